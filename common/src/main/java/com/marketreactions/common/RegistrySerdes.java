@@ -1,0 +1,52 @@
+package com.marketreactions.common;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Avro serdes backed by an Apicurio Registry, writing the Confluent wire format (magic byte 0 and a
+ * 4-byte content id, no headers) so that Confluent-compatible clients in any language can read the topics
+ * through the registry's {@code /apis/ccompat/v7} API.
+ */
+public final class RegistrySerdes implements SerdeFactory {
+
+    /** Path of Apicurio's native API under the registry root; the serdes talk to this one. */
+    public static final String NATIVE_API = "/apis/registry/v3";
+    /** Path of the Confluent-compatible API under the registry root. */
+    public static final String CCOMPAT_API = "/apis/ccompat/v7";
+
+    private final Map<String, Object> config;
+
+    /**
+     * @param registryRoot e.g. {@code http://127.0.0.1:8081}
+     * @param extra more {@code apicurio.registry.*} settings (auth, TLS) passed through unchanged
+     */
+    public RegistrySerdes(String registryRoot, Map<String, ?> extra) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("apicurio.registry.url", stripSlash(registryRoot) + NATIVE_API);
+        c.put("apicurio.registry.auto-register", true);
+        c.put("apicurio.registry.use-id", "contentId");
+        c.put("apicurio.registry.headers.enabled", false);
+        c.put("apicurio.registry.use-specific-avro-reader", true);
+        c.putAll(extra);
+        this.config = Map.copyOf(c);
+    }
+
+    public static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
+        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
+        serializer.configure(config, false);
+        deserializer.configure(config, false);
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}

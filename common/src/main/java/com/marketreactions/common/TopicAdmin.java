@@ -1,0 +1,72 @@
+package com.marketreactions.common;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the registry's topics when missing and checks that the inputs are co-partitioned. */
+public final class TopicAdmin {
+
+    private static final long TIMEOUT_S = 30;
+
+    private TopicAdmin() {
+    }
+
+    /**
+     * Creates every topic of {@code topics} that does not exist yet, with {@code partitions} partitions
+     * (aliases always get one), then verifies the input topics agree on their partition count.
+     */
+    public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions, short replication) {
+        try (Admin admin = Admin.create(clients.common())) {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic<?, ?> t : topics.all()) {
+                if (existing.contains(t.name())) {
+                    continue;
+                }
+                int n = t == topics.aliases ? 1 : partitions;
+                NewTopic nt = new NewTopic(t.name(), n, replication);
+                if (t.compacted()) {
+                    nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                missing.add(nt);
+            }
+            try {
+                admin.createTopics(missing).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            checkCopartitioned(admin, topics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics on " + clients.bootstrapServers() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.toString()), e);
+        }
+    }
+
+    private static void checkCopartitioned(Admin admin, Topics topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> names = topics.inputs().stream().map(Topic::name).toList();
+        Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+        Map<String, Integer> counts = new HashMap<>();
+        d.forEach((name, desc) -> counts.put(name, desc.partitions().size()));
+        if (counts.values().stream().distinct().count() > 1) {
+            throw new IllegalStateException("input topics must have the same number of partitions "
+                    + "(news is re-keyed by ticker and joined with ticks partition by partition): " + counts);
+        }
+    }
+}
