@@ -1,0 +1,229 @@
+package com.marketreactions.streams.reaction;
+
+import com.marketreactions.schema.Direction;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reaction of one ticker to one news event over one horizon, computed from tick history exactly as
+ * {@code reaction-semantics.md} defines it (sections 1-10). A pure function: no state, no I/O.
+ *
+ * <p>It fills the computed fields of a {@link MarketReaction.Builder}; the caller sets identity fields
+ * (news id, ticker, horizon label, status, headline) and may add flags such as {@code LATE_NEWS}.
+ */
+public final class ReactionCalculator {
+
+    public static final String NO_BASELINE = "NO_BASELINE";
+    public static final String NO_TICKS_IN_WINDOW = "NO_TICKS_IN_WINDOW";
+    public static final String NO_BENCHMARK = "NO_BENCHMARK";
+    public static final String IS_BENCHMARK = "IS_BENCHMARK";
+    public static final String LATE_NEWS = "LATE_NEWS";
+
+    static final long BAR_MS = 60_000L;
+
+    private final long estimationMs;
+    private final int minPoints;
+    private final double directionThreshold;
+
+    /**
+     * @param estimationMs the estimation window E, also the baseline look-back
+     * @param minPoints fewest estimation points for the market model
+     * @param directionThreshold |rawReturn| above which the direction is UP or DOWN, e.g. 0.005
+     */
+    public ReactionCalculator(long estimationMs, int minPoints, double directionThreshold) {
+        this.estimationMs = estimationMs;
+        this.minPoints = minPoints;
+        this.directionThreshold = directionThreshold;
+    }
+
+    public long estimationMs() {
+        return estimationMs;
+    }
+
+    /**
+     * @param t0 the news time
+     * @param horizonMs the horizon h
+     * @param stock ticks of s covering at least {@code [t0 - E, t0 + h]}; ticks outside are ignored
+     * @param bench ticks of the benchmark over the same range; null when s is the benchmark
+     */
+    public MarketReaction.Builder compute(long t0, long horizonMs, TickSeries stock, TickSeries bench,
+                                          MarketReaction.Builder out) {
+        long from = t0 - estimationMs;
+        long end = t0 + horizonMs;
+        List<String> flags = new ArrayList<>(2);
+        out.setEventTime(Instant.ofEpochMilli(t0));
+
+        // 1. baseline: last tick in [t0 - E, t0]
+        int b = lastIn(stock, from, t0);
+        Double p0 = b >= 0 ? stock.price(b) : null;
+        out.setBaselinePrice(p0).setBaselineTime(b >= 0 ? Instant.ofEpochMilli(stock.ts(b)) : null);
+        if (p0 == null) {
+            flags.add(NO_BASELINE);
+        }
+
+        // 2. window (t0, t0 + h]
+        int w0 = stock.firstAtOrAfter(t0 + 1);
+        int w1 = stock.lastAtOrBefore(end);
+        long count = Math.max(0, w1 - w0 + 1);
+        long volume = 0;
+        double high = Double.NEGATIVE_INFINITY;
+        double low = Double.POSITIVE_INFINITY;
+        int winMinutes = 0;
+        long lastBucket = Long.MIN_VALUE;
+        for (int i = w0; i <= w1; i++) {
+            volume += stock.volume(i);
+            high = Math.max(high, stock.price(i));
+            low = Math.min(low, stock.price(i));
+            long k = Math.floorDiv(stock.ts(i), BAR_MS);
+            if (k != lastBucket) {
+                winMinutes++;
+                lastBucket = k;
+            }
+        }
+        out.setTickCount(count).setVolume(volume);
+        if (count > 0) {
+            out.setHigh(high).setLow(low).setFirstPrice(stock.price(w0))
+                    .setFirstTime(Instant.ofEpochMilli(stock.ts(w0)));
+        } else {
+            out.setHigh(null).setLow(null).setFirstPrice(null).setFirstTime(null);
+            flags.add(NO_TICKS_IN_WINDOW);
+        }
+
+        // 3. end: last tick in [t0 - E, t0 + h]; equals the baseline when the window is empty
+        int e = lastIn(stock, from, end);
+        Double p1 = e >= 0 ? stock.price(e) : null;
+        out.setEndPrice(p1).setEndTime(e >= 0 ? Instant.ofEpochMilli(stock.ts(e)) : null);
+
+        // 4. returns, only against a baseline
+        Double raw = p0 != null ? p1 / p0 - 1 : null;
+        out.setRawReturn(raw);
+        out.setMaxRunup(p0 != null && count > 0 ? high / p0 - 1 : null);
+        out.setMaxDrawdown(p0 != null && count > 0 ? low / p0 - 1 : null);
+        out.setDirection(raw == null ? null
+                : raw > directionThreshold ? Direction.UP
+                : raw < -directionThreshold ? Direction.DOWN : Direction.FLAT);
+
+        // 9. volume against the estimation window
+        out.setAbnormalVolumeRatio(volumeRatio(stock, from, t0, volume, winMinutes));
+
+        // 5-8. benchmark and model
+        Double benchReturn = null;
+        ModelFit fit = null;
+        Integer marketMinutes = null;
+        if (bench == null) {
+            flags.add(IS_BENCHMARK);
+        } else {
+            int bb = lastIn(bench, from, t0);
+            if (bb < 0) {
+                flags.add(NO_BENCHMARK);
+            } else if (p0 != null) {
+                int be = lastIn(bench, from, end);
+                benchReturn = bench.price(be) / bench.price(bb) - 1;
+                fit = estimate(stock, bench, from, t0);
+                marketMinutes = distinctBuckets(bench, bench.firstAtOrAfter(t0 + 1), bench.lastAtOrBefore(end));
+            }
+        }
+        if (fit == null) {
+            out.setModel(ReactionModel.NONE).setBenchmarkReturn(null).setAlpha(null).setBeta(null)
+                    .setSigma(null).setEstimationPoints(null).setMarketMinutes(null).setExpectedReturn(null)
+                    .setAbnormalReturn(null).setZScore(null).setSignificant(null);
+        } else {
+            double expected = fit.beta() * benchReturn;
+            double abnormal = raw - expected;
+            Double z = fit.sigma() == null || fit.sigma() == 0 || marketMinutes == 0 ? null
+                    : abnormal / (fit.sigma() * Math.sqrt(marketMinutes));
+            out.setModel(fit.model()).setBenchmarkReturn(benchReturn).setAlpha(fit.alpha()).setBeta(fit.beta())
+                    .setSigma(fit.sigma()).setEstimationPoints(fit.points()).setMarketMinutes(marketMinutes)
+                    .setExpectedReturn(expected).setAbnormalReturn(abnormal).setZScore(z)
+                    .setSignificant(z == null ? null : Math.abs(z) >= 1.96);
+        }
+        out.setFlags(flags);
+        return out;
+    }
+
+    /** Index of the last tick with {@code from <= ts <= to}, or -1. */
+    private static int lastIn(TickSeries s, long from, long to) {
+        int i = s.lastAtOrBefore(to);
+        return i >= 0 && s.ts(i) >= from ? i : -1;
+    }
+
+    private static int distinctBuckets(TickSeries s, int i0, int i1) {
+        int buckets = 0;
+        long last = Long.MIN_VALUE;
+        for (int i = i0; i <= i1; i++) {
+            long k = Math.floorDiv(s.ts(i), BAR_MS);
+            if (k != last) {
+                buckets++;
+                last = k;
+            }
+        }
+        return buckets;
+    }
+
+    private static Double volumeRatio(TickSeries s, long from, long t0, long volume, int winMinutes) {
+        int i0 = s.firstAtOrAfter(from);
+        int i1 = s.lastAtOrBefore(t0 - 1);
+        long estVolume = 0;
+        for (int i = i0; i <= i1; i++) {
+            estVolume += s.volume(i);
+        }
+        int estMinutes = distinctBuckets(s, i0, i1);
+        if (volume == 0 || winMinutes == 0 || estVolume == 0 || estMinutes == 0) {
+            return null;
+        }
+        return ((double) volume / winMinutes) / ((double) estVolume / estMinutes);
+    }
+
+    /** Spec 6: 1-minute close-to-close returns of s and m over {@code [from, t0)}, paired by bucket. */
+    private ModelFit estimate(TickSeries stock, TickSeries bench, long from, long t0) {
+        Closes cs = Closes.of(stock, from, t0);
+        Closes cm = Closes.of(bench, from, t0);
+        int cap = Math.min(cs.n, cm.n);
+        double[] rs = new double[cap];
+        double[] rm = new double[cap];
+        int n = 0;
+        int j = 0;
+        for (int i = 1; i < cs.n; i++) {
+            long k = cs.bucket[i];
+            if (cs.bucket[i - 1] != k - 1) {
+                continue;
+            }
+            while (j < cm.n && cm.bucket[j] < k) {
+                j++;
+            }
+            if (j < cm.n && cm.bucket[j] == k && j > 0 && cm.bucket[j - 1] == k - 1) {
+                rs[n] = cs.close[i] / cs.close[i - 1] - 1;
+                rm[n] = cm.close[j] / cm.close[j - 1] - 1;
+                n++;
+            }
+        }
+        return ModelFit.fit(rs, rm, n, minPoints);
+    }
+
+    /** Last price of each 1-minute bucket that holds a tick in {@code [from, to)}, buckets ascending. */
+    private record Closes(long[] bucket, double[] close, int n) {
+
+        static Closes of(TickSeries s, long from, long to) {
+            int i0 = s.firstAtOrAfter(from);
+            int i1 = s.lastAtOrBefore(to - 1);
+            int cap = Math.max(0, i1 - i0 + 1);
+            long[] bucket = new long[cap];
+            double[] close = new double[cap];
+            int n = 0;
+            for (int i = i0; i <= i1; i++) {
+                long k = Math.floorDiv(s.ts(i), BAR_MS);
+                if (n > 0 && bucket[n - 1] == k) {
+                    close[n - 1] = s.price(i);
+                } else {
+                    bucket[n] = k;
+                    close[n] = s.price(i);
+                    n++;
+                }
+            }
+            return new Closes(bucket, close, n);
+        }
+    }
+}

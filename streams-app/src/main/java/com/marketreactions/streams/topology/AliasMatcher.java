@@ -1,0 +1,39 @@
+package com.marketreactions.streams.topology;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the tickers of a news event: its explicit tickers, then every alias that occurs in the headline
+ * or summary as a whole word, case-insensitively ("AWS" matches "AWS deal" but not "LAWS").
+ */
+final class AliasMatcher {
+
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    /** @return explicit tickers first, then resolved ones, each once, in a stable order */
+    Set<String> resolve(List<String> explicit, String headline, String summary, Iterable<Map.Entry<String, String>> aliases) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : explicit) {
+            out.add(t.trim().toUpperCase(Locale.ROOT));
+        }
+        String text = headline + "\n" + (summary == null ? "" : summary);
+        for (Map.Entry<String, String> a : aliases) {
+            if (a.getValue() != null && pattern(a.getKey()).matcher(text).find()) {
+                out.add(a.getValue().trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private Pattern pattern(String alias) {
+        return patterns.computeIfAbsent(alias, a -> Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + Pattern.quote(a.trim()) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    }
+}

@@ -1,0 +1,58 @@
+package com.marketreactions.streams.topology;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The end-of-input marker of a bounded replay: a record with a null value and the header
+ * {@code mr-control: end-of-input}, written to every partition of the ticks topic after the last tick.
+ * It tells the topology that no more data will come, so it finalizes every open reaction (a watermark
+ * at +infinity). A long-running service never receives one.
+ *
+ * <p>The header {@code mr-partitions} carries the number of partitions that were marked; the benchmark
+ * stream is complete once markers from all of them have arrived.
+ */
+public final class EndOfInput {
+
+    public static final String CONTROL_HEADER = "mr-control";
+    public static final String END_OF_INPUT = "end-of-input";
+    public static final String PARTITIONS_HEADER = "mr-partitions";
+    static final String SOURCE_PARTITION_HEADER = "mr-source-partition";
+
+    private EndOfInput() {
+    }
+
+    /** Headers of the marker for one of {@code partitions} partitions. */
+    public static Headers headers(int partitions) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(CONTROL_HEADER, bytes(END_OF_INPUT));
+        h.add(PARTITIONS_HEADER, bytes(Integer.toString(partitions)));
+        return h;
+    }
+
+    public static boolean isMarker(Object value, Headers headers) {
+        if (value != null || headers == null) {
+            return false;
+        }
+        Header h = headers.lastHeader(CONTROL_HEADER);
+        return h != null && END_OF_INPUT.equals(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    static int intHeader(Headers headers, String name, int dflt) {
+        Header h = headers.lastHeader(name);
+        if (h == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(new String(h.value(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

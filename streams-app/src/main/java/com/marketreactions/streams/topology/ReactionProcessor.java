@@ -1,0 +1,263 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.common.ReactionKey;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.ReactionCalculator;
+import com.marketreactions.streams.reaction.TickSeries;
+import com.marketreactions.streams.topology.TickValueSerde.TickValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins, per partition, the ticks of its symbols, the benchmark's ticks and the news about its tickers,
+ * and emits one FINAL {@link MarketReaction} per (news, ticker, horizon) once the window has closed.
+ *
+ * <p>Time. Each input has its own stream-time clock (the largest tick time seen). A tick more than the
+ * grace G behind its clock is late: counted, logged, never applied. A reaction closes at
+ * {@code T0 + h + G} and is finalized when both clocks have passed that point (a tick at exactly
+ * {@code T0 + h} is still on time while a clock stands at {@code T0 + h + G}); so a lagging benchmark
+ * delays finalization instead of making it wrong. An input that has been silent for the idle timeout
+ * (wall clock) stops holding the other back, and when both are silent event time follows the wall clock.
+ * An end-of-input marker moves a clock to +infinity.
+ *
+ * <p>State: tick history per symbol and for the benchmark (window stores, retention from config),
+ * pending reactions keyed by close time, the clocks, and the (news, ticker) pairs seen.
+ */
+final class ReactionProcessor implements Processor<String, MarketEvent, String, MarketReaction> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
+    private static final String TICKS_CLOCK = "ticks";
+    private static final String BENCH_CLOCK = "benchmark";
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final ReactionConfig config;
+    private final ReactionCalculator calculator;
+    private final long graceMs;
+    private final long latenessMs;
+    private final long idleMs;
+
+    private ProcessorContext<String, MarketReaction> context;
+    private WindowStore<String, TickValue> ticks;
+    private WindowStore<String, TickValue> benchTicks;
+    private KeyValueStore<Bytes, NewsEvent> pending;
+    private KeyValueStore<String, Long> clocks;
+    private WindowStore<String, Long> newsSeen;
+
+    private long ticksClock = NONE;
+    private long benchClock = NONE;
+    private long ticksWall;
+    private long benchWall;
+    private final BitSet benchEnds = new BitSet();
+    private long nextClose = Long.MAX_VALUE;
+    private long lateTicks;
+
+    ReactionProcessor(ReactionConfig config) {
+        this.config = config;
+        this.calculator = config.calculator();
+        this.graceMs = config.grace().toMillis();
+        this.latenessMs = config.newsLateness().toMillis();
+        this.idleMs = config.idleTimeout().toMillis();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MarketReaction> context) {
+        this.context = context;
+        this.ticks = context.getStateStore(TopologyNames.TICK_HISTORY);
+        this.benchTicks = context.getStateStore(TopologyNames.BENCHMARK_HISTORY);
+        this.pending = context.getStateStore(TopologyNames.PENDING);
+        this.clocks = context.getStateStore(TopologyNames.CLOCK);
+        this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
+        Long t = clocks.get(TICKS_CLOCK);
+        Long b = clocks.get(BENCH_CLOCK);
+        ticksClock = t == null ? NONE : t;
+        benchClock = b == null ? NONE : b;
+        ticksWall = benchWall = context.currentSystemTimeMs();
+        nextClose = firstPendingClose();
+        long every = Math.max(100, Math.min(1000, idleMs / 2));
+        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::finalizeDue);
+    }
+
+    @Override
+    public void process(Record<String, MarketEvent> record) {
+        switch (record.value()) {
+            case MarketEvent.OwnTick t -> onTick(t.tick(), false);
+            case MarketEvent.BenchmarkTick t -> onTick(t.tick(), true);
+            case MarketEvent.TickerNews n -> onNews(record.key(), n.news());
+            case MarketEvent.End e -> onEnd(e);
+        }
+        finalizeDue(context.currentSystemTimeMs());
+    }
+
+    private void onTick(StockTick tick, boolean benchmark) {
+        long ts = tick.getTs().toEpochMilli();
+        long clock = benchmark ? benchClock : ticksClock;
+        if (clock != NONE && ts < clock - graceMs) {
+            lateTicks++;
+            LOG.debug("late {} tick {} at {} is {} ms behind stream time; not applied",
+                    benchmark ? "benchmark" : "", tick.getSymbol(), tick.getTs(), clock - ts);
+            return;
+        }
+        (benchmark ? benchTicks : ticks).put(tick.getSymbol(), new TickValue(tick.getPrice(), tick.getSize()), ts);
+        long now = context.currentSystemTimeMs();
+        if (benchmark) {
+            benchWall = now;
+            if (ts > benchClock) {
+                benchClock = ts;
+                clocks.put(BENCH_CLOCK, ts);
+            }
+        } else {
+            ticksWall = now;
+            if (ts > ticksClock) {
+                ticksClock = ts;
+                clocks.put(TICKS_CLOCK, ts);
+            }
+        }
+    }
+
+    private void onEnd(MarketEvent.End end) {
+        if (!end.benchmark()) {
+            ticksClock = Long.MAX_VALUE;
+            clocks.put(TICKS_CLOCK, ticksClock);
+            return;
+        }
+        benchEnds.set(Math.max(0, end.sourcePartition()));
+        if (benchEnds.cardinality() >= end.partitions()) {
+            benchClock = Long.MAX_VALUE;
+            clocks.put(BENCH_CLOCK, benchClock);
+        }
+    }
+
+    private void onNews(String ticker, NewsEvent news) {
+        long t0 = news.getPublishedAt().toEpochMilli();
+        String seenKey = news.getId() + '|' + ticker;
+        try (WindowStoreIterator<Long> seen = newsSeen.fetch(seenKey, t0, t0)) {
+            if (seen.hasNext()) {
+                LOG.info("news {} for {} seen before; ignored", news.getId(), ticker);
+                return;
+            }
+        }
+        newsSeen.put(seenKey, t0, t0);
+        long clock = clock(context.currentSystemTimeMs());
+        boolean late = clock != NONE && clock != Long.MAX_VALUE && t0 < clock - latenessMs;
+        if (late) {
+            LOG.info("news {} arrived {} behind stream time (lateness bound {}); reactions flagged LATE_NEWS",
+                    news.getId(), Duration.ofMillis(clock - t0), config.newsLateness());
+        }
+        for (Horizon h : config.horizons()) {
+            PendingKey key = new PendingKey(t0 + h.millis() + graceMs, late, ticker, h.label(), news.getId());
+            pending.put(key.encode(), news);
+            nextClose = Math.min(nextClose, key.closeTime());
+        }
+    }
+
+    /** Finalizes every pending reaction whose window has closed by the current clock. */
+    private void finalizeDue(long wallNow) {
+        long clock = clock(wallNow);
+        if (clock == NONE || clock <= nextClose) {
+            return;
+        }
+        List<KeyValue<Bytes, NewsEvent>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, NewsEvent> it = pending.range(PendingKey.first(), PendingKey.after(clock - 1))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, NewsEvent> kv = it.next();
+                if (PendingKey.decode(kv.key).closeTime() < clock) {
+                    due.add(kv);
+                }
+            }
+        }
+        for (KeyValue<Bytes, NewsEvent> kv : due) {
+            emit(PendingKey.decode(kv.key), kv.value, ReactionStatus.FINAL);
+            pending.delete(kv.key);
+        }
+        nextClose = firstPendingClose();
+    }
+
+    private void emit(PendingKey key, NewsEvent news, ReactionStatus status) {
+        Horizon h = Horizon.parse(key.horizon());
+        long t0 = news.getPublishedAt().toEpochMilli();
+        long from = t0 - calculator.estimationMs();
+        long to = t0 + h.millis();
+        TickSeries stock = history(ticks, key.ticker(), from, to);
+        TickSeries bench = key.ticker().equals(config.benchmark()) ? null
+                : history(benchTicks, config.benchmark(), from, to);
+        MarketReaction.Builder b = calculator.compute(t0, h.millis(), stock, bench, MarketReaction.newBuilder());
+        if (key.lateNews()) {
+            List<String> flags = new ArrayList<>(b.getFlags());
+            flags.add(ReactionCalculator.LATE_NEWS);
+            b.setFlags(flags);
+        }
+        MarketReaction reaction = b.setNewsId(news.getId()).setTicker(key.ticker()).setHorizon(key.horizon())
+                .setStatus(status).setBenchmark(config.benchmark()).setHeadline(news.getHeadline())
+                .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers())
+                .build();
+        String k = new ReactionKey(news.getId(), key.ticker(), key.horizon()).encode();
+        context.forward(new Record<>(k, reaction, to));
+    }
+
+    private static TickSeries history(WindowStore<String, TickValue> store, String symbol, long from, long to) {
+        TickSeries s = new TickSeries();
+        try (WindowStoreIterator<TickValue> it = store.fetch(symbol, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
+            while (it.hasNext()) {
+                KeyValue<Long, TickValue> kv = it.next();
+                s.add(kv.key, kv.value.price(), kv.value.size());
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The time up to which both inputs are complete. A silent input (no data for the idle timeout) follows
+     * the other one; when both are silent, event time advances with the wall clock.
+     */
+    private long clock(long wallNow) {
+        boolean ticksIdle = wallNow - ticksWall >= idleMs;
+        boolean benchIdle = wallNow - benchWall >= idleMs;
+        long t = ticksClock;
+        long b = benchClock;
+        if (ticksIdle && benchIdle) {
+            long base = Math.max(t, b);
+            if (base == NONE || base == Long.MAX_VALUE) {
+                return base;
+            }
+            long silentFor = wallNow - Math.max(ticksWall, benchWall) - idleMs;
+            return base + Math.max(0, silentFor);
+        }
+        if (ticksIdle) {
+            t = Math.max(t, b);
+        }
+        if (benchIdle) {
+            b = Math.max(b, t);
+        }
+        return Math.min(t, b);
+    }
+
+    private long firstPendingClose() {
+        try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
+            return it.hasNext() ? PendingKey.decode(it.next().key).closeTime() : Long.MAX_VALUE;
+        }
+    }
+
+    long lateTicks() {
+        return lateTicks;
+    }
+}

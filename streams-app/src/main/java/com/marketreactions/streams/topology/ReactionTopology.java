@@ -1,0 +1,92 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.common.Topics;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.ReactionConfig;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the market-reaction topology. A pure function of its configuration and topics: no I/O, nothing
+ * started; the service, the replay, the benchmark and the tests all build it here.
+ *
+ * <pre>
+ * ticks ─────────────────────────────────────────────┐ (own ticks, by symbol)
+ *   └─ benchmark ticks ─► [benchmark-ticks] (to every partition) ─┤
+ * news ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ─┴─► react ─► market-reactions
+ * </pre>
+ *
+ * The news and ticks topics must have the same number of partitions: news is re-keyed by ticker with
+ * the producer's default partitioner, so a ticker's news meet its ticks in the same task.
+ */
+public final class ReactionTopology {
+
+    private ReactionTopology() {
+    }
+
+    public static Topology build(ReactionConfig config, Topics topics) {
+        // Internal topics and stores are ours alone: plain Avro, no registry round trip per record.
+        PlainAvroSerdes internal = new PlainAvroSerdes();
+        Serde<StockTick> tickSerde = internal.avro(StockTick.class);
+        Serde<NewsEvent> newsSerde = internal.avro(NewsEvent.class);
+        Duration retention = config.retention();
+
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(topics.aliases.name(),
+                Consumed.with(topics.aliases.keySerde(), topics.aliases.valueSerde()).withName("aliases-source"),
+                Materialized.as(TopologyNames.ALIASES));
+
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TopologyNames.TICK_HISTORY, retention, Duration.ofMillis(1), true),
+                Serdes.String(), new TickValueSerde()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TopologyNames.BENCHMARK_HISTORY, retention, Duration.ofMillis(1), true),
+                Serdes.String(), new TickValueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
+
+        KStream<String, StockTick> ticks = builder.stream(topics.ticks.name(),
+                Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde()).withName("ticks-source"));
+
+        KStream<String, MarketEvent> benchmark = ticks
+                .processValues(() -> new BenchmarkSelector(config.benchmark()), Named.as("select-benchmark"))
+                .repartition(Repartitioned.<String, StockTick>as(TopologyNames.BENCHMARK_TICKS)
+                        .withKeySerde(Serdes.String()).withValueSerde(tickSerde)
+                        .withStreamPartitioner(new BroadcastPartitioner<>()))
+                .processValues(() -> new EventTagger<>(EventTagger.Source.BENCHMARK), Named.as("tag-benchmark"));
+
+        KStream<String, MarketEvent> news = builder.stream(topics.news.name(),
+                        Consumed.with(topics.news.keySerde(), topics.news.valueSerde()).withName("news-source"))
+                .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
+                .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
+                        .withKeySerde(Serdes.String()).withValueSerde(newsSerde))
+                .processValues(() -> new EventTagger<>(EventTagger.Source.NEWS), Named.as("tag-news"));
+
+        ticks.processValues(() -> new EventTagger<>(EventTagger.Source.TICKS), Named.as("tag-ticks"))
+                .merge(benchmark, Named.as("merge-benchmark"))
+                .merge(news, Named.as("merge-news"))
+                .process(() -> new ReactionProcessor(config), Named.as("react"),
+                        TopologyNames.TICK_HISTORY, TopologyNames.BENCHMARK_HISTORY, TopologyNames.PENDING,
+                        TopologyNames.CLOCK, TopologyNames.NEWS_SEEN)
+                .to(topics.reactions.name(), Produced.with(topics.reactions.keySerde(), topics.reactions.valueSerde())
+                        .withName("reactions-sink"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,30 @@
+package com.marketreactions.streams.topology;
+
+/**
+ * Names of the topology's stores, repartition topics and processors. They are part of a running
+ * deployment (changelog and repartition topics are derived from them), so renaming one breaks its
+ * state: {@code TopologyNamesTest} pins them.
+ */
+public final class TopologyNames {
+
+    /** Repartition topic: news re-keyed by each of its tickers. */
+    public static final String NEWS_BY_TICKER = "news-by-ticker";
+    /** Repartition topic: benchmark ticks copied to every partition. */
+    public static final String BENCHMARK_TICKS = "benchmark-ticks";
+
+    /** Window store (with duplicates): recent ticks per symbol of this partition, retention from config. */
+    public static final String TICK_HISTORY = "tick-history";
+    /** Window store (with duplicates): recent ticks of the benchmark, on every partition. */
+    public static final String BENCHMARK_HISTORY = "benchmark-history";
+    /** Key-value store: reactions waiting for their window to close, ordered by close time. */
+    public static final String PENDING = "pending-reactions";
+    /** Key-value store: the stream-time clocks of this partition's inputs. */
+    public static final String CLOCK = "reaction-clock";
+    /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
+    public static final String NEWS_SEEN = "news-seen";
+    /** Global store of the alias table. */
+    public static final String ALIASES = "ticker-aliases-store";
+
+    private TopologyNames() {
+    }
+}

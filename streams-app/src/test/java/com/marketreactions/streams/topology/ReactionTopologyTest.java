@@ -1,0 +1,275 @@
+package com.marketreactions.streams.topology;
+
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.schema.Direction;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReactionTopologyTest {
+
+    private static final double EPS = 1e-12;
+
+    /** AMZN and SPY before T0 = 15:00. Stream time is per partition, across symbols. */
+    private static void before(TopologyFixture f) {
+        f.tick("SPY", ofSeconds(-20), 500.0, 100);
+        f.tick("AMZN", ofSeconds(-10), 100.0, 10);
+    }
+
+    /** AMZN and SPY after T0, up to T0 + 25m. */
+    private static void after(TopologyFixture f) {
+        f.tick("AMZN", ofMinutes(1), 101.0, 20);
+        f.tick("SPY", ofMinutes(2), 505.0, 100);
+        f.tick("AMZN", ofMinutes(3), 103.0, 30);
+        f.tick("AMZN", ofMinutes(20), 99.0, 40);
+        f.tick("SPY", ofMinutes(25), 510.0, 100);
+    }
+
+    @Test
+    void emitsOneFinalReactionPerHorizonOnceStreamTimePassesCloseAndGrace() {
+        try (TopologyFixture f = new TopologyFixture("PT5M", "PT30M")) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon news", "AMZN");
+            f.tick("AMZN", ofMinutes(1), 101.0, 20);
+            f.tick("SPY", ofMinutes(2), 505.0, 100);
+            f.tick("AMZN", ofMinutes(3), 103.0, 30);
+            assertTrue(f.output().isEmpty(), "nothing is final before the windows close");
+
+            f.tick("AMZN", ofMinutes(6), 104.0, 5);
+            f.tick("SPY", ofMinutes(6), 506.0, 5);
+            assertTrue(f.output().isEmpty(), "PT5M closes at T0+5m+G(1m): a tick at T0+6m is not past it");
+            f.tick("AMZN", ofMinutes(6).plusMillis(1), 104.0, 5);
+            assertTrue(f.output().isEmpty(), "the benchmark's clock is still at T0+6m");
+            f.tick("SPY", ofMinutes(6).plusMillis(1), 506.0, 5);
+            List<MarketReaction> first = f.output();
+            assertEquals(1, first.size());
+            MarketReaction r5 = first.get(0);
+            assertEquals("PT5M", r5.getHorizon());
+            assertEquals(ReactionStatus.FINAL, r5.getStatus());
+            assertEquals(100.0, r5.getBaselinePrice());
+            assertEquals(TopologyFixture.T0.minusSeconds(10), r5.getBaselineTime());
+            assertEquals(103.0, r5.getEndPrice());
+            assertEquals(101.0, r5.getFirstPrice());
+            assertEquals(0.03, r5.getRawReturn(), EPS);
+            assertEquals(103.0, r5.getHigh());
+            assertEquals(101.0, r5.getLow());
+            assertEquals(0.03, r5.getMaxRunup(), EPS);
+            assertEquals(0.01, r5.getMaxDrawdown(), EPS);
+            assertEquals(2, r5.getTickCount());
+            assertEquals(50, r5.getVolume());
+            assertEquals(Direction.UP, r5.getDirection());
+            assertEquals(0.01, r5.getBenchmarkReturn(), EPS);
+
+            f.tick("AMZN", ofMinutes(20), 99.0, 40);
+            f.tick("SPY", ofMinutes(25), 510.0, 100);
+            f.tick("AMZN", ofMinutes(40), 98.0, 5);
+            f.tick("SPY", ofMinutes(40), 507.0, 5);
+            Map<String, MarketReaction> last = f.byTickerAndHorizon(f.output());
+            MarketReaction r30 = last.get("AMZN PT30M");
+            assertEquals(1, last.size());
+            assertEquals(99.0, r30.getEndPrice());
+            assertEquals(-0.01, r30.getRawReturn(), EPS);
+            assertEquals(Direction.DOWN, r30.getDirection());
+            assertEquals(104.0, r30.getHigh());
+            assertEquals(5, r30.getTickCount());
+            assertEquals(510.0 / 500.0 - 1, r30.getBenchmarkReturn(), EPS);
+
+            f.endOfInput();
+            assertTrue(f.output().isEmpty(), "exactly one FINAL per (news, ticker, horizon)");
+        }
+    }
+
+    @Test
+    void outOfOrderTickWithinGraceIsApplied() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.tick("AMZN", ofMinutes(1), 101.0, 20);
+            f.tick("AMZN", ofMinutes(3), 103.0, 30);
+            f.tick("AMZN", ofMinutes(5).plusSeconds(30), 110.0, 1);
+            f.tick("AMZN", ofMinutes(4), 107.0, 1); // 90 s behind the clock, grace is 60 s
+            f.tick("AMZN", ofMinutes(5), 108.0, 1); // 30 s behind: applied, and the last tick <= T0+5m
+            f.endOfInput();
+            MarketReaction r = f.output().get(0);
+            assertEquals(108.0, r.getEndPrice());
+            assertEquals(3, r.getTickCount(), "ticks at 1m, 3m and the out-of-order 5m; not the late 4m one");
+            assertEquals(108.0, r.getHigh());
+        }
+    }
+
+    @Test
+    void lateTickAfterGraceIsNotAppliedToAClosedWindow() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.tick("SPY", ofMinutes(7), 505.0, 1);
+            f.tick("AMZN", ofMinutes(7), 104.0, 1);
+            assertEquals(1, f.output().size());
+            f.tick("AMZN", ofMinutes(4), 150.0, 1);
+            f.endOfInput();
+            assertTrue(f.output().isEmpty(), "a late tick re-emits nothing");
+        }
+    }
+
+    @Test
+    void equalTimestampsAreOrderedByInputPosition() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            f.tick("SPY", ofSeconds(-1), 500.0, 1);
+            f.tick("AMZN", Duration.ZERO, 100.0, 1);
+            f.tick("AMZN", Duration.ZERO, 100.5, 1); // same ts, later in the input: this is the baseline
+            f.tick("AMZN", ofMinutes(2), 102.0, 1);
+            f.tick("AMZN", ofMinutes(2), 101.0, 1); // same ts, later: this is the end
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.endOfInput();
+            MarketReaction r = f.output().get(0);
+            assertEquals(100.5, r.getBaselinePrice());
+            assertEquals(101.0, r.getEndPrice());
+            assertEquals(102.0, r.getHigh());
+            assertEquals(2, r.getTickCount());
+        }
+    }
+
+    @Test
+    void noBaselineLeavesPriceFieldsNullButCountsTheWindow() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            f.tick("SPY", ofSeconds(-1), 500.0, 1);
+            f.tick("NEWCO", ofMinutes(1), 10.0, 7);
+            f.tick("NEWCO", ofMinutes(2), 11.0, 8);
+            f.news("n1", Duration.ZERO, "NewCo lists", "NEWCO");
+            f.endOfInput();
+            MarketReaction r = f.output().get(0);
+            assertNull(r.getBaselinePrice());
+            assertNull(r.getRawReturn());
+            assertNull(r.getMaxRunup());
+            assertNull(r.getDirection());
+            assertNull(r.getBenchmarkReturn());
+            assertEquals(11.0, r.getEndPrice());
+            assertEquals(2, r.getTickCount());
+            assertEquals(15, r.getVolume());
+            assertEquals(11.0, r.getHigh());
+            assertTrue(r.getFlags().contains("NO_BASELINE"));
+            assertEquals("NONE", r.getModel().name());
+        }
+    }
+
+    @Test
+    void emptyWindowEndsAtTheBaseline() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            f.tick("AMZN", ofMinutes(-3), 100.0, 1);
+            f.tick("SPY", ofSeconds(-1), 500.0, 1);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.tick("AMZN", ofMinutes(10), 120.0, 1);
+            f.tick("SPY", ofMinutes(10), 500.0, 1);
+            MarketReaction r = f.output().get(0);
+            assertEquals(100.0, r.getBaselinePrice());
+            assertEquals(100.0, r.getEndPrice());
+            assertEquals(0.0, r.getRawReturn());
+            assertEquals(0, r.getTickCount());
+            assertNull(r.getHigh());
+            assertNull(r.getFirstPrice());
+            assertEquals(Direction.FLAT, r.getDirection());
+            assertTrue(r.getFlags().contains("NO_TICKS_IN_WINDOW"));
+        }
+    }
+
+    @Test
+    void newsBetweenTicksTakesTheLastTickAtOrBeforeItAsBaseline() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            f.tick("SPY", ofMinutes(-1), 500.0, 1);
+            f.tick("AMZN", ofSeconds(-30), 100.0, 1);
+            f.tick("AMZN", Duration.ZERO, 101.0, 1); // exactly at T0: still the baseline side
+            f.tick("AMZN", ofSeconds(1), 102.0, 1);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.endOfInput();
+            MarketReaction r = f.output().get(0);
+            assertEquals(101.0, r.getBaselinePrice());
+            assertEquals(102.0, r.getFirstPrice());
+            assertEquals(1, r.getTickCount());
+        }
+    }
+
+    @Test
+    void everyTickerAndHorizonOfANewsEventGetsOneReaction() {
+        try (TopologyFixture f = new TopologyFixture("PT5M", "PT30M", "PT1H")) {
+            f.aliases.pipeInput("Microsoft", "MSFT");
+            f.tick("MSFT", ofMinutes(-1), 500.0, 1);
+            before(f);
+            after(f);
+            f.tick("MSFT", ofMinutes(25), 495.0, 1);
+            f.news("n1", Duration.ZERO, "Amazon deal weighs on Microsoft", "AMZN");
+            f.endOfInput();
+            Map<String, MarketReaction> out = f.byTickerAndHorizon(f.output());
+            assertEquals(6, out.size(), out.keySet().toString());
+            assertEquals(-0.01, out.get("MSFT PT30M").getRawReturn(), EPS);
+            assertEquals(List.of("AMZN", "MSFT"), out.get("MSFT PT1H").getNewsTickers());
+        }
+    }
+
+    @Test
+    void benchmarkItselfIsFlaggedAndHasNoModel() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            before(f);
+            after(f);
+            f.news("n1", Duration.ZERO, "Market", "SPY");
+            f.endOfInput();
+            MarketReaction r = f.output().get(0);
+            assertTrue(r.getFlags().contains("IS_BENCHMARK"));
+            assertEquals(0.01, r.getRawReturn(), EPS);
+            assertNull(r.getBenchmarkReturn());
+        }
+    }
+
+    @Test
+    void repeatedNewsEventIsReactedToOnce() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.endOfInput();
+            assertEquals(1, f.output().size());
+        }
+    }
+
+    @Test
+    void lateNewsWithinLatenessIsExactAndEmittedAtOnce() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            before(f);
+            after(f);                       // both clocks at T0+25m
+
+            f.news("n1", ofMinutes(18), "Amazon", "AMZN"); // 7 minutes behind: beyond L = 5m, closed at 24m
+            f.news("n2", ofMinutes(21), "Amazon", "AMZN"); // 4 minutes behind: within L, window still open
+            f.news("n3", ofMinutes(22), "Amazon", "AMZN"); // 3 minutes behind: within L, window open
+            Map<String, MarketReaction> out = f.output().stream()
+                    .collect(java.util.stream.Collectors.toMap(MarketReaction::getNewsId, r -> r));
+            assertEquals(List.of("n1"), List.copyOf(out.keySet()), "only the window closed by T0+25m is final");
+            assertTrue(out.get("n1").getFlags().contains("LATE_NEWS"));
+            assertEquals(103.0, out.get("n1").getBaselinePrice());
+            f.endOfInput();
+            out = f.output().stream().collect(java.util.stream.Collectors.toMap(MarketReaction::getNewsId, r -> r));
+            assertEquals(List.of("n2", "n3"), out.keySet().stream().sorted().toList());
+            assertTrue(out.get("n2").getFlags().contains("NO_TICKS_IN_WINDOW"), out.get("n2").getFlags().toString());
+            assertTrue(!out.get("n3").getFlags().contains("LATE_NEWS"));
+        }
+    }
+
+    @Test
+    void idlePartitionFinalizesByWallClock() {
+        try (TopologyFixture f = new TopologyFixture(TopologyFixtureConfigs.idle(Duration.ofSeconds(10)))) {
+            before(f);
+            after(f);
+            f.news("n1", ofMinutes(24), "Amazon", "AMZN");
+            f.driver.advanceWallClockTime(Duration.ofSeconds(9));
+            assertTrue(f.output().isEmpty());
+            f.driver.advanceWallClockTime(Duration.ofMinutes(7));
+            assertEquals(1, f.output().size(), "event time followed the wall clock past close + grace");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.common.Topics;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** A TopologyTestDriver around the real topology, with helpers to pipe ticks and news at fixed instants. */
+final class TopologyFixture implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2025-11-03T15:00:00Z");
+
+    final Topics topics = Topics.create(new PlainAvroSerdes());
+    final ReactionConfig config;
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, StockTick> ticks;
+    final TestInputTopic<String, NewsEvent> news;
+    final TestInputTopic<String, String> aliases;
+    final TestOutputTopic<String, MarketReaction> reactions;
+
+    TopologyFixture(String... horizons) {
+        this(ReactionConfig.defaults().withHorizons(Arrays.stream(horizons).map(Horizon::parse).toList()));
+    }
+
+    TopologyFixture(ReactionConfig config) {
+        this.config = config;
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "reaction-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        driver = new TopologyTestDriver(ReactionTopology.build(config, topics), p, T0);
+        ticks = driver.createInputTopic(topics.ticks.name(), topics.ticks.keySerde().serializer(),
+                topics.ticks.valueSerde().serializer());
+        news = driver.createInputTopic(topics.news.name(), topics.news.keySerde().serializer(),
+                topics.news.valueSerde().serializer());
+        aliases = driver.createInputTopic(topics.aliases.name(), topics.aliases.keySerde().serializer(),
+                topics.aliases.valueSerde().serializer());
+        reactions = driver.createOutputTopic(topics.reactions.name(), topics.reactions.keySerde().deserializer(),
+                topics.reactions.valueSerde().deserializer());
+    }
+
+    /** A tick at T0 + offset. */
+    void tick(String symbol, Duration offset, double price, long size) {
+        Instant ts = T0.plus(offset);
+        ticks.pipeInput(new TestRecord<>(symbol,
+                StockTick.newBuilder().setSymbol(symbol).setTs(ts).setPrice(price).setSize(size).build(), ts));
+    }
+
+    void news(String id, Duration offset, String headline, String... tickers) {
+        Instant at = T0.plus(offset);
+        news.pipeInput(new TestRecord<>(id, NewsEvent.newBuilder().setId(id).setPublishedAt(at).setSource("test")
+                .setHeadline(headline).setTickers(List.of(tickers)).build(), at));
+    }
+
+    /** The replay's end-of-input marker (one partition here). */
+    void endOfInput() {
+        ticks.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), T0));
+    }
+
+    List<MarketReaction> output() {
+        return reactions.readValuesToList();
+    }
+
+    /** Reactions by "TICKER HORIZON", failing if one key appears twice. */
+    Map<String, MarketReaction> byTickerAndHorizon(List<MarketReaction> out) {
+        return out.stream().collect(Collectors.toMap(r -> r.getTicker() + " " + r.getHorizon(), r -> r));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
