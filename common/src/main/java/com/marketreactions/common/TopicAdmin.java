@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,10 @@ public final class TopicAdmin {
 
     /**
      * Creates every topic of {@code topics} that does not exist yet, with {@code partitions} partitions
-     * (aliases always get one), then verifies the input topics agree on their partition count.
+     * (aliases always get one) and the broker's default replication factor, then verifies the input topics
+     * agree on their partition count.
      */
-    public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions, short replication) {
+    public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -35,7 +37,7 @@ public final class TopicAdmin {
                     continue;
                 }
                 int n = t == topics.aliases ? 1 : partitions;
-                NewTopic nt = new NewTopic(t.name(), n, replication);
+                NewTopic nt = new NewTopic(t.name(), Optional.of(n), Optional.empty());
                 if (t.compacted()) {
                     nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }

@@ -32,6 +32,26 @@ public final class EndOfInput {
         return h;
     }
 
+    /**
+     * Headers of the marker the topology writes to the reactions topic when a task has finalized everything
+     * after its inputs ended: {@code mr-source-partition} names the task's partition.
+     */
+    static Headers headers(int sourcePartition, int partitions) {
+        Headers h = headers(partitions);
+        h.add(SOURCE_PARTITION_HEADER, bytes(Integer.toString(sourcePartition)));
+        return h;
+    }
+
+    /** Key of the output marker of one task; distinct per task and never a reaction key. */
+    static String outputMarkerKey(int partition) {
+        return "end-of-input|" + partition;
+    }
+
+    /** The task partition named by an output marker, or -1. */
+    public static int sourcePartition(Headers headers) {
+        return intHeader(headers, SOURCE_PARTITION_HEADER, -1);
+    }
+
     public static boolean isMarker(Object value, Headers headers) {
         if (value != null || headers == null) {
             return false;

@@ -48,6 +48,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
     private static final String TICKS_CLOCK = "ticks";
     private static final String BENCH_CLOCK = "benchmark";
+    private static final String ENDED = "ended";
     private static final long NONE = Long.MIN_VALUE;
 
     private final ReactionConfig config;
@@ -69,6 +70,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long benchWall;
     private final BitSet benchEnds = new BitSet();
     private long nextClose = Long.MAX_VALUE;
+    private boolean ended;
     private long lateTicks;
 
     ReactionProcessor(ReactionConfig config) {
@@ -91,6 +93,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         Long b = clocks.get(BENCH_CLOCK);
         ticksClock = t == null ? NONE : t;
         benchClock = b == null ? NONE : b;
+        ended = clocks.get(ENDED) != null;
         ticksWall = benchWall = context.currentSystemTimeMs();
         nextClose = firstPendingClose();
         long every = Math.max(100, Math.min(1000, idleMs / 2));
@@ -106,6 +109,22 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             case MarketEvent.End e -> onEnd(e);
         }
         finalizeDue(context.currentSystemTimeMs());
+        if (!ended && ticksClock == Long.MAX_VALUE && benchClock == Long.MAX_VALUE) {
+            announceEnd();
+        }
+    }
+
+    /**
+     * Both inputs ended and everything is final: tell the replay driver, once, with an end-of-input marker
+     * on the output (null value, control header, this task's partition), written after the last reaction.
+     */
+    private void announceEnd() {
+        ended = true;
+        clocks.put(ENDED, 1L);
+        int partition = context.taskId().partition();
+        Record<String, MarketReaction> marker = new Record<>(EndOfInput.outputMarkerKey(partition), null,
+                context.currentStreamTimeMs(), EndOfInput.headers(partition, 1));
+        context.forward(marker);
     }
 
     private void onTick(StockTick tick, boolean benchmark) {

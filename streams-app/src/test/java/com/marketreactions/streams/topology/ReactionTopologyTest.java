@@ -84,6 +84,10 @@ class ReactionTopologyTest {
 
             f.endOfInput();
             assertTrue(f.output().isEmpty(), "exactly one FINAL per (news, ticker, horizon)");
+            assertEquals(1, f.endMarkers, "the end of input is announced once, after the last reaction");
+            f.endOfInput();
+            f.output();
+            assertEquals(1, f.endMarkers);
         }
     }
 

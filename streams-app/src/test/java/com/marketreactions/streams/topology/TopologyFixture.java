@@ -72,9 +72,20 @@ final class TopologyFixture implements AutoCloseable {
         ticks.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), T0));
     }
 
+    /** Reactions emitted since the last call; end-of-input markers are counted in {@link #endMarkers}. */
     List<MarketReaction> output() {
-        return reactions.readValuesToList();
+        List<MarketReaction> out = new java.util.ArrayList<>();
+        for (TestRecord<String, MarketReaction> r : reactions.readRecordsToList()) {
+            if (r.value() == null) {
+                endMarkers++;
+            } else {
+                out.add(r.value());
+            }
+        }
+        return out;
     }
+
+    int endMarkers;
 
     /** Reactions by "TICKER HORIZON", failing if one key appears twice. */
     Map<String, MarketReaction> byTickerAndHorizon(List<MarketReaction> out) {

@@ -1,0 +1,221 @@
+package com.marketreactions.producers.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.common.Topic;
+import com.marketreactions.common.Topics;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Partitioner;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilePublisherTest {
+
+    private static final Instant T0 = Instant.parse("2025-11-03T14:30:00Z");
+    private static final int PARTITIONS = 3;
+
+    @TempDir
+    Path dir;
+
+    private final Topics topics = Topics.create("test.", new PlainAvroSerdes());
+    private final MockProducers producers = new MockProducers();
+    private final FilePublisher publisher = new FilePublisher(topics, producers);
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.write(dir.resolve(name), List.of(lines), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void publishesNothingWhenAnyLineIsBad() throws IOException {
+        Path p = write("ticks.csv", "AAA,1000,1.0,1", "AAA,2000,-3.5,1", "BBB,3000,2.0,1", "BBB,soon,2.0,1");
+        BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
+        assertEquals(p + ":2: price must be > 0, got -3.5\n" + p + ":4: ts: unknown timestamp format 'soon'", e.getMessage());
+        assertEquals(2, e.badLines());
+        assertTrue(producers.created.isEmpty(), "no producer may even be created for a bad file");
+    }
+
+    @Test
+    void skipBadPublishesTheGoodLinesAndReturnsTheBadOnes() throws IOException {
+        Path p = write("ticks.csv", "AAA,1000,1.0,1", "AAA,2000,-3.5,1", "BBB,3000,2.0,1", "BBB,soon,2.0,1");
+        PublishResult r = publisher.publish(InputFormat.TICKS, p, true);
+        assertEquals(2, r.published());
+        assertEquals(2, r.badLines());
+        assertEquals(List.of(p + ":2: price must be > 0, got -3.5", p + ":4: ts: unknown timestamp format 'soon'"), r.report());
+        assertEquals(List.of("AAA", "BBB"), producers.only().history().stream().map(ProducerRecord::key).toList());
+    }
+
+    @Test
+    void ticksAreKeyedBySymbolAndStampedWithTheirTime() throws IOException {
+        Path p = write("ticks.csv", "symbol,ts,price,size,venue", "aaa,2025-11-03T14:30:00Z,10.5,100,XNAS");
+        publisher.publish(InputFormat.TICKS, p, false);
+        ProducerRecord<?, ?> rec = producers.only().history().get(0);
+        assertEquals("test.ticks", rec.topic());
+        assertEquals("AAA", rec.key());
+        assertEquals(T0.toEpochMilli(), rec.timestamp());
+        assertEquals(new StockTick("AAA", T0, 10.5, 100L, "XNAS"), rec.value());
+    }
+
+    @Test
+    void newsIsKeyedByIdAndStampedWithPublishedAt() throws IOException {
+        Path p = write("news.jsonl",
+                "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T14:30:00Z\",\"source\":\"S\",\"headline\":\"H\",\"tickers\":[\"aaa\"]}");
+        publisher.publish(InputFormat.NEWS, p, false);
+        ProducerRecord<?, ?> rec = producers.only().history().get(0);
+        assertEquals("test.news", rec.topic());
+        assertEquals("n1", rec.key());
+        assertEquals(T0.toEpochMilli(), rec.timestamp());
+        assertEquals(List.of("AAA"), ((NewsEvent) rec.value()).getTickers());
+    }
+
+    @Test
+    void aliasesAreKeyedByAliasWithTheTickerAsValueAndNoEventTime() throws IOException {
+        Path p = write("aliases.csv", "alias,ticker", "Amazon Web Services,amzn");
+        publisher.publish(InputFormat.ALIASES, p, false);
+        ProducerRecord<?, ?> rec = producers.only().history().get(0);
+        assertEquals("test.ticker-aliases", rec.topic());
+        assertEquals("Amazon Web Services", rec.key());
+        assertEquals("AMZN", rec.value());
+        assertNull(rec.timestamp());
+    }
+
+    @Test
+    void returnsTheOffsetOfTheLastRecordOfEachPartitionAndClosesTheProducer() throws IOException {
+        // the test partitioner puts AAA on 0 and BBB on 1; nothing goes to 2
+        Path p = write("ticks.csv", "AAA,1000,1.0,1", "BBB,1000,2.0,1", "AAA,2000,1.1,1", "AAA,3000,1.2,1", "BBB,3000,2.1,1");
+        PublishResult r = publisher.publish(InputFormat.TICKS, p, false);
+        assertEquals(5, r.published());
+        assertEquals(0, r.badLines());
+        assertEquals(Map.of(0, 2L, 1, 1L), r.lastOffsets());
+        assertTrue(producers.only().closed());
+    }
+
+    @Test
+    void publishesGeneratedTicksThroughTheSameLoop() {
+        List<StockTick> ticks = List.of(new StockTick("AAA", T0, 1.0, 1L, null), new StockTick("BBB", T0.plusSeconds(1), 2.0, 5L, null));
+        PublishResult r = publisher.publishTicks(ticks.stream());
+        assertEquals(2, r.published());
+        assertEquals(Map.of(0, 0L, 1, 0L), r.lastOffsets());
+        List<ProducerRecord<?, ?>> sent = new ArrayList<>(producers.only().history());
+        assertEquals(ticks, sent.stream().map(ProducerRecord::value).toList());
+        assertEquals(T0.plusSeconds(1).toEpochMilli(), sent.get(1).timestamp());
+    }
+
+    @Test
+    void rejectsAnInvalidGeneratedTick() {
+        Stream<StockTick> ticks = Stream.of(new StockTick("AAA", T0, 1.0, 1L, null), new StockTick("AAA", T0, -1.0, 1L, null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> publisher.publishTicks(ticks));
+        assertEquals("generated tick #2 is invalid: price must be a finite number > 0, got -1.0", e.getMessage());
+        assertTrue(producers.only().closed());
+    }
+
+    @Test
+    void reportsProgressEveryNRecordsAndAtTheEnd() throws IOException {
+        Path p = write("ticks.csv", "AAA,1,1.0,1", "AAA,2,1.0,1", "AAA,3,1.0,1", "AAA,4,1.0,1", "AAA,5,1.0,1");
+        List<Long> seen = new ArrayList<>();
+        publisher.withProgress(2, seen::add).publish(InputFormat.TICKS, p, false);
+        assertEquals(List.of(2L, 4L, 5L), seen);
+    }
+
+    @Test
+    void aMissingFileIsOneClearLineAndPublishesNothing() {
+        Path p = dir.resolve("nope.csv");
+        for (boolean skipBad : new boolean[] {false, true}) {
+            BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, skipBad));
+            assertEquals(p + ": no such file", e.getMessage());
+        }
+        assertTrue(producers.created.stream().allMatch(m -> m.history().isEmpty() && m.closed()));
+    }
+
+    @Test
+    void aFailedSendStopsThePublishWithOneLine() throws IOException {
+        producers.failAt = 2;
+        Path p = write("ticks.csv", "AAA,1,1.0,1", "AAA,2,1.0,1", "AAA,3,1.0,1", "AAA,4,1.0,1");
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
+        assertEquals("cannot publish " + p + " to topic test.ticks (1 of 2 records acknowledged): broker down", e.getMessage());
+        assertEquals(2, producers.only().history().size(), "nothing is sent after the failure is known");
+        assertTrue(producers.only().closed());
+    }
+
+    /** MockProducers on a 3-partition cluster; optionally fails the n-th send asynchronously. */
+    private static final class MockProducers implements ProducerFactory {
+        final List<MockProducer<?, ?>> created = new ArrayList<>();
+        int failAt;
+
+        @Override
+        public <K, V> Producer<K, V> create(Topic<K, V> topic) {
+            MockProducer<K, V> p = new MockProducer<>(cluster(topic.name()), false, new BySymbol(),
+                    topic.keySerde().serializer(), topic.valueSerde().serializer()) {
+                @Override
+                public synchronized Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
+                    Future<RecordMetadata> f = super.send(record, callback);
+                    if (history().size() == failAt) {
+                        errorNext(new TimeoutException("broker down"));
+                    } else {
+                        completeNext();
+                    }
+                    return f;
+                }
+            };
+            created.add(p);
+            return p;
+        }
+
+        MockProducer<?, ?> only() {
+            assertEquals(1, created.size(), "producers created");
+            return created.get(0);
+        }
+
+        private static Cluster cluster(String topic) {
+            Node node = new Node(0, "localhost", 9092);
+            List<PartitionInfo> parts = new ArrayList<>();
+            for (int i = 0; i < PARTITIONS; i++) {
+                parts.add(new PartitionInfo(topic, i, node, new Node[] {node}, new Node[] {node}));
+            }
+            return new Cluster("test", List.of(node), parts, java.util.Set.of(), java.util.Set.of());
+        }
+    }
+
+    /** Deterministic partitions for the assertions: AAA on 0, BBB on 1, anything else on 2. */
+    public static final class BySymbol implements Partitioner {
+        @Override
+        public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
+            return switch (String.valueOf(key)) {
+                case "AAA" -> 0;
+                case "BBB" -> 1;
+                default -> 2;
+            };
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.marketreactions.streams;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.Topics;
+import com.marketreactions.streams.topology.ReactionTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running analyzer: one {@link KafkaStreams} client executing {@link ReactionTopology} with exactly-once
+ * processing. Scale-out is Kafka's own: start more instances with the same application id.
+ */
+public final class ReactionApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReactionApp.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    public ReactionApp(ReactionConfig config, Topics topics, Properties streamsProps) {
+        this.streams = new KafkaStreams(ReactionTopology.build(config, topics), streamsProps);
+        streams.setStateListener((now, before) -> {
+            LOG.debug("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                running.countDown();
+                stopped.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            failure = e;
+            LOG.error("stream thread failed, shutting the client down: {}", e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /**
+     * Streams settings of this application: exactly-once v2, the given id and state directory, and any
+     * {@code overrides} (already stripped of their {@code streams.} prefix) on top.
+     */
+    public static Properties properties(ClientConfigs clients, String applicationId, Path stateDir,
+                                        Map<String, String> overrides) {
+        Properties p = new Properties();
+        p.putAll(clients.common());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.putAll(overrides);
+        return p;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** @return true once running; false if the client failed or the time ran out */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Blocks until the client stops by itself (failure or external close). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** The exception that stopped a stream thread, if any. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        if (!streams.close(Duration.ofSeconds(30))) {
+            LOG.warn("streams did not close within 30 s");
+        }
+    }
+}
