@@ -1,0 +1,168 @@
+package com.marketreactions.streams.reaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionModel;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each formula of the spec on a case small enough to work out by hand. Estimation returns are
+ * r_m = (0.01, -0.01, 0.02) and r_s = (0.02, -0.01, 0.05); then Sxx = 0.0014/3, Sxy = 0.0009, Syy = 0.0018,
+ * so beta = 27/14, alpha = 1/140 and the residual sum of squares is 0.0009/14 (sigma = 0.03/sqrt(14)).
+ */
+class ReactionCalculatorTest {
+
+    private static final long MIN = 60_000;
+    private static final long T0 = Instant.parse("2025-11-03T15:00:30Z").toEpochMilli();
+    private static final long H = Duration.ofMinutes(5).toMillis();
+    private static final long E = Duration.ofDays(5).toMillis();
+    private static final double TOL = 1e-12;
+
+    private static final double[] BENCH_CLOSES = {100, 101, 101 * 0.99, 101 * 0.99 * 1.02};
+    private static final double[] STOCK_CLOSES = {50, 51, 51 * 0.99, 51 * 0.99 * 1.05};
+
+    /** Closes at hh:56:10 .. hh:59:10 (four consecutive minutes before T0), size 10 each. */
+    private static TickSeries estimation(double[] closes) {
+        TickSeries s = new TickSeries();
+        for (int i = 0; i < closes.length; i++) {
+            s.add(T0 - 30_000 - (4 - i) * MIN + 10_000, closes[i], 10);
+        }
+        return s;
+    }
+
+    private static double last(double[] a) {
+        return a[a.length - 1];
+    }
+
+    private static MarketReaction compute(int minPoints, TickSeries stock, TickSeries bench) {
+        return new ReactionCalculator(E, minPoints, 0.005).compute(T0, H, stock, bench, MarketReaction.newBuilder()
+                .setNewsId("n").setTicker("S").setHorizon("PT5M").setStatus(com.marketreactions.schema.ReactionStatus.FINAL)
+                .setBenchmark("M")).build();
+    }
+
+    /** Stock +2% at T0+1m30s (size 100), benchmark +1% at T0+2m30s. */
+    private static TickSeries stockWithWindow() {
+        return estimation(STOCK_CLOSES).add(T0 + 90_000, last(STOCK_CLOSES) * 1.02, 100);
+    }
+
+    private static TickSeries benchWithWindow(double[] closes) {
+        return estimation(closes).add(T0 + 150_000, last(closes) * 1.01, 1000);
+    }
+
+    @Test
+    void marketModelByOrdinaryLeastSquares() {
+        MarketReaction r = compute(3, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        assertEquals(ReactionModel.MARKET_MODEL, r.getModel());
+        assertEquals(3, r.getEstimationPoints());
+        assertEquals(27.0 / 14, r.getBeta(), 1e-9);
+        assertEquals(1.0 / 140, r.getAlpha(), 1e-9);
+        assertEquals(0.03 / Math.sqrt(14), r.getSigma(), 1e-9);
+        assertEquals(0.02, r.getRawReturn(), TOL);
+        assertEquals(0.01, r.getBenchmarkReturn(), TOL);
+        assertEquals(27.0 / 14 * 0.01, r.getExpectedReturn(), 1e-9);
+        assertEquals(0.02 - 27.0 / 1400, r.getAbnormalReturn(), 1e-9);
+        assertEquals(1, r.getMarketMinutes());
+        assertEquals((0.02 - 27.0 / 1400) / (0.03 / Math.sqrt(14)), r.getZScore(), 1e-6);
+        assertFalse(r.getSignificant());
+    }
+
+    @Test
+    void tooFewPointsFallBackToMarketAdjusted() {
+        MarketReaction r = compute(30, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
+        assertEquals(0.0, r.getAlpha());
+        assertEquals(1.0, r.getBeta());
+        // r_s - r_m = (0.01, 0, 0.03): mean 0.04/3, sample variance 0.0014/3/2
+        double sigma = Math.sqrt(0.0014 / 3 / 2);
+        assertEquals(sigma, r.getSigma(), 1e-9);
+        assertEquals(0.01, r.getExpectedReturn(), TOL);
+        assertEquals(0.01, r.getAbnormalReturn(), 1e-12);
+        assertEquals(0.01 / sigma, r.getZScore(), 1e-6);
+    }
+
+    @Test
+    void constantBenchmarkReturnFallsBackToMarketAdjusted() {
+        double[] flat = {100, 100, 100, 100};
+        MarketReaction r = compute(3, stockWithWindow(), benchWithWindow(flat));
+        assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
+        assertEquals(3, r.getEstimationPoints());
+    }
+
+    @Test
+    void benchmarkItselfHasNoModel() {
+        MarketReaction r = compute(3, stockWithWindow(), null);
+        assertEquals(ReactionModel.NONE, r.getModel());
+        assertTrue(r.getFlags().contains("IS_BENCHMARK"));
+        assertEquals(0.02, r.getRawReturn(), TOL);
+        assertNull(r.getBenchmarkReturn());
+        assertNull(r.getBeta());
+        assertNull(r.getZScore());
+        assertNull(r.getSignificant());
+        assertNull(r.getMarketMinutes());
+    }
+
+    @Test
+    void noBenchmarkBaselineHasNoModel() {
+        TickSeries bench = new TickSeries().add(T0 + 150_000, 100, 1);
+        MarketReaction r = compute(3, stockWithWindow(), bench);
+        assertTrue(r.getFlags().contains("NO_BENCHMARK"));
+        assertEquals(ReactionModel.NONE, r.getModel());
+        assertNull(r.getBenchmarkReturn());
+        assertNull(r.getAbnormalReturn());
+        assertEquals(0.02, r.getRawReturn(), TOL);
+    }
+
+    @Test
+    void windowOutsideTradingHoursHasNoMarketMinutesAndNoZScore() {
+        TickSeries bench = estimation(BENCH_CLOSES); // the benchmark does not trade after T0
+        MarketReaction r = compute(3, stockWithWindow(), bench);
+        assertEquals(0, r.getMarketMinutes());
+        assertEquals(0.0, r.getBenchmarkReturn(), TOL);
+        assertEquals(0.02, r.getAbnormalReturn(), TOL);
+        assertNull(r.getZScore());
+        assertNull(r.getSignificant());
+    }
+
+    @Test
+    void abnormalVolumeIsVolumePerTradingMinuteAgainstTheEstimationWindow() {
+        MarketReaction r = compute(3, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        // window: 100 shares in 1 minute; estimation: 40 shares in 4 minutes
+        assertEquals(100.0 / (40.0 / 4), r.getAbnormalVolumeRatio(), TOL);
+    }
+
+    @Test
+    void zeroVolumeWindowHasNoVolumeRatioButCountsItsTicks() {
+        TickSeries stock = estimation(STOCK_CLOSES).add(T0 + 90_000, 60, 0).add(T0 + 100_000, 61, 0);
+        MarketReaction r = compute(3, stock, benchWithWindow(BENCH_CLOSES));
+        assertEquals(2, r.getTickCount());
+        assertEquals(0, r.getVolume());
+        assertNull(r.getAbnormalVolumeRatio());
+    }
+
+    @Test
+    void baselineLooksBackNoFurtherThanTheEstimationWindow() {
+        TickSeries stock = new TickSeries().add(T0 - E - 1, 10, 1).add(T0 + 1000, 11, 1);
+        MarketReaction r = compute(3, stock, benchWithWindow(BENCH_CLOSES));
+        assertTrue(r.getFlags().contains("NO_BASELINE"));
+        assertNull(r.getRawReturn());
+        assertEquals(11.0, r.getEndPrice());
+        TickSeries atEdge = new TickSeries().add(T0 - E, 10, 1).add(T0 + 1000, 11, 1);
+        assertEquals(10.0, compute(3, atEdge, benchWithWindow(BENCH_CLOSES)).getBaselinePrice());
+    }
+
+    @Test
+    void estimationPointsNeedConsecutiveMinutesOfBothSymbols() {
+        TickSeries bench = benchWithWindow(BENCH_CLOSES);
+        TickSeries gappy = new TickSeries();
+        gappy.add(T0 - 30_000 - 4 * MIN + 10_000, 50, 1);   // minute 1
+        gappy.add(T0 - 30_000 - 3 * MIN + 10_000, 51, 1);   // minute 2: a point
+        gappy.add(T0 - 30_000 - 1 * MIN + 10_000, 52, 1);   // minute 4: minute 3 missing, no point
+        assertEquals(1, compute(3, gappy, bench).getEstimationPoints());
+    }
+}
