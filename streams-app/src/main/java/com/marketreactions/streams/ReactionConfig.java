@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param directionThreshold |rawReturn| beyond which the direction is UP or DOWN
  * @param idleTimeout wall time without input after which a partition counts as idle and its clock
  *                    follows the wall clock, so reactions are finalized even when data stops
+ * @param provisionalInterval least stream time between two PROVISIONAL updates of one reaction while its
+ *                    window is open; zero switches provisional updates off
  */
 public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
                              Duration grace, Duration newsLateness, double directionThreshold,
-                             Duration idleTimeout) {
+                             Duration idleTimeout, Duration provisionalInterval) {
 
     public ReactionConfig {
         Objects.requireNonNull(horizons, "horizons");
@@ -43,13 +45,14 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
             throw new IllegalArgumentException("directionThreshold: must be in [0, 1), got " + directionThreshold);
         }
         positive("idleTimeout", idleTimeout);
+        notNegative("provisionalInterval", provisionalInterval);
     }
 
     public static ReactionConfig defaults() {
         return new ReactionConfig(
                 List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H"), Horizon.parse("P1D")),
                 "SPY", Duration.ofDays(5), 30, Duration.ofMinutes(1), Duration.ofMinutes(5), 0.005,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofMinutes(1));
     }
 
     public Duration maxHorizon() {
@@ -70,12 +73,26 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
 
     public ReactionConfig withHorizons(List<Horizon> h) {
         return new ReactionConfig(h, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold,
-                idleTimeout);
+                idleTimeout, provisionalInterval);
     }
 
     public ReactionConfig withIdleTimeout(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, d);
+                directionThreshold, d, provisionalInterval);
+    }
+
+    public ReactionConfig withProvisionalInterval(Duration d) {
+        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
+                directionThreshold, idleTimeout, d);
+    }
+
+    public ReactionConfig withMinPoints(int n) {
+        return new ReactionConfig(horizons, benchmark, estimationWindow, n, grace, newsLateness,
+                directionThreshold, idleTimeout, provisionalInterval);
+    }
+
+    public boolean provisionalEnabled() {
+        return !provisionalInterval.isZero();
     }
 
     private static void positive(String name, Duration d) {

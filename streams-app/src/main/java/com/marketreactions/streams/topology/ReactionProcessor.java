@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -70,6 +72,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long benchWall;
     private final BitSet benchEnds = new BitSet();
     private long nextClose = Long.MAX_VALUE;
+    /** Open reactions by ticker, with the stream time of their last PROVISIONAL update; rebuilt from the store on start. */
+    private final Map<String, Map<PendingKey, Long>> open = new HashMap<>();
+    private final long provisionalMs;
     private boolean ended;
     private long lateTicks;
 
@@ -79,6 +84,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.graceMs = config.grace().toMillis();
         this.latenessMs = config.newsLateness().toMillis();
         this.idleMs = config.idleTimeout().toMillis();
+        this.provisionalMs = config.provisionalInterval().toMillis();
     }
 
     @Override
@@ -96,6 +102,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         ended = clocks.get(ENDED) != null;
         ticksWall = benchWall = context.currentSystemTimeMs();
         nextClose = firstPendingClose();
+        if (config.provisionalEnabled()) {
+            try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
+                it.forEachRemaining(kv -> track(PendingKey.decode(kv.key)));
+            }
+        }
         long every = Math.max(100, Math.min(1000, idleMs / 2));
         context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::finalizeDue);
     }
@@ -137,6 +148,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             return;
         }
         (benchmark ? benchTicks : ticks).put(tick.getSymbol(), new TickValue(tick.getPrice(), tick.getSize()), ts);
+        if (!benchmark && provisionalMs > 0) {
+            updateProvisional(tick.getSymbol(), ts);
+        }
         long now = context.currentSystemTimeMs();
         if (benchmark) {
             benchWall = now;
@@ -186,6 +200,34 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             PendingKey key = new PendingKey(t0 + h.millis() + graceMs, late, ticker, h.label(), news.getId());
             pending.put(key.encode(), news);
             nextClose = Math.min(nextClose, key.closeTime());
+            if (provisionalMs > 0) {
+                track(key);
+            }
+        }
+    }
+
+    private void track(PendingKey key) {
+        open.computeIfAbsent(key.ticker(), t -> new HashMap<>()).put(key, NONE);
+    }
+
+    /** A tick inside an open window updates its reaction, at most once per provisional interval of stream time. */
+    private void updateProvisional(String symbol, long ts) {
+        Map<PendingKey, Long> forSymbol = open.get(symbol);
+        if (forSymbol == null) {
+            return;
+        }
+        for (Map.Entry<PendingKey, Long> e : forSymbol.entrySet()) {
+            PendingKey key = e.getKey();
+            long end = key.closeTime() - graceMs;
+            long t0 = end - Horizon.parse(key.horizon()).millis();
+            boolean inWindow = ts > t0 && ts <= end;
+            if (inWindow && (e.getValue() == NONE || ts - e.getValue() >= provisionalMs)) {
+                NewsEvent news = pending.get(key.encode());
+                if (news != null) {
+                    emit(key, news, ReactionStatus.PROVISIONAL, ts);
+                    e.setValue(ts);
+                }
+            }
         }
     }
 
@@ -205,13 +247,18 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             }
         }
         for (KeyValue<Bytes, NewsEvent> kv : due) {
-            emit(PendingKey.decode(kv.key), kv.value, ReactionStatus.FINAL);
+            PendingKey key = PendingKey.decode(kv.key);
+            emit(key, kv.value, ReactionStatus.FINAL, key.closeTime() - graceMs);
             pending.delete(kv.key);
+            Map<PendingKey, Long> forTicker = open.get(key.ticker());
+            if (forTicker != null && forTicker.remove(key) != null && forTicker.isEmpty()) {
+                open.remove(key.ticker());
+            }
         }
         nextClose = firstPendingClose();
     }
 
-    private void emit(PendingKey key, NewsEvent news, ReactionStatus status) {
+    private void emit(PendingKey key, NewsEvent news, ReactionStatus status, long timestamp) {
         Horizon h = Horizon.parse(key.horizon());
         long t0 = news.getPublishedAt().toEpochMilli();
         long from = t0 - calculator.estimationMs();
@@ -230,7 +277,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers())
                 .build();
         String k = new ReactionKey(news.getId(), key.ticker(), key.horizon()).encode();
-        context.forward(new Record<>(k, reaction, to));
+        context.forward(new Record<>(k, reaction, timestamp));
     }
 
     private static TickSeries history(WindowStore<String, TickValue> store, String symbol, long from, long to) {

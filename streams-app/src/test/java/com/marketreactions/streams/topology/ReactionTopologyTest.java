@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -274,6 +276,31 @@ class ReactionTopologyTest {
             assertTrue(f.output().isEmpty());
             f.driver.advanceWallClockTime(Duration.ofMinutes(7));
             assertEquals(1, f.output().size(), "event time followed the wall clock past close + grace");
+        }
+    }
+
+    @Test
+    void provisionalUpdatesAreRateLimitedInStreamTimeThenOneFinal() {
+        ReactionConfig config = ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT30M")))
+                .withProvisionalInterval(ofMinutes(5));
+        try (TopologyFixture f = new TopologyFixture(config)) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.tick("AMZN", ofMinutes(1), 101.0, 1);   // first tick in the window: an update
+            f.tick("AMZN", ofMinutes(3), 102.0, 1);   // 2 min later: rate-limited
+            f.tick("AMZN", ofMinutes(6), 103.0, 1);   // 5 min after the last update: an update
+            f.tick("SPY", ofMinutes(7), 501.0, 1);    // not the stock: no update
+            List<MarketReaction> updates = f.output();
+            assertEquals(List.of(ReactionStatus.PROVISIONAL, ReactionStatus.PROVISIONAL),
+                    updates.stream().map(MarketReaction::getStatus).toList());
+            assertEquals(0.01, updates.get(0).getRawReturn(), EPS);
+            assertEquals(0.03, updates.get(1).getRawReturn(), EPS);
+            assertEquals(3, updates.get(1).getTickCount());
+            f.endOfInput();
+            List<MarketReaction> last = f.output();
+            assertEquals(1, last.size());
+            assertEquals(ReactionStatus.FINAL, last.get(0).getStatus());
+            assertEquals(0.03, last.get(0).getRawReturn(), EPS);
         }
     }
 }

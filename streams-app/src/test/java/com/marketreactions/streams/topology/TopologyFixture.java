@@ -33,8 +33,10 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, String> aliases;
     final TestOutputTopic<String, MarketReaction> reactions;
 
+    /** Default config with these horizons and no PROVISIONAL updates. */
     TopologyFixture(String... horizons) {
-        this(ReactionConfig.defaults().withHorizons(Arrays.stream(horizons).map(Horizon::parse).toList()));
+        this(ReactionConfig.defaults().withHorizons(Arrays.stream(horizons).map(Horizon::parse).toList())
+                .withProvisionalInterval(Duration.ZERO));
     }
 
     TopologyFixture(ReactionConfig config) {

@@ -11,6 +11,7 @@ final class TopologyFixtureConfigs {
     }
 
     static ReactionConfig idle(Duration idle) {
-        return ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT5M"))).withIdleTimeout(idle);
+        return ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT5M"))).withIdleTimeout(idle)
+                .withProvisionalInterval(Duration.ZERO);
     }
 }

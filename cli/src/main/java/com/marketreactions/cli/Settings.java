@@ -1,0 +1,213 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Every configuration key of the application, with its default and meaning, in one place. Values come from
+ * the defaults here, overridden by a properties file ({@code --config}), overridden by environment variables
+ * ({@code REACTIONS_} + the key upper-cased with dots and dashes as underscores, e.g. {@code REACTIONS_GRACE}).
+ * Keys under {@code kafka.}, {@code streams.} and {@code apicurio.registry.} pass through to the Kafka
+ * clients, the Streams config and the registry serdes (SASL, TLS, registry auth need no code change).
+ */
+public final class Settings {
+
+    /** A documented key. */
+    public record Key(String name, String dflt, String doc) {
+    }
+
+    public static final Key BOOTSTRAP = new Key("bootstrap.servers", "",
+            "Kafka bootstrap servers; empty = start the embedded stack (demo, replay) or fail (serve, produce, tail)");
+    public static final Key REGISTRY = new Key("registry.url", "", "Schema registry root URL, e.g. http://host:8080");
+    public static final Key APP_ID = new Key("application.id", "market-reactions", "Kafka Streams application id");
+    public static final Key TOPIC_PREFIX = new Key("topic.prefix", "", "Prefix of every topic name");
+    public static final Key PARTITIONS = new Key("topic.partitions", "2",
+            "Partitions of topics the app creates (news and ticks must match)");
+    public static final Key STATE_DIR = new Key("state.dir", "state", "Directory of the local state stores");
+    public static final Key HORIZONS = new Key("horizons", "PT5M,PT30M,PT1H,P1D", "Reaction horizons (ISO-8601)");
+    public static final Key BENCHMARK = new Key("benchmark", "SPY", "Market proxy symbol");
+    public static final Key ESTIMATION = new Key("estimation.window", "P5D",
+            "History for the normal-return model and the baseline look-back");
+    public static final Key MIN_POINTS = new Key("min.points", "30", "Fewest estimation points for the market model");
+    public static final Key GRACE = new Key("grace", "PT1M", "How late a tick may arrive and still count");
+    public static final Key LATENESS = new Key("news.lateness", "PT5M",
+            "How late a news event may arrive and still be computed exactly");
+    public static final Key THRESHOLD = new Key("direction.threshold", "0.005", "|return| beyond which UP/DOWN");
+    public static final Key IDLE = new Key("idle.timeout", "PT30S",
+            "Wall time without input after which a partition's clock follows the wall clock");
+
+    public static final Key PROVISIONAL = new Key("provisional.interval", "PT1M",
+            "Least stream time between PROVISIONAL updates of one reaction; PT0S switches them off");
+
+    public static final Key[] KEYS = {BOOTSTRAP, REGISTRY, APP_ID, TOPIC_PREFIX, PARTITIONS, STATE_DIR, HORIZONS,
+        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL};
+    private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
+
+    private final Map<String, String> values;
+    private final Map<String, String> origin;
+
+    private Settings(Map<String, String> values, Map<String, String> origin) {
+        this.values = values;
+        this.origin = origin;
+    }
+
+    /** Defaults, then {@code file} (may be null), then the environment. */
+    public static Settings load(Path file, Map<String, String> env) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> o = new LinkedHashMap<>();
+        for (Key k : KEYS) {
+            v.put(k.name(), k.dflt());
+            o.put(k.name(), "default");
+        }
+        if (file != null) {
+            if (!Files.isReadable(file)) {
+                throw new UserError(file + ": no such config file");
+            }
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UserError(file + ": cannot read config: " + e.getMessage());
+            }
+            for (String name : new TreeMap<>(toMap(p)).keySet()) {
+                put(v, o, name, p.getProperty(name).trim(), file.toString());
+            }
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith("REACTIONS_")) {
+                put(v, o, keyOfEnv(name.substring("REACTIONS_".length())), value.trim(), "environment " + name);
+            }
+        });
+        Settings s = new Settings(v, o);
+        s.reactionConfig(); // validate now, with the origin of a bad value in the message
+        s.partitions();
+        return s;
+    }
+
+    private static Map<String, String> toMap(Properties p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(n -> m.put(n, p.getProperty(n)));
+        return m;
+    }
+
+    private static void put(Map<String, String> v, Map<String, String> o, String name, String value, String from) {
+        boolean known = Arrays.stream(KEYS).anyMatch(k -> k.name().equals(name))
+                || Arrays.stream(PASS_THROUGH).anyMatch(name::startsWith);
+        if (!known) {
+            throw new UserError(from + ": unknown config key '" + name + "' (see ./reactions serve --help)");
+        }
+        v.put(name, value);
+        o.put(name, from);
+    }
+
+    /** Maps {@code GRACE} to {@code grace}, {@code NEWS_LATENESS} to {@code news.lateness}. */
+    static String keyOfEnv(String env) {
+        String lower = env.toLowerCase(Locale.ROOT);
+        for (Key k : KEYS) {
+            if (k.name().replace('.', '_').replace('-', '_').equals(lower)) {
+                return k.name();
+            }
+        }
+        return lower.replace('_', '.');
+    }
+
+    public String get(Key k) {
+        return values.get(k.name());
+    }
+
+    /** Overrides a value from a command-line flag. */
+    public Settings with(Key k, String value) {
+        if (value == null) {
+            return this;
+        }
+        Map<String, String> v = new LinkedHashMap<>(values);
+        Map<String, String> o = new LinkedHashMap<>(origin);
+        v.put(k.name(), value);
+        o.put(k.name(), "flag");
+        return new Settings(v, o);
+    }
+
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, val) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.equals("apicurio.registry.") ? 0 : prefix.length()), val);
+            }
+        });
+        return out;
+    }
+
+    public int partitions() {
+        try {
+            int n = Integer.parseInt(get(PARTITIONS));
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad(PARTITIONS, "a positive integer");
+        }
+    }
+
+    public ReactionConfig reactionConfig() {
+        try {
+            return new ReactionConfig(
+                    Arrays.stream(get(HORIZONS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                            .map(Horizon::parse).toList(),
+                    get(BENCHMARK).trim().toUpperCase(Locale.ROOT),
+                    duration(ESTIMATION), integer(MIN_POINTS), duration(GRACE), duration(LATENESS),
+                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL));
+        } catch (IllegalArgumentException e) {
+            if (e instanceof UserError) {
+                throw e;
+            }
+            throw new UserError("invalid configuration: " + e.getMessage());
+        }
+    }
+
+    public ClientConfigs clients(String bootstrap, String registry) {
+        return new ClientConfigs(bootstrap, registry, withPrefix("kafka."), withPrefix("apicurio.registry."));
+    }
+
+    private Duration duration(Key k) {
+        try {
+            return Duration.parse(get(k).toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw bad(k, "an ISO-8601 duration such as PT1M or P5D");
+        }
+    }
+
+    private int integer(Key k) {
+        try {
+            return Integer.parseInt(get(k));
+        } catch (NumberFormatException e) {
+            throw bad(k, "an integer");
+        }
+    }
+
+    private double number(Key k) {
+        try {
+            return Double.parseDouble(get(k));
+        } catch (NumberFormatException e) {
+            throw bad(k, "a number");
+        }
+    }
+
+    private UserError bad(Key k, String expected) {
+        return new UserError("config " + k.name() + " = '" + get(k) + "' (from " + origin.get(k.name())
+                + "): expected " + expected);
+    }
+}
