@@ -171,9 +171,6 @@ public final class Settings {
                     duration(ESTIMATION), integer(MIN_POINTS), duration(GRACE), duration(LATENESS),
                     number(THRESHOLD), duration(IDLE), duration(PROVISIONAL));
         } catch (IllegalArgumentException e) {
-            if (e instanceof UserError) {
-                throw e;
-            }
             throw new UserError("invalid configuration: " + e.getMessage());
         }
     }
