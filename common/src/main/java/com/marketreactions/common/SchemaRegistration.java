@@ -3,6 +3,7 @@ package com.marketreactions.common;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +33,7 @@ public final class SchemaRegistration {
         s.put(topics.news.name() + "-value", NewsEvent.getClassSchema());
         s.put(topics.ticks.name() + "-value", StockTick.getClassSchema());
         s.put(topics.reactions.name() + "-value", MarketReaction.getClassSchema());
+        s.put(topics.impact.name() + "-value", NewsImpact.getClassSchema());
         return s;
     }
 

@@ -2,6 +2,7 @@ package com.marketreactions.common;
 
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.Serdes;
  *   <li>{@code ticks}: key = symbol, value = {@link StockTick}, timestamp = ts.</li>
  *   <li>{@code ticker-aliases} (compacted): key = alias as written, value = ticker; a null value deletes.</li>
  *   <li>{@code market-reactions} (compacted): key = {@link ReactionKey}, value = {@link MarketReaction}.</li>
+ *   <li>{@code news-impact} (compacted): key = {@code newsId|horizon}, value = {@link NewsImpact}.</li>
  * </ul>
  */
 public final class Topics {
@@ -25,11 +27,13 @@ public final class Topics {
     public static final String TICKS = "ticks";
     public static final String ALIASES = "ticker-aliases";
     public static final String REACTIONS = "market-reactions";
+    public static final String IMPACT = "news-impact";
 
     public final Topic<String, NewsEvent> news;
     public final Topic<String, StockTick> ticks;
     public final Topic<String, String> aliases;
     public final Topic<String, MarketReaction> reactions;
+    public final Topic<String, NewsImpact> impact;
     private final String prefix;
 
     private Topics(String prefix, SerdeFactory serdes) {
@@ -38,6 +42,7 @@ public final class Topics {
         this.ticks = new Topic<>(prefix + TICKS, Serdes.String(), serdes.avro(StockTick.class), false);
         this.aliases = new Topic<>(prefix + ALIASES, Serdes.String(), Serdes.String(), true);
         this.reactions = new Topic<>(prefix + REACTIONS, Serdes.String(), serdes.avro(MarketReaction.class), true);
+        this.impact = new Topic<>(prefix + IMPACT, Serdes.String(), serdes.avro(NewsImpact.class), true);
     }
 
     public static Topics create(SerdeFactory serdes) {
@@ -59,6 +64,6 @@ public final class Topics {
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(news, ticks, aliases, reactions);
+        return List.of(news, ticks, aliases, reactions, impact);
     }
 }

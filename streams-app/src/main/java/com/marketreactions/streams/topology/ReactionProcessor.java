@@ -51,6 +51,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private static final String TICKS_CLOCK = "ticks";
     private static final String BENCH_CLOCK = "benchmark";
     private static final String ENDED = "ended";
+    private static final String INPUT_PARTITIONS = "input-partitions";
     private static final long NONE = Long.MIN_VALUE;
 
     private final ReactionConfig config;
@@ -133,8 +134,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         ended = true;
         clocks.put(ENDED, 1L);
         int partition = context.taskId().partition();
+        Long partitions = clocks.get(INPUT_PARTITIONS);
         Record<String, MarketReaction> marker = new Record<>(EndOfInput.outputMarkerKey(partition), null,
-                context.currentStreamTimeMs(), EndOfInput.headers(partition, 1));
+                context.currentStreamTimeMs(), EndOfInput.headers(partition, partitions == null ? 1 : partitions.intValue()));
         context.forward(marker);
     }
 
@@ -171,6 +173,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (!end.benchmark()) {
             ticksClock = Long.MAX_VALUE;
             clocks.put(TICKS_CLOCK, ticksClock);
+            clocks.put(INPUT_PARTITIONS, (long) end.partitions());
             return;
         }
         benchEnds.set(Math.max(0, end.sourcePartition()));

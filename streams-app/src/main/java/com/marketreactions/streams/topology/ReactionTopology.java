@@ -2,7 +2,10 @@ package com.marketreactions.streams.topology;
 
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
+import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.NewsImpact;
+import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
 import java.time.Duration;
@@ -26,6 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  * ticks ─────────────────────────────────────────────┐ (own ticks, by symbol)
  *   └─ benchmark ticks ─► [benchmark-ticks] (to every partition) ─┤
  * news ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ─┴─► react ─► market-reactions
+ *                                                    FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
  * </pre>
  *
  * The news and ticks topics must have the same number of partitions: news is re-keyed by ticker with
@@ -79,14 +83,28 @@ public final class ReactionTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(newsSerde))
                 .processValues(() -> new EventTagger<>(EventTagger.Source.NEWS), Named.as("tag-news"));
 
-        ticks.processValues(() -> new EventTagger<>(EventTagger.Source.TICKS), Named.as("tag-ticks"))
+        KStream<String, MarketReaction> reactions = ticks
+                .processValues(() -> new EventTagger<>(EventTagger.Source.TICKS), Named.as("tag-ticks"))
                 .merge(benchmark, Named.as("merge-benchmark"))
                 .merge(news, Named.as("merge-news"))
                 .process(() -> new ReactionProcessor(config), Named.as("react"),
                         TopologyNames.TICK_HISTORY, TopologyNames.BENCHMARK_HISTORY, TopologyNames.PENDING,
-                        TopologyNames.CLOCK, TopologyNames.NEWS_SEEN)
-                .to(topics.reactions.name(), Produced.with(topics.reactions.keySerde(), topics.reactions.valueSerde())
-                        .withName("reactions-sink"));
+                        TopologyNames.CLOCK, TopologyNames.NEWS_SEEN);
+        reactions.to(topics.reactions.name(),
+                Produced.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-sink"));
+
+        // per-news impact: FINAL reactions (and end markers, to every partition) grouped by news and horizon
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
+                Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled());
+        reactions
+                .filter((k, r) -> r == null || r.getStatus() == ReactionStatus.FINAL, Named.as("final-reactions"))
+                .selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
+                .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
+                        .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))
+                        .withStreamPartitioner(new MarkerBroadcastPartitioner<>()))
+                .process(NewsImpactAggregator::new, Named.as("aggregate-impact"), TopologyNames.IMPACT_PARTS)
+                .to(topics.impact.name(),
+                        Produced.with(topics.impact.keySerde(), topics.impact.valueSerde()).withName("impact-sink"));
         return builder.build();
     }
 }

@@ -22,6 +22,11 @@ public final class TopologyNames {
     public static final String CLOCK = "reaction-clock";
     /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
     public static final String NEWS_SEEN = "news-seen";
+    /** Repartition topic: FINAL reactions keyed by news id and horizon, for the per-news impact. */
+    public static final String REACTIONS_BY_NEWS = "reactions-by-news";
+    /** Key-value store: FINAL reactions of a (news, horizon) collected until all its tickers are in. */
+    public static final String IMPACT_PARTS = "news-impact-parts";
+
     /** Global store of the alias table. */
     public static final String ALIASES = "ticker-aliases-store";
 

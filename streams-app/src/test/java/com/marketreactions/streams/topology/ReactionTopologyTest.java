@@ -303,4 +303,30 @@ class ReactionTopologyTest {
             assertEquals(0.03, last.get(0).getRawReturn(), EPS);
         }
     }
+
+    @Test
+    void perNewsImpactOnceAllTickersAreFinal() {
+        try (TopologyFixture f = new TopologyFixture("PT5M", "PT30M")) {
+            f.tick("MSFT", ofMinutes(-1), 500.0, 1);
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon and Microsoft", "AMZN", "MSFT", "NVDA");
+            after(f);
+            f.tick("MSFT", ofMinutes(25), 495.0, 1);
+            List<com.marketreactions.schema.NewsImpact> early = f.impact.readValuesToList();
+            assertEquals(List.of("PT5M"), early.stream().map(i -> i.getHorizon()).toList(),
+                    "PT5M is final for all three tickers (NVDA without data) by T0+25m; PT30M is not");
+            f.endOfInput();
+            List<com.marketreactions.schema.NewsImpact> impacts = f.impact.readValuesToList();
+            assertEquals(2, impacts.size(), "the PT30M impact and one end marker");
+            com.marketreactions.schema.NewsImpact i30 = impacts.stream()
+                    .filter(i -> i != null && i.getHorizon().equals("PT30M")).findFirst().orElseThrow();
+            assertEquals(List.of("AMZN", "MSFT", "NVDA"),
+                    i30.getTickers().stream().map(t -> t.getTicker()).toList());
+            assertEquals(-0.01, i30.getTickers().get(1).getRawReturn(), EPS);
+            assertNull(i30.getTickers().get(2).getRawReturn());
+            // AMZN -1% raw, MSFT -1% raw; abnormal = raw - 1 * 2% benchmark (no estimation points: beta 1)
+            assertEquals("AMZN", i30.getMostAffected(), "ties on |abnormal| and |raw| go to the first ticker");
+            assertTrue(impacts.contains(null));
+        }
+    }
 }

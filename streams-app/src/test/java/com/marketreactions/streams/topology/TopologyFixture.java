@@ -4,6 +4,7 @@ import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
@@ -32,6 +33,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, NewsEvent> news;
     final TestInputTopic<String, String> aliases;
     final TestOutputTopic<String, MarketReaction> reactions;
+    final TestOutputTopic<String, NewsImpact> impact;
 
     /** Default config with these horizons and no PROVISIONAL updates. */
     TopologyFixture(String... horizons) {
@@ -54,6 +56,8 @@ final class TopologyFixture implements AutoCloseable {
                 topics.aliases.valueSerde().serializer());
         reactions = driver.createOutputTopic(topics.reactions.name(), topics.reactions.keySerde().deserializer(),
                 topics.reactions.valueSerde().deserializer());
+        impact = driver.createOutputTopic(topics.impact.name(), topics.impact.keySerde().deserializer(),
+                topics.impact.valueSerde().deserializer());
     }
 
     /** A tick at T0 + offset. */

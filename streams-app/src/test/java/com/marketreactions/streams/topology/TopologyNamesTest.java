@@ -26,7 +26,7 @@ class TopologyNamesTest {
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         assertEquals(new TreeSet<>(Set.of("tick-history", "benchmark-history", "pending-reactions", "reaction-clock",
-                "news-seen", "ticker-aliases-store")), stores);
+                "news-seen", "ticker-aliases-store", "news-impact-parts")), stores);
     }
 
     @Test
@@ -38,7 +38,7 @@ class TopologyNamesTest {
             }
         }));
         assertEquals(new TreeSet<>(Set.of("ticks", "news", "news-by-ticker-repartition",
-                "benchmark-ticks-repartition")), sources);
-        assertEquals(2, description.subtopologies().size(), description.toString());
+                "benchmark-ticks-repartition", "reactions-by-news-repartition")), sources);
+        assertEquals(3, description.subtopologies().size(), description.toString());
     }
 }
