@@ -1,0 +1,43 @@
+package com.marketreactions.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the cluster and the registry are, and the config file: shared by every command that talks to Kafka. */
+final class ClusterOptions {
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,..]",
+            description = "Kafka bootstrap servers (default: config bootstrap.servers)")
+    String bootstrapServers;
+
+    @Option(names = "--registry-url", paramLabel = "URL",
+            description = "Schema registry root URL, e.g. http://127.0.0.1:8080 (default: config registry.url)")
+    String registryUrl;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults")
+    Path config;
+
+    Settings settings() {
+        return Settings.load(config, System.getenv())
+                .with(Settings.BOOTSTRAP, bootstrapServers)
+                .with(Settings.REGISTRY, registryUrl);
+    }
+
+    /** True when the settings name an external cluster; false means "use the embedded stack". */
+    static boolean external(Settings s) {
+        boolean kafka = !s.get(Settings.BOOTSTRAP).isBlank();
+        boolean registry = !s.get(Settings.REGISTRY).isBlank();
+        if (kafka != registry) {
+            throw new UserError("give both --bootstrap-servers and --registry-url (or neither, for the embedded stack)");
+        }
+        return kafka;
+    }
+
+    /** For commands that need a running cluster. */
+    static void requireExternal(Settings s, String command) {
+        if (!external(s)) {
+            throw new UserError(command + " needs a cluster: give --bootstrap-servers and --registry-url "
+                    + "(start one with ./reactions stack)");
+        }
+    }
+}

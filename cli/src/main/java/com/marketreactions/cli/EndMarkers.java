@@ -1,0 +1,90 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.Topic;
+import com.marketreactions.streams.topology.EndOfInput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The two ends of a bounded run of the topology: the end-of-input markers written after the input, and the
+ * reading of an output topic until every task has announced its end there (see {@link EndOfInput}).
+ */
+public final class EndMarkers {
+
+    private EndMarkers() {
+    }
+
+    /** Writes the end-of-input marker to every partition of a bounded input topic, after its last record. */
+    public static void publish(ClientConfigs clients, String ticksTopic, int partitions) {
+        Map<String, Object> p = clients.producer();
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < partitions; i++) {
+                producer.send(new ProducerRecord<>(ticksTopic, i, null, new byte[0], null,
+                        EndOfInput.headers(partitions)));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Reads a topic the topology writes until every task has announced its end on it, then to the end of every
+     * partition (read_committed), and returns the non-marker values.
+     */
+    public static <V> List<V> readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
+                                             Duration timeout, Runnable healthCheck) {
+        Map<String, Object> p = clients.common();
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<V> values = new ArrayList<>();
+        Set<Integer> ended = new HashSet<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p,
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            List<TopicPartition> tps = consumer.partitionsFor(topic.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            Map<TopicPartition, Long> endOffsets = null;
+            while (true) {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        values.add(r.value());
+                    } else if (EndOfInput.sourcePartition(r.headers()) >= 0) {
+                        ended.add(EndOfInput.sourcePartition(r.headers()));
+                    }
+                }
+                if (endOffsets == null && ended.size() >= partitions) {
+                    endOffsets = consumer.endOffsets(tps);
+                }
+                if (endOffsets != null && caughtUp(consumer, endOffsets)) {
+                    return values;
+                }
+                healthCheck.run();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topology did not finish within " + timeout + " (" + ended.size()
+                            + " of " + partitions + " partitions of " + topic.name() + " ended, " + values.size()
+                            + " records so far)");
+                }
+            }
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> endOffsets) {
+        return endOffsets.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}

@@ -1,0 +1,63 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.BadInputException;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.PublishResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Publishes a file to its topic, all or nothing unless --skip-bad. */
+@Command(name = "produce", mixinStandardHelpOptions = true,
+        description = {"Publishes news (JSON lines), ticks (CSV symbol,ts,price,size) or aliases (CSV alias,ticker)",
+            "to their topic. A file with bad lines is reported line by line and nothing is published,",
+            "unless --skip-bad."})
+final class ProduceCommand implements Callable<Integer> {
+
+    enum Kind { news, ticks, aliases }
+
+    @Parameters(index = "0", paramLabel = "news|ticks|aliases", description = "What the file holds")
+    Kind kind;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--skip-bad", description = "Publish the good lines and report the bad ones")
+    boolean skipBad;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+        Settings s = cluster.settings();
+        ClusterOptions.requireExternal(s, "produce");
+        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
+        Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
+        InputFormat<?, ?> format = switch (kind) {
+            case news -> InputFormat.NEWS;
+            case ticks -> InputFormat.TICKS;
+            case aliases -> InputFormat.ALIASES;
+        };
+        try {
+            format.file(file); // fail fast on a missing file, before touching the cluster
+            TopicAdmin.ensureTopics(clients, topics, s.partitions());
+            SchemaRegistration.registerAll(clients.registryUrl(), topics);
+            PublishResult r = FilePublisher.create(clients, topics).publish(format, file, skipBad);
+            r.report().forEach(System.err::println);
+            System.err.printf("%d records published to %s%s%n", r.published(), r.topic(),
+                    r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
+            return r.badLines() > 0 ? ReactionsCli.USER_ERROR : 0;
+        } catch (BadInputException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.BadInputException;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.LineErrors;
+import com.marketreactions.producers.files.PublishResult;
+import com.marketreactions.common.Topic;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsImpact;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.topology.EndOfInput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays historical files through the real topology on a real cluster and returns every FINAL reaction.
+ *
+ * <p>Deterministic by construction: each run gets fresh topics and a fresh application id; the news is
+ * published and fully consumed by the topology before the first tick is published, so no news can arrive
+ * "late" by accident of timing; the ticks end with an end-of-input marker on every partition, so every
+ * window is finalized without waiting for data that will never come; and the run ends when every task has
+ * announced the end on the reactions topic (read with read_committed).
+ */
+public final class Replay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+
+    /** @param aliases may be null */
+    public record Inputs(Path news, Path ticks, Path aliases) {
+    }
+
+    public record Result(List<MarketReaction> finals, List<NewsImpact> impacts, long newsPublished,
+                         long ticksPublished, Duration took) {
+    }
+
+    private final ClientConfigs clients;
+    private final ReactionConfig config;
+    private final int partitions;
+    private final Duration timeout;
+
+    public Replay(ClientConfigs clients, ReactionConfig config, int partitions, Duration timeout) {
+        this.clients = clients;
+        // the end-of-input marker finalizes a replay; the wall clock must play no part in its results
+        this.config = config.withIdleTimeout(Duration.ofDays(3650));
+        this.partitions = partitions;
+        this.timeout = timeout;
+    }
+
+    public Result run(Inputs in, String runId) throws InterruptedException {
+        long started = System.nanoTime();
+        for (Path p : new Path[] {in.news(), in.ticks(), in.aliases()}) {
+            if (p != null && !Files.isRegularFile(p)) {
+                throw new UserError(p + ": no such file");
+            }
+        }
+        Topics topics = Topics.create("replay-" + runId + ".", clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, partitions);
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        FilePublisher publisher = FilePublisher.create(clients, topics);
+        PublishResult news;
+        try {
+            // validate everything before publishing anything
+            checkFile(InputFormat.TICKS, in.ticks());
+            if (in.aliases() != null) {
+                publisher.publish(InputFormat.ALIASES, in.aliases(), false);
+            }
+            news = publisher.publish(InputFormat.NEWS, in.news(), false);
+        } catch (BadInputException e) {
+            throw new UserError(e.getMessage());
+        }
+        String appId = "reactions-replay-" + runId;
+        Path stateDir = tempDir("reactions-replay-state-");
+        try (ReactionApp app = new ReactionApp(config, topics,
+                ReactionApp.properties(clients, appId, stateDir, Map.of("commit.interval.ms", "100")))) {
+            app.start();
+            awaitConsumed(app, appId, topics.news.name(), news.lastOffsets());
+            PublishResult ticks = publisher.publish(InputFormat.TICKS, in.ticks(), false);
+            EndMarkers.publish(clients, topics.ticks.name(), partitions);
+            Runnable health = () -> failIfStopped(app);
+            List<MarketReaction> finals = EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health)
+                    .stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL).sorted(ORDER).toList();
+            List<NewsImpact> impacts = EndMarkers.readUntilEnded(clients, topics.impact, partitions, timeout, health)
+                    .stream()
+                    .sorted(Comparator.comparing(NewsImpact::getEventTime).thenComparing(NewsImpact::getNewsId)
+                            .thenComparing(i -> Horizon.parse(i.getHorizon()).length())).toList();
+            return new Result(finals, impacts, news.published(), ticks.published(),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (BadInputException e) {
+            throw new UserError(e.getMessage());
+        } finally {
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private static void checkFile(InputFormat<?, ?> format, Path file) {
+        LineErrors errors = format.file(file).validate();
+        if (!errors.isEmpty()) {
+            throw new BadInputException(errors);
+        }
+    }
+
+    /** Waits until the application has committed its consumption of every published news record. */
+    private void awaitConsumed(ReactionApp app, String appId, String topic, Map<Integer, Long> lastOffsets)
+            throws InterruptedException {
+        if (lastOffsets.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(clients.common())) {
+            while (true) {
+                failIfStopped(app);
+                Map<TopicPartition, OffsetAndMetadata> committed;
+                try {
+                    committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    committed = Map.of();
+                }
+                Map<TopicPartition, OffsetAndMetadata> c = committed;
+                boolean done = lastOffsets.entrySet().stream().allMatch(e -> {
+                    OffsetAndMetadata o = c.get(new TopicPartition(topic, e.getKey()));
+                    return o != null && o.offset() > e.getValue();
+                });
+                if (done) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topology did not consume the news within " + timeout);
+                }
+                Thread.sleep(50); // polling interval against a deadline, not a wait for a fixed time
+            }
+        }
+    }
+
+    /** Output order of a replay: by news time, news id, ticker, then horizon length. */
+    public static final Comparator<MarketReaction> ORDER = Comparator
+            .comparing(MarketReaction::getEventTime)
+            .thenComparing(MarketReaction::getNewsId)
+            .thenComparing(MarketReaction::getTicker)
+            .thenComparing(r -> Horizon.parse(r.getHorizon()).length());
+
+    static void failIfStopped(ReactionApp app) {
+        if (app.failure() != null) {
+            throw new IllegalStateException("the topology failed: " + app.failure().getMessage(), app.failure());
+        }
+        switch (app.state()) {
+            case ERROR, NOT_RUNNING, PENDING_SHUTDOWN, PENDING_ERROR ->
+                    throw new IllegalStateException("the topology stopped (state " + app.state() + ")");
+            default -> { }
+        }
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Per-ticker count of reactions, for a one-line summary. */
+    static String summary(List<MarketReaction> finals) {
+        Map<String, Long> byTicker = new HashMap<>(finals.stream()
+                .collect(Collectors.groupingBy(MarketReaction::getTicker, Collectors.counting())));
+        return finals.size() + " final reactions for " + byTicker.size() + " tickers";
+    }
+}

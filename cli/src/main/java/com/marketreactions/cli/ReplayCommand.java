@@ -1,0 +1,77 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.RecordJson;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Historical files through the real topology, every FINAL reaction as one JSON line. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays news and tick files through the real topology (on the embedded stack unless",
+            "--bootstrap-servers/--registry-url are given; fresh topics and application id per run) and writes",
+            "every FINAL reaction as one JSON object per line. The same input gives the same lines."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Option(names = "--news", required = true, paramLabel = "FILE", description = "News, JSON lines")
+    Path news;
+
+    @Option(names = "--ticks", required = true, paramLabel = "FILE", description = "Ticks, CSV symbol,ts,price,size")
+    Path ticks;
+
+    @Option(names = "--aliases", paramLabel = "FILE", description = "Alias table, CSV alias,ticker")
+    Path aliases;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the JSON lines")
+    Path out;
+
+    @Option(names = "--impacts", paramLabel = "FILE", description = "Also write the per-news impacts as JSON lines")
+    Path impacts;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
+            description = "Give up after this long (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = cluster.settings();
+        Replay.Inputs in = new Replay.Inputs(news, ticks, aliases);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserError(out + ": directory " + parent + " does not exist");
+        }
+        try (Stacks stacks = Stacks.open(settings)) {
+            String runId = Long.toString(System.currentTimeMillis(), 36);
+            Replay.Result r = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
+                    .run(in, runId);
+            write(r.finals(), out);
+            if (impacts != null) {
+                write(r.impacts(), impacts);
+            }
+            System.err.printf("%s written to %s (%d news, %d ticks, %.1f s)%n", Replay.summary(r.finals()), out,
+                    r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3);
+        }
+        return 0;
+    }
+
+    static void write(List<? extends SpecificRecord> records, Path out) {
+        try (BufferedWriter w = Files.newBufferedWriter(out)) {
+            for (SpecificRecord m : records) {
+                w.write(RecordJson.toJson(m));
+                w.newLine();
+            }
+        } catch (IOException e) {
+            throw new UserError(out + ": cannot write: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.streams.ReactionApp;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The long-running service. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down",
+            "cleanly. Start more instances with the same application.id to scale out.",
+            "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
+            "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
+            "news.lateness, direction.threshold, idle.timeout; kafka.*, streams.*, apicurio.registry.* pass through."})
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings s = cluster.settings();
+        ClusterOptions.requireExternal(s, "serve");
+        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
+        Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, s.partitions());
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        CountDownLatch shutdown = new CountDownLatch(1);
+        try (ReactionApp app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients,
+                s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), s.withPrefix("streams.")))) {
+            Thread hook = new Thread(() -> {
+                LOG.info("shutdown requested; closing the streams client");
+                shutdown.countDown();
+                app.close();
+            }, "reactions-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            app.start();
+            if (!app.awaitRunning(Duration.ofMinutes(2))) {
+                LOG.warn("not running after 2 minutes (state {}); still trying", app.state());
+            } else {
+                LOG.info("serving: application {} on {}, reactions to {}", s.get(Settings.APP_ID),
+                        clients.bootstrapServers(), topics.reactions.name());
+            }
+            app.awaitStopped();
+            if (shutdown.getCount() > 0 && app.failure() != null) {
+                LOG.error("the streams client stopped after a failure: {}", app.failure().toString());
+                return 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.stack.EmbeddedStack;
+import com.marketreactions.stack.StackOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the embedded stack for other commands and tools to use. */
+@Command(name = "stack", mixinStandardHelpOptions = true,
+        description = {"Starts the embedded Kafka broker and schema registry on 127.0.0.1, prints the flags that",
+            "point other commands at them, and runs until Ctrl-C."})
+final class StackCommand implements Callable<Integer> {
+
+    @Option(names = "--kafka-port", defaultValue = "0", description = "Broker port (default: a free one)")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "0", description = "Registry port (default: a free one)")
+    int registryPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep data here (default: a temporary dir)")
+    Path dataDir;
+
+    @Option(names = "--keep-data", description = "Do not delete the data directory on exit")
+    boolean keepData;
+
+    @Option(names = "--exit-with-parent", paramLabel = "PID", hidden = true,
+            description = "Stop when this process ends (used by the benchmark, which runs the stack as a child)")
+    Long parentPid;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        EmbeddedStack stack = Stacks.startEmbedded(new StackOptions(kafkaPort, registryPort, dataDir,
+                keepData || dataDir != null, Duration.ofSeconds(90)));
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                stack.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(close, "stack-shutdown"));
+        System.out.println("--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
+        System.out.println("Confluent-compatible registry API: " + stack.registryUrl() + "/apis/ccompat/v7");
+        System.out.println("Data in " + stack.dataDir() + ". Ctrl-C to stop.");
+        System.out.flush();
+        if (parentPid != null) {
+            ProcessHandle.of(parentPid).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(stop::countDown), stop::countDown);
+        }
+        stop.await();
+        close.run();
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package com.marketreactions.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReactionsCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        try {
+            return new Run(ReactionsCli.run(args), err.toString());
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @Test
+    void unknownFlagIsOneLineAndExitCodeTwo() {
+        Run r = run("replay", "--news", "a", "--ticks", "b", "--out", "c", "--bogus");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--bogus"), r.err());
+    }
+
+    @Test
+    void missingInputFileIsOneLineNamingTheFile() {
+        Run r = run("replay", "--news", "nope.jsonl", "--ticks", "nope.csv", "--out", dir.resolve("o.jsonl").toString(),
+                "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("nope.jsonl: no such file"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void commandsThatNeedAClusterSaySo() {
+        Run r = run("tail");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("needs a cluster"), r.err());
+    }
+
+    @Test
+    void configPrecedenceIsDefaultsThenFileThenEnvironment() throws Exception {
+        Path file = Files.writeString(dir.resolve("app.properties"), "grace=PT2M\nbenchmark=QQQ\n");
+        Settings s = Settings.load(file, Map.of("REACTIONS_GRACE", "PT3M"));
+        assertEquals("PT3M", s.get(Settings.GRACE));
+        assertEquals("QQQ", s.reactionConfig().benchmark());
+        assertEquals("PT5M", s.get(Settings.LATENESS));
+    }
+
+    @Test
+    void badConfigValueNamesKeyValueAndOrigin() throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.properties"), "grace=soon\n");
+        UserError e = assertThrows(UserError.class, () -> Settings.load(file, Map.of()));
+        assertTrue(e.getMessage().contains("grace = 'soon'") && e.getMessage().contains("bad.properties"),
+                e.getMessage());
+        UserError unknown = assertThrows(UserError.class, () -> Settings.load(null, Map.of("REACTIONS_GRAZE", "x")));
+        assertTrue(unknown.getMessage().contains("graze"), unknown.getMessage());
+    }
+}

@@ -1,0 +1,174 @@
+package com.marketreactions.stack;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft Kafka (broker and controller in one) running in this JVM, listening on
+ * 127.0.0.1 only. Ports are fixed at construction, so {@link #stop()} then {@link #start()} brings the
+ * same broker back on the same address with the same data: topics and records survive.
+ *
+ * <p>Configured so that idempotent and transactional producers (Streams' exactly_once_v2) work on one
+ * node. Topics are not auto-created: whoever uses a topic creates it.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER = "CONTROLLER";
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private KafkaRaftServer server;
+
+    /**
+     * @param logDir broker data; formatted on first start, reused afterwards
+     * @param port client port on 127.0.0.1, 0 for a free one
+     */
+    public EmbeddedKafka(Path logDir, int port) {
+        this.logDir = logDir.toAbsolutePath();
+        this.port = port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka");
+        this.controllerPort = Ports.free();
+    }
+
+    /** Starts the broker, formatting the storage first if it was never formatted; returns once it serves. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        Ports.requireFree(port, "Kafka");
+        Ports.requireFree(controllerPort, "Kafka controller");
+        long t0 = System.nanoTime();
+        KafkaConfig config = new KafkaConfig(properties(), false);
+        formatIfNeeded();
+        KafkaRaftServer s = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            s.startup(); // returns when the broker is unfenced, i.e. ready for clients
+        } catch (RuntimeException e) {
+            s.shutdown();
+            throw new StackException("Kafka broker failed to start on " + bootstrapServers() + " with data in "
+                    + logDir + ": " + e.getMessage(), e);
+        }
+        server = s;
+        log.debug("Kafka broker up on {} in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Stops the broker (bounded in time); the data stays, so {@link #start()} resumes it. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        KafkaRaftServer s = server;
+        server = null;
+        // Shutdown normally takes well under a second; do not let a stuck one hang the caller.
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+            s.shutdown();
+            s.awaitShutdown();
+        }, r -> {
+            Thread t = new Thread(r, "embedded-kafka-shutdown");
+            t.setDaemon(true);
+            t.start();
+        });
+        try {
+            done.get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Kafka broker on {} did not stop within {} s; leaving it behind",
+                    bootstrapServers(), SHUTDOWN_TIMEOUT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Kafka broker on {} failed while stopping: {}", bootstrapServers(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** "127.0.0.1:PORT", valid before start and across restarts. */
+    public String bootstrapServers() {
+        return Ports.HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    private Map<String, String> properties() {
+        Map<String, String> p = new TreeMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + Ports.HOST + ":" + controllerPort);
+        p.put("controller.listener.names", CONTROLLER);
+        // Kafka binds every interface unless told otherwise.
+        p.put("listeners", "PLAINTEXT://" + bootstrapServers() + "," + CONTROLLER + "://" + Ports.HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        // One node: every internal topic must make do with one replica, or transactions never start.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        // Fewer internal partitions than the production default of 50: faster first group join and first transaction.
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        // The default 128 MiB heap buffer is sized for production compaction, not for changelogs of a demo.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        return p;
+    }
+
+    private void formatIfNeeded() {
+        // Formatting a directory that was already used fails, and would lose its data anyway.
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        try {
+            Files.createDirectories(logDir);
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDir.toString()))
+                    .setMetadataLogDirectory(Optional.of(logDir.toString()))
+                    .setControllerListenerName(CONTROLLER)
+                    .run();
+        } catch (Exception e) {
+            throw new StackException("Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+}

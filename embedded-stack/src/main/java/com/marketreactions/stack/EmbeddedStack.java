@@ -1,0 +1,139 @@
+package com.marketreactions.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Kafka broker and schema registry on 127.0.0.1 with no setup: what the CLI's {@code demo} and
+ * {@code stack}, the integration tests and the benchmark run against.
+ *
+ * <p>Layout of the data dir: {@code kafka/} (broker logs), {@code registry/} (registry database),
+ * {@code registry.log} (registry output). Closing stops both and deletes the dir unless it is kept.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedRegistry registry;
+    private final Path dataDir;
+    private final boolean keepData;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedStack(EmbeddedKafka kafka, EmbeddedRegistry registry, Path dataDir, boolean keepData) {
+        this.kafka = kafka;
+        this.registry = registry;
+        this.dataDir = dataDir;
+        this.keepData = keepData;
+    }
+
+    /**
+     * Starts the broker and the registry (the registry boots in its own process while the broker starts
+     * here) and returns when both answer.
+     *
+     * @throws StackException for what the user can fix: a port in use, no JDK 21+, no registry
+     *         distribution, a registry not ready in time
+     */
+    public static EmbeddedStack start(StackOptions options) {
+        long t0 = System.nanoTime();
+        boolean created = options.dataDir() == null || !Files.exists(options.dataDir());
+        Path dataDir = createDataDir(options.dataDir());
+        EmbeddedKafka kafka = null;
+        EmbeddedRegistry registry = null;
+        try {
+            kafka = new EmbeddedKafka(dataDir.resolve("kafka"), options.kafkaPort()); // checks the port first
+            registry = EmbeddedRegistry.launch(options.registryPort(), dataDir);
+            kafka.start();
+            long kafkaMs = millisSince(t0);
+            registry.awaitReady(options.registryStartTimeout());
+            log.info("Stack up in {} ms (Kafka ready after {} ms): Kafka {}, schema registry {}, data in {}",
+                    millisSince(t0), kafkaMs, kafka.bootstrapServers(), registry.url(), dataDir);
+            return new EmbeddedStack(kafka, registry, dataDir, options.keepData());
+        } catch (RuntimeException e) {
+            if (registry != null) {
+                registry.close();
+            }
+            if (kafka != null) {
+                kafka.stop();
+            }
+            if (created && !options.keepData()) { // never delete a dir the user had before on a failed start
+                deleteRecursively(dataDir);
+            }
+            throw e;
+        }
+    }
+
+    /** "127.0.0.1:PORT" for Kafka clients. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The registry's server root "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /** The broker, e.g. to stop and start it again in a restart test. */
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedRegistry registry() {
+        return registry;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Stops the registry and the broker, each bounded in time, and deletes the data unless kept. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            registry.close();
+        } finally {
+            kafka.stop();
+            if (!keepData) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private static Path createDataDir(Path requested) {
+        try {
+            return requested == null
+                    ? Files.createTempDirectory("reactions-stack-")
+                    : Files.createDirectories(requested.toAbsolutePath());
+        } catch (IOException e) {
+            throw new StackException("Cannot create the data directory " + (requested == null ? "in "
+                    + System.getProperty("java.io.tmpdir") : requested) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not delete the stack's data directory {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

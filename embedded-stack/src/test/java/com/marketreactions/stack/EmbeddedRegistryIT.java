@@ -1,0 +1,71 @@
+package com.marketreactions.stack;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry child process: its failure message, and that it never outlives its parent. */
+class EmbeddedRegistryIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void notReadyInTimeIsOneLineWithTheLogAndLeavesNoProcess() {
+        StackException e = assertThrows(StackException.class,
+                () -> EmbeddedRegistry.start(0, tmp, Duration.ofMillis(300)));
+
+        assertTrue(e.getMessage().startsWith("Schema registry at http://127.0.0.1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not ready within 0.3 s; log " + tmp.resolve("registry.log")), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+        await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+    }
+
+    @Test
+    void registryDiesWithAParentKilledBySigkill() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + EmbeddedRegistry.findHome(),
+                RegistryHolder.class.getName(), tmp.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long registryPid = -1;
+        try {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
+                registryPid = Long.parseLong(out.readLine().trim()); // printed once the registry answers
+            }
+            Optional<ProcessHandle> registry = ProcessHandle.of(registryPid);
+            assertTrue(registry.isPresent(), "registry is running");
+            List<ProcessHandle> all = parent.descendants().toList(); // the registry and its watchdog
+
+            parent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no close()
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
+            assertEquals(2, all.size(), "registry and watchdog: " + all);
+        } finally {
+            parent.destroyForcibly();
+            ProcessHandle.of(registryPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Stands in for a CLI or test JVM that gets killed: starts a registry, prints its pid, waits. */
+    public static final class RegistryHolder {
+        public static void main(String[] args) throws InterruptedException {
+            EmbeddedRegistry registry = EmbeddedRegistry.start(0, Path.of(args[0]), Duration.ofSeconds(90));
+            System.out.println(registry.pid());
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+}
