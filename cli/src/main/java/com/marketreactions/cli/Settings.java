@@ -52,8 +52,11 @@ public final class Settings {
     public static final Key PROVISIONAL = new Key("provisional.interval", "PT1M",
             "Least stream time between PROVISIONAL updates of one reaction; PT0S switches them off");
 
+    public static final Key SLACK = new Key("history.slack", "P4D",
+            "Extra tick history for reactions finalized late (weekends, a lagging benchmark)");
+
     public static final Key[] KEYS = {BOOTSTRAP, REGISTRY, APP_ID, TOPIC_PREFIX, PARTITIONS, STATE_DIR, HORIZONS,
-        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL};
+        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, SLACK};
     private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
 
     private final Map<String, String> values;
@@ -169,7 +172,7 @@ public final class Settings {
                             .map(Horizon::parse).toList(),
                     get(BENCHMARK).trim().toUpperCase(Locale.ROOT),
                     duration(ESTIMATION), integer(MIN_POINTS), duration(GRACE), duration(LATENESS),
-                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL));
+                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL), duration(SLACK));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());
         }

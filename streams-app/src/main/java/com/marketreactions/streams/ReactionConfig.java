@@ -21,10 +21,13 @@ import java.util.Objects;
  *                    follows the wall clock, so reactions are finalized even when data stops
  * @param provisionalInterval least stream time between two PROVISIONAL updates of one reaction while its
  *                    window is open; zero switches provisional updates off
+ * @param historySlack extra tick history kept beyond what an on-time reaction needs, for reactions whose
+ *                    finalization waits past their close: a weekend or holiday without ticks, a benchmark that
+ *                    lags the stock. A reaction finalized later than that is flagged HISTORY_TRUNCATED.
  */
 public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
                              Duration grace, Duration newsLateness, double directionThreshold,
-                             Duration idleTimeout, Duration provisionalInterval) {
+                             Duration idleTimeout, Duration provisionalInterval, Duration historySlack) {
 
     public ReactionConfig {
         Objects.requireNonNull(horizons, "horizons");
@@ -46,13 +49,14 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         }
         positive("idleTimeout", idleTimeout);
         notNegative("provisionalInterval", provisionalInterval);
+        notNegative("historySlack", historySlack);
     }
 
     public static ReactionConfig defaults() {
         return new ReactionConfig(
                 List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H"), Horizon.parse("P1D")),
                 "SPY", Duration.ofDays(5), 30, Duration.ofMinutes(1), Duration.ofMinutes(5), 0.005,
-                Duration.ofSeconds(30), Duration.ofMinutes(1));
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofDays(4));
     }
 
     public Duration maxHorizon() {
@@ -60,11 +64,11 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
     }
 
     /**
-     * How long tick history is kept: enough to compute exactly any news that arrives within L, for its
-     * longest horizon, plus a minute of slack for the bucket that straddles the window start.
+     * How long tick history is kept, counted back from the newest tick: enough to compute exactly any news
+     * that arrives within L, for its longest horizon, finalized up to the history slack after its close.
      */
     public Duration retention() {
-        return estimationWindow.plus(maxHorizon()).plus(grace).plus(newsLateness).plusMinutes(1);
+        return estimationWindow.plus(maxHorizon()).plus(grace).plus(newsLateness).plus(historySlack);
     }
 
     public ReactionCalculator calculator() {
@@ -73,22 +77,27 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
 
     public ReactionConfig withHorizons(List<Horizon> h) {
         return new ReactionConfig(h, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold,
-                idleTimeout, provisionalInterval);
+                idleTimeout, provisionalInterval, historySlack);
     }
 
     public ReactionConfig withIdleTimeout(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, d, provisionalInterval);
+                directionThreshold, d, provisionalInterval, historySlack);
     }
 
     public ReactionConfig withProvisionalInterval(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, d);
+                directionThreshold, idleTimeout, d, historySlack);
     }
 
     public ReactionConfig withMinPoints(int n) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, n, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval);
+                directionThreshold, idleTimeout, provisionalInterval, historySlack);
+    }
+
+    public ReactionConfig withHistorySlack(Duration d) {
+        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
+                directionThreshold, idleTimeout, provisionalInterval, d);
     }
 
     public boolean provisionalEnabled() {

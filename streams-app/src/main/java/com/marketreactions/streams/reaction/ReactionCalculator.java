@@ -21,6 +21,11 @@ public final class ReactionCalculator {
     public static final String NO_BENCHMARK = "NO_BENCHMARK";
     public static final String IS_BENCHMARK = "IS_BENCHMARK";
     public static final String LATE_NEWS = "LATE_NEWS";
+    /**
+     * Not in the spec's list: the reaction was finalized so long after its close (a data gap, a lagging
+     * benchmark) that history older than the store's retention may be missing from it.
+     */
+    public static final String HISTORY_TRUNCATED = "HISTORY_TRUNCATED";
 
     static final long BAR_MS = 60_000L;
 
@@ -115,6 +120,9 @@ public final class ReactionCalculator {
         Integer marketMinutes = null;
         if (bench == null) {
             flags.add(IS_BENCHMARK);
+            if (p0 == null) {
+                flags.add(NO_BENCHMARK); // s is m: no baseline of s is no B0 either (spec 5, read literally)
+            }
         } else {
             int bb = lastIn(bench, from, t0);
             if (bb < 0) {

@@ -51,6 +51,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private static final String TICKS_CLOCK = "ticks";
     private static final String BENCH_CLOCK = "benchmark";
     private static final String ENDED = "ended";
+    private static final String TICKS_ENDED = "ticks-ended";
+    private static final String BENCH_ENDED = "benchmark-ended";
     private static final String INPUT_PARTITIONS = "input-partitions";
     private static final long NONE = Long.MIN_VALUE;
 
@@ -67,8 +69,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private KeyValueStore<String, Long> clocks;
     private WindowStore<String, Long> newsSeen;
 
+    /** Largest tick time seen per input; an input that ended counts as +infinity in {@link #clock}. */
     private long ticksClock = NONE;
     private long benchClock = NONE;
+    private boolean ticksEnded;
+    private boolean benchEnded;
     private long ticksWall;
     private long benchWall;
     private final BitSet benchEnds = new BitSet();
@@ -76,6 +81,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     /** Open reactions by ticker, with the stream time of their last PROVISIONAL update; rebuilt from the store on start. */
     private final Map<String, Map<PendingKey, Long>> open = new HashMap<>();
     private final long provisionalMs;
+    private final long retentionMs;
     private boolean ended;
     private long lateTicks;
 
@@ -86,6 +92,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.latenessMs = config.newsLateness().toMillis();
         this.idleMs = config.idleTimeout().toMillis();
         this.provisionalMs = config.provisionalInterval().toMillis();
+        this.retentionMs = config.retention().toMillis();
     }
 
     @Override
@@ -101,6 +108,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         ticksClock = t == null ? NONE : t;
         benchClock = b == null ? NONE : b;
         ended = clocks.get(ENDED) != null;
+        ticksEnded = clocks.get(TICKS_ENDED) != null;
+        benchEnded = clocks.get(BENCH_ENDED) != null;
         ticksWall = benchWall = context.currentSystemTimeMs();
         nextClose = firstPendingClose();
         if (config.provisionalEnabled()) {
@@ -121,7 +130,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             case MarketEvent.End e -> onEnd(e);
         }
         finalizeDue(context.currentSystemTimeMs());
-        if (!ended && ticksClock == Long.MAX_VALUE && benchClock == Long.MAX_VALUE) {
+        if (!ended && ticksEnded && benchEnded) {
             announceEnd();
         }
     }
@@ -149,10 +158,6 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                     benchmark ? "benchmark" : "", tick.getSymbol(), tick.getTs(), clock - ts);
             return;
         }
-        (benchmark ? benchTicks : ticks).put(tick.getSymbol(), new TickValue(tick.getPrice(), tick.getSize()), ts);
-        if (!benchmark && provisionalMs > 0) {
-            updateProvisional(tick.getSymbol(), ts);
-        }
         long now = context.currentSystemTimeMs();
         if (benchmark) {
             benchWall = now;
@@ -167,19 +172,26 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 clocks.put(TICKS_CLOCK, ts);
             }
         }
+        // Windows this tick closes are computed before it enters the history: the store drops what is older
+        // than its newest tick minus the retention, so a reaction must not wait for the tick after its close.
+        finalizeDue(now);
+        (benchmark ? benchTicks : ticks).put(tick.getSymbol(), new TickValue(tick.getPrice(), tick.getSize()), ts);
+        if (!benchmark && provisionalMs > 0) {
+            updateProvisional(tick.getSymbol(), ts);
+        }
     }
 
     private void onEnd(MarketEvent.End end) {
         if (!end.benchmark()) {
-            ticksClock = Long.MAX_VALUE;
-            clocks.put(TICKS_CLOCK, ticksClock);
+            ticksEnded = true;
+            clocks.put(TICKS_ENDED, 1L);
             clocks.put(INPUT_PARTITIONS, (long) end.partitions());
             return;
         }
         benchEnds.set(Math.max(0, end.sourcePartition()));
         if (benchEnds.cardinality() >= end.partitions()) {
-            benchClock = Long.MAX_VALUE;
-            clocks.put(BENCH_CLOCK, benchClock);
+            benchEnded = true;
+            clocks.put(BENCH_ENDED, 1L);
         }
     }
 
@@ -223,7 +235,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             PendingKey key = e.getKey();
             long end = key.closeTime() - graceMs;
             long t0 = end - Horizon.parse(key.horizon()).millis();
-            boolean inWindow = ts > t0 && ts <= end;
+            // the benchmark must have caught up with the news time, or the update would lack its baseline
+            boolean inWindow = ts > t0 && ts <= end && (benchClock >= t0 || benchEnded);
             if (inWindow && (e.getValue() == NONE || ts - e.getValue() >= provisionalMs)) {
                 NewsEvent news = pending.get(key.encode());
                 if (news != null) {
@@ -270,9 +283,18 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         TickSeries bench = key.ticker().equals(config.benchmark()) ? null
                 : history(benchTicks, config.benchmark(), from, to);
         MarketReaction.Builder b = calculator.compute(t0, h.millis(), stock, bench, MarketReaction.newBuilder());
-        if (key.lateNews()) {
+        boolean truncated = ticksClock - retentionMs > from || (bench != null && benchClock - retentionMs > from);
+        if (key.lateNews() || truncated) {
             List<String> flags = new ArrayList<>(b.getFlags());
-            flags.add(ReactionCalculator.LATE_NEWS);
+            if (key.lateNews()) {
+                flags.add(ReactionCalculator.LATE_NEWS);
+            }
+            if (truncated) {
+                flags.add(ReactionCalculator.HISTORY_TRUNCATED);
+                LOG.warn("{} {} {}: finalized {} after its close; history before {} may be gone",
+                        news.getId(), key.ticker(), key.horizon(),
+                        Duration.ofMillis(Math.max(ticksClock, benchClock) - key.closeTime()), Instant.ofEpochMilli(from));
+            }
             b.setFlags(flags);
         }
         MarketReaction reaction = b.setNewsId(news.getId()).setTicker(key.ticker()).setHorizon(key.horizon())
@@ -301,8 +323,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long clock(long wallNow) {
         boolean ticksIdle = wallNow - ticksWall >= idleMs;
         boolean benchIdle = wallNow - benchWall >= idleMs;
-        long t = ticksClock;
-        long b = benchClock;
+        long t = ticksEnded ? Long.MAX_VALUE : ticksClock;
+        long b = benchEnded ? Long.MAX_VALUE : benchClock;
         if (ticksIdle && benchIdle) {
             long base = Math.max(t, b);
             if (base == NONE || base == Long.MAX_VALUE) {

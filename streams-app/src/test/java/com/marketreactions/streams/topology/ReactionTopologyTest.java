@@ -286,7 +286,9 @@ class ReactionTopologyTest {
         try (TopologyFixture f = new TopologyFixture(config)) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
-            f.tick("AMZN", ofMinutes(1), 101.0, 1);   // first tick in the window: an update
+            f.tick("AMZN", ofSeconds(20), 100.5, 1);  // the benchmark has not reached T0 yet: no update
+            f.tick("SPY", ofSeconds(30), 500.0, 1);
+            f.tick("AMZN", ofMinutes(1), 101.0, 1);   // first tick in the window after it: an update
             f.tick("AMZN", ofMinutes(3), 102.0, 1);   // 2 min later: rate-limited
             f.tick("AMZN", ofMinutes(6), 103.0, 1);   // 5 min after the last update: an update
             f.tick("SPY", ofMinutes(7), 501.0, 1);    // not the stock: no update
@@ -295,7 +297,7 @@ class ReactionTopologyTest {
                     updates.stream().map(MarketReaction::getStatus).toList());
             assertEquals(0.01, updates.get(0).getRawReturn(), EPS);
             assertEquals(0.03, updates.get(1).getRawReturn(), EPS);
-            assertEquals(3, updates.get(1).getTickCount());
+            assertEquals(4, updates.get(1).getTickCount());
             f.endOfInput();
             List<MarketReaction> last = f.output();
             assertEquals(1, last.size());

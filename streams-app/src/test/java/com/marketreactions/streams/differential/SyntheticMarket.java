@@ -1,0 +1,357 @@
+package com.marketreactions.streams.differential;
+
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionConfig;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A random but reproducible market: a few stocks plus the benchmark, with returns correlated through a
+ * market factor, over 6-8 calendar days with trading sessions, sparse after-hours ticks and quiet weekends,
+ * and 5-15 news events. The arrival order has bounded disorder (< 30 s, well inside the 1 minute grace) and
+ * every news event arrives shortly after its T0 (well inside the 5 minute lateness), so the stream must see
+ * exactly what a batch computation over the whole input sees.
+ *
+ * <p>Edge cases it plants on purpose: the benchmark itself as a ticker, a ticker that never trades, one that
+ * lists mid-sample (no baseline before), one that stops trading (baseline too old), a benchmark that starts
+ * late (no benchmark baseline) or is flat for days (constant r_m), ticks exactly at T0, T0 + h, T0 - E and
+ * on minute boundaries, equal timestamps, zero-size ticks, news before and after all data and in quiet hours,
+ * news whose shortest window has already closed when it arrives, news without tickers.
+ */
+final class SyntheticMarket {
+
+    static final String BENCHMARK = "SPY";
+    /** System property (an ISO-8601 duration) overriding the news lateness L, for diagnosis; unset in CI. */
+    private static final String[] STOCK_POOL = {"AAPL", "MSFT", "AMZN", "NVDA", "TSLA", "META", "GOOG", "JPM"};
+    private static final long SECOND = 1000L;
+    private static final long MINUTE = 60 * SECOND;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+    /** Bound of the arrival delay of a tick (the disorder). */
+    private static final long MAX_TICK_DELAY = 30 * SECOND;
+
+    /** A generated data set: the config to run with and the input records in arrival order. */
+    record Scenario(long seed, ReactionConfig config, List<MarketInput> inputs, String description) {
+
+        BatchReference.Params params() {
+            List<BatchReference.HorizonSpec> hs = config.horizons().stream()
+                    .map(h -> new BatchReference.HorizonSpec(h.label(), h.millis())).toList();
+            return new BatchReference.Params(hs, config.benchmark(), config.estimationWindow().toMillis(),
+                    config.minPoints(), config.directionThreshold());
+        }
+
+        long tickCount() {
+            return inputs.stream().filter(i -> i instanceof MarketInput.Tick).count();
+        }
+
+        long newsCount() {
+            return inputs.stream().filter(i -> i instanceof MarketInput.News).count();
+        }
+    }
+
+    private record Raw(String symbol, long ts, double logPrice, long size, boolean cents) {
+    }
+
+    private record Arrival(long key, int order, MarketInput input) {
+    }
+
+    private final Random rnd;
+    private final long seed;
+
+    private SyntheticMarket(long seed) {
+        this.seed = seed;
+        this.rnd = new Random(seed * 7919 + 17);
+    }
+
+    static Scenario generate(long seed) {
+        return new SyntheticMarket(seed).build();
+    }
+
+    private Scenario build() {
+        // ---- config: defaults, varied per seed to reach both models and a window closed on arrival
+        ReactionConfig config = ReactionConfig.defaults();
+        int variant = (int) (seed % 4);
+        boolean shortHorizon = variant == 3 || rnd.nextInt(4) == 0;
+        if (shortHorizon) {
+            config = config.withHorizons(List.of(Horizon.parse("PT1M"), Horizon.parse("PT5M"),
+                    Horizon.parse("PT2H"), Horizon.parse("P1D")));
+        }
+        int[] minPointsChoices = {30, 30, 10, 400};
+        config = config.withMinPoints(minPointsChoices[rnd.nextInt(minPointsChoices.length)]);
+        if (rnd.nextInt(3) != 0) {
+            config = config.withProvisionalInterval(Duration.ZERO);
+        }
+        long estimationMs = config.estimationWindow().toMillis();
+
+        // ---- calendar
+        long start = ZonedDateTime.of(2025, 11, 3, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli()
+                + rnd.nextInt(7) * DAY + rnd.nextInt(12) * HOUR;
+        int days = 6 + rnd.nextInt(3);
+        long end = start + days * DAY;
+        long sessionLength = 2 * HOUR + rnd.nextInt(61) * MINUTE;
+
+        // ---- symbols
+        List<String> stocks = new ArrayList<>(List.of(STOCK_POOL));
+        java.util.Collections.shuffle(stocks, rnd);
+        stocks = new ArrayList<>(stocks.subList(0, 3 + rnd.nextInt(4)));
+        boolean withIpo = rnd.nextInt(3) != 0;
+        boolean withHalt = rnd.nextInt(3) != 0;
+        if (withIpo) {
+            stocks.add("NEWCO");
+        }
+        if (withHalt) {
+            stocks.add("HALTD");
+        }
+        long spyStart = rnd.nextInt(3) == 0 ? start + DAY + rnd.nextInt(24) * HOUR : start;
+        long spyFlatUntil = rnd.nextInt(3) == 0 ? start + 3 * DAY + rnd.nextInt(24) * HOUR : Long.MIN_VALUE;
+        long ipoAt = start + 2 * DAY + rnd.nextInt(48) * HOUR;
+        long haltAt = start + DAY + rnd.nextInt(12) * HOUR;
+
+        // ---- latent log prices per minute: market factor plus idiosyncratic walks
+        int minutes = (int) ((end - start) / MINUTE) + 2;
+        double[] market = new double[minutes];
+        for (int k = 1; k < minutes; k++) {
+            double vol = inSession(start + k * MINUTE, sessionLength) ? 0.0007 : 0.0001;
+            market[k] = market[k - 1] + vol * rnd.nextGaussian();
+        }
+        Map<String, double[]> latent = new HashMap<>();
+        Map<String, Boolean> cents = new HashMap<>();
+        List<String> all = new ArrayList<>(stocks);
+        all.add(BENCHMARK);
+        for (String s : all) {
+            double b = s.equals(BENCHMARK) ? 1.0 : 0.3 + 1.5 * rnd.nextDouble();
+            double idio = s.equals(BENCHMARK) ? 0.0001 : 0.0003 + 0.001 * rnd.nextDouble();
+            double base = Math.log(s.equals(BENCHMARK) ? 500 : 20 + 400 * rnd.nextDouble());
+            double[] l = new double[minutes];
+            double walk = 0;
+            for (int k = 0; k < minutes; k++) {
+                walk += idio * rnd.nextGaussian();
+                l[k] = base + b * market[k] + walk;
+            }
+            latent.put(s, l);
+            cents.put(s, rnd.nextInt(3) != 0);
+        }
+
+        // ---- ticks
+        List<Raw> raw = new ArrayList<>();
+        for (String s : all) {
+            boolean spy = s.equals(BENCHMARK);
+            double sessionGap = spy ? 25 + rnd.nextInt(45) : 40 + rnd.nextInt(300);
+            double quietGap = 20 * 60 + rnd.nextInt(40 * 60);
+            boolean zeroSizeMostly = !spy && rnd.nextInt(6) == 0;
+            long first = spy ? spyStart : s.equals("NEWCO") ? ipoAt : start;
+            long last = s.equals("HALTD") ? haltAt : end;
+            long t = first + (long) (rnd.nextDouble() * 60 * SECOND);
+            Long prevTs = null;
+            while (t < last) {
+                boolean session = inSession(t, sessionLength);
+                boolean weekend = isWeekend(t);
+                if (session || (!weekend && rnd.nextInt(10) != 0) || (weekend && rnd.nextInt(40) == 0)) {
+                    long ts = t;
+                    if (prevTs != null && rnd.nextInt(25) == 0) {
+                        ts = prevTs; // equal timestamps: ordered by arrival
+                    } else if (rnd.nextInt(12) == 0) {
+                        ts = ts - Math.floorMod(ts, MINUTE); // exactly on a bucket boundary
+                    }
+                    raw.add(tick(s, ts, latent, cents, zeroSizeMostly, start));
+                    prevTs = ts;
+                }
+                double gap = session ? sessionGap : weekend ? 6 * 3600 : quietGap;
+                t += 1 + (long) (-Math.log(1 - rnd.nextDouble()) * gap * SECOND);
+            }
+        }
+
+        // ---- news
+        int newsCount = 5 + rnd.nextInt(11);
+        List<String> universe = new ArrayList<>(stocks);
+        List<MarketInput.News> news = new ArrayList<>();
+        long shortest = config.horizons().get(0).millis();
+        for (int i = 0; i < newsCount; i++) {
+            long t0 = newsTime(start, end, sessionLength, raw);
+            List<String> tickers = new ArrayList<>();
+            int n = rnd.nextInt(12) == 0 ? 0 : 1 + rnd.nextInt(3);
+            for (int j = 0; j < n; j++) {
+                String s = universe.get(rnd.nextInt(universe.size()));
+                if (!tickers.contains(s)) {
+                    tickers.add(s);
+                }
+            }
+            if (rnd.nextInt(5) == 0) {
+                tickers.add(BENCHMARK);
+            }
+            if (rnd.nextInt(8) == 0) {
+                tickers.add("GHOST"); // never trades
+            }
+            if (!tickers.isEmpty() && rnd.nextInt(10) == 0) {
+                tickers.add(tickers.get(0)); // a repeated ticker
+            }
+            Double sentiment = rnd.nextBoolean() ? null : Math.round((rnd.nextDouble() * 2 - 1) * 1000) / 1000.0;
+            news.add(new MarketInput.News("n" + seed + "-" + i, t0, List.copyOf(tickers), "Headline " + i,
+                    rnd.nextBoolean() ? "wire" : "blog", sentiment));
+
+            // a price jump after the news for its tickers, so some moves are significant
+            for (String s : tickers) {
+                double jump = rnd.nextGaussian() * 0.01;
+                for (int r = 0; r < raw.size(); r++) {
+                    Raw x = raw.get(r);
+                    if (x.symbol().equals(s) && x.ts() > t0) {
+                        raw.set(r, new Raw(x.symbol(), x.ts(), x.logPrice() + jump, x.size(), x.cents()));
+                    }
+                }
+            }
+            // boundary ticks for one ticker (or the benchmark): at T0, T0 + h, T0 - E, and just outside
+            if (rnd.nextBoolean()) {
+                String s = rnd.nextInt(4) == 0 || tickers.isEmpty() ? BENCHMARK
+                        : tickers.get(rnd.nextInt(tickers.size()));
+                if (!s.equals("GHOST") && latent.containsKey(s)) {
+                    long h = config.horizons().get(rnd.nextInt(config.horizons().size())).millis();
+                    long[] at = {t0, t0, t0 + h, t0 + h + 1, t0 - estimationMs, t0 - estimationMs - 1, t0 + 1,
+                            t0 - 1};
+                    for (long ts : at) {
+                        if (rnd.nextInt(3) != 0 && ts >= start && ts < end) {
+                            raw.add(tick(s, ts, latent, cents, false, start));
+                        }
+                    }
+                }
+            }
+        }
+
+        // ---- arrival order: ticks with a delay < 30 s, news shortly after T0
+        List<Arrival> arrivals = new ArrayList<>();
+        int order = 0;
+        for (Raw x : raw) {
+            double price = Math.exp(x.logPrice());
+            price = x.cents() ? Math.round(price * 100) / 100.0 : Math.round(price * 10000) / 10000.0;
+            long delay = (long) (rnd.nextDouble() * MAX_TICK_DELAY);
+            arrivals.add(new Arrival(x.ts() + delay, order++,
+                    new MarketInput.Tick(x.symbol(), x.ts(), price, x.size())));
+        }
+        for (MarketInput.News n : news) {
+            long delay = (long) (rnd.nextDouble() * 55 * SECOND);
+            if (shortest <= 2 * MINUTE && rnd.nextInt(3) == 0) {
+                // after its shortest window closed (T0 + h + G), still within the lateness L: exact, FINAL at once
+                delay = shortest + config.grace().toMillis() + 20 * SECOND
+                        + (long) (rnd.nextDouble() * 60 * SECOND);
+            }
+            arrivals.add(new Arrival(n.t0() + delay, order++, n));
+        }
+        arrivals.sort(Comparator.comparingLong(Arrival::key).thenComparingInt(Arrival::order));
+        List<MarketInput> inputs = arrivals.stream().map(Arrival::input).toList();
+        checkNothingIsLate(inputs, config);
+        int arrivingClosed = newsArrivingAfterClose(inputs, shortest + config.grace().toMillis());
+
+        String description = String.format("seed %d: %d stocks %s, %d days from %s, session %d min, minPoints %d,"
+                        + " horizons %s, L %s, provisional %s, spyStart +%dh, spyFlat %s, %d ticks, %d news (%d arriving after"
+                        + " their shortest window closed)",
+                seed, stocks.size(), stocks, days, Instant.ofEpochMilli(start), sessionLength / MINUTE,
+                config.minPoints(), config.horizons(), config.newsLateness(), config.provisionalInterval(), (spyStart - start) / HOUR,
+                spyFlatUntil == Long.MIN_VALUE ? "no" : "until +" + (spyFlatUntil - start) / HOUR + "h",
+                raw.size(), news.size(), arrivingClosed);
+        // the flat benchmark: constant price until spyFlatUntil, so r_m == 0 exactly on those points
+        if (spyFlatUntil != Long.MIN_VALUE) {
+            inputs = inputs.stream().map(in -> in instanceof MarketInput.Tick t && t.symbol().equals(BENCHMARK)
+                    && t.ts() < spyFlatUntil ? (MarketInput) new MarketInput.Tick(t.symbol(), t.ts(), 500.0, t.size())
+                    : in).toList();
+        }
+        return new Scenario(seed, config, inputs, description);
+    }
+
+    private Raw tick(String s, long ts, Map<String, double[]> latent, Map<String, Boolean> cents,
+                     boolean zeroSizeMostly, long start) {
+        int k = (int) Math.max(0, Math.min(latent.get(s).length - 1, (ts - start) / MINUTE));
+        double logPrice = latent.get(s)[k] + 0.0002 * rnd.nextGaussian();
+        long size = zeroSizeMostly ? (rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(50) : 0)
+                : rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(500);
+        return new Raw(s, ts, logPrice, size, cents.get(s));
+    }
+
+    /** Mostly inside a session (some on a Friday), sometimes anywhere (nights, weekends, before or after all data),
+     * sometimes exactly at a tick. */
+    private long newsTime(long start, long end, long sessionLength, List<Raw> raw) {
+        int kind = rnd.nextInt(10);
+        if (kind == 0) {
+            return start - HOUR + (long) (rnd.nextDouble() * 2 * HOUR); // around the start of the data
+        }
+        if (kind == 1) {
+            return end - 2 * HOUR + (long) (rnd.nextDouble() * 3 * HOUR); // around / after the end of the data
+        }
+        if (kind == 2 && !raw.isEmpty()) {
+            return raw.get(rnd.nextInt(raw.size())).ts(); // exactly at a tick
+        }
+        if (kind == 4) {
+            // the last session before a weekend: its P1D window closes on Saturday, the next ticks come Monday
+            for (int attempt = 0; attempt < 1000; attempt++) {
+                long t = start + (long) (rnd.nextDouble() * (end - start));
+                if (inSession(t, sessionLength)
+                        && Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek() == DayOfWeek.FRIDAY) {
+                    return t;
+                }
+            }
+        }
+        if (kind == 3) {
+            return start + (long) (rnd.nextDouble() * (end - start)); // anywhere, often quiet hours
+        }
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            long t = start + (long) (rnd.nextDouble() * (end - start));
+            if (inSession(t, sessionLength)) {
+                return rnd.nextInt(5) == 0 ? t - Math.floorMod(t, MINUTE) : t;
+            }
+        }
+        return start + (end - start) / 2;
+    }
+
+    private static boolean isWeekend(long t) {
+        DayOfWeek d = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
+        return d == DayOfWeek.SATURDAY || d == DayOfWeek.SUNDAY;
+    }
+
+    /** Weekdays from 14:30 UTC for {@code sessionLength}. */
+    private static boolean inSession(long t, long sessionLength) {
+        if (isWeekend(t)) {
+            return false;
+        }
+        long open = 14 * HOUR + 30 * MINUTE;
+        long tod = Math.floorMod(t, DAY);
+        return tod >= open && tod < open + sessionLength;
+    }
+
+    /** News whose shortest window (T0 + h + G) the tick clock had already passed when it arrived. */
+    private static int newsArrivingAfterClose(List<MarketInput> inputs, long shortestClose) {
+        long max = Long.MIN_VALUE;
+        int n = 0;
+        for (MarketInput in : inputs) {
+            if (in instanceof MarketInput.Tick t) {
+                max = Math.max(max, t.ts());
+            } else if (in instanceof MarketInput.News news && max > news.t0() + shortestClose) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The generator's promise: no tick is later than G, no news later than L, behind the largest ts so far. */
+    private static void checkNothingIsLate(List<MarketInput> inputs, ReactionConfig config) {
+        long max = Long.MIN_VALUE;
+        for (MarketInput in : inputs) {
+            if (in instanceof MarketInput.Tick t) {
+                if (max != Long.MIN_VALUE && t.ts() < max - config.grace().toMillis() / 2) {
+                    throw new IllegalStateException("generator produced a late tick " + t + ", clock " + max);
+                }
+                max = Math.max(max, t.ts());
+            } else if (in instanceof MarketInput.News n) {
+                if (max != Long.MIN_VALUE && n.t0() < max - config.newsLateness().toMillis() + 30 * SECOND) {
+                    throw new IllegalStateException("generator produced late news " + n + ", clock " + max);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.marketreactions.streams.differential;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.marketreactions.schema.MarketReaction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Differential test: random data sets through the real topology (TopologyTestDriver) and through an
+ * independent batch implementation of the spec ({@link BatchReference}); the FINAL reactions must be the
+ * same set and agree field by field.
+ */
+class TopologyMatchesBatchReferenceTest {
+
+    static final int SEEDS = 24;
+    private static final int MAX_REPORTED = 40;
+
+    private static final Map<String, AtomicLong> COVERAGE = new ConcurrentHashMap<>();
+    private static final AtomicLong RUN_MILLIS = new AtomicLong();
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, SEEDS);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void finalReactionsMatchTheBatchReference(long seed, @TempDir Path stateDir) {
+        SyntheticMarket.Scenario sc = SyntheticMarket.generate(seed);
+        Map<String, MarketReaction> expected = new BatchReference(sc.params(), sc.inputs()).reactions();
+
+        long t = System.nanoTime();
+        TopologyRun.Result got = TopologyRun.run(sc.config(), sc.inputs(), stateDir, "differential-" + seed);
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        RUN_MILLIS.addAndGet(ms);
+        count(expected.values(), sc.config().minPoints());
+        System.out.printf("[differential] %s -> %d FINAL expected, %d FINAL + %d PROVISIONAL emitted, %d ms%n",
+                sc.description(), expected.size(), got.finals().size(), got.provisionalCount(), ms);
+
+        List<String> problems = new ArrayList<>(got.emissionProblems());
+        Set<String> missing = new TreeSet<>(expected.keySet());
+        missing.removeAll(got.finals().keySet());
+        Set<String> extra = new TreeSet<>(got.finals().keySet());
+        extra.removeAll(expected.keySet());
+        missing.forEach(k -> problems.add(k + ": expected a FINAL reaction, none emitted"));
+        extra.forEach(k -> problems.add(k + ": FINAL reaction emitted that the reference does not have"));
+        for (Map.Entry<String, MarketReaction> e : new TreeMap<>(expected).entrySet()) {
+            MarketReaction actual = got.finals().get(e.getKey());
+            if (actual != null) {
+                for (String d : ReactionDiff.diff(e.getValue(), actual)) {
+                    problems.add(e.getKey() + " " + d);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            String shown = problems.stream().limit(MAX_REPORTED).collect(Collectors.joining("\n  "));
+            fail(String.format("%s%n%d disagreement(s) between topology and batch reference:%n  %s%s",
+                    sc.description(), problems.size(), shown,
+                    problems.size() > MAX_REPORTED ? "\n  ..." : ""));
+        }
+    }
+
+    /** The generator reaches every flag and every model somewhere in the seeds (reference only, fast). */
+    @Test
+    void generatorCoversEveryFlagAndModel() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            SyntheticMarket.Scenario sc = SyntheticMarket.generate(seed);
+            for (MarketReaction r : new BatchReference(sc.params(), sc.inputs()).reactions().values()) {
+                for (String k : features(r, sc.config().minPoints())) {
+                    counts.merge(k, 1L, Long::sum);
+                }
+            }
+        }
+        System.out.println("[differential] reference coverage over " + SEEDS + " seeds: " + counts);
+        for (String k : List.of("flag NO_BASELINE", "flag NO_TICKS_IN_WINDOW", "flag NO_BENCHMARK",
+                "flag IS_BENCHMARK", "model MARKET_MODEL", "model MARKET_ADJUSTED", "model NONE",
+                "significant true", "significant false", "zScore null (adjusted/model)", "sigma null (adjusted)",
+                "volumeRatio null", "direction UP", "direction DOWN", "direction FLAT",
+                "adjusted with n >= minPoints (flat benchmark)")) {
+            assertTrue(counts.getOrDefault(k, 0L) > 0, "no reaction with " + k + ": " + counts);
+        }
+    }
+
+    private static void count(Iterable<MarketReaction> rs, int minPoints) {
+        for (MarketReaction r : rs) {
+            for (String k : features(r, minPoints)) {
+                COVERAGE.computeIfAbsent(k, x -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    private static List<String> features(MarketReaction r, int minPoints) {
+        List<String> f = new ArrayList<>();
+        f.add("reactions");
+        r.getFlags().forEach(x -> f.add("flag " + x));
+        f.add("model " + r.getModel());
+        if (r.getSignificant() != null) {
+            f.add("significant " + r.getSignificant());
+        }
+        if (r.getDirection() != null) {
+            f.add("direction " + r.getDirection());
+        }
+        if (!r.getModel().name().equals("NONE") && r.getZScore() == null) {
+            f.add("zScore null (adjusted/model)");
+        }
+        if (r.getModel().name().equals("MARKET_ADJUSTED") && r.getSigma() == null) {
+            f.add("sigma null (adjusted)");
+        }
+        if (r.getModel().name().equals("MARKET_ADJUSTED") && r.getEstimationPoints() != null
+                && r.getEstimationPoints() >= minPoints) {
+            f.add("adjusted with n >= minPoints (flat benchmark)");
+        }
+        if (r.getAbnormalVolumeRatio() == null) {
+            f.add("volumeRatio null");
+        }
+        return f;
+    }
+
+    @AfterAll
+    static void summary() {
+        if (!COVERAGE.isEmpty()) {
+            System.out.println("[differential] compared reactions by feature: " + new TreeMap<>(COVERAGE)
+                    + "; topology time " + RUN_MILLIS.get() + " ms");
+        }
+    }
+}

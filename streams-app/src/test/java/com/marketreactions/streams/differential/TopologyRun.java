@@ -1,0 +1,114 @@
+package com.marketreactions.streams.differential;
+
+import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.common.Topics;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.topology.EndOfInput;
+import com.marketreactions.streams.topology.ReactionTopology;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * Runs a generated input through the real topology in a TopologyTestDriver (one partition), in arrival order,
+ * then the end-of-input marker, and collects the FINAL reactions. Modelled on the topology package's fixture.
+ */
+final class TopologyRun {
+
+    /** FINAL reactions by {@link BatchReference#key}, and contract violations of the emission itself. */
+    record Result(Map<String, MarketReaction> finals, List<String> emissionProblems, int provisionalCount,
+                  int endMarkers) {
+    }
+
+    private TopologyRun() {
+    }
+
+    static Result run(ReactionConfig config, List<MarketInput> inputs, Path stateDir, String appId) {
+        Topics topics = Topics.create(new PlainAvroSerdes());
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Instant wallClock = inputs.stream().filter(i -> i instanceof MarketInput.Tick).findFirst()
+                .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts())).orElse(Instant.EPOCH);
+
+        List<String> problems = new ArrayList<>();
+        Map<String, MarketReaction> finals = new LinkedHashMap<>();
+        int provisional = 0;
+        int markers = 0;
+        try (TopologyTestDriver driver = new TopologyTestDriver(ReactionTopology.build(config, topics), p, wallClock)) {
+            TestInputTopic<String, StockTick> ticks = driver.createInputTopic(topics.ticks.name(),
+                    topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer());
+            TestInputTopic<String, NewsEvent> news = driver.createInputTopic(topics.news.name(),
+                    topics.news.keySerde().serializer(), topics.news.valueSerde().serializer());
+            TestOutputTopic<String, MarketReaction> reactions = driver.createOutputTopic(topics.reactions.name(),
+                    topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer());
+
+            long maxTs = wallClock.toEpochMilli();
+            for (MarketInput in : inputs) {
+                if (in instanceof MarketInput.Tick t) {
+                    Instant ts = Instant.ofEpochMilli(t.ts());
+                    ticks.pipeInput(new TestRecord<>(t.symbol(), StockTick.newBuilder().setSymbol(t.symbol())
+                            .setTs(ts).setPrice(t.price()).setSize(t.size()).build(), ts));
+                    maxTs = Math.max(maxTs, t.ts());
+                } else if (in instanceof MarketInput.News n) {
+                    Instant at = Instant.ofEpochMilli(n.t0());
+                    news.pipeInput(new TestRecord<>(n.id(), NewsEvent.newBuilder().setId(n.id()).setPublishedAt(at)
+                            .setSource(n.source()).setHeadline(n.headline()).setTickers(new ArrayList<>(n.tickers()))
+                            .setSentiment(n.sentiment()).build(), at));
+                }
+            }
+            ticks.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), Instant.ofEpochMilli(maxTs)));
+
+            Map<String, String> keyOfTriple = new HashMap<>();
+            Map<String, String> tripleOfKey = new HashMap<>();
+            Set<String> finalized = new HashSet<>();
+            for (TestRecord<String, MarketReaction> r : reactions.readRecordsToList()) {
+                MarketReaction v = r.value();
+                if (v == null) {
+                    markers++;
+                    continue;
+                }
+                String triple = BatchReference.key(v.getNewsId(), v.getTicker(), v.getHorizon());
+                String prevKey = keyOfTriple.putIfAbsent(triple, r.key());
+                if (prevKey != null && !prevKey.equals(r.key())) {
+                    problems.add(triple + ": emitted under two record keys " + prevKey + " and " + r.key());
+                }
+                String prevTriple = tripleOfKey.putIfAbsent(r.key(), triple);
+                if (prevTriple != null && !prevTriple.equals(triple)) {
+                    problems.add("record key " + r.key() + " used for " + prevTriple + " and " + triple);
+                }
+                if (finalized.contains(triple)) {
+                    problems.add(triple + ": " + v.getStatus() + " emitted after its FINAL");
+                }
+                if (v.getStatus() == ReactionStatus.FINAL) {
+                    finalized.add(triple);
+                    finals.put(triple, v);
+                } else {
+                    provisional++;
+                }
+            }
+        }
+        if (markers != 1) {
+            problems.add("expected exactly one end-of-input marker on the reactions topic, got " + markers);
+        }
+        return new Result(finals, problems, provisional, markers);
+    }
+}
