@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** The main job: the sample through the real topology on the embedded stack, as a table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the embedded Kafka broker and schema registry, replays the sample (the OpenAI-AWS",
-            "deal of 2025-11-03) through the topology, prints the final reactions and stops everything."})
+        description = {"The main job: the sample through the topology on the embedded stack, as a table.",
+            "Starts the embedded Kafka broker and schema registry, replays the sample (the OpenAI-AWS deal",
+            "of 2025-11-03) through the topology, prints the final reactions and stops everything."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--sample-dir", paramLabel = "DIR", description = "Sample data (default: data/sample)")

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** Publishes a file to its topic, all or nothing unless --skip-bad. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Publishes news (JSON lines), ticks (CSV symbol,ts,price,size) or aliases (CSV alias,ticker)",
+        description = {"Publishes a news, ticks or aliases file to its topic.",
+            "Publishes news (JSON lines), ticks (CSV symbol,ts,price,size) or aliases (CSV alias,ticker)",
             "to their topic. A file with bad lines is reported line by line and nothing is published,",
             "unless --skip-bad."})
 final class ProduceCommand implements Callable<Integer> {
@@ -55,7 +56,7 @@ final class ProduceCommand implements Callable<Integer> {
             r.report().forEach(System.err::println);
             System.err.printf("%d records published to %s%s%n", r.published(), r.topic(),
                     r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
-            return r.badLines() > 0 ? ReactionsCli.USER_ERROR : 0;
+            return 0;
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         }

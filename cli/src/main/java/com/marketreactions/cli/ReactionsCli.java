@@ -19,9 +19,12 @@ public final class ReactionsCli implements Runnable {
     static final int USER_ERROR = 2;
 
     public static void main(String[] args) {
+        // the registry client logs through java.util.logging; its notices are not for users
+        java.util.logging.Logger.getLogger("io.apicurio").setLevel(java.util.logging.Level.SEVERE);
         int code = run(args);
-        if (code != 0) {
-            LOG.debug("exiting with code {}", code);
+        if (Shutdown.inProgress()) {
+            LOG.debug("stopped by a signal");
+            return; // the JVM is already exiting; System.exit now would block forever
         }
         System.exit(code); // the exit code is the contract of a CLI; reasons were printed above
     }

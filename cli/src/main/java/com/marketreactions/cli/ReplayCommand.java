@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** Historical files through the real topology, every FINAL reaction as one JSON line. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays news and tick files through the real topology (on the embedded stack unless",
+        description = {"Replays historical files through the topology; FINAL reactions as JSON lines.",
+            "Replays news and tick files through the real topology (on the embedded stack unless",
             "--bootstrap-servers/--registry-url are given; fresh topics and application id per run) and writes",
             "every FINAL reaction as one JSON object per line. The same input gives the same lines."})
 final class ReplayCommand implements Callable<Integer> {

@@ -16,11 +16,13 @@ import picocli.CommandLine.Mixin;
 
 /** The long-running service. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down",
-            "cleanly. Start more instances with the same application.id to scale out.",
+        description = {"The long-running service, until SIGTERM.",
+            "Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down cleanly.",
+            "Start more instances with the same application.id to scale out.",
             "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
-            "news.lateness, direction.threshold, idle.timeout; kafka.*, streams.*, apicurio.registry.* pass through."})
+            "news.lateness, direction.threshold, idle.timeout, provisional.interval; kafka.*, streams.*,",
+            "apicurio.registry.* pass through."})
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -36,28 +38,37 @@ final class ServeCommand implements Callable<Integer> {
         Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, s.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
-        CountDownLatch shutdown = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
         try (ReactionApp app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients,
                 s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), s.withPrefix("streams.")))) {
-            Thread hook = new Thread(() -> {
+            Shutdown.onSignal(() -> {
                 LOG.info("shutdown requested; closing the streams client");
-                shutdown.countDown();
-                app.close();
-            }, "reactions-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+                stopRequested.countDown();
+            }, Duration.ofSeconds(45));
             app.start();
-            if (!app.awaitRunning(Duration.ofMinutes(2))) {
-                LOG.warn("not running after 2 minutes (state {}); still trying", app.state());
-            } else {
+            if (app.awaitRunning(Duration.ofMinutes(2))) {
                 LOG.info("serving: application {} on {}, reactions to {}", s.get(Settings.APP_ID),
                         clients.bootstrapServers(), topics.reactions.name());
+            } else if (stopRequested.getCount() > 0) {
+                LOG.warn("not running after 2 minutes (state {}); still trying", app.state());
             }
-            app.awaitStopped();
-            if (shutdown.getCount() > 0 && app.failure() != null) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    app.awaitStopped();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                stopRequested.countDown();
+            }, "streams-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+            stopRequested.await();
+            if (app.failure() != null) {
                 LOG.error("the streams client stopped after a failure: {}", app.failure().toString());
                 return 1;
             }
         }
+        LOG.info("stopped cleanly");
         return 0;
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** Runs the embedded stack for other commands and tools to use. */
 @Command(name = "stack", mixinStandardHelpOptions = true,
-        description = {"Starts the embedded Kafka broker and schema registry on 127.0.0.1, prints the flags that",
+        description = {"Runs the embedded broker and registry until Ctrl-C.",
+            "Starts the embedded Kafka broker and schema registry on 127.0.0.1, prints the flags that",
             "point other commands at them, and runs until Ctrl-C."})
 final class StackCommand implements Callable<Integer> {
 
@@ -42,7 +43,10 @@ final class StackCommand implements Callable<Integer> {
                 stack.close();
             }
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(close, "stack-shutdown"));
+        Shutdown.onSignal(() -> {
+            close.run();
+            stop.countDown();
+        }, Duration.ofSeconds(30));
         System.out.println("--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
         System.out.println("Confluent-compatible registry API: " + stack.registryUrl() + "/apis/ccompat/v7");
         System.out.println("Data in " + stack.dataDir() + ". Ctrl-C to stop.");

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** A consumer of the reactions topic. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = "Subscribes to the reactions topic (read_committed, from the beginning) and prints each reaction.")
+        description = {"Prints the reaction topic as it grows.",
+            "Subscribes to the reactions topic (read_committed, from the beginning) and prints each reaction."})
 final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--ticker", paramLabel = "T", description = "Only this ticker")
@@ -57,17 +58,16 @@ final class TailCommand implements Callable<Integer> {
         long shown = 0;
         try (KafkaConsumer<String, MarketReaction> consumer = new KafkaConsumer<>(p,
                 topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
-            Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Shutdown.onSignal(() -> {
                 stopping.set(true);
                 consumer.wakeup();
-                try {
-                    main.join(5000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "tail-shutdown"));
-            consumer.assign(consumer.partitionsFor(topics.reactions.name()).stream()
+            }, Duration.ofSeconds(5));
+            var partitions = consumer.partitionsFor(topics.reactions.name(), Duration.ofSeconds(30));
+            if (partitions == null || partitions.isEmpty()) {
+                throw new UserError("topic " + topics.reactions.name() + " does not exist on "
+                        + clients.bootstrapServers() + " (start ./reactions serve first)");
+            }
+            consumer.assign(partitions.stream()
                     .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList());
             consumer.seekToBeginning(consumer.assignment());
             while (max == 0 || shown < max) {

@@ -1,0 +1,35 @@
+package com.marketreactions.cli;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * SIGTERM / Ctrl-C handling shared by the long-running commands: the hook runs the command's stop action
+ * and then waits (bounded) for the main thread to finish its clean shutdown. The main thread must not call
+ * {@code System.exit} once the JVM is shutting down: that would block forever.
+ */
+final class Shutdown {
+
+    private static final AtomicBoolean IN_PROGRESS = new AtomicBoolean();
+
+    private Shutdown() {
+    }
+
+    /** Registers {@code stop} to run on SIGTERM / Ctrl-C; the hook then waits up to {@code grace} for main. */
+    static void onSignal(Runnable stop, Duration grace) {
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            IN_PROGRESS.set(true);
+            stop.run();
+            try {
+                main.join(grace.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "reactions-shutdown"));
+    }
+
+    static boolean inProgress() {
+        return IN_PROGRESS.get();
+    }
+}
