@@ -141,6 +141,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      */
     private void announceEnd() {
         ended = true;
+        LOG.info("partition {}: input ended, all reactions final; {} late ticks were not applied",
+                context.taskId().partition(), lateTicks);
         clocks.put(ENDED, 1L);
         int partition = context.taskId().partition();
         Long partitions = clocks.get(INPUT_PARTITIONS);
