@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The one launcher behind {@code ./reactions}: parses the subcommand and maps errors to one line and an exit code. */
 @Command(name = "reactions", mixinStandardHelpOptions = true, version = "market-reactions 0.1.0",
         description = "Event-streaming market-reaction analyzer on Kafka Streams.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, ServeCommand.class, ProduceCommand.class,
+        subcommands = {DemoCommand.class, ReplayCommand.class, ServeCommand.class, ProduceCommand.class, BenchCommand.class,
             SimulateCommand.class, StackCommand.class, TailCommand.class})
 public final class ReactionsCli implements Runnable {
 

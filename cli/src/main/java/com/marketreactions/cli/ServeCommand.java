@@ -6,6 +6,8 @@ import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.streams.ReactionApp;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,8 +41,10 @@ final class ServeCommand implements Callable<Integer> {
         TopicAdmin.ensureTopics(clients, topics, s.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         CountDownLatch stopRequested = new CountDownLatch(1);
+        Map<String, String> overrides = new HashMap<>(ReactionApp.deadLetterSettings(topics));
+        overrides.putAll(s.withPrefix("streams."));
         try (ReactionApp app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients,
-                s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), s.withPrefix("streams.")))) {
+                s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), overrides))) {
             Shutdown.onSignal(() -> {
                 LOG.info("shutdown requested; closing the streams client");
                 stopRequested.countDown();

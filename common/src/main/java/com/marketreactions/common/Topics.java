@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.Serdes;
  *   <li>{@code ticker-aliases} (compacted): key = alias as written, value = ticker; a null value deletes.</li>
  *   <li>{@code market-reactions} (compacted): key = {@link ReactionKey}, value = {@link MarketReaction}.</li>
  *   <li>{@code news-impact} (compacted): key = {@code newsId|horizon}, value = {@link NewsImpact}.</li>
+ *   <li>{@code dead-letters}: input records the service could not read, original key and value bytes, with
+ *       headers naming the error, source topic, partition and offset (Kafka Streams' own dead-letter queue).</li>
  * </ul>
  */
 public final class Topics {
@@ -28,12 +30,14 @@ public final class Topics {
     public static final String ALIASES = "ticker-aliases";
     public static final String REACTIONS = "market-reactions";
     public static final String IMPACT = "news-impact";
+    public static final String DEAD_LETTERS = "dead-letters";
 
     public final Topic<String, NewsEvent> news;
     public final Topic<String, StockTick> ticks;
     public final Topic<String, String> aliases;
     public final Topic<String, MarketReaction> reactions;
     public final Topic<String, NewsImpact> impact;
+    public final Topic<byte[], byte[]> deadLetters;
     private final String prefix;
 
     private Topics(String prefix, SerdeFactory serdes) {
@@ -43,6 +47,7 @@ public final class Topics {
         this.aliases = new Topic<>(prefix + ALIASES, Serdes.String(), Serdes.String(), true);
         this.reactions = new Topic<>(prefix + REACTIONS, Serdes.String(), serdes.avro(MarketReaction.class), true);
         this.impact = new Topic<>(prefix + IMPACT, Serdes.String(), serdes.avro(NewsImpact.class), true);
+        this.deadLetters = new Topic<>(prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), false);
     }
 
     public static Topics create(SerdeFactory serdes) {
@@ -64,6 +69,6 @@ public final class Topics {
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(news, ticks, aliases, reactions, impact);
+        return List.of(news, ticks, aliases, reactions, impact, deadLetters);
     }
 }

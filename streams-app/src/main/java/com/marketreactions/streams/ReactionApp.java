@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,9 @@ public final class ReactionApp implements AutoCloseable {
 
     /**
      * Streams settings of this application: exactly-once v2, the given id and state directory, and any
-     * {@code overrides} (already stripped of their {@code streams.} prefix) on top.
+     * {@code overrides} (already stripped of their {@code streams.} prefix) on top. A record that cannot be
+     * read stops the application unless {@link #deadLetterSettings} are among the overrides: a bounded run
+     * must fail loudly rather than report numbers computed without some of its input.
      */
     public static Properties properties(ClientConfigs clients, String applicationId, Path stateDir,
                                         Map<String, String> overrides) {
@@ -60,11 +63,20 @@ public final class ReactionApp implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        p.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.putAll(overrides);
         return p;
+    }
+
+    /**
+     * For the long-running service: an unreadable input record is logged, written with its original bytes to
+     * the dead-letter topic (headers name the error, topic, partition and offset) and skipped.
+     */
+    public static Map<String, String> deadLetterSettings(Topics topics) {
+        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName(),
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters.name());
     }
 
     public void start() {

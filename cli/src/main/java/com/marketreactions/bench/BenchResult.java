@@ -1,0 +1,41 @@
+package com.marketreactions.bench;
+
+import java.util.Locale;
+
+/** What one benchmark run measured; printed as a table and written as JSON. */
+public record BenchResult(
+        String date, int cores, String java, int symbols, long ticks, int news, String horizons, int partitions,
+        double publishPerSec,
+        double ceilingPerSec,
+        double analyzerPerSec, double analyzerSeconds, long finalReactions, long impacts,
+        double ratio,
+        int liveTargetRate, double liveAchievedRate, long liveSamples,
+        double provisionalP50Ms, double provisionalP95Ms, double provisionalP99Ms,
+        double finalP50Ms, double finalP95Ms, double finalP99Ms,
+        double peakHeapMiB, double peakRssMiB, double stateDirMiB) {
+
+    public String table() {
+        StringBuilder b = new StringBuilder();
+        row(b, "data", "%d symbols + benchmark, %d ticks, %d news, horizons %s, %d partitions",
+                symbols, ticks, news, horizons, partitions);
+        row(b, "publish (producer, idempotent)", "%,.0f ticks/s", publishPerSec);
+        row(b, "ceiling (plain consumer + Avro)", "%,.0f ticks/s", ceilingPerSec);
+        row(b, "analyzer (exactly-once)", "%,.0f ticks/s in %.1f s, %d FINAL reactions, %d impacts",
+                analyzerPerSec, analyzerSeconds, finalReactions, impacts);
+        row(b, "ratio analyzer / ceiling", "%.3f", ratio);
+        row(b, "live at " + liveTargetRate + " ticks/s", "achieved %,.0f/s, %d reactions seen", liveAchievedRate,
+                liveSamples);
+        row(b, "  tick -> PROVISIONAL p50/p95/p99", "%.0f / %.0f / %.0f ms", provisionalP50Ms, provisionalP95Ms,
+                provisionalP99Ms);
+        row(b, "  close -> FINAL p50/p95/p99", "%.0f / %.0f / %.0f ms", finalP50Ms, finalP95Ms, finalP99Ms);
+        row(b, "analyzer peak heap", "%.0f MiB", peakHeapMiB);
+        row(b, "bench process peak RSS", "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
+                peakRssMiB);
+        row(b, "state stores on disk", "%.1f MiB", stateDirMiB);
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String name, String fmt, Object... args) {
+        b.append(String.format(Locale.ROOT, "  %-36s %s%n", name, String.format(Locale.ROOT, fmt, args)));
+    }
+}

@@ -1,0 +1,167 @@
+package com.marketreactions.bench;
+
+import com.marketreactions.cli.EndMarkers;
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.PublishResult;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.NewsImpact;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.ReactionConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark: a plain consumer reading the tick topic is the ceiling on this machine; the analyzer's
+ * processing rate of the same topic, exactly-once and with the production config, is reported as a fraction
+ * of it. Then a live run measures latency at a fixed input rate, and the analyzer's memory is read off.
+ */
+public final class Benchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+
+    /** What to generate and how to run. */
+    public record Options(int symbols, long ticks, int news, List<Horizon> horizons, int partitions, long seed,
+                          int liveRate, Duration liveDuration, Duration timeout) {
+    }
+
+    private final ClientConfigs clients;
+    private final Options o;
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+    public Benchmark(ClientConfigs clients, Options options) {
+        this.clients = clients;
+        this.o = options;
+    }
+
+    public BenchResult run() throws Exception {
+        Topics topics = Topics.create("bench-" + runId + ".", clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, o.partitions());
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        Dataset data = Dataset.generate(o);
+
+        LOG.info("publishing {} news and {} ticks", data.news().size(), o.ticks());
+        publishNews(topics, data.news());
+        long t = System.nanoTime();
+        PublishResult published = FilePublisher.create(clients, topics).publishTicks(data.ticks());
+        double publishRate = published.published() / seconds(t);
+        EndMarkers.publish(clients, topics.ticks.name(), o.partitions());
+
+        LOG.info("ceiling: a plain consumer decoding the tick topic");
+        double ceiling = Math.max(ceiling(topics, published.published()), ceiling(topics, published.published()));
+
+        LOG.info("analyzer: the topology over the same topics, exactly-once");
+        ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
+        Path stateDir = Files.createTempDirectory("reactions-bench-state-");
+        Memory.resetPeaks();
+        long finals;
+        long impacts;
+        double analyzerSeconds;
+        double stateMiB;
+        // the news sub-topology needs a moment to hand the news over; the task waits for it instead of
+        // running ahead on ticks (which would make every news late)
+        Map<String, String> overrides = Map.of("max.task.idle.ms", "5000");
+        try (ReactionApp app = new ReactionApp(config, topics,
+                ReactionApp.properties(clients, "bench-" + runId, stateDir, overrides))) {
+            t = System.nanoTime();
+            app.start();
+            Runnable health = () -> {
+                if (app.failure() != null) {
+                    throw new IllegalStateException("the topology failed: " + app.failure(), app.failure());
+                }
+            };
+            List<MarketReaction> out = EndMarkers.readUntilEnded(clients, topics.reactions, o.partitions(),
+                    o.timeout(), health);
+            analyzerSeconds = seconds(t);
+            finals = out.stream().filter(r -> r.getStatus().name().equals("FINAL")).count();
+            List<NewsImpact> imp = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health);
+            impacts = imp.size();
+            stateMiB = Memory.dirMiB(stateDir);
+        }
+        double peakHeap = Memory.peakHeapMiB();
+        deleteQuietly(stateDir);
+        double analyzerRate = published.published() / analyzerSeconds;
+
+        LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
+        LiveLatency.Result live = new LiveLatency(clients, o, runId).run(data.symbols());
+
+        return new BenchResult(LocalDate.now().toString(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(), o.symbols(), published.published(), data.news().size(),
+                o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")), o.partitions(),
+                publishRate, ceiling, analyzerRate, analyzerSeconds, finals, impacts, analyzerRate / ceiling,
+                o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
+                live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
+                peakHeap, Memory.procStatusMiB("VmHWM"), stateMiB);
+    }
+
+    private void publishNews(Topics topics, List<NewsEvent> news) {
+        try (KafkaProducer<String, NewsEvent> p = new KafkaProducer<>(clients.producer(),
+                topics.news.keySerde().serializer(), topics.news.valueSerde().serializer())) {
+            for (NewsEvent n : news) {
+                p.send(new ProducerRecord<>(topics.news.name(), null, n.getPublishedAt().toEpochMilli(), n.getId(), n));
+            }
+            p.flush();
+        }
+    }
+
+    /** Reads and decodes the whole tick topic with a plain consumer; records per second. */
+    private double ceiling(Topics topics, long expected) {
+        Map<String, Object> p = clients.common();
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        try (KafkaConsumer<String, StockTick> c = new KafkaConsumer<>(p, topics.ticks.keySerde().deserializer(),
+                topics.ticks.valueSerde().deserializer())) {
+            List<TopicPartition> tps = c.partitionsFor(topics.ticks.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            long seen = 0;
+            long t = System.nanoTime();
+            long deadline = t + o.timeout().toNanos();
+            double checksum = 0;
+            while (seen < expected && System.nanoTime() < deadline) {
+                ConsumerRecords<String, StockTick> recs = c.poll(Duration.ofMillis(200));
+                for (var r : recs) {
+                    if (r.value() != null) {
+                        checksum += r.value().getPrice(); // use the decoded value so nothing is optimized away
+                        seen++;
+                    }
+                }
+            }
+            LOG.debug("ceiling read {} ticks (checksum {})", seen, checksum);
+            return seen / seconds(t);
+        }
+    }
+
+    static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.marketreactions.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.marketreactions.bench.BenchResult;
+import com.marketreactions.bench.Benchmark;
+import com.marketreactions.bench.ChildStackHandle;
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.streams.Horizon;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Throughput against the broker's own ceiling, live latency and memory. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures the analyzer against the machine: a plain consumer of the tick topic is the",
+            "ceiling, the topology (exactly-once) processing the same topic is reported as a fraction of it; then",
+            "latency at a fixed live rate, and memory. Runs the embedded stack in a child process unless",
+            "--bootstrap-servers/--registry-url are given. Prints a table and writes a JSON result."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--symbols", defaultValue = "50", description = "Symbols besides the benchmark (default: ${DEFAULT-VALUE})")
+    int symbols;
+
+    @Option(names = "--ticks", defaultValue = "1000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
+    long ticks;
+
+    @Option(names = "--news", defaultValue = "200", description = "News events (default: ${DEFAULT-VALUE})")
+    int news;
+
+    @Option(names = "--horizons", defaultValue = "PT5M,PT30M,PT1H,P1D", split = ",",
+            description = "Reaction horizons (default: ${DEFAULT-VALUE})")
+    List<String> horizons;
+
+    @Option(names = "--partitions", defaultValue = "1", description = "Partitions of the input topics (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--live-rate", defaultValue = "20000", description = "Ticks/s of the live phase (default: ${DEFAULT-VALUE})")
+    int liveRate;
+
+    @Option(names = "--live-duration", defaultValue = "PT20S", description = "Length of the live phase (default: ${DEFAULT-VALUE})")
+    Duration liveDuration;
+
+    @Option(names = "--out", defaultValue = "bench-result.json", paramLabel = "FILE",
+            description = "Where to write the JSON result (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() throws Exception {
+        if (symbols < 1 || ticks < 1 || news < 0 || partitions < 1 || liveRate < 1) {
+            throw new UserError("--symbols, --ticks, --partitions and --live-rate must be positive, --news not negative");
+        }
+        List<Horizon> hs;
+        try {
+            hs = horizons.stream().map(Horizon::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--horizons: " + e.getMessage());
+        }
+        Settings s = cluster.settings();
+        Benchmark.Options options = new Benchmark.Options(symbols, ticks, news, hs, partitions, seed, liveRate,
+                liveDuration, Duration.ofMinutes(30));
+        BenchResult result;
+        if (ClusterOptions.external(s)) {
+            result = new Benchmark(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options).run();
+        } else {
+            System.err.println("Starting the embedded stack in a child process ...");
+            try (ChildStackHandle stack = ChildStackHandle.start()) {
+                ClientConfigs clients = s.clients(stack.bootstrapServers(), stack.registryUrl());
+                result = new Benchmark(clients, options).run();
+            }
+        }
+        System.out.println(result.table());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+        System.out.println("Result written to " + out);
+        return 0;
+    }
+}
