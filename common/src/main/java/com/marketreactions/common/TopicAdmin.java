@@ -25,8 +25,8 @@ public final class TopicAdmin {
 
     /**
      * Creates every topic of {@code topics} that does not exist yet, with {@code partitions} partitions
-     * (aliases always get one) and the broker's default replication factor, then verifies the input topics
-     * agree on their partition count.
+     * (aliases always get one), the broker's default replication factor and no time-based retention, then
+     * verifies the input topics agree on their partition count.
      */
     public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions) {
         try (Admin admin = Admin.create(clients.common())) {
@@ -38,9 +38,11 @@ public final class TopicAdmin {
                 }
                 int n = t == topics.aliases ? 1 : partitions;
                 NewTopic nt = new NewTopic(t.name(), Optional.of(n), Optional.empty());
-                if (t.compacted()) {
-                    nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
+                // Record timestamps are event times: a replay of last year's ticks would be deleted at once by
+                // time-based retention. Keep records until deleted on purpose.
+                nt.configs(t.compacted()
+                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 missing.add(nt);
             }
             try {

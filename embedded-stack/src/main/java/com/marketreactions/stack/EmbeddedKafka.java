@@ -1,9 +1,14 @@
 package com.marketreactions.stack;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +53,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.logDir = logDir.toAbsolutePath();
         this.port = port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka");
         this.controllerPort = Ports.free();
+        requireUnlocked(); // fail before the caller starts anything else
     }
 
     /** Starts the broker, formatting the storage first if it was never formatted; returns once it serves. */
@@ -57,14 +63,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "Kafka controller");
+        requireUnlocked();
         long t0 = System.nanoTime();
-        KafkaConfig config = new KafkaConfig(properties(), false);
         formatIfNeeded();
-        KafkaRaftServer s = new KafkaRaftServer(config, Time.SYSTEM);
+        KafkaRaftServer s = null;
         try {
+            s = new KafkaRaftServer(new KafkaConfig(properties(), false), Time.SYSTEM); // reads meta.properties
             s.startup(); // returns when the broker is unfenced, i.e. ready for clients
         } catch (RuntimeException e) {
-            s.shutdown();
+            if (s != null) {
+                s.shutdown();
+            }
             throw new StackException("Kafka broker failed to start on " + bootstrapServers() + " with data in "
                     + logDir + ": " + e.getMessage(), e);
         }
@@ -150,6 +159,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The default 128 MiB heap buffer is sized for production compaction, not for changelogs of a demo.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         return p;
+    }
+
+    /**
+     * Kafka only notices another broker on the same dir once its controller has opened the shared
+     * metadata log, which can wreck the running one: check its lock file first.
+     */
+    private void requireUnlocked() {
+        Path lockFile = logDir.resolve(".lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw dirInUse();
+            }
+            lock.release();
+        } catch (OverlappingFileLockException e) { // held by a broker in this JVM
+            throw dirInUse();
+        } catch (IOException e) {
+            throw new StackException("Cannot check whether Kafka data directory " + logDir + " is in use: " + e.getMessage(), e);
+        }
+    }
+
+    private StackException dirInUse() {
+        return new StackException("Kafka data directory " + logDir + " is in use by another running broker");
     }
 
     private void formatIfNeeded() {

@@ -3,15 +3,17 @@ package com.marketreactions.stack;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,24 +40,34 @@ class EmbeddedRegistryIT {
         Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + EmbeddedRegistry.findHome(),
                 RegistryHolder.class.getName(), tmp.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(tmp.resolve("holder.log").toFile())
                 .start();
         long registryPid = -1;
         try {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()))) {
-                registryPid = Long.parseLong(out.readLine().trim()); // printed once the registry answers
+                String line = out.readLine(); // the pid, printed once the registry answers
+                assertNotNull(line, () -> "holder JVM failed: " + read(tmp.resolve("holder.log")));
+                registryPid = Long.parseLong(line.trim());
             }
-            Optional<ProcessHandle> registry = ProcessHandle.of(registryPid);
-            assertTrue(registry.isPresent(), "registry is running");
-            List<ProcessHandle> all = parent.descendants().toList(); // the registry and its watchdog
+            long pid = registryPid;
+            List<ProcessHandle> all = parent.descendants().toList();
+            assertEquals(2, all.size(), "the registry and its watchdog: " + all);
+            assertTrue(all.stream().anyMatch(p -> p.pid() == pid && p.isAlive()), "registry is running");
 
             parent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no close()
 
             await().atMost(Duration.ofSeconds(20)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
-            assertEquals(2, all.size(), "registry and watchdog: " + all);
         } finally {
             parent.destroyForcibly();
             ProcessHandle.of(registryPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 

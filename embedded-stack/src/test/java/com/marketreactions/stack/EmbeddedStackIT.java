@@ -3,6 +3,7 @@ package com.marketreactions.stack;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -91,6 +92,16 @@ class EmbeddedStackIT {
         }
         produce(topic, "after restart", true); // transactions work again too
         assertEquals(List.of("before restart", "after restart"), readCommitted(topic, 2));
+    }
+
+    @Test
+    @Order(4)
+    void aSecondBrokerOnTheSameDataIsRefusedBeforeItStarts() {
+        StackException e = assertThrows(StackException.class, () -> new EmbeddedKafka(stack.kafka().logDir(), 0));
+
+        assertEquals("Kafka data directory " + stack.kafka().logDir() + " is in use by another running broker",
+                e.getMessage());
+        assertTrue(stack.kafka().isRunning());
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -46,6 +48,9 @@ public final class ReactionTopology {
         Serde<StockTick> tickSerde = internal.avro(StockTick.class);
         Serde<NewsEvent> newsSerde = internal.avro(NewsEvent.class);
         Duration retention = config.retention();
+        // Changelogs expire by append time: their record timestamps are event times, which in a replay of
+        // history are months old and would make time-based retention delete the state right away.
+        Map<String, String> changelog = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.globalTable(topics.aliases.name(),
@@ -54,17 +59,19 @@ public final class ReactionTopology {
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.TICK_HISTORY, retention, Duration.ofMillis(1), true),
-                Serdes.String(), new TickValueSerde()));
+                Serdes.String(), new TickValueSerde()).withLoggingEnabled(changelog));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.BENCHMARK_HISTORY, retention, Duration.ofMillis(1), true),
-                Serdes.String(), new TickValueSerde()));
+                Serdes.String(), new TickValueSerde()).withLoggingEnabled(changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde).withCachingEnabled());
+                Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde)
+                .withCachingEnabled().withLoggingEnabled(changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long())
+                .withCachingEnabled().withLoggingEnabled(changelog));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
         KStream<String, StockTick> ticks = builder.stream(topics.ticks.name(),
                 Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde()).withName("ticks-source"));
@@ -95,7 +102,7 @@ public final class ReactionTopology {
 
         // per-news impact: FINAL reactions (and end markers, to every partition) grouped by news and horizon
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
-                Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled());
+                Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled().withLoggingEnabled(changelog));
         reactions
                 .filter((k, r) -> r == null || r.getStatus() == ReactionStatus.FINAL, Named.as("final-reactions"))
                 .selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
