@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Starting the embedded Kafka broker and schema registry ...");
         long t = System.nanoTime();
         try (EmbeddedStack stack = Stacks.startEmbedded(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
+            Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
             System.out.printf("Stack up in %.1f s: kafka %s, registry %s%n", (System.nanoTime() - t) / 1e9,
                     stack.bootstrapServers(), stack.registryUrl());
             ClientConfigs clients = settings.clients(stack.bootstrapServers(), stack.registryUrl());

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Shutdown {
 
     private static final AtomicBoolean IN_PROGRESS = new AtomicBoolean();
+    private static volatile boolean mainDone;
 
     private Shutdown() {
     }
@@ -21,12 +22,20 @@ final class Shutdown {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             IN_PROGRESS.set(true);
             stop.run();
+            if (mainDone) {
+                return; // a normal exit: main is inside System.exit, waiting for this hook
+            }
             try {
                 main.join(grace.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "reactions-shutdown"));
+    }
+
+    /** Main has finished its command and is about to exit the JVM itself. */
+    static void mainDone() {
+        mainDone = true;
     }
 
     static boolean inProgress() {
