@@ -131,10 +131,7 @@ public final class Benchmark {
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         try (KafkaConsumer<String, StockTick> c = new KafkaConsumer<>(p, topics.ticks.keySerde().deserializer(),
                 topics.ticks.valueSerde().deserializer())) {
-            List<TopicPartition> tps = c.partitionsFor(topics.ticks.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
+            ClientConfigs.assignAllFromStart(c, topics.ticks.name());
             long seen = 0;
             long t = System.nanoTime();
             long deadline = t + o.timeout().toNanos();

@@ -128,14 +128,9 @@ final class LiveLatency {
     }
 
     private void read(Topics topics, LatencyRecorder recorder, AtomicBoolean stop) {
-        Map<String, Object> p = clients.common();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, MarketReaction> c = new KafkaConsumer<>(p, topics.reactions.keySerde().deserializer(),
-                topics.reactions.valueSerde().deserializer())) {
-            List<TopicPartition> tps = c.partitionsFor(topics.reactions.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            c.assign(tps);
-            c.seekToBeginning(tps);
+        try (KafkaConsumer<String, MarketReaction> c = new KafkaConsumer<>(clients.committedReader(),
+                topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
+            ClientConfigs.assignAllFromStart(c, topics.reactions.name());
             while (!stop.get()) {
                 for (ConsumerRecord<String, MarketReaction> r : c.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();

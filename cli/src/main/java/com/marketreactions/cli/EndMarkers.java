@@ -46,19 +46,12 @@ public final class EndMarkers {
      */
     public static <V> List<V> readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
                                              Duration timeout, Runnable healthCheck) {
-        Map<String, Object> p = clients.common();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<V> values = new ArrayList<>();
         Set<Integer> ended = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p,
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(clients.committedReader(),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> tps = consumer.partitionsFor(topic.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
+            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic.name());
             Map<TopicPartition, Long> endOffsets = null;
             while (true) {
                 for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {

@@ -49,27 +49,21 @@ final class TailCommand implements Callable<Integer> {
         ClusterOptions.requireExternal(s, "tail");
         ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
         Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
-        Map<String, Object> p = clients.common();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         String want = ticker == null ? null : ticker.toUpperCase(Locale.ROOT);
         AtomicBoolean stopping = new AtomicBoolean();
         long shown = 0;
-        try (KafkaConsumer<String, MarketReaction> consumer = new KafkaConsumer<>(p,
+        try (KafkaConsumer<String, MarketReaction> consumer = new KafkaConsumer<>(clients.committedReader(),
                 topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
             Shutdown.onSignal(() -> {
                 stopping.set(true);
                 consumer.wakeup();
             }, Duration.ofSeconds(5));
-            var partitions = consumer.partitionsFor(topics.reactions.name(), Duration.ofSeconds(30));
-            if (partitions == null || partitions.isEmpty()) {
-                throw new UserError("topic " + topics.reactions.name() + " does not exist on "
-                        + clients.bootstrapServers() + " (start ./reactions serve first)");
+            try {
+                ClientConfigs.assignAllFromStart(consumer, topics.reactions.name());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage() + " on " + clients.bootstrapServers()
+                        + " (start ./reactions serve first)");
             }
-            consumer.assign(partitions.stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList());
-            consumer.seekToBeginning(consumer.assignment());
             while (max == 0 || shown < max) {
                 for (ConsumerRecord<String, MarketReaction> rec : consumer.poll(Duration.ofMillis(500))) {
                     MarketReaction r = rec.value();

@@ -1,8 +1,14 @@
 package com.marketreactions.common;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -34,6 +40,34 @@ public record ClientConfigs(String bootstrapServers, String registryUrl, Map<Str
         Map<String, Object> p = new HashMap<>(kafka);
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return p;
+    }
+
+    /**
+     * A consumer that reads only committed records (the topology writes exactly-once), from the start,
+     * without a group: how every reader of this project's output topics reads.
+     */
+    public Map<String, Object> committedReader() {
+        Map<String, Object> p = common();
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return p;
+    }
+
+    /**
+     * Assigns every partition of {@code topic} to {@code consumer} and seeks to the beginning.
+     *
+     * @throws IllegalArgumentException the topic does not exist
+     */
+    public static List<TopicPartition> assignAllFromStart(Consumer<?, ?> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalArgumentException("topic " + topic + " does not exist");
+        }
+        List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        consumer.assign(tps);
+        consumer.seekToBeginning(tps);
+        return tps;
     }
 
     /** Idempotent, acks=all, batched producer: what every publisher of this project uses. */

@@ -49,22 +49,61 @@ public final class ReactionCalculator {
     }
 
     /**
-     * @param t0 the news time
-     * @param horizonMs the horizon h
-     * @param stock ticks of s covering at least {@code [t0 - E, t0 + h]}; ticks outside are ignored
+     * Everything that depends only on history up to T0 (spec 1, 5-7, 9): the baseline, the benchmark's
+     * baseline, the fitted model and the estimation volume. It is the same for every horizon of a
+     * (news, ticker), so the topology computes it once per pair.
+     *
+     * @param stock ticks of s covering at least {@code [t0 - E, t0]}; later ticks are ignored
      * @param bench ticks of the benchmark over the same range; null when s is the benchmark
      */
+    public Estimate estimate(long t0, TickSeries stock, TickSeries bench) {
+        long from = t0 - estimationMs;
+        int b = lastIn(stock, from, t0);
+        int i0 = stock.firstAtOrAfter(from);
+        int i1 = stock.lastAtOrBefore(t0 - 1);
+        long estVolume = 0;
+        for (int i = i0; i <= i1; i++) {
+            estVolume += stock.volume(i);
+        }
+        int estMinutes = distinctBuckets(stock, i0, i1);
+        Double b0 = null;
+        ModelFit fit = null;
+        if (bench != null) {
+            int bb = lastIn(bench, from, t0);
+            if (bb >= 0) {
+                b0 = bench.price(bb);
+                if (b >= 0) {
+                    fit = estimate(stock, bench, from, t0);
+                }
+            }
+        }
+        return new Estimate(t0, b >= 0 ? stock.price(b) : null, b >= 0 ? stock.ts(b) : null, bench == null, b0,
+                fit, estVolume, estMinutes);
+    }
+
+    /** Single-pass form: {@link #estimate} then {@link #compute(Estimate, long, TickSeries, TickSeries, MarketReaction.Builder)}. */
     public MarketReaction.Builder compute(long t0, long horizonMs, TickSeries stock, TickSeries bench,
                                           MarketReaction.Builder out) {
-        long from = t0 - estimationMs;
+        return compute(estimate(t0, stock, bench), horizonMs, stock, bench, out);
+    }
+
+    /**
+     * The reaction over one horizon (spec 1-10) from the history before T0, summarized in {@code est}, and
+     * the ticks after it.
+     *
+     * @param stock ticks of s covering at least the window {@code (t0, t0 + h]}; others are ignored
+     * @param bench ticks of the benchmark covering the window; ignored when s is the benchmark
+     */
+    public MarketReaction.Builder compute(Estimate est, long horizonMs, TickSeries stock, TickSeries bench,
+                                          MarketReaction.Builder out) {
+        long t0 = est.t0();
         long end = t0 + horizonMs;
         List<String> flags = new ArrayList<>(2);
         out.setEventTime(Instant.ofEpochMilli(t0));
 
         // 1. baseline: last tick in [t0 - E, t0]
-        int b = lastIn(stock, from, t0);
-        Double p0 = b >= 0 ? stock.price(b) : null;
-        out.setBaselinePrice(p0).setBaselineTime(b >= 0 ? Instant.ofEpochMilli(stock.ts(b)) : null);
+        Double p0 = est.baselinePrice();
+        out.setBaselinePrice(p0).setBaselineTime(p0 != null ? Instant.ofEpochMilli(est.baselineTime()) : null);
         if (p0 == null) {
             flags.add(NO_BASELINE);
         }
@@ -76,18 +115,12 @@ public final class ReactionCalculator {
         long volume = 0;
         double high = Double.NEGATIVE_INFINITY;
         double low = Double.POSITIVE_INFINITY;
-        int winMinutes = 0;
-        long lastBucket = Long.MIN_VALUE;
         for (int i = w0; i <= w1; i++) {
             volume += stock.volume(i);
             high = Math.max(high, stock.price(i));
             low = Math.min(low, stock.price(i));
-            long k = Math.floorDiv(stock.ts(i), BAR_MS);
-            if (k != lastBucket) {
-                winMinutes++;
-                lastBucket = k;
-            }
         }
+        int winMinutes = distinctBuckets(stock, w0, w1);
         out.setTickCount(count).setVolume(volume);
         if (count > 0) {
             out.setHigh(high).setLow(low).setFirstPrice(stock.price(w0))
@@ -97,10 +130,10 @@ public final class ReactionCalculator {
             flags.add(NO_TICKS_IN_WINDOW);
         }
 
-        // 3. end: last tick in [t0 - E, t0 + h]; equals the baseline when the window is empty
-        int e = lastIn(stock, from, end);
-        Double p1 = e >= 0 ? stock.price(e) : null;
-        out.setEndPrice(p1).setEndTime(e >= 0 ? Instant.ofEpochMilli(stock.ts(e)) : null);
+        // 3. end: last tick in [t0 - E, t0 + h]; the baseline when the window is empty
+        Double p1 = count > 0 ? Double.valueOf(stock.price(w1)) : p0;
+        Long p1Time = count > 0 ? Long.valueOf(stock.ts(w1)) : est.baselineTime();
+        out.setEndPrice(p1).setEndTime(p1Time != null ? Instant.ofEpochMilli(p1Time) : null);
 
         // 4. returns, only against a baseline
         Double raw = p0 != null ? p1 / p0 - 1 : null;
@@ -112,33 +145,29 @@ public final class ReactionCalculator {
                 : raw < -directionThreshold ? Direction.DOWN : Direction.FLAT);
 
         // 9. volume against the estimation window
-        out.setAbnormalVolumeRatio(volumeRatio(stock, from, t0, volume, winMinutes));
+        out.setAbnormalVolumeRatio(volume == 0 || winMinutes == 0 || est.estVolume() == 0 || est.estMinutes() == 0
+                ? null : ((double) volume / winMinutes) / ((double) est.estVolume() / est.estMinutes()));
 
         // 5-8. benchmark and model
-        Double benchReturn = null;
-        ModelFit fit = null;
-        Integer marketMinutes = null;
-        if (bench == null) {
+        if (est.isBenchmark()) {
             flags.add(IS_BENCHMARK);
             if (p0 == null) {
                 flags.add(NO_BENCHMARK); // s is m: no baseline of s is no B0 either (spec 5, read literally)
             }
-        } else {
-            int bb = lastIn(bench, from, t0);
-            if (bb < 0) {
-                flags.add(NO_BENCHMARK);
-            } else if (p0 != null) {
-                int be = lastIn(bench, from, end);
-                benchReturn = bench.price(be) / bench.price(bb) - 1;
-                fit = estimate(stock, bench, from, t0);
-                marketMinutes = distinctBuckets(bench, bench.firstAtOrAfter(t0 + 1), bench.lastAtOrBefore(end));
-            }
+        } else if (est.benchmarkBaseline() == null) {
+            flags.add(NO_BENCHMARK);
         }
+        ModelFit fit = est.fit();
         if (fit == null) {
             out.setModel(ReactionModel.NONE).setBenchmarkReturn(null).setAlpha(null).setBeta(null)
                     .setSigma(null).setEstimationPoints(null).setMarketMinutes(null).setExpectedReturn(null)
                     .setAbnormalReturn(null).setZScore(null).setSignificant(null);
         } else {
+            int bw0 = bench.firstAtOrAfter(t0 + 1);
+            int bw1 = bench.lastAtOrBefore(end);
+            double b1 = bw1 >= bw0 ? bench.price(bw1) : est.benchmarkBaseline();
+            double benchReturn = b1 / est.benchmarkBaseline() - 1;
+            int marketMinutes = distinctBuckets(bench, bw0, bw1);
             double expected = fit.beta() * benchReturn;
             double abnormal = raw - expected;
             Double z = fit.sigma() == null || fit.sigma() == 0 || marketMinutes == 0 ? null
@@ -169,20 +198,6 @@ public final class ReactionCalculator {
             }
         }
         return buckets;
-    }
-
-    private static Double volumeRatio(TickSeries s, long from, long t0, long volume, int winMinutes) {
-        int i0 = s.firstAtOrAfter(from);
-        int i1 = s.lastAtOrBefore(t0 - 1);
-        long estVolume = 0;
-        for (int i = i0; i <= i1; i++) {
-            estVolume += s.volume(i);
-        }
-        int estMinutes = distinctBuckets(s, i0, i1);
-        if (volume == 0 || winMinutes == 0 || estVolume == 0 || estMinutes == 0) {
-            return null;
-        }
-        return ((double) volume / winMinutes) / ((double) estVolume / estMinutes);
     }
 
     /** Spec 6: 1-minute close-to-close returns of s and m over {@code [from, t0)}, paired by bucket. */

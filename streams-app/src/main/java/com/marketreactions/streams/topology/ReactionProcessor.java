@@ -7,6 +7,7 @@ import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.topology.TickValueSerde.TickValue;
@@ -80,6 +81,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long nextClose = Long.MAX_VALUE;
     /** Open reactions by ticker, with the stream time of their last PROVISIONAL update; rebuilt from the store on start. */
     private final Map<String, Map<PendingKey, Long>> open = new HashMap<>();
+    /** Estimates by newsId|ticker, see {@link #estimate}. */
+    private final Map<String, Estimated> estimates = new HashMap<>();
     private final long provisionalMs;
     private final long retentionMs;
     private boolean ended;
@@ -279,23 +282,20 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private void emit(PendingKey key, NewsEvent news, ReactionStatus status, long timestamp) {
         Horizon h = Horizon.parse(key.horizon());
         long t0 = news.getPublishedAt().toEpochMilli();
-        long from = t0 - calculator.estimationMs();
         long to = t0 + h.millis();
-        TickSeries stock = history(ticks, key.ticker(), from, to);
-        TickSeries bench = key.ticker().equals(config.benchmark()) ? null
-                : history(benchTicks, config.benchmark(), from, to);
-        MarketReaction.Builder b = calculator.compute(t0, h.millis(), stock, bench, MarketReaction.newBuilder());
-        boolean truncated = ticksClock - retentionMs > from || (bench != null && benchClock - retentionMs > from);
-        if (key.lateNews() || truncated) {
+        boolean isBenchmark = key.ticker().equals(config.benchmark());
+        Estimated est = estimate(news.getId(), key.ticker(), t0, isBenchmark);
+        TickSeries stock = history(ticks, key.ticker(), t0 + 1, to);
+        TickSeries bench = isBenchmark ? null : history(benchTicks, config.benchmark(), t0 + 1, to);
+        MarketReaction.Builder b = calculator.compute(est.estimate(), h.millis(), stock, bench,
+                MarketReaction.newBuilder());
+        if (key.lateNews() || est.truncated()) {
             List<String> flags = new ArrayList<>(b.getFlags());
             if (key.lateNews()) {
                 flags.add(ReactionCalculator.LATE_NEWS);
             }
-            if (truncated) {
+            if (est.truncated()) {
                 flags.add(ReactionCalculator.HISTORY_TRUNCATED);
-                LOG.warn("{} {} {}: finalized {} after its close; history before {} may be gone",
-                        news.getId(), key.ticker(), key.horizon(),
-                        Duration.ofMillis(Math.max(ticksClock, benchClock) - key.closeTime()), Instant.ofEpochMilli(from));
             }
             b.setFlags(flags);
         }
@@ -305,6 +305,41 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 .build();
         String k = new ReactionKey(news.getId(), key.ticker(), key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
+        if (status == ReactionStatus.FINAL && h.equals(config.horizons().get(config.horizons().size() - 1))) {
+            estimates.remove(news.getId() + '|' + key.ticker()); // the longest horizon closes last
+        }
+    }
+
+    /** An estimate and whether the history it was computed from may have lost ticks to retention. */
+    private record Estimated(Estimate estimate, boolean truncated) {
+    }
+
+    /**
+     * The part of a reaction that depends on history up to T0, computed once per (news, ticker) and kept in
+     * memory once both clocks have passed T0 + G (no tick that could change it can still be applied). Not
+     * persisted: after a restart it is computed again from the stores.
+     */
+    private Estimated estimate(String newsId, String ticker, long t0, boolean isBenchmark) {
+        String cacheKey = newsId + '|' + ticker;
+        Estimated cached = estimates.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        long from = t0 - calculator.estimationMs();
+        TickSeries stock = history(ticks, ticker, from, t0);
+        TickSeries bench = isBenchmark ? null : history(benchTicks, config.benchmark(), from, t0);
+        boolean truncated = ticksClock - retentionMs > from || (bench != null && benchClock - retentionMs > from);
+        if (truncated) {
+            LOG.warn("{} {}: computed when history before {} may already be gone (a long data gap or a lagging "
+                    + "benchmark); flagged {}", newsId, ticker, Instant.ofEpochMilli(from),
+                    ReactionCalculator.HISTORY_TRUNCATED);
+        }
+        Estimated e = new Estimated(calculator.estimate(t0, stock, bench), truncated);
+        long clock = clock(context.currentSystemTimeMs());
+        if (clock != NONE && clock - graceMs >= t0) {
+            estimates.put(cacheKey, e);
+        }
+        return e;
     }
 
     private static TickSeries history(WindowStore<String, TickValue> store, String symbol, long from, long to) {

@@ -1,0 +1,17 @@
+package com.marketreactions.streams.reaction;
+
+/**
+ * What a reaction needs from the history before the news, the same for all its horizons: see
+ * {@link ReactionCalculator#estimate}.
+ *
+ * @param baselinePrice P0, null without a tick in {@code [t0 - E, t0]}
+ * @param baselineTime time of P0
+ * @param isBenchmark the ticker is the benchmark itself
+ * @param benchmarkBaseline B0, null without a benchmark tick in {@code [t0 - E, t0]} (and for the benchmark)
+ * @param fit the normal-return model; null when the model is NONE
+ * @param estVolume shares of s traded in {@code [t0 - E, t0)}
+ * @param estMinutes distinct minutes with a trade of s in that range
+ */
+public record Estimate(long t0, Double baselinePrice, Long baselineTime, boolean isBenchmark,
+                       Double benchmarkBaseline, ModelFit fit, long estVolume, int estMinutes) {
+}
