@@ -60,47 +60,46 @@ public final class Benchmark {
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         Dataset data = Dataset.generate(o);
 
-        LOG.info("publishing {} news and {} ticks", data.news().size(), o.ticks());
-        publishNews(topics, data.news());
-        long t = System.nanoTime();
-        PublishResult published = FilePublisher.create(clients, topics).publishTicks(data.ticks());
-        double publishRate = published.published() / seconds(t);
-        EndMarkers.publish(clients, topics.ticks.name(), o.partitions());
-
-        LOG.info("ceiling: a plain consumer decoding the tick topic");
-        double ceiling = Math.max(ceiling(topics, published.published()), ceiling(topics, published.published()));
-
-        LOG.info("analyzer: the topology over the same topics, exactly-once");
+        LOG.info("analyzer: {} news, then {} ticks published while the topology (exactly-once) runs",
+                data.news().size(), o.ticks());
+        Map<Integer, Long> newsOffsets = publishNews(topics, data.news());
         ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
         Path stateDir = Files.createTempDirectory("reactions-bench-state-");
         Memory.resetPeaks();
         long finals;
         long impacts;
         double analyzerSeconds;
+        double publishRate;
         double stateMiB;
-        // the news sub-topology needs a moment to hand the news over; the task waits for it instead of
-        // running ahead on ticks (which would make every news late)
-        Map<String, String> overrides = Map.of("max.task.idle.ms", "5000");
+        PublishResult published;
+        String appId = "bench-" + runId;
         try (ReactionApp app = new ReactionApp(config, topics,
-                ReactionApp.properties(clients, "bench-" + runId, stateDir, overrides))) {
-            t = System.nanoTime();
+                ReactionApp.properties(clients, appId, stateDir, Map.of()))) {
             app.start();
             Runnable health = () -> {
                 if (app.failure() != null) {
                     throw new IllegalStateException("the topology failed: " + app.failure(), app.failure());
                 }
             };
+            // as in a replay: the news is in before the first tick, so none of it arrives late
+            EndMarkers.awaitConsumed(clients, appId, topics.news.name(), newsOffsets, o.timeout(), health);
+            long t = System.nanoTime();
+            published = FilePublisher.create(clients, topics).publishTicks(data.ticks());
+            publishRate = published.published() / seconds(t);
+            EndMarkers.publish(clients, topics.ticks.name(), o.partitions());
             List<MarketReaction> out = EndMarkers.readUntilEnded(clients, topics.reactions, o.partitions(),
                     o.timeout(), health);
             analyzerSeconds = seconds(t);
             finals = out.stream().filter(r -> r.getStatus().name().equals("FINAL")).count();
-            List<NewsImpact> imp = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health);
-            impacts = imp.size();
+            impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health).size();
             stateMiB = Memory.dirMiB(stateDir);
         }
         double peakHeap = Memory.peakHeapMiB();
         deleteQuietly(stateDir);
         double analyzerRate = published.published() / analyzerSeconds;
+
+        LOG.info("ceiling: a plain consumer decoding the same tick topic");
+        double ceiling = Math.max(ceiling(topics, published.published()), ceiling(topics, published.published()));
 
         LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
         LiveLatency.Result live = new LiveLatency(clients, o, runId).run(data.symbols());
@@ -114,14 +113,23 @@ public final class Benchmark {
                 peakHeap, Memory.procStatusMiB("VmHWM"), stateMiB);
     }
 
-    private void publishNews(Topics topics, List<NewsEvent> news) {
+    /** @return per partition, the offset of the last news record */
+    private Map<Integer, Long> publishNews(Topics topics, List<NewsEvent> news) throws Exception {
+        Map<Integer, Long> last = new java.util.TreeMap<>();
         try (KafkaProducer<String, NewsEvent> p = new KafkaProducer<>(clients.producer(),
                 topics.news.keySerde().serializer(), topics.news.valueSerde().serializer())) {
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new java.util.ArrayList<>();
             for (NewsEvent n : news) {
-                p.send(new ProducerRecord<>(topics.news.name(), null, n.getPublishedAt().toEpochMilli(), n.getId(), n));
+                sent.add(p.send(new ProducerRecord<>(topics.news.name(), null, n.getPublishedAt().toEpochMilli(),
+                        n.getId(), n)));
             }
             p.flush();
+            for (var f : sent) {
+                var m = f.get();
+                last.merge(m.partition(), m.offset(), Math::max);
+            }
         }
+        return last;
     }
 
     /** Reads and decodes the whole tick topic with a plain consumer; records per second. */

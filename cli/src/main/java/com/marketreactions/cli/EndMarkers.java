@@ -9,6 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,5 +84,39 @@ public final class EndMarkers {
 
     private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> endOffsets) {
         return endOffsets.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /** Waits until the application has committed its consumption of every published news record. */
+    public static void awaitConsumed(ClientConfigs clients, String appId, String topic,
+                                     Map<Integer, Long> lastOffsets, Duration timeout, Runnable healthCheck)
+            throws InterruptedException {
+        if (lastOffsets.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(clients.common())) {
+            while (true) {
+                healthCheck.run();
+                Map<TopicPartition, OffsetAndMetadata> committed;
+                try {
+                    committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    committed = Map.of();
+                }
+                Map<TopicPartition, OffsetAndMetadata> c = committed;
+                boolean done = lastOffsets.entrySet().stream().allMatch(e -> {
+                    OffsetAndMetadata o = c.get(new TopicPartition(topic, e.getKey()));
+                    return o != null && o.offset() > e.getValue();
+                });
+                if (done) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topology did not consume the news within " + timeout);
+                }
+                Thread.sleep(50); // polling interval against a deadline, not a wait for a fixed time
+            }
+        }
     }
 }

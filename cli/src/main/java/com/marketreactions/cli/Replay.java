@@ -106,7 +106,8 @@ public final class Replay {
         try (ReactionApp app = new ReactionApp(config, topics,
                 ReactionApp.properties(clients, appId, stateDir, Map.of("commit.interval.ms", "100")))) {
             app.start();
-            awaitConsumed(app, appId, topics.news.name(), news.lastOffsets());
+            EndMarkers.awaitConsumed(clients, appId, topics.news.name(), news.lastOffsets(), timeout,
+                    () -> failIfStopped(app));
             PublishResult ticks = publisher.publish(InputFormat.TICKS, in.ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), partitions);
             Runnable health = () -> failIfStopped(app);
@@ -130,39 +131,6 @@ public final class Replay {
         LineErrors errors = format.file(file).validate();
         if (!errors.isEmpty()) {
             throw new BadInputException(errors);
-        }
-    }
-
-    /** Waits until the application has committed its consumption of every published news record. */
-    private void awaitConsumed(ReactionApp app, String appId, String topic, Map<Integer, Long> lastOffsets)
-            throws InterruptedException {
-        if (lastOffsets.isEmpty()) {
-            return;
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(clients.common())) {
-            while (true) {
-                failIfStopped(app);
-                Map<TopicPartition, OffsetAndMetadata> committed;
-                try {
-                    committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
-                            .get(10, TimeUnit.SECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    committed = Map.of();
-                }
-                Map<TopicPartition, OffsetAndMetadata> c = committed;
-                boolean done = lastOffsets.entrySet().stream().allMatch(e -> {
-                    OffsetAndMetadata o = c.get(new TopicPartition(topic, e.getKey()));
-                    return o != null && o.offset() > e.getValue();
-                });
-                if (done) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the topology did not consume the news within " + timeout);
-                }
-                Thread.sleep(50); // polling interval against a deadline, not a wait for a fixed time
-            }
         }
     }
 

@@ -81,6 +81,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long nextClose = Long.MAX_VALUE;
     /** Open reactions by ticker, with the stream time of their last PROVISIONAL update; rebuilt from the store on start. */
     private final Map<String, Map<PendingKey, Long>> open = new HashMap<>();
+    private final Map<String, Long> horizonMillis = new HashMap<>();
     /** Estimates by newsId|ticker, see {@link #estimate}. */
     private final Map<String, Estimated> estimates = new HashMap<>();
     private final long provisionalMs;
@@ -230,7 +231,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         open.computeIfAbsent(key.ticker(), t -> new HashMap<>()).put(key, NONE);
     }
 
-    /** A tick inside an open window updates its reaction, at most once per provisional interval of stream time. */
+    /**
+     * A tick inside an open window updates its reaction, at most once per {@code max(interval, h / 60)} of
+     * stream time: a one-day window gets an update every 24 minutes, not every minute (each update reads the
+     * window so far).
+     */
     private void updateProvisional(String symbol, long ts) {
         Map<PendingKey, Long> forSymbol = open.get(symbol);
         if (forSymbol == null) {
@@ -238,11 +243,12 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         for (Map.Entry<PendingKey, Long> e : forSymbol.entrySet()) {
             PendingKey key = e.getKey();
+            long h = horizonMillis(key.horizon());
             long end = key.closeTime() - graceMs;
-            long t0 = end - Horizon.parse(key.horizon()).millis();
+            long t0 = end - h;
             // the benchmark must have caught up with the news time, or the update would lack its baseline
             boolean inWindow = ts > t0 && ts <= end && (benchClock >= t0 || benchEnded);
-            if (inWindow && (e.getValue() == NONE || ts - e.getValue() >= provisionalMs)) {
+            if (inWindow && (e.getValue() == NONE || ts - e.getValue() >= Math.max(provisionalMs, h / 60))) {
                 NewsEvent news = pending.get(key.encode());
                 if (news != null) {
                     emit(key, news, ReactionStatus.PROVISIONAL, ts);
@@ -250,6 +256,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 }
             }
         }
+    }
+
+    private long horizonMillis(String label) {
+        return horizonMillis.computeIfAbsent(label, l -> Horizon.parse(l).millis());
     }
 
     /** Finalizes every pending reaction whose window has closed by the current clock. */
@@ -280,14 +290,14 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     }
 
     private void emit(PendingKey key, NewsEvent news, ReactionStatus status, long timestamp) {
-        Horizon h = Horizon.parse(key.horizon());
+        long h = horizonMillis(key.horizon());
         long t0 = news.getPublishedAt().toEpochMilli();
-        long to = t0 + h.millis();
+        long to = t0 + h;
         boolean isBenchmark = key.ticker().equals(config.benchmark());
         Estimated est = estimate(news.getId(), key.ticker(), t0, isBenchmark);
         TickSeries stock = history(ticks, key.ticker(), t0 + 1, to);
         TickSeries bench = isBenchmark ? null : history(benchTicks, config.benchmark(), t0 + 1, to);
-        MarketReaction.Builder b = calculator.compute(est.estimate(), h.millis(), stock, bench,
+        MarketReaction.Builder b = calculator.compute(est.estimate(), h, stock, bench,
                 MarketReaction.newBuilder());
         if (key.lateNews() || est.truncated()) {
             List<String> flags = new ArrayList<>(b.getFlags());
@@ -305,7 +315,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 .build();
         String k = new ReactionKey(news.getId(), key.ticker(), key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
-        if (status == ReactionStatus.FINAL && h.equals(config.horizons().get(config.horizons().size() - 1))) {
+        if (status == ReactionStatus.FINAL && h == config.maxHorizon().toMillis()) {
             estimates.remove(news.getId() + '|' + key.ticker()); // the longest horizon closes last
         }
     }
