@@ -96,10 +96,13 @@ public final class ReactionCalculator {
      */
     public MarketReaction.Builder compute(Estimate est, long horizonMs, TickSeries stock, TickSeries bench,
                                           MarketReaction.Builder out) {
-        long t0 = est.t0();
-        long end = t0 + horizonMs;
+        return compute(est, WindowStats.of(est.t0(), horizonMs, stock, est.isBenchmark() ? null : bench), out);
+    }
+
+    /** The reaction from the history before T0 ({@code est}) and the statistics of its window. */
+    public MarketReaction.Builder compute(Estimate est, WindowStats w, MarketReaction.Builder out) {
         List<String> flags = new ArrayList<>(2);
-        out.setEventTime(Instant.ofEpochMilli(t0));
+        out.setEventTime(Instant.ofEpochMilli(est.t0()));
 
         // 1. baseline: last tick in [t0 - E, t0]
         Double p0 = est.baselinePrice();
@@ -109,44 +112,32 @@ public final class ReactionCalculator {
         }
 
         // 2. window (t0, t0 + h]
-        int w0 = stock.firstAtOrAfter(t0 + 1);
-        int w1 = stock.lastAtOrBefore(end);
-        long count = Math.max(0, w1 - w0 + 1);
-        long volume = 0;
-        double high = Double.NEGATIVE_INFINITY;
-        double low = Double.POSITIVE_INFINITY;
-        for (int i = w0; i <= w1; i++) {
-            volume += stock.volume(i);
-            high = Math.max(high, stock.price(i));
-            low = Math.min(low, stock.price(i));
-        }
-        int winMinutes = distinctBuckets(stock, w0, w1);
-        out.setTickCount(count).setVolume(volume);
-        if (count > 0) {
-            out.setHigh(high).setLow(low).setFirstPrice(stock.price(w0))
-                    .setFirstTime(Instant.ofEpochMilli(stock.ts(w0)));
+        out.setTickCount(w.count).setVolume(w.volume);
+        if (w.count > 0) {
+            out.setHigh(w.high).setLow(w.low).setFirstPrice(w.firstPrice)
+                    .setFirstTime(Instant.ofEpochMilli(w.firstTs));
         } else {
             out.setHigh(null).setLow(null).setFirstPrice(null).setFirstTime(null);
             flags.add(NO_TICKS_IN_WINDOW);
         }
 
         // 3. end: last tick in [t0 - E, t0 + h]; the baseline when the window is empty
-        Double p1 = count > 0 ? Double.valueOf(stock.price(w1)) : p0;
-        Long p1Time = count > 0 ? Long.valueOf(stock.ts(w1)) : est.baselineTime();
+        Double p1 = w.count > 0 ? Double.valueOf(w.lastPrice) : p0;
+        Long p1Time = w.count > 0 ? Long.valueOf(w.lastTs) : est.baselineTime();
         out.setEndPrice(p1).setEndTime(p1Time != null ? Instant.ofEpochMilli(p1Time) : null);
 
         // 4. returns, only against a baseline
         Double raw = p0 != null ? p1 / p0 - 1 : null;
         out.setRawReturn(raw);
-        out.setMaxRunup(p0 != null && count > 0 ? high / p0 - 1 : null);
-        out.setMaxDrawdown(p0 != null && count > 0 ? low / p0 - 1 : null);
+        out.setMaxRunup(p0 != null && w.count > 0 ? w.high / p0 - 1 : null);
+        out.setMaxDrawdown(p0 != null && w.count > 0 ? w.low / p0 - 1 : null);
         out.setDirection(raw == null ? null
                 : raw > directionThreshold ? Direction.UP
                 : raw < -directionThreshold ? Direction.DOWN : Direction.FLAT);
 
         // 9. volume against the estimation window
-        out.setAbnormalVolumeRatio(volume == 0 || winMinutes == 0 || est.estVolume() == 0 || est.estMinutes() == 0
-                ? null : ((double) volume / winMinutes) / ((double) est.estVolume() / est.estMinutes()));
+        out.setAbnormalVolumeRatio(w.volume == 0 || w.minutes == 0 || est.estVolume() == 0 || est.estMinutes() == 0
+                ? null : ((double) w.volume / w.minutes) / ((double) est.estVolume() / est.estMinutes()));
 
         // 5-8. benchmark and model
         if (est.isBenchmark()) {
@@ -163,11 +154,9 @@ public final class ReactionCalculator {
                     .setSigma(null).setEstimationPoints(null).setMarketMinutes(null).setExpectedReturn(null)
                     .setAbnormalReturn(null).setZScore(null).setSignificant(null);
         } else {
-            int bw0 = bench.firstAtOrAfter(t0 + 1);
-            int bw1 = bench.lastAtOrBefore(end);
-            double b1 = bw1 >= bw0 ? bench.price(bw1) : est.benchmarkBaseline();
+            double b1 = w.benchLast != null ? w.benchLast : est.benchmarkBaseline();
             double benchReturn = b1 / est.benchmarkBaseline() - 1;
-            int marketMinutes = distinctBuckets(bench, bw0, bw1);
+            int marketMinutes = w.marketMinutes;
             double expected = fit.beta() * benchReturn;
             double abnormal = raw - expected;
             Double z = fit.sigma() == null || fit.sigma() == 0 || marketMinutes == 0 ? null

@@ -10,6 +10,7 @@ import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
+import com.marketreactions.streams.reaction.WindowStats;
 import com.marketreactions.streams.topology.TickValueSerde.TickValue;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private final BitSet benchEnds = new BitSet();
     private long nextClose = Long.MAX_VALUE;
     /** Open reactions by ticker, with the stream time of their last PROVISIONAL update; rebuilt from the store on start. */
-    private final Map<String, Map<PendingKey, Long>> open = new HashMap<>();
+    private final Map<String, Map<PendingKey, Provisional>> open = new HashMap<>();
     private final Map<String, Long> horizonMillis = new HashMap<>();
     /** Estimates by newsId|ticker, see {@link #estimate}. */
     private final Map<String, Estimated> estimates = new HashMap<>();
@@ -228,7 +229,13 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     }
 
     private void track(PendingKey key) {
-        open.computeIfAbsent(key.ticker(), t -> new HashMap<>()).put(key, NONE);
+        open.computeIfAbsent(key.ticker(), t -> new HashMap<>()).put(key, new Provisional());
+    }
+
+    /** An open reaction's last update and its window so far (in memory; rebuilt by the next update). */
+    private static final class Provisional {
+        long lastUpdate = NONE;
+        WindowStats window;
     }
 
     /**
@@ -237,22 +244,34 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      * window so far).
      */
     private void updateProvisional(String symbol, long ts) {
-        Map<PendingKey, Long> forSymbol = open.get(symbol);
+        Map<PendingKey, Provisional> forSymbol = open.get(symbol);
         if (forSymbol == null) {
             return;
         }
-        for (Map.Entry<PendingKey, Long> e : forSymbol.entrySet()) {
+        for (Map.Entry<PendingKey, Provisional> e : forSymbol.entrySet()) {
             PendingKey key = e.getKey();
+            Provisional p = e.getValue();
             long h = horizonMillis(key.horizon());
             long end = key.closeTime() - graceMs;
             long t0 = end - h;
             // the benchmark must have caught up with the news time, or the update would lack its baseline
             boolean inWindow = ts > t0 && ts <= end && (benchClock >= t0 || benchEnded);
-            if (inWindow && (e.getValue() == NONE || ts - e.getValue() >= Math.max(provisionalMs, h / 60))) {
+            if (inWindow && (p.lastUpdate == NONE || ts - p.lastUpdate >= Math.max(provisionalMs, h / 60))) {
                 NewsEvent news = pending.get(key.encode());
                 if (news != null) {
-                    emit(key, news, ReactionStatus.PROVISIONAL, ts);
-                    e.setValue(ts);
+                    // only the ticks since the last update are read; one that arrived out of order behind it
+                    // shows in the FINAL, which reads the whole window
+                    if (p.window == null) {
+                        p.window = new WindowStats();
+                    }
+                    long stockAfter = Math.max(t0, p.window.stockUpTo());
+                    p.window.addStock(history(ticks, key.ticker(), stockAfter + 1, end), stockAfter, end);
+                    if (!key.ticker().equals(config.benchmark())) {
+                        long benchAfter = Math.max(t0, p.window.benchUpTo());
+                        p.window.addBench(history(benchTicks, config.benchmark(), benchAfter + 1, end), benchAfter, end);
+                    }
+                    emit(key, news, ReactionStatus.PROVISIONAL, ts, p.window);
+                    p.lastUpdate = ts;
                 }
             }
         }
@@ -279,9 +298,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         for (KeyValue<Bytes, NewsEvent> kv : due) {
             PendingKey key = PendingKey.decode(kv.key);
-            emit(key, kv.value, ReactionStatus.FINAL, key.closeTime() - graceMs);
+            emit(key, kv.value, ReactionStatus.FINAL, key.closeTime() - graceMs, null);
             pending.delete(kv.key);
-            Map<PendingKey, Long> forTicker = open.get(key.ticker());
+            Map<PendingKey, Provisional> forTicker = open.get(key.ticker());
             if (forTicker != null && forTicker.remove(key) != null && forTicker.isEmpty()) {
                 open.remove(key.ticker());
             }
@@ -289,16 +308,19 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         nextClose = firstPendingClose();
     }
 
-    private void emit(PendingKey key, NewsEvent news, ReactionStatus status, long timestamp) {
+    /**
+     * Emits one reaction: FINAL reads its whole window ({@code window} null), PROVISIONAL passes the
+     * statistics of the window so far.
+     */
+    private void emit(PendingKey key, NewsEvent news, ReactionStatus status, long timestamp, WindowStats window) {
         long h = horizonMillis(key.horizon());
         long t0 = news.getPublishedAt().toEpochMilli();
         long to = t0 + h;
         boolean isBenchmark = key.ticker().equals(config.benchmark());
         Estimated est = estimate(news.getId(), key.ticker(), t0, isBenchmark);
-        TickSeries stock = history(ticks, key.ticker(), t0 + 1, to);
-        TickSeries bench = isBenchmark ? null : history(benchTicks, config.benchmark(), t0 + 1, to);
-        MarketReaction.Builder b = calculator.compute(est.estimate(), h, stock, bench,
-                MarketReaction.newBuilder());
+        WindowStats w = window != null ? window : WindowStats.of(t0, h, history(ticks, key.ticker(), t0 + 1, to),
+                isBenchmark ? null : history(benchTicks, config.benchmark(), t0 + 1, to));
+        MarketReaction.Builder b = calculator.compute(est.estimate(), w, MarketReaction.newBuilder());
         if (key.lateNews() || est.truncated()) {
             List<String> flags = new ArrayList<>(b.getFlags());
             if (key.lateNews()) {
