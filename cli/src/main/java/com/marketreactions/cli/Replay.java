@@ -62,8 +62,12 @@ public final class Replay {
     public record Inputs(Path news, Path ticks, Path aliases) {
     }
 
-    public record Result(List<MarketReaction> finals, List<NewsImpact> impacts, long newsPublished,
-                         long ticksPublished, Duration took) {
+    /**
+     * @param reactions every reaction record read, PROVISIONAL and FINAL, in topic order per partition
+     * @param finals the FINAL ones, in {@link #ORDER}
+     */
+    public record Result(List<MarketReaction> reactions, List<MarketReaction> finals, List<NewsImpact> impacts,
+                         long newsPublished, long ticksPublished, Duration took) {
     }
 
     private final ClientConfigs clients;
@@ -111,14 +115,14 @@ public final class Replay {
             PublishResult ticks = publisher.publish(InputFormat.TICKS, in.ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), partitions);
             Runnable health = () -> failIfStopped(app);
-            List<MarketReaction> finals = EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health)
-                    .stream()
+            List<MarketReaction> all = EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health);
+            List<MarketReaction> finals = all.stream()
                     .filter(r -> r.getStatus() == ReactionStatus.FINAL).sorted(ORDER).toList();
             List<NewsImpact> impacts = EndMarkers.readUntilEnded(clients, topics.impact, partitions, timeout, health)
                     .stream()
                     .sorted(Comparator.comparing(NewsImpact::getEventTime).thenComparing(NewsImpact::getNewsId)
                             .thenComparing(i -> Horizon.parse(i.getHorizon()).length())).toList();
-            return new Result(finals, impacts, news.published(), ticks.published(),
+            return new Result(all, finals, impacts, news.published(), ticks.published(),
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());

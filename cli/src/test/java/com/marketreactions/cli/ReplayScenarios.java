@@ -137,4 +137,25 @@ abstract class ReplayScenarios {
         assertTrue(Math.abs(msft.getRawReturn()) < 0.01, "MSFT P1D " + msft.getRawReturn());
         assertNull(out.stream().filter(r -> r.getStatus() != ReactionStatus.FINAL).findAny().orElse(null));
     }
+
+    @Test
+    void provisionalUpdatesPrecedeTheOneFinalOfTheirKeyAndEveryNewsHasItsImpact() throws Exception {
+        Replay.Result r = replay(2).run(handMadeInputs(), "updates");
+        Map<String, List<MarketReaction>> byKey = new java.util.LinkedHashMap<>();
+        r.reactions().forEach(m -> byKey.computeIfAbsent(m.getTicker() + " " + m.getHorizon(),
+                k -> new java.util.ArrayList<>()).add(m));
+        assertEquals(8, byKey.size());
+        for (List<MarketReaction> updates : byKey.values()) {
+            MarketReaction last = updates.get(updates.size() - 1);
+            assertEquals(ReactionStatus.FINAL, last.getStatus(), "the FINAL comes last on its key");
+            assertEquals(1, updates.stream().filter(m -> m.getStatus() == ReactionStatus.FINAL).count());
+        }
+        // whether a PROVISIONAL shows here depends on when the benchmark's copies reach the partition (they
+        // pass a repartition topic); the deterministic case is ReactionTopologyTest's
+        assertEquals(4, r.impacts().size(), "one impact per horizon of the one news event");
+        com.marketreactions.schema.NewsImpact i5 = r.impacts().get(0);
+        assertEquals("PT5M", i5.getHorizon());
+        assertEquals(List.of("AMZN", "MSFT"), i5.getTickers().stream().map(t -> t.getTicker()).toList());
+        assertEquals("AMZN", i5.getMostAffected(), "+3% against -1%, no model: by |rawReturn|");
+    }
 }
