@@ -158,4 +158,37 @@ abstract class ReplayScenarios {
         assertEquals(List.of("AMZN", "MSFT"), i5.getTickers().stream().map(t -> t.getTicker()).toList());
         assertEquals("AMZN", i5.getMostAffected(), "+3% against -1%, no model: by |rawReturn|");
     }
+
+    @Test
+    void newsLaterThanTheLatenessBoundIsComputedAtOnceAndFlagged() throws Exception {
+        ClientConfigs clients = clients();
+        com.marketreactions.common.Topics topics =
+                com.marketreactions.common.Topics.create("late.", clients.serdes());
+        com.marketreactions.common.TopicAdmin.ensureTopics(clients, topics, 1);
+        com.marketreactions.producers.files.FilePublisher publisher =
+                com.marketreactions.producers.files.FilePublisher.create(clients, topics);
+        Replay.Inputs in = handMadeInputs();
+        java.nio.file.Path stateDir = java.nio.file.Files.createTempDirectory("late-state");
+        ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(1));
+        try (com.marketreactions.streams.ReactionApp app = new com.marketreactions.streams.ReactionApp(config, topics,
+                com.marketreactions.streams.ReactionApp.properties(clients, "late-news", stateDir, Map.of()))) {
+            app.start();
+            // ticks up to 15:25 first: stream time passes the 15:00 news by 25 minutes, beyond L = 5 minutes
+            var ticks = publisher.publish(com.marketreactions.producers.files.InputFormat.TICKS, in.ticks(), false);
+            EndMarkers.awaitConsumed(clients, "late-news", topics.ticks.name(), ticks.lastOffsets(),
+                    Duration.ofMinutes(2), () -> { });
+            var news = publisher.publish(com.marketreactions.producers.files.InputFormat.NEWS, in.news(), false);
+            EndMarkers.awaitConsumed(clients, "late-news", topics.news.name(), news.lastOffsets(),
+                    Duration.ofMinutes(2), () -> { });
+            EndMarkers.publish(clients, topics.ticks.name(), 1);
+            List<MarketReaction> out = EndMarkers.readUntilEnded(clients, topics.reactions, 1,
+                    Duration.ofMinutes(2), () -> { });
+            MarketReaction amzn5 = out.stream().filter(r -> r.getTicker().equals("AMZN")
+                    && r.getHorizon().equals("PT5M") && r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+            assertTrue(amzn5.getFlags().contains("LATE_NEWS"), amzn5.getFlags().toString());
+            assertEquals(0.03, amzn5.getRawReturn(), 1e-12, "still computed exactly from the retained history");
+        } finally {
+            Replay.deleteRecursively(stateDir);
+        }
+    }
 }

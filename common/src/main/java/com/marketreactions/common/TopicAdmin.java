@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the registry's topics when missing and checks that the inputs are co-partitioned. */
 public final class TopicAdmin {
@@ -65,7 +66,19 @@ public final class TopicAdmin {
     private static void checkCopartitioned(Admin admin, Topics topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> names = topics.inputs().stream().map(Topic::name).toList();
-        Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+        Map<String, TopicDescription> d = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (d == null) {
+            try {
+                d = admin.describeTopics(names).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                // a topic created a moment ago may not be in the metadata yet
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100); // retry interval against the deadline above
+            }
+        }
         Map<String, Integer> counts = new HashMap<>();
         d.forEach((name, desc) -> counts.put(name, desc.partitions().size()));
         if (counts.values().stream().distinct().count() > 1) {
