@@ -1,5 +1,7 @@
 package com.marketreactions.cli;
 
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.Topics;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -33,11 +35,18 @@ final class ClusterOptions {
         return kafka;
     }
 
-    /** For commands that need a running cluster. */
-    static void requireExternal(Settings s, String command) {
+    /** What a command that talks to a running cluster needs: the settings, the clients and the topics. */
+    record Connected(Settings settings, ClientConfigs clients, Topics topics) {
+    }
+
+    /** For commands that need a running cluster (no embedded stack): fails with one line when none is given. */
+    Connected connect(String command) {
+        Settings s = settings();
         if (!external(s)) {
             throw new UserError(command + " needs a cluster: give --bootstrap-servers and --registry-url "
                     + "(start one with ./reactions stack)");
         }
+        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
+        return new Connected(s, clients, Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes()));
     }
 }

@@ -39,10 +39,10 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings s = cluster.settings();
-        ClusterOptions.requireExternal(s, "produce");
-        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
-        Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
+        ClusterOptions.Connected c = cluster.connect("produce");
+        Settings s = c.settings();
+        ClientConfigs clients = c.clients();
+        Topics topics = c.topics();
         InputFormat<?, ?> format = switch (kind) {
             case news -> InputFormat.NEWS;
             case ticks -> InputFormat.TICKS;

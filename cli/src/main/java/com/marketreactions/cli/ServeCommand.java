@@ -34,10 +34,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings s = cluster.settings();
-        ClusterOptions.requireExternal(s, "serve");
-        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
-        Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
+        ClusterOptions.Connected c = cluster.connect("serve");
+        Settings s = c.settings();
+        ClientConfigs clients = c.clients();
+        Topics topics = c.topics();
         TopicAdmin.ensureTopics(clients, topics, s.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         CountDownLatch stopRequested = new CountDownLatch(1);

@@ -45,10 +45,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings s = cluster.settings();
-        ClusterOptions.requireExternal(s, "tail");
-        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
-        Topics topics = Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes());
+        ClusterOptions.Connected c = cluster.connect("tail");
+        ClientConfigs clients = c.clients();
+        Topics topics = c.topics();
         String want = ticker == null ? null : ticker.toUpperCase(Locale.ROOT);
         AtomicBoolean stopping = new AtomicBoolean();
         long shown = 0;
