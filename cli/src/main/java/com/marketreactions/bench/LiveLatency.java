@@ -75,7 +75,11 @@ final class LiveLatency {
             reader.start();
             achieved = produce(topics, symbols);
             recorder.producerStopped(System.currentTimeMillis());
-            Thread.sleep(8000); // let the last windows close by the idle timeout and their FINALs arrive
+            // the last windows close by the idle timeout: wait until reactions stop arriving (bounded)
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline && System.nanoTime() - recorder.lastSampleNanos() < 3e9) {
+                Thread.sleep(100); // polling interval against the condition above
+            }
             stop.set(true);
             reader.join(10_000);
         } finally {
@@ -158,6 +162,11 @@ final class LiveLatency {
         private int np;
         private int nf;
         private volatile long stoppedAt = Long.MAX_VALUE;
+        private volatile long lastSample = System.nanoTime();
+
+        long lastSampleNanos() {
+            return lastSample;
+        }
 
         void producerStopped(long at) {
             stoppedAt = at;
@@ -168,6 +177,7 @@ final class LiveLatency {
         }
 
         synchronized void add(boolean provisional, long ms) {
+            lastSample = System.nanoTime();
             if (provisional) {
                 if (np == prov.length) {
                     prov = Arrays.copyOf(prov, np * 2);
