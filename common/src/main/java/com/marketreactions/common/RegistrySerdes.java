@@ -33,6 +33,7 @@ public final class RegistrySerdes implements SerdeFactory {
         c.put("apicurio.registry.use-id", "contentId");
         c.put("apicurio.registry.headers.enabled", false);
         c.put("apicurio.registry.use-specific-avro-reader", true);
+        c.put("apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class.getName());
         // ride through a busy or restarting registry instead of failing a record
         c.put("apicurio.registry.retry-count", 10);
         c.put("apicurio.registry.retry-backoff-ms", 500);

@@ -11,7 +11,6 @@ import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.reaction.WindowStats;
-import com.marketreactions.streams.topology.TickValueSerde.TickValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,8 +64,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private final long idleMs;
 
     private ProcessorContext<String, MarketReaction> context;
-    private WindowStore<String, TickValue> ticks;
-    private WindowStore<String, TickValue> benchTicks;
+    private TickHistoryStore ticks;
+    private TickHistoryStore benchTicks;
     private KeyValueStore<Bytes, NewsEvent> pending;
     private KeyValueStore<String, Long> clocks;
     private WindowStore<String, Long> newsSeen;
@@ -182,7 +181,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         // Windows this tick closes are computed before it enters the history: the store drops what is older
         // than its newest tick minus the retention, so a reaction must not wait for the tick after its close.
         finalizeDue(now);
-        (benchmark ? benchTicks : ticks).put(tick.getSymbol(), new TickValue(tick.getPrice(), tick.getSize()), ts);
+        (benchmark ? benchTicks : ticks).add(tick.getSymbol(), ts, tick.getPrice(), tick.getSize());
         if (!benchmark && provisionalMs > 0) {
             updateProvisional(tick.getSymbol(), ts);
         }
@@ -265,10 +264,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                         p.window = new WindowStats();
                     }
                     long stockAfter = Math.max(t0, p.window.stockUpTo());
-                    p.window.addStock(history(ticks, key.ticker(), stockAfter + 1, end), stockAfter, end);
+                    p.window.addStock(ticks.series(key.ticker(), stockAfter + 1, end), stockAfter, end);
                     if (!key.ticker().equals(config.benchmark())) {
                         long benchAfter = Math.max(t0, p.window.benchUpTo());
-                        p.window.addBench(history(benchTicks, config.benchmark(), benchAfter + 1, end), benchAfter, end);
+                        p.window.addBench(benchTicks.series(config.benchmark(), benchAfter + 1, end), benchAfter, end);
                     }
                     emit(key, news, ReactionStatus.PROVISIONAL, ts, p.window);
                     p.lastUpdate = ts;
@@ -318,8 +317,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long to = t0 + h;
         boolean isBenchmark = key.ticker().equals(config.benchmark());
         Estimated est = estimate(news.getId(), key.ticker(), t0, isBenchmark);
-        WindowStats w = window != null ? window : WindowStats.of(t0, h, history(ticks, key.ticker(), t0 + 1, to),
-                isBenchmark ? null : history(benchTicks, config.benchmark(), t0 + 1, to));
+        WindowStats w = window != null ? window : WindowStats.of(t0, h, ticks.series(key.ticker(), t0 + 1, to),
+                isBenchmark ? null : benchTicks.series(config.benchmark(), t0 + 1, to));
         MarketReaction.Builder b = calculator.compute(est.estimate(), w, MarketReaction.newBuilder());
         if (key.lateNews() || est.truncated()) {
             List<String> flags = new ArrayList<>(b.getFlags());
@@ -358,8 +357,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             return cached;
         }
         long from = t0 - calculator.estimationMs();
-        TickSeries stock = history(ticks, ticker, from, t0);
-        TickSeries bench = isBenchmark ? null : history(benchTicks, config.benchmark(), from, t0);
+        TickSeries stock = ticks.series(ticker, from, t0);
+        TickSeries bench = isBenchmark ? null : benchTicks.series(config.benchmark(), from, t0);
         boolean truncated = ticksClock - retentionMs > from || (bench != null && benchClock - retentionMs > from);
         if (truncated) {
             LOG.warn("{} {}: computed when history before {} may already be gone (a long data gap or a lagging "
@@ -372,17 +371,6 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             estimates.put(cacheKey, e);
         }
         return e;
-    }
-
-    private static TickSeries history(WindowStore<String, TickValue> store, String symbol, long from, long to) {
-        TickSeries s = new TickSeries();
-        try (WindowStoreIterator<TickValue> it = store.fetch(symbol, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
-            while (it.hasNext()) {
-                KeyValue<Long, TickValue> kv = it.next();
-                s.add(kv.key, kv.value.price(), kv.value.size());
-            }
-        }
-        return s;
     }
 
     /**

@@ -57,12 +57,8 @@ public final class ReactionTopology {
                 Consumed.with(topics.aliases.keySerde(), topics.aliases.valueSerde()).withName("aliases-source"),
                 Materialized.as(TopologyNames.ALIASES));
 
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.TICK_HISTORY, retention, Duration.ofMillis(1), true),
-                Serdes.String(), new TickValueSerde()).withLoggingEnabled(changelog));
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.BENCHMARK_HISTORY, retention, Duration.ofMillis(1), true),
-                Serdes.String(), new TickValueSerde()).withLoggingEnabled(changelog));
+        builder.addStateStore(TickHistoryStore.builder(TopologyNames.TICK_HISTORY, retention.toMillis(), changelog));
+        builder.addStateStore(TickHistoryStore.builder(TopologyNames.BENCHMARK_HISTORY, retention.toMillis(), changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde)
                 .withCachingEnabled().withLoggingEnabled(changelog));

@@ -12,10 +12,10 @@ public final class TopologyNames {
     /** Repartition topic: benchmark ticks copied to every partition. */
     public static final String BENCHMARK_TICKS = "benchmark-ticks";
 
-    /** Window store (with duplicates): recent ticks per symbol of this partition, retention from config. */
-    public static final String TICK_HISTORY = "tick-history";
-    /** Window store (with duplicates): recent ticks of the benchmark, on every partition. */
-    public static final String BENCHMARK_HISTORY = "benchmark-history";
+    /** {@link TickHistoryStore}: recent ticks per symbol of this partition, retention from config. */
+    public static final String TICK_HISTORY = "tick-history-v2";
+    /** {@link TickHistoryStore}: recent ticks of the benchmark, on every partition. */
+    public static final String BENCHMARK_HISTORY = "benchmark-history-v2";
     /** Key-value store: reactions waiting for their window to close, ordered by close time. */
     public static final String PENDING = "pending-reactions";
     /** Key-value store: the stream-time clocks of this partition's inputs. */

@@ -1,0 +1,94 @@
+package com.marketreactions.streams.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.marketreactions.streams.reaction.TickSeries;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store on RocksDB without a broker: what is flushed is read back once the in-memory minutes are gone. */
+class TickHistoryStoreTest {
+
+    private static final long MIN = 60_000;
+    private static final long RETENTION = 10 * MIN;
+
+    private File dir;
+    private TickHistoryStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        dir = Files.createTempDirectory("tick-history-test").toFile();
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "tick-history-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dir.getAbsolutePath());
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), dir);
+        store = TickHistoryStore.builder("ticks", RETENTION, Map.of()).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+        org.apache.kafka.common.utils.Utils.delete(dir);
+    }
+
+    @Test
+    void readsTheSameBeforeAndAfterTheInMemoryMinutesAreDropped() {
+        // 600 ticks in minute 1 (three stored parts), a few in minutes 2 and 3, one out of order back in minute 1
+        for (int i = 0; i < 600; i++) {
+            store.add("AMZN", MIN + i * 50L, 100 + i, i);
+        }
+        store.add("AMZN", 2 * MIN + 10, 200, 1);
+        store.add("MSFT", 2 * MIN + 20, 500, 1);
+        store.flushCache();
+        store.add("AMZN", 3 * MIN + 5, 300, 1);
+        store.add("AMZN", MIN + 25, 99.5, 7);   // between the first two ticks of minute 1
+        TickSeries before = store.series("AMZN", MIN, 4 * MIN);
+        store.flushCache();
+        store.clearCache();                      // as after a restart: everything comes from RocksDB
+        TickSeries after = store.series("AMZN", MIN, 4 * MIN);
+
+        assertEquals(603, before.size());
+        assertSame(before, after);
+        assertEquals(99.5, after.price(1));
+        assertEquals(7, after.volume(1));
+        assertEquals(300, after.price(602));
+        assertEquals(1, store.series("MSFT", 0, Long.MAX_VALUE - 1).size());
+        assertEquals(2, store.series("AMZN", MIN + 25, MIN + 50).size(), "bounds are inclusive");
+        assertEquals(0, store.series("AMZN", 5 * MIN, 4 * MIN).size());
+    }
+
+    @Test
+    void appendsToAStoredMinuteAfterARestartAndExpiresOldMinutes() {
+        store.add("AMZN", MIN + 1, 1, 1);
+        store.flushCache();
+        store.clearCache();
+        store.add("AMZN", MIN + 2, 2, 1);       // the stored minute is loaded, not overwritten
+        store.flushCache();
+        store.clearCache();
+        assertEquals(2, store.series("AMZN", 0, 2 * MIN).size());
+
+        store.add("AMZN", MIN + RETENTION + MIN, 3, 1); // a new minute more than the retention later
+        store.flushCache();
+        store.clearCache();
+        assertEquals(0, store.series("AMZN", 0, 2 * MIN).size());
+        assertEquals(1, store.series("AMZN", 0, Long.MAX_VALUE - 1).size());
+    }
+
+    private static void assertSame(TickSeries a, TickSeries b) {
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.ts(i), b.ts(i), "ts at " + i);
+            assertEquals(a.price(i), b.price(i), "price at " + i);
+            assertEquals(a.volume(i), b.volume(i), "size at " + i);
+        }
+    }
+}
