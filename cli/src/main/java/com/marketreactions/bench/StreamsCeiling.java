@@ -29,7 +29,7 @@ final class StreamsCeiling {
         long[] firstLast = new long[2];
         StreamsBuilder b = new StreamsBuilder();
         b.stream(topics.ticks.name(), Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde())
-                .withName("floor-source")).foreach((k, v) -> {
+                .withName("ticks-source")).foreach((k, v) -> {
                     if (v == null) {
                         return;
                     }

@@ -43,19 +43,18 @@ import org.slf4j.LoggerFactory;
  * (wall clock) stops holding the other back, and when both are silent event time follows the wall clock.
  * An end-of-input marker moves a clock to +infinity.
  *
- * <p>State: tick history per symbol and for the benchmark (window stores, retention from config),
- * pending reactions keyed by close time, the clocks, and the (news, ticker) pairs seen.
+ * <p>State: tick history per symbol and for the benchmark (retention from config), each
+ * with its input's clock ({@link TickHistoryStore}), pending reactions keyed by close time, the end-of-input
+ * flags, and the (news, ticker) pairs seen.
  */
 final class ReactionProcessor implements Processor<String, MarketEvent, String, MarketReaction> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
-    private static final String TICKS_CLOCK = "ticks";
-    private static final String BENCH_CLOCK = "benchmark";
     private static final String ENDED = "ended";
     private static final String TICKS_ENDED = "ticks-ended";
     private static final String BENCH_ENDED = "benchmark-ended";
     private static final String INPUT_PARTITIONS = "input-partitions";
-    private static final long NONE = Long.MIN_VALUE;
+    private static final long NONE = TickHistoryStore.NO_CLOCK;
 
     private final ReactionConfig config;
     private final ReactionCalculator calculator;
@@ -107,10 +106,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.pending = context.getStateStore(TopologyNames.PENDING);
         this.clocks = context.getStateStore(TopologyNames.CLOCK);
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
-        Long t = clocks.get(TICKS_CLOCK);
-        Long b = clocks.get(BENCH_CLOCK);
-        ticksClock = t == null ? NONE : t;
-        benchClock = b == null ? NONE : b;
+        ticksClock = ticks.clock();
+        benchClock = benchTicks.clock();
         ended = clocks.get(ENDED) != null;
         ticksEnded = clocks.get(TICKS_ENDED) != null;
         benchEnded = clocks.get(BENCH_ENDED) != null;
@@ -169,13 +166,13 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             benchWall = now;
             if (ts > benchClock) {
                 benchClock = ts;
-                clocks.put(BENCH_CLOCK, ts);
+                benchTicks.clock(ts);
             }
         } else {
             ticksWall = now;
             if (ts > ticksClock) {
                 ticksClock = ts;
-                clocks.put(TICKS_CLOCK, ts);
+                ticks.clock(ts);
             }
         }
         // Windows this tick closes are computed before it enters the history: the store drops what is older

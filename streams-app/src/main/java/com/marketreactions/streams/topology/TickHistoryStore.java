@@ -37,8 +37,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * is written once per commit rather than once per tick, and only its last part is rewritten.
  *
  * <p>The minute a symbol is filling stays in memory across commits; older minutes are read from RocksDB.
- * Minutes older than the retention are deleted when a symbol starts a new minute. After a restart the store
- * is restored from its changelog and the in-memory part starts empty.
+ * Minutes older than the retention (behind the symbol's newest tick) are deleted as the symbol moves on,
+ * checked every {@code EXPIRY_STEP_MS}. The store also keeps its input's clock, committed with the ticks.
+ * After a restart the store is restored from its changelog and the in-memory part starts empty.
  *
  * <p>The commit hook is Streams' internal {@link CachedStateStore} interface (its caching stores use it):
  * the public {@code commit} of a store runs after the transaction has committed, too late for the changelog.
@@ -52,6 +53,16 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     private final long retentionMs;
     private final Map<String, Symbol> symbols = new HashMap<>();
     private final Set<Symbol> dirty = new LinkedHashSet<>();
+    /** The newest tick time applied, kept with the ticks so that both are committed together. */
+    private long clock = NO_CLOCK;
+    private boolean clockLoaded;
+    private boolean clockDirty;
+
+    static final long NO_CLOCK = Long.MIN_VALUE;
+    /** Shorter than any tick key (symbol, 0, minute, part), so it cannot collide with one. */
+    private static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {0});
+    /** Expiry scans the store at most once per this much time per symbol. */
+    private static final long EXPIRY_STEP_MS = 10 * TickBlock.SPAN_MS;
 
     /** The in-memory minutes of one symbol: the latest one, and older ones touched since the last flush. */
     private static final class Symbol {
@@ -87,6 +98,22 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     static StoreBuilder<TickHistoryStore> builder(String name, long retentionMs, Map<String, String> changelogConfig) {
         return new Builder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(changelogConfig), retentionMs);
+    }
+
+    /** The newest tick time recorded by {@link #clock(long)}, or {@link #NO_CLOCK}; survives restarts. */
+    long clock() {
+        if (!clockLoaded) {
+            byte[] b = inner.get(CLOCK_KEY);
+            clock = b == null ? NO_CLOCK : ByteBuffer.wrap(b).getLong();
+            clockLoaded = true;
+        }
+        return clock;
+    }
+
+    void clock(long ts) {
+        clock = ts;
+        clockLoaded = true;
+        clockDirty = true;
     }
 
     void add(String symbol, long ts, double price, long size) {
@@ -150,6 +177,10 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     /** Writes what changed since the last call to the inner store (and so to its changelog). */
     @Override
     public void flushCache() {
+        if (clockDirty) {
+            inner.put(CLOCK_KEY, ByteBuffer.allocate(8).putLong(clock).array());
+            clockDirty = false;
+        }
         for (Symbol s : dirty) {
             Iterator<Map.Entry<Long, Minute>> it = s.minutes.entrySet().iterator();
             while (it.hasNext()) {
@@ -174,6 +205,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     public void clearCache() {
         symbols.clear();
         dirty.clear();
+        clockLoaded = false;
+        clockDirty = false;
     }
 
     @Override
@@ -193,7 +226,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
 
     /** Deletes the minutes before {@code before} that an earlier call has not. */
     private void expire(Symbol s, long before) {
-        if (before <= s.expiredBefore) {
+        if (s.expiredBefore != Long.MIN_VALUE && before - s.expiredBefore < EXPIRY_STEP_MS) {
             return;
         }
         List<Bytes> old = new ArrayList<>();

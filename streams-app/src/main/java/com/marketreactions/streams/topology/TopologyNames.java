@@ -18,7 +18,7 @@ public final class TopologyNames {
     public static final String BENCHMARK_HISTORY = "benchmark-history-v2";
     /** Key-value store: reactions waiting for their window to close, ordered by close time. */
     public static final String PENDING = "pending-reactions";
-    /** Key-value store: the stream-time clocks of this partition's inputs. */
+    /** Key-value store: which inputs of this partition have ended (their clocks live in the tick histories). */
     public static final String CLOCK = "reaction-clock";
     /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
     public static final String NEWS_SEEN = "news-seen";

@@ -67,6 +67,18 @@ class TickHistoryStoreTest {
     }
 
     @Test
+    void theClockIsWrittenWithTheTicks() {
+        assertEquals(TickHistoryStore.NO_CLOCK, store.clock());
+        store.clock(12_345);
+        store.clearCache();                      // not flushed: lost like an uncommitted transaction
+        assertEquals(TickHistoryStore.NO_CLOCK, store.clock());
+        store.clock(67_890);
+        store.flushCache();
+        store.clearCache();
+        assertEquals(67_890, store.clock());
+    }
+
+    @Test
     void appendsToAStoredMinuteAfterARestartAndExpiresOldMinutes() {
         store.add("AMZN", MIN + 1, 1, 1);
         store.flushCache();
@@ -76,7 +88,7 @@ class TickHistoryStoreTest {
         store.clearCache();
         assertEquals(2, store.series("AMZN", 0, 2 * MIN).size());
 
-        store.add("AMZN", MIN + RETENTION + MIN, 3, 1); // a new minute more than the retention later
+        store.add("AMZN", MIN + RETENTION + 20 * MIN, 3, 1); // a new minute well past the retention
         store.flushCache();
         store.clearCache();
         assertEquals(0, store.series("AMZN", 0, 2 * MIN).size());
