@@ -26,6 +26,7 @@ public final class ReactionsCli implements Runnable {
         int code = run(args);
         if (Shutdown.inProgress()) {
             LOG.debug("stopped by a signal");
+            Shutdown.mainFinished(code); // the hook ends the JVM with this code
             return; // the JVM is already exiting; System.exit now would block forever
         }
         Shutdown.mainDone();

@@ -1,0 +1,80 @@
+package com.marketreactions.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code reactions serve} in a child JVM, from the packaged jar, so a test can kill it the hard way
+ * (SIGKILL) or the polite way (SIGTERM) and start it again on the same state directory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of(System.getProperty("reactions.jar", "target/reactions.jar"));
+
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code serve} against the given cluster; settings come as environment, as in a deployment. */
+    static ServiceProcess start(String bootstrap, String registry, Map<String, String> env, Path log)
+            throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "
+                    + "./mvnw verify, which packages it first");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+                "-jar", JAR.toString(), "serve", "--bootstrap-servers", bootstrap, "--registry-url", registry));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().keySet().removeIf(k -> k.startsWith("REACTIONS_"));
+        pb.environment().putAll(env);
+        return new ServiceProcess(pb.start(), log);
+    }
+
+    /** Throws if the service has exited, with the end of its log. */
+    void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the service exited with " + process.exitValue() + "; its log ends:\n"
+                    + tail());
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no clean close. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then the exit code, or null if it did not exit within {@code limit}. */
+    Integer terminate(Duration limit) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
