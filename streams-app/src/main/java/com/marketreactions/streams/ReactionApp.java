@@ -2,6 +2,7 @@ package com.marketreactions.streams;
 
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.Topics;
+import com.marketreactions.streams.errors.DeadLetters;
 import com.marketreactions.streams.topology.ReactionTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -75,12 +75,13 @@ public final class ReactionApp implements AutoCloseable {
     }
 
     /**
-     * For the long-running service: an unreadable input record is logged, written with its original bytes to
-     * the dead-letter topic (headers name the error, topic, partition and offset) and skipped.
+     * For the long-running service: an input record that cannot be decoded or fails validation is logged,
+     * written with its original bytes to the dead-letter topic (headers name the error, topic, partition and
+     * offset) and skipped; see {@link DeadLetters}.
      */
     public static Map<String, String> deadLetterSettings(Topics topics) {
-        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName(),
+        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class.getName(),
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class.getName(),
                 StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters.name());
     }
 

@@ -1,5 +1,6 @@
 package com.marketreactions.producers.files;
 
+import com.marketreactions.common.RecordChecks;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,10 +13,8 @@ import java.util.regex.Pattern;
 /** Field rules shared by the parsers: tickers and timestamps. */
 final class Fields {
 
-    static final String TICKER_RULE = "1-10 letters, digits, '.' or '-'";
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,9}");
+    static final String TICKER_RULE = RecordChecks.TICKER_RULE;
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final int QUOTE_MAX = 40;
 
     private Fields() {
     }
@@ -33,7 +32,7 @@ final class Fields {
     }
 
     static boolean isTicker(String upperCased) {
-        return TICKER.matcher(upperCased).matches();
+        return RecordChecks.isTicker(upperCased);
     }
 
     /**
@@ -79,7 +78,6 @@ final class Fields {
 
     /** {@code 'text'}, cut short so that a reason stays one short line. */
     static String quote(String s) {
-        String one = s.replaceAll("\\R", " ");
-        return "'" + (one.length() > QUOTE_MAX ? one.substring(0, QUOTE_MAX) + "..." : one) + "'";
+        return RecordChecks.quote(s);
     }
 }

@@ -1,5 +1,6 @@
 package com.marketreactions.producers.files;
 
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.schema.StockTick;
 import java.time.Instant;
 import java.util.List;
@@ -41,20 +42,7 @@ public final class TickLines implements LineParser<StockTick> {
      * same rules a file line must pass.
      */
     public static String problem(StockTick tick) {
-        String symbol = tick.getSymbol();
-        if (symbol == null || !Fields.isTicker(symbol)) {
-            return "symbol " + (symbol == null ? "is missing" : Fields.quote(symbol) + " is not an upper-case ticker");
-        }
-        if (tick.getTs() == null || tick.getTs().toEpochMilli() < 0) {
-            return "ts must not be before 1970-01-01T00:00:00Z, got " + tick.getTs();
-        }
-        if (!Double.isFinite(tick.getPrice()) || tick.getPrice() <= 0) {
-            return "price must be a finite number > 0, got " + tick.getPrice();
-        }
-        if (tick.getSize() < 0) {
-            return "size must be >= 0, got " + tick.getSize();
-        }
-        return null;
+        return RecordChecks.tickProblem(tick);
     }
 
     private static double price(String s) throws BadLineException {

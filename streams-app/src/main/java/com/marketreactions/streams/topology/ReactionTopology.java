@@ -70,7 +70,8 @@ public final class ReactionTopology {
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
         KStream<String, StockTick> ticks = builder.stream(topics.ticks.name(),
-                Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde()).withName("ticks-source"));
+                        Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde()).withName("ticks-source"))
+                .processValues(RecordValidator::ticks, Named.as("check-ticks"));
 
         KStream<String, MarketEvent> benchmark = ticks
                 .processValues(() -> new BenchmarkSelector(config.benchmark()), Named.as("select-benchmark"))
@@ -81,6 +82,7 @@ public final class ReactionTopology {
 
         KStream<String, MarketEvent> news = builder.stream(topics.news.name(),
                         Consumed.with(topics.news.keySerde(), topics.news.valueSerde()).withName("news-source"))
+                .processValues(RecordValidator::news, Named.as("check-news"))
                 .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
                         .withKeySerde(Serdes.String()).withValueSerde(newsSerde))

@@ -42,8 +42,14 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(ReactionConfig config) {
+        this(config, Map.of());
+    }
+
+    /** @param streamsSettings more Streams settings, e.g. exception handlers */
+    TopologyFixture(ReactionConfig config, Map<String, String> streamsSettings) {
         this.config = config;
         Properties p = new Properties();
+        p.putAll(streamsSettings);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "reaction-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);

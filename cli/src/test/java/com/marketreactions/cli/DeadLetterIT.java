@@ -1,0 +1,137 @@
+package com.marketreactions.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.stack.EmbeddedStack;
+import com.marketreactions.stack.StackOptions;
+import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.errors.DeadLetters;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service's dead-letter path on a real broker and registry: records the registry cannot resolve or that
+ * carry another schema go to the dead-letter topic with their original bytes, and the service keeps going.
+ * (Every validation case, one by one, is in {@code DeadLetterTopologyTest}.)
+ */
+class DeadLetterIT {
+
+    private static EmbeddedStack stack;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startStack() {
+        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void undecodableAndWrongSchemaRecordsAreDeadLetteredAndTheServiceGoesOn() throws Exception {
+        ClientConfigs clients = ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
+        Topics topics = Topics.create("dlq.", clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, 1);
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        Instant t0 = Instant.parse("2025-11-03T15:00:00Z");
+        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();
+        byte[] newsOnTicks = topics.news.valueSerde().serializer().serialize(topics.news.name(),
+                NewsEvent.newBuilder().setId("x").setPublishedAt(t0).setSource("s").setHeadline("h").build());
+        byte[] zeroPrice = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(),
+                tick("AMZN", t0, 0.0));
+        List<byte[]> bad = List.of(unknownId, newsOnTicks, zeroPrice);
+        long before = DeadLetters.count();
+
+        try (ReactionApp app = new ReactionApp(ReactionConfig.defaults(), topics, ReactionApp.properties(clients,
+                "dlq-service", dir, ReactionApp.deadLetterSettings(topics)))) {
+            app.start();
+            try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
+                    new ByteArraySerializer());
+                 KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(clients.producer(),
+                         topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer())) {
+                for (byte[] value : bad) {
+                    raw.send(new ProducerRecord<>(topics.ticks.name(), 0, t0.toEpochMilli(),
+                            "AMZN".getBytes(StandardCharsets.UTF_8), value));
+                }
+                raw.flush();
+                // then good ticks: the service must still process them (they end the window of nothing, but
+                // the task's end-of-input marker only comes out after every record before it was handled)
+                ticks.send(new ProducerRecord<>(topics.ticks.name(), 0, t0.toEpochMilli(), "AMZN", tick("AMZN", t0, 100)));
+                ticks.flush();
+            }
+            EndMarkers.publish(clients, topics.ticks.name(), 1);
+            List<MarketReaction> reactions = EndMarkers.readUntilEnded(clients, topics.reactions, 1,
+                    Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
+            assertEquals(List.of(), reactions, "no news, so no reactions; but the end was reached");
+
+            List<ConsumerRecord<byte[], byte[]>> letters = readAll(clients, topics.deadLetters.name(), bad.size());
+            assertEquals(bad.size(), letters.size());
+            for (int i = 0; i < bad.size(); i++) {
+                assertArrayEquals(bad.get(i), letters.get(i).value(), "original bytes of #" + i);
+                assertEquals(topics.ticks.name(), header(letters.get(i), DeadLetters.TOPIC));
+                assertEquals(Integer.toString(i), header(letters.get(i), DeadLetters.OFFSET));
+            }
+            assertTrue(header(letters.get(0), DeadLetters.MESSAGE).startsWith("cannot decode it"),
+                    header(letters.get(0), DeadLetters.MESSAGE));
+            assertTrue(header(letters.get(1), DeadLetters.MESSAGE).contains("NewsEvent where a StockTick"),
+                    header(letters.get(1), DeadLetters.MESSAGE));
+            assertTrue(header(letters.get(2), DeadLetters.MESSAGE).startsWith("price"),
+                    header(letters.get(2), DeadLetters.MESSAGE));
+            assertEquals(before + bad.size(), DeadLetters.count());
+        }
+    }
+
+    private static StockTick tick(String symbol, Instant ts, double price) {
+        return StockTick.newBuilder().setSymbol(symbol).setTs(ts).setPrice(price).setSize(1).build();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(ClientConfigs clients, String topic, int expected) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(clients.committedReader(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            ClientConfigs.assignAllFromStart(c, topic);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package com.marketreactions.common;
+
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a tick or a news event valid, in one place: the file parsers reject such lines, and the
+ * topology dead-letters such records when they arrive on a topic by another way.
+ */
+public final class RecordChecks {
+
+    public static final String TICKER_RULE = "1-10 letters, digits, '.' or '-'";
+    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,9}");
+    private static final int QUOTE_MAX = 40;
+
+    private RecordChecks() {
+    }
+
+    public static boolean isTicker(String upperCased) {
+        return upperCased != null && TICKER.matcher(upperCased).matches();
+    }
+
+    /** @return why the tick is invalid, or null */
+    public static String tickProblem(StockTick tick) {
+        String symbol = tick.getSymbol();
+        if (symbol == null || !isTicker(symbol)) {
+            return "symbol " + (symbol == null ? "is missing" : quote(symbol) + " is not an upper-case ticker");
+        }
+        if (tick.getTs() == null || tick.getTs().toEpochMilli() < 0) {
+            return "ts must not be before 1970-01-01T00:00:00Z, got " + tick.getTs();
+        }
+        if (!Double.isFinite(tick.getPrice()) || tick.getPrice() <= 0) {
+            return "price must be a finite number > 0, got " + tick.getPrice();
+        }
+        if (tick.getSize() < 0) {
+            return "size must be >= 0, got " + tick.getSize();
+        }
+        return null;
+    }
+
+    /** @return why the news event is invalid, or null */
+    public static String newsProblem(NewsEvent news) {
+        if (news.getId() == null || news.getId().isBlank()) {
+            return "id is missing";
+        }
+        if (news.getPublishedAt() == null || news.getPublishedAt().toEpochMilli() < 0) {
+            return "publishedAt must not be before 1970-01-01T00:00:00Z, got " + news.getPublishedAt();
+        }
+        if (news.getHeadline() == null || news.getHeadline().isBlank()) {
+            return "headline is missing";
+        }
+        for (String t : news.getTickers()) {
+            if (!isTicker(t)) {
+                return "ticker " + quote(t) + " is not an upper-case ticker (" + TICKER_RULE + ")";
+            }
+        }
+        return null;
+    }
+
+    /** {@code 'text'}, cut short so that a reason stays one short line. */
+    public static String quote(String s) {
+        String one = String.valueOf(s).replaceAll("\\R", " ");
+        return "'" + (one.length() > QUOTE_MAX ? one.substring(0, QUOTE_MAX) + "..." : one) + "'";
+    }
+}
