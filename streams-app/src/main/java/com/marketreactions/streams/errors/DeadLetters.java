@@ -1,5 +1,6 @@
 package com.marketreactions.streams.errors;
 
+import com.marketreactions.common.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,8 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
         return dl;
     }
 
-    /** The innermost message: serializer and registry errors wrap the useful one. */
     static String reason(Throwable e) {
-        Throwable root = rootCause(e);
-        String m = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return root == e || m.contains(root.getClass().getSimpleName()) ? m : root.getClass().getSimpleName() + ": " + m;
+        return Problems.describe(e);
     }
 
     private static Throwable rootCause(Throwable e) {
