@@ -87,6 +87,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private final long retentionMs;
     private boolean ended;
     private long lateTicks;
+    private long openWindows;
+    private ReactionMetrics metrics;
 
     ReactionProcessor(ReactionConfig config) {
         this.config = config;
@@ -113,11 +115,16 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         benchEnded = clocks.get(BENCH_ENDED) != null;
         ticksWall = benchWall = context.currentSystemTimeMs();
         nextClose = firstPendingClose();
-        if (config.provisionalEnabled()) {
-            try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
-                it.forEachRemaining(kv -> track(PendingKey.decode(kv.key)));
-            }
+        metrics = new ReactionMetrics(context.metrics(), context.taskId().toString());
+        try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
+            it.forEachRemaining(kv -> {
+                openWindows++;
+                if (config.provisionalEnabled()) {
+                    track(PendingKey.decode(kv.key));
+                }
+            });
         }
+        metrics.openWindows(openWindows);
         long every = Math.max(100, Math.min(1000, idleMs / 2));
         context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::finalizeDue);
     }
@@ -157,6 +164,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long clock = benchmark ? benchClock : ticksClock;
         if (clock != NONE && ts < clock - graceMs) {
             lateTicks++;
+            metrics.lateTick();
             LOG.debug("late {} tick {} at {} is {} ms behind stream time; not applied",
                     benchmark ? "benchmark" : "", tick.getSymbol(), tick.getTs(), clock - ts);
             return;
@@ -217,6 +225,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         for (Horizon h : config.horizons()) {
             PendingKey key = new PendingKey(t0 + h.millis() + graceMs, late, ticker, h.label(), news.getId());
             pending.put(key.encode(), news);
+            metrics.openWindows(++openWindows);
             nextClose = Math.min(nextClose, key.closeTime());
             if (provisionalMs > 0) {
                 track(key);
@@ -267,6 +276,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                         p.window.addBench(benchTicks.series(config.benchmark(), benchAfter + 1, end), benchAfter, end);
                     }
                     emit(key, news, ReactionStatus.PROVISIONAL, ts, p.window);
+                    metrics.provisional();
                     p.lastUpdate = ts;
                 }
             }
@@ -296,6 +306,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             PendingKey key = PendingKey.decode(kv.key);
             emit(key, kv.value, ReactionStatus.FINAL, key.closeTime() - graceMs, null);
             pending.delete(kv.key);
+            metrics.fin();
+            metrics.openWindows(--openWindows);
             Map<PendingKey, Provisional> forTicker = open.get(key.ticker());
             if (forTicker != null && forTicker.remove(key) != null && forTicker.isEmpty()) {
                 open.remove(key.ticker());
@@ -399,6 +411,13 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long firstPendingClose() {
         try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
             return it.hasNext() ? PendingKey.decode(it.next().key).closeTime() : Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (metrics != null) {
+            metrics.close();
         }
     }
 
