@@ -5,6 +5,8 @@ import com.marketreactions.common.SchemaRegistration;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.ops.BrokerProbe;
+import com.marketreactions.streams.ops.OpsServer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Mixin;
             "Start more instances with the same application.id to scale out.",
             "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
-            "news.lateness, direction.threshold, idle.timeout, provisional.interval; kafka.*, streams.*,",
+            "news.lateness, direction.threshold, idle.timeout, provisional.interval, history.slack,",
+            "http.host, http.port (GET /health/live, /health/ready, /metrics); kafka.*, streams.*,",
             "apicurio.registry.* pass through."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -43,12 +46,14 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Map<String, String> overrides = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         overrides.putAll(s.withPrefix("streams."));
+        Ops ops = null;
         try (ReactionApp app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients,
                 s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), overrides))) {
             Shutdown.onSignal(() -> {
                 LOG.info("shutdown requested; closing the streams client");
                 stopRequested.countDown();
             }, Duration.ofSeconds(45));
+            ops = startOps(s, app, clients); // before starting: a taken port is reported at once
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(2))) {
                 LOG.info("serving: application {} on {}, reactions to {}", s.get(Settings.APP_ID),
@@ -71,8 +76,35 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.error("the streams client stopped after a failure: {}", app.failure().toString());
                 return 1;
             }
+        } finally {
+            if (ops != null) {
+                ops.close();
+            }
         }
         LOG.info("stopped cleanly");
         return 0;
+    }
+
+    /** The HTTP endpoint and the broker probe behind its readiness. */
+    private record Ops(OpsServer server, BrokerProbe probe) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            probe.close();
+        }
+    }
+
+    private static Ops startOps(Settings s, ReactionApp app, ClientConfigs clients) {
+        int port = s.httpPort();
+        if (port < 0) {
+            return null;
+        }
+        BrokerProbe probe = new BrokerProbe(clients.common());
+        try {
+            return new Ops(OpsServer.start(app, s.get(Settings.HTTP_HOST), port, probe), probe);
+        } catch (IllegalStateException e) {
+            probe.close();
+            throw new UserError(e.getMessage());
+        }
     }
 }

@@ -55,8 +55,13 @@ public final class Settings {
     public static final Key SLACK = new Key("history.slack", "P4D",
             "Extra tick history for reactions finalized late (weekends, a lagging benchmark)");
 
+    public static final Key HTTP_HOST = new Key("http.host", "127.0.0.1",
+            "Interface of the service's health and metrics endpoint");
+    public static final Key HTTP_PORT = new Key("http.port", "7070",
+            "Port of the health and metrics endpoint; 0 = any free port, -1 = none");
+
     public static final Key[] KEYS = {BOOTSTRAP, REGISTRY, APP_ID, TOPIC_PREFIX, PARTITIONS, STATE_DIR, HORIZONS,
-        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, SLACK};
+        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, SLACK, HTTP_HOST, HTTP_PORT};
     private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
 
     private final Map<String, String> values;
@@ -162,6 +167,19 @@ public final class Settings {
             return n;
         } catch (NumberFormatException e) {
             throw bad(PARTITIONS, "a positive integer");
+        }
+    }
+
+    /** The health and metrics port, or -1 for none. */
+    public int httpPort() {
+        try {
+            int p = Integer.parseInt(get(HTTP_PORT).trim());
+            if (p < -1 || p > 65535) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw bad(HTTP_PORT, "a port number, 0 (any free port) or -1 (none)");
         }
     }
 

@@ -74,7 +74,7 @@ class ServiceCrashIT {
                 // as in a replay: the end-of-input markers, not the wall clock, close the last windows
                 "REACTIONS_IDLE_TIMEOUT", "P3650D",
                 // the killed member's partitions move after its session times out: 10 s rather than 45
-                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000");
+                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000", "REACTIONS_HTTP_PORT", "0");
         Path log = dir.resolve("service.log");
 
         ServiceProcess first = ServiceProcess.start(stack.bootstrapServers(), stack.registryUrl(), env, log);
