@@ -1,5 +1,6 @@
 package com.marketreactions.cli;
 
+import com.marketreactions.common.ClusterUnavailableException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public final class ReactionsCli implements Runnable {
             return USER_ERROR;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof UserError) {
+            if (e instanceof UserError || e instanceof ClusterUnavailableException) {
                 c.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }

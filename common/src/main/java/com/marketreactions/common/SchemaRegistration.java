@@ -51,7 +51,9 @@ public final class SchemaRegistration {
                 ids.put(subject, JSON.readTree(body).path("id").asInt());
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot register schemas at " + base + ": " + e.getMessage(), e);
+            throw new ClusterUnavailableException("cannot register schemas at " + base + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + " (is the registry running? check --registry-url)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while registering schemas", e);

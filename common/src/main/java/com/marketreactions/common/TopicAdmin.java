@@ -57,9 +57,12 @@ public final class TopicAdmin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics on " + clients.bootstrapServers() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.toString()), e);
+        } catch (TimeoutException e) {
+            throw new ClusterUnavailableException("no answer from Kafka at " + clients.bootstrapServers() + " within "
+                    + TIMEOUT_S + " s (is the broker running? check --bootstrap-servers)", e);
+        } catch (ExecutionException e) {
+            throw new ClusterUnavailableException("cannot create topics on " + clients.bootstrapServers() + ": "
+                    + Problems.describe(e), e);
         }
     }
 
