@@ -21,9 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +81,7 @@ class ServiceCrashIT {
                     first::checkAlive);
             PublishResult ticks = publisher.publish(InputFormat.TICKS, in.ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
-            long committed = awaitCommittedTicks(clients, appId, topics.ticks.name(), 5_000, first);
+            long committed = ServiceProcess.awaitCommitted(clients, appId, topics.ticks.name(), 5_000, first);
             first.kill();
             assertTrue(committed < ticks.published(), "the kill came after the last tick (" + committed + " of "
                     + ticks.published() + " committed): nothing was interrupted");
@@ -104,26 +102,5 @@ class ServiceCrashIT {
             Integer exit = second.terminate(Duration.ofSeconds(45));
             assertEquals(0, exit, "SIGTERM: exit code (null = still running after 45 s); log:\n" + second.tail());
         }
-    }
-
-    /** Waits until the service has committed at least {@code atLeast} tick offsets; returns how many. */
-    private static long awaitCommittedTicks(ClientConfigs clients, String appId, String topic, long atLeast,
-                                            ServiceProcess service) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        try (Admin admin = Admin.create(clients.common())) {
-            while (System.nanoTime() < deadline) {
-                service.checkAlive();
-                long sum = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS).entrySet().stream()
-                        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                        .mapToLong(e -> e.getValue().offset()).sum();
-                if (sum >= atLeast) {
-                    return sum;
-                }
-                Thread.sleep(20); // polling interval against a deadline
-            }
-        }
-        throw new IllegalStateException("the service committed fewer than " + atLeast + " ticks in 2 minutes; log:\n"
-                + service.tail());
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import com.marketreactions.common.ClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * {@code reactions serve} in a child JVM, from the packaged jar, so a test can kill it the hard way
@@ -76,5 +78,26 @@ final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+    }
+
+    /** Waits until the application has committed at least {@code atLeast} offsets of {@code topic}; returns how many. */
+    static long awaitCommitted(ClientConfigs clients, String appId, String topic, long atLeast,
+                         ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (Admin admin = Admin.create(clients.common())) {
+            while (System.nanoTime() < deadline) {
+                service.checkAlive();
+                long sum = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).entrySet().stream()
+                        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (sum >= atLeast) {
+                    return sum;
+                }
+                Thread.sleep(20); // polling interval against a deadline
+            }
+        }
+        throw new IllegalStateException("the service committed fewer than " + atLeast + " offsets of " + topic + " in 2 minutes; log:\n"
+                + service.tail());
     }
 }
