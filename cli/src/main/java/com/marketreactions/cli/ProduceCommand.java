@@ -6,6 +6,7 @@ import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import java.nio.file.Path;
@@ -34,6 +35,10 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Publish the good lines and report the bad ones")
     boolean skipBad;
 
+    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
+            description = "max (default), or N times real time by the records' event times")
+    Pacer speed;
+
     @Mixin
     ClusterOptions cluster;
 
@@ -52,7 +57,9 @@ final class ProduceCommand implements Callable<Integer> {
             format.file(file); // fail fast on a missing file, before touching the cluster
             TopicAdmin.ensureTopics(clients, topics, s.partitions());
             SchemaRegistration.registerAll(clients.registryUrl(), topics);
-            PublishResult r = FilePublisher.create(clients, topics).publish(format, file, skipBad);
+            PublishResult r = FilePublisher.create(clients, topics).withPacing(speed)
+                    .withProgress(ProgressLine.EVERY, ProgressLine.forFile(file.getFileName().toString(), file))
+                    .publish(format, file, skipBad);
             r.report().forEach(System.err::println);
             System.err.printf("%d records published to %s%s%n", r.published(), r.topic(),
                     r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");

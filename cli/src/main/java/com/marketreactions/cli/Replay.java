@@ -7,6 +7,7 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.LineErrors;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.common.Topic;
@@ -74,6 +75,13 @@ public final class Replay {
     private final ReactionConfig config;
     private final int partitions;
     private final Duration timeout;
+    private Pacer pacer = Pacer.MAX;
+
+    /** Publishes the ticks at this pace (by event time) instead of as fast as possible. */
+    public Replay withPacing(Pacer pacer) {
+        this.pacer = pacer;
+        return this;
+    }
 
     public Replay(ClientConfigs clients, ReactionConfig config, int partitions, Duration timeout) {
         this.clients = clients;
@@ -112,7 +120,8 @@ public final class Replay {
             app.start();
             EndMarkers.awaitConsumed(clients, appId, topics.news.name(), news.lastOffsets(), timeout,
                     () -> failIfStopped(app));
-            PublishResult ticks = publisher.publish(InputFormat.TICKS, in.ticks(), false);
+            PublishResult ticks = publisher.withPacing(pacer).withProgress(ProgressLine.EVERY,
+                    ProgressLine.forFile("ticks", in.ticks())).publish(InputFormat.TICKS, in.ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), partitions);
             Runnable health = () -> failIfStopped(app);
             List<MarketReaction> all = EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health);

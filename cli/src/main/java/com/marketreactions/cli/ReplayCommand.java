@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import com.marketreactions.producers.files.Pacer;
 import picocli.CommandLine.Option;
 
 /** Historical files through the real topology, every FINAL reaction as one JSON line. */
@@ -36,6 +37,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--impacts", paramLabel = "FILE", description = "Also write the per-news impacts as JSON lines")
     Path impacts;
 
+    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
+            description = "Publish the ticks as fast as possible (max, default) or at N times real time")
+    Pacer speed;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
             description = "Give up after this long (default: ${DEFAULT-VALUE})")
     Duration timeout;
@@ -54,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             Replay.Result r = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
-                    .run(in, runId);
+                    .withPacing(speed).run(in, runId);
             write(r.finals(), out);
             if (impacts != null) {
                 write(r.impacts(), impacts);

@@ -41,6 +41,14 @@ class ReactionsCliTest {
     }
 
     @Test
+    void aSpeedThatIsNotMaxOrPositiveIsOneLine() {
+        Run r = run("produce", "ticks", "--file", "x.csv", "--speed", "0");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("'0' is not max or a positive number"), r.err());
+    }
+
+    @Test
     void missingInputFileIsOneLineNamingTheFile() {
         Run r = run("replay", "--news", "nope.jsonl", "--ticks", "nope.csv", "--out", dir.resolve("o.jsonl").toString(),
                 "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1");

@@ -41,16 +41,19 @@ public final class FilePublisher {
     private final ProducerFactory producers;
     private final long progressEvery;
     private final LongConsumer progress;
+    private final Pacer pacer;
 
     public FilePublisher(Topics topics, ProducerFactory producers) {
-        this(topics, producers, 0, NO_PROGRESS);
+        this(topics, producers, 0, NO_PROGRESS, Pacer.MAX);
     }
 
-    private FilePublisher(Topics topics, ProducerFactory producers, long progressEvery, LongConsumer progress) {
+    private FilePublisher(Topics topics, ProducerFactory producers, long progressEvery, LongConsumer progress,
+                          Pacer pacer) {
         this.topics = topics;
         this.producers = producers;
         this.progressEvery = progressEvery;
         this.progress = progress;
+        this.pacer = pacer;
     }
 
     /** A publisher with real Kafka producers built from {@link ClientConfigs#producer()}. */
@@ -66,7 +69,12 @@ public final class FilePublisher {
         if (every <= 0) {
             throw new IllegalArgumentException("progress interval must be > 0, got " + every);
         }
-        return new FilePublisher(topics, producers, every, progress);
+        return new FilePublisher(topics, producers, every, progress, pacer);
+    }
+
+    /** The same publisher, sending each record when {@code pacer} says it is due (by its timestamp). */
+    public FilePublisher withPacing(Pacer pacer) {
+        return new FilePublisher(topics, producers, progressEvery, progress, pacer);
     }
 
     /**
@@ -131,6 +139,14 @@ public final class FilePublisher {
         try (Closing<V> p = new Closing<>(producers.create(topic))) {
             records.forEach(record -> {
                 acks.throwIfFailed();
+                try {
+                    if (record.timestamp() != null) {
+                        pacer.await(record.timestamp());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new KafkaException("interrupted while pacing", e);
+                }
                 try {
                     p.producer.send(record, acks);
                 } catch (RuntimeException e) {
