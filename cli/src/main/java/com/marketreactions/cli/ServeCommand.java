@@ -7,6 +7,8 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ops.BrokerProbe;
 import com.marketreactions.streams.ops.OpsServer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,14 +48,21 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Map<String, String> overrides = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         overrides.putAll(s.withPrefix("streams."));
-        Ops ops = null;
+        // bound first: a taken port is reported at once, and Streams must know this instance's address
+        Ops ops = bindOps(s, clients);
+        HostInfo self = ops == null ? null : advertised(s, ops.server().port());
+        if (self != null) {
+            overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        }
         try (ReactionApp app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients,
                 s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), overrides))) {
             Shutdown.onSignal(() -> {
                 LOG.info("shutdown requested; closing the streams client");
                 stopRequested.countDown();
             }, Duration.ofSeconds(45));
-            ops = startOps(s, app, clients); // before starting: a taken port is reported at once
+            if (ops != null) {
+                ops.server().attach(app, HostInfo.buildFromEndpoint(overrides.get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
+            }
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(2))) {
                 LOG.info("serving: application {} on {}, reactions to {}", s.get(Settings.APP_ID),
@@ -94,17 +103,30 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Ops startOps(Settings s, ReactionApp app, ClientConfigs clients) {
+    private static Ops bindOps(Settings s, ClientConfigs clients) {
         int port = s.httpPort();
         if (port < 0) {
             return null;
         }
         BrokerProbe probe = new BrokerProbe(clients.common());
         try {
-            return new Ops(OpsServer.start(app, s.get(Settings.HTTP_HOST), port, probe), probe);
+            return new Ops(OpsServer.bind(s.get(Settings.HTTP_HOST), port, probe), probe);
         } catch (IllegalStateException e) {
             probe.close();
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** How other instances reach this one: http.host, or this machine's name when bound to every interface. */
+    private static HostInfo advertised(Settings s, int port) {
+        String host = s.get(Settings.HTTP_HOST);
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return new HostInfo(host, port);
     }
 }

@@ -85,8 +85,9 @@ class ServiceOpsIT {
         try (ReactionApp app = new ReactionApp(config, topics,
                      ReactionApp.properties(clients, "ops-service", dir.resolve("state"), settings));
              BrokerProbe probe = new BrokerProbe(clients.common());
-             OpsServer ops = OpsServer.start(app, "127.0.0.1", 0, probe)) {
+             OpsServer ops = OpsServer.bind("127.0.0.1", 0, probe)) {
             String base = "http://127.0.0.1:" + ops.port();
+            ops.attach(app, new org.apache.kafka.streams.state.HostInfo("127.0.0.1", ops.port()));
             app.start();
             awaitStatus(base + "/health/ready", 200, Duration.ofMinutes(1));
             assertEquals(200, get(base + "/health/live").statusCode());

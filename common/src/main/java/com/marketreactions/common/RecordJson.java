@@ -39,6 +39,15 @@ public final class RecordJson {
         }
     }
 
+    /** A JSON array of records, each as {@link #toJson}. */
+    public static String toJsonArray(List<? extends SpecificRecord> records) {
+        try {
+            return MAPPER.writeValueAsString(records.stream().map(RecordJson::toMap).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render records as JSON", e);
+        }
+    }
+
     private static Object plain(Object v) {
         if (v instanceof Instant i) {
             return i.toString();

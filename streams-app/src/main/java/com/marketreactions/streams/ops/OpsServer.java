@@ -1,5 +1,7 @@
 package com.marketreactions.streams.ops;
 
+import com.marketreactions.common.RecordJson;
+import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.errors.DeadLetters;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,46 +10,68 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's small HTTP endpoint (JDK server, one thread, loopback unless configured otherwise):
+ * The service's small HTTP endpoint (JDK server, loopback unless configured otherwise):
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the Streams client is alive (not failed, not shut down), else 503;</li>
  *   <li>{@code GET /health/ready}: 200 when it is RUNNING and the brokers answer, else 503;</li>
  *   <li>{@code GET /metrics}: Prometheus text format, every Streams client metric (including the
- *   topology's own sensors) and the dead-letter count.</li>
+ *   topology's own sensors) and the dead-letter count;</li>
+ *   <li>{@code GET /reactions/ticker/{T}}: the latest reaction per (news, horizon) of a ticker, answered by the
+ *   instance that owns the ticker's partition (another instance forwards the request there);</li>
+ *   <li>{@code GET /reactions/news/{id}}: every reaction of a news event, gathered from all instances.</li>
  * </ul>
+ * It is bound before the Streams client is created, because the client must be told its own address
+ * ({@code application.server}) for the queries to find each other; {@link #attach} then hands it the client.
  */
 public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
+    /** How long an answer of {@link BrokerProbe} is reused. */
+    static final Duration PROBE_CACHE = Duration.ofSeconds(2);
+    private static final String LOCAL = "local=true";
 
     private final HttpServer server;
-    private final ReactionApp app;
     private final BooleanSupplier brokersReachable;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile ReactionApp app;
+    private volatile HostInfo self;
 
-    private OpsServer(HttpServer server, ReactionApp app, BooleanSupplier brokersReachable) {
+    private OpsServer(HttpServer server, BooleanSupplier brokersReachable) {
         this.server = server;
-        this.app = app;
         this.brokersReachable = brokersReachable;
     }
 
     /**
+     * Binds the endpoint; until {@link #attach} it answers 503.
+     *
      * @param port 0 for any free port
      * @param brokersReachable asked on each readiness probe (should be cheap or cached)
      * @throws IllegalStateException with one readable line when the port is taken
      */
-    public static OpsServer start(ReactionApp app, String host, int port, BooleanSupplier brokersReachable) {
+    public static OpsServer bind(String host, int port, BooleanSupplier brokersReachable) {
         HttpServer s;
         try {
             s = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -57,59 +81,137 @@ public final class OpsServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage());
         }
-        OpsServer ops = new OpsServer(s, app, brokersReachable);
-        s.createContext("/health/live", ex -> ops.health(ex, ops.live()));
-        s.createContext("/health/ready", ex -> ops.health(ex, ops.ready()));
+        OpsServer ops = new OpsServer(s, brokersReachable);
+        s.createContext("/health/live", ex -> ops.health(ex, false));
+        s.createContext("/health/ready", ex -> ops.health(ex, true));
         s.createContext("/metrics", ops::metrics);
-        s.setExecutor(Executors.newSingleThreadExecutor(r -> {
+        s.createContext("/reactions/ticker/", ops::byTicker);
+        s.createContext("/reactions/news/", ops::byNews);
+        s.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "ops-http");
             t.setDaemon(true);
             return t;
         }));
         s.start();
-        LOG.info("health and metrics on http://{}:{}/ (health/live, health/ready, metrics)", host, ops.port());
+        LOG.info("health, metrics and queries on http://{}:{}/", host, ops.port());
         return ops;
+    }
+
+    /** Starts answering for {@code app}; {@code advertised} is this endpoint as other instances reach it. */
+    public void attach(ReactionApp app, HostInfo advertised) {
+        this.self = advertised;
+        this.app = app;
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    private String live() {
-        KafkaStreams.State st = app.state();
-        return switch (st) {
-            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> null;
-            default -> "alive, streams " + st;
+    private void health(HttpExchange ex, boolean readiness) throws IOException {
+        ReactionApp a = app;
+        KafkaStreams.State st = a == null ? KafkaStreams.State.CREATED : a.state();
+        boolean alive = a != null && switch (st) {
+            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> false;
+            default -> true;
         };
-    }
-
-    private String ready() {
-        KafkaStreams.State st = app.state();
-        if (st != KafkaStreams.State.RUNNING) {
-            return null;
-        }
-        return brokersReachable.getAsBoolean() ? "ready, streams RUNNING" : null;
-    }
-
-    private void health(HttpExchange ex, String ok) throws IOException {
-        String body = ok != null ? ok : "not " + (ex.getRequestURI().getPath().endsWith("ready") ? "ready" : "alive")
-                + ", streams " + app.state() + (app.state() == KafkaStreams.State.RUNNING ? ", brokers unreachable" : "");
-        respond(ex, ok != null ? 200 : 503, "text/plain; charset=utf-8", body + "\n");
+        boolean ok = readiness ? st == KafkaStreams.State.RUNNING && brokersReachable.getAsBoolean() : alive;
+        String body = (ok ? "" : "not ") + (readiness ? "ready" : "alive") + ", streams " + st
+                + (readiness && !ok && st == KafkaStreams.State.RUNNING ? ", brokers unreachable" : "");
+        respond(ex, ok ? 200 : 503, "text/plain; charset=utf-8", body + "\n");
     }
 
     private void metrics(HttpExchange ex) throws IOException {
+        ReactionApp a = app;
         StringBuilder b = new StringBuilder();
         b.append("# TYPE market_reactions_dead_lettered_total counter\n");
         b.append("market_reactions_dead_lettered_total ").append(DeadLetters.count()).append('\n');
-        b.append("# TYPE market_reactions_streams_state gauge\n");
-        b.append("market_reactions_streams_state{state=\"").append(app.state()).append("\"} 1\n");
-        for (Map.Entry<MetricName, ? extends Metric> e : app.streams().metrics().entrySet()) {
-            Object v = e.getValue().metricValue();
-            if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-                b.append(PrometheusNames.of(e.getKey())).append(' ').append(n.doubleValue()).append('\n');
+        if (a != null) {
+            b.append("# TYPE market_reactions_streams_state gauge\n");
+            b.append("market_reactions_streams_state{state=\"").append(a.state()).append("\"} 1\n");
+            for (Map.Entry<MetricName, ? extends Metric> e : a.streams().metrics().entrySet()) {
+                Object v = e.getValue().metricValue();
+                if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+                    b.append(PrometheusNames.of(e.getKey())).append(' ').append(n.doubleValue()).append('\n');
+                }
             }
         }
         respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", b.toString());
+    }
+
+    private void byTicker(HttpExchange ex) throws IOException {
+        String ticker = lastSegment(ex).toUpperCase(java.util.Locale.ROOT);
+        query(ex, q -> {
+            Optional<HostInfo> owner = isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
+            if (owner.isPresent()) {
+                return forward(owner.get(), "/reactions/ticker/" + encode(ticker));
+            }
+            return RecordJson.toJsonArray(q.localByTicker(ticker));
+        });
+    }
+
+    private void byNews(HttpExchange ex) throws IOException {
+        String newsId = lastSegment(ex);
+        query(ex, q -> {
+            List<MarketReaction> all = new ArrayList<>(q.localByNews(newsId));
+            if (isLocal(ex)) {
+                return RecordJson.toJsonArray(all);
+            }
+            StringBuilder merged = new StringBuilder(RecordJson.toJsonArray(all));
+            for (HostInfo other : q.others(self)) {
+                String part = forward(other, "/reactions/news/" + encode(newsId));
+                if (part.length() > 2) { // not "[]": splice the arrays together
+                    merged.setLength(merged.length() - 1);
+                    merged.append(merged.length() > 1 ? "," : "").append(part, 1, part.length());
+                }
+            }
+            return merged.toString();
+        });
+    }
+
+    private interface Query {
+        String answer(ReactionQueries q) throws IOException, InterruptedException;
+    }
+
+    private void query(HttpExchange ex, Query query) throws IOException {
+        ReactionApp a = app;
+        if (a == null || a.state() != KafkaStreams.State.RUNNING) {
+            respond(ex, 503, "text/plain; charset=utf-8", "not ready to answer queries, streams "
+                    + (a == null ? "not started" : a.state()) + "\n");
+            return;
+        }
+        try {
+            respond(ex, 200, "application/json", query.answer(new ReactionQueries(a.streams())));
+        } catch (InvalidStateStoreException e) {
+            respond(ex, 503, "text/plain; charset=utf-8", "the store is moving (rebalance); try again\n");
+        } catch (IOException | InterruptedException e) {
+            respond(ex, 502, "text/plain; charset=utf-8", "the instance that holds the data did not answer: "
+                    + e.getMessage() + "\n");
+        }
+    }
+
+    /** Asks another instance for its local answer ({@code local=true}: no further forwarding). */
+    private String forward(HostInfo to, String path) throws IOException, InterruptedException {
+        URI uri = URI.create("http://" + to.host() + ":" + to.port() + path + "?" + LOCAL);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException(uri + " answered " + r.statusCode() + ": " + r.body().strip());
+        }
+        return r.body();
+    }
+
+    private static boolean isLocal(HttpExchange ex) {
+        String q = ex.getRequestURI().getRawQuery();
+        return q != null && q.contains(LOCAL);
+    }
+
+    private static String lastSegment(HttpExchange ex) {
+        String path = ex.getRequestURI().getRawPath();
+        return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
@@ -125,7 +227,4 @@ public final class OpsServer implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
-    /** How long an answer of {@link BrokerProbe} is reused. */
-    static final Duration PROBE_CACHE = Duration.ofSeconds(2);
 }

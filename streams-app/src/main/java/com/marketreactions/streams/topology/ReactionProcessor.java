@@ -68,6 +68,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private KeyValueStore<Bytes, NewsEvent> pending;
     private KeyValueStore<String, Long> clocks;
     private WindowStore<String, Long> newsSeen;
+    private WindowStore<String, MarketReaction> recent;
 
     /** Largest tick time seen per input; an input that ended counts as +infinity in {@link #clock}. */
     private long ticksClock = NONE;
@@ -108,6 +109,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.pending = context.getStateStore(TopologyNames.PENDING);
         this.clocks = context.getStateStore(TopologyNames.CLOCK);
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
+        this.recent = context.getStateStore(TopologyNames.RECENT_REACTIONS);
         ticksClock = ticks.clock();
         benchClock = benchTicks.clock();
         ended = clocks.get(ENDED) != null;
@@ -345,6 +347,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 .build();
         String k = new ReactionKey(news.getId(), key.ticker(), key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
+        recent.put(key.ticker() + '|' + news.getId() + '|' + key.horizon(), reaction, t0);
         if (status == ReactionStatus.FINAL && h == config.maxHorizon().toMillis()) {
             estimates.remove(news.getId() + '|' + key.ticker()); // the longest horizon closes last
         }

@@ -66,6 +66,9 @@ public final class ReactionTopology {
                 Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long())
                 .withCachingEnabled().withLoggingEnabled(changelog));
         builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TopologyNames.RECENT_REACTIONS, retention, Duration.ofMillis(1), false),
+                Serdes.String(), internal.avro(MarketReaction.class)).withCachingEnabled().withLoggingEnabled(changelog));
+        builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
@@ -94,7 +97,7 @@ public final class ReactionTopology {
                 .merge(news, Named.as("merge-news"))
                 .process(() -> new ReactionProcessor(config), Named.as("react"),
                         TopologyNames.TICK_HISTORY, TopologyNames.BENCHMARK_HISTORY, TopologyNames.PENDING,
-                        TopologyNames.CLOCK, TopologyNames.NEWS_SEEN);
+                        TopologyNames.CLOCK, TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
         reactions.to(topics.reactions.name(),
                 Produced.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-sink"));
 

@@ -22,6 +22,11 @@ public final class TopologyNames {
     public static final String CLOCK = "reaction-clock";
     /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
     public static final String NEWS_SEEN = "news-seen";
+    /**
+     * Window store, queryable: the latest reaction per (ticker, news, horizon), key {@code TICKER|newsId|HORIZON},
+     * window time T0; what the service's {@code /reactions} queries read.
+     */
+    public static final String RECENT_REACTIONS = "recent-reactions";
     /** Repartition topic: FINAL reactions keyed by news id and horizon, for the per-news impact. */
     public static final String REACTIONS_BY_NEWS = "reactions-by-news";
     /** Key-value store: FINAL reactions of a (news, horizon) collected until all its tickers are in. */

@@ -1,0 +1,153 @@
+package com.marketreactions.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.RecordJson;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.PublishResult;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.stack.EmbeddedStack;
+import com.marketreactions.stack.StackOptions;
+import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.ops.OpsServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interactive queries across two instances of the service: whichever instance is asked, a ticker's
+ * reactions come from the instance that owns it (forwarded), and a news event's from all of them.
+ */
+class ServiceQueriesIT {
+
+    private static final int PARTITIONS = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static EmbeddedStack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startStack() {
+        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anyInstanceAnswersForEveryTickerAndNews() throws Exception {
+        ClientConfigs clients = ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
+        Replay.Inputs in = SampleFiles.inputs(Path.of(System.getProperty("reactions.sample.dir", "../data/sample")));
+        Topics topics = Topics.create("iq.", clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, PARTITIONS);
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        FilePublisher publisher = FilePublisher.create(clients, topics);
+        publisher.publish(InputFormat.ALIASES, in.aliases(), false);
+        PublishResult news = publisher.publish(InputFormat.NEWS, in.news(), false);
+        ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
+
+        try (OpsServer opsA = OpsServer.bind("127.0.0.1", 0, () -> true);
+             OpsServer opsB = OpsServer.bind("127.0.0.1", 0, () -> true);
+             ReactionApp a = app(config, topics, clients, opsA, "a");
+             ReactionApp b = app(config, topics, clients, opsB, "b")) {
+            a.start();
+            b.start();
+            EndMarkers.awaitConsumed(clients, "iq-service", topics.news.name(), news.lastOffsets(),
+                    Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
+            publisher.publish(InputFormat.TICKS, in.ticks(), false);
+            EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
+            List<MarketReaction> finals = EndMarkers.readUntilEnded(clients, topics.reactions, PARTITIONS,
+                    Duration.ofMinutes(3), () -> Replay.failIfStopped(a)).stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL).toList();
+            awaitRunning(a, b);
+
+            String baseA = "http://127.0.0.1:" + opsA.port();
+            String baseB = "http://127.0.0.1:" + opsB.port();
+            Map<String, List<MarketReaction>> byTicker = finals.stream()
+                    .collect(Collectors.groupingBy(MarketReaction::getTicker));
+            int localOnlyOnB = 0;
+            for (Map.Entry<String, List<MarketReaction>> e : byTicker.entrySet()) {
+                Set<JsonNode> expected = nodes(RecordJson.toJsonArray(e.getValue()));
+                String path = "/reactions/ticker/" + e.getKey();
+                assertEquals(expected, nodes(get(baseA + path)), "asked A for " + e.getKey());
+                assertEquals(expected, nodes(get(baseB + path)), "asked B for " + e.getKey());
+                if (nodes(get(baseA + path + "?local=true")).isEmpty()) {
+                    localOnlyOnB++;
+                }
+            }
+            assertTrue(localOnlyOnB > 0 && localOnlyOnB < byTicker.size(),
+                    "both instances own some tickers (" + localOnlyOnB + " of " + byTicker.size() + " on B)");
+
+            Map<String, List<MarketReaction>> byNews = finals.stream()
+                    .collect(Collectors.groupingBy(MarketReaction::getNewsId));
+            for (Map.Entry<String, List<MarketReaction>> e : byNews.entrySet()) {
+                Set<JsonNode> expected = nodes(RecordJson.toJsonArray(e.getValue()));
+                assertEquals(expected, nodes(get(baseA + "/reactions/news/" + e.getKey())), e.getKey());
+                assertEquals(expected, nodes(get(baseB + "/reactions/news/" + e.getKey())), e.getKey());
+            }
+            assertEquals("[]", get(baseA + "/reactions/ticker/NOPE"));
+        }
+    }
+
+    private ReactionApp app(ReactionConfig config, Topics topics, ClientConfigs clients, OpsServer ops, String name) {
+        Map<String, String> settings = new HashMap<>(ReactionApp.deadLetterSettings(topics));
+        settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + ops.port());
+        ReactionApp app = new ReactionApp(config, topics,
+                ReactionApp.properties(clients, "iq-service", dir.resolve("state-" + name), settings));
+        ops.attach(app, new HostInfo("127.0.0.1", ops.port()));
+        return app;
+    }
+
+    private static void awaitRunning(ReactionApp... apps) throws InterruptedException {
+        for (ReactionApp app : apps) {
+            assertTrue(app.awaitRunning(Duration.ofMinutes(1)), "state " + app.state());
+        }
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), url + ": " + r.body());
+        return r.body();
+    }
+
+    private static Set<JsonNode> nodes(String jsonArray) throws Exception {
+        List<JsonNode> list = new ArrayList<>();
+        JSON.readTree(jsonArray).forEach(list::add);
+        Set<JsonNode> set = new HashSet<>(list);
+        assertEquals(list.size(), set.size(), "no reaction twice");
+        return set;
+    }
+}
