@@ -97,18 +97,16 @@ class ServiceQueriesIT {
             String baseB = "http://127.0.0.1:" + opsB.port();
             Map<String, List<MarketReaction>> byTicker = finals.stream()
                     .collect(Collectors.groupingBy(MarketReaction::getTicker));
-            int localOnlyOnB = 0;
             for (Map.Entry<String, List<MarketReaction>> e : byTicker.entrySet()) {
                 Set<JsonNode> expected = nodes(RecordJson.toJsonArray(e.getValue()));
                 String path = "/reactions/ticker/" + e.getKey();
                 assertEquals(expected, nodes(get(baseA + path)), "asked A for " + e.getKey());
                 assertEquals(expected, nodes(get(baseB + path)), "asked B for " + e.getKey());
-                if (nodes(get(baseA + path + "?local=true")).isEmpty()) {
-                    localOnlyOnB++;
-                }
+                // exactly one instance holds the ticker, so the other one's answer above was forwarded
+                boolean onA = !nodes(get(baseA + path + "?local=true")).isEmpty();
+                boolean onB = !nodes(get(baseB + path + "?local=true")).isEmpty();
+                assertTrue(onA != onB, e.getKey() + " held by A: " + onA + ", by B: " + onB);
             }
-            assertTrue(localOnlyOnB > 0 && localOnlyOnB < byTicker.size(),
-                    "both instances own some tickers (" + localOnlyOnB + " of " + byTicker.size() + " on B)");
 
             Map<String, List<MarketReaction>> byNews = finals.stream()
                     .collect(Collectors.groupingBy(MarketReaction::getNewsId));
