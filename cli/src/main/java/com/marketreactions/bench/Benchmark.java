@@ -9,7 +9,6 @@ import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
-import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionApp;
@@ -27,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

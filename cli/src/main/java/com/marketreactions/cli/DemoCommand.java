@@ -4,7 +4,6 @@ import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -11,57 +11,34 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
-import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.errors.DeadLetters;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service's dead-letter path on a real broker and registry: records the registry cannot resolve or that
  * carry another schema go to the dead-letter topic with their original bytes, and the service keeps going.
  * (Every validation case, one by one, is in {@code DeadLetterTopologyTest}.)
  */
-class DeadLetterIT {
+class DeadLetterIT extends ServiceScenario {
 
-    private static EmbeddedStack stack;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void undecodableAndWrongSchemaRecordsAreDeadLetteredAndTheServiceGoesOn() throws Exception {
-        ClientConfigs clients = ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
+        ClientConfigs clients = clients();
         Topics topics = Topics.create("dlq.", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, 1);
         SchemaRegistration.registerAll(clients.registryUrl(), topics);

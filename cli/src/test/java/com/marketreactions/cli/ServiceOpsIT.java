@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.ClientConfigs;
-import com.marketreactions.common.RecordJson;
-import com.marketreactions.common.SchemaRegistration;
-import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
-import com.marketreactions.schema.ReactionStatus;
-import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.ops.BrokerProbe;
@@ -28,43 +22,23 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service's health endpoint and a broker restart: readiness drops while the broker is down and comes
  * back after it restarts on the same data; the reactions of ticks published before and after the outage are
  * exactly those of an uninterrupted replay.
  */
-class ServiceOpsIT {
+class ServiceOpsIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;
-    private static EmbeddedStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void readinessFollowsTheBrokerAndNothingIsLostAcrossABrokerRestart() throws Exception {
-        ClientConfigs clients = ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
-        Replay.Inputs in = SampleFiles.inputs(Path.of(System.getProperty("reactions.sample.dir", "../data/sample")));
-        List<String> expected = new Replay(clients, ReactionConfig.defaults(), PARTITIONS, Duration.ofMinutes(3))
-                .run(in, "ops-reference").finals().stream().map(RecordJson::toJson).toList();
+        ClientConfigs clients = clients();
+        Replay.Inputs in = sample();
+        List<String> expected = referenceFinals(PARTITIONS, "ops-reference");
 
         List<String> lines = Files.readAllLines(in.ticks());
         int half = lines.size() / 2;
@@ -73,12 +47,10 @@ class ServiceOpsIT {
         rest.addAll(lines.subList(half, lines.size()));
         Path second = Files.write(dir.resolve("ticks-2.csv"), rest);
 
-        Topics topics = Topics.create("ops.", clients.serdes());
-        TopicAdmin.ensureTopics(clients, topics, PARTITIONS);
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
-        FilePublisher publisher = FilePublisher.create(clients, topics);
-        publisher.publish(InputFormat.ALIASES, in.aliases(), false);
-        PublishResult news = publisher.publish(InputFormat.NEWS, in.news(), false);
+        Prepared p = prepare("ops.", PARTITIONS);
+        Topics topics = p.topics();
+        FilePublisher publisher = p.publisher();
+        PublishResult news = p.news();
 
         Map<String, String> settings = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
@@ -95,7 +67,7 @@ class ServiceOpsIT {
                     Duration.ofMinutes(1), () -> Replay.failIfStopped(app));
             publisher.publish(InputFormat.TICKS, first, false);
 
-            stack.kafka().stop();
+            stack().kafka().stop();
             awaitStatus(base + "/health/ready", 503, Duration.ofSeconds(30));
             assertEquals(200, get(base + "/health/live").statusCode(), "down brokers do not make it dead");
             String metrics = get(base + "/metrics").body();
@@ -103,15 +75,12 @@ class ServiceOpsIT {
             assertTrue(metrics.contains("kafka_stream_market_reactions_metrics_open_windows{"), metrics);
             assertTrue(metrics.contains("kafka_stream_market_reactions_metrics_reactions_final_total{"), metrics);
 
-            stack.kafka().start();
+            stack().kafka().start();
             awaitStatus(base + "/health/ready", 200, Duration.ofMinutes(2));
             publisher.publish(InputFormat.TICKS, second, false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
-            List<String> finals = EndMarkers.readUntilEnded(clients, topics.reactions, PARTITIONS,
-                            Duration.ofMinutes(3), () -> Replay.failIfStopped(app)).stream()
-                    .filter(r -> r.getStatus() == ReactionStatus.FINAL).sorted(Replay.ORDER)
-                    .map(RecordJson::toJson).toList();
-            assertEquals(expected, finals);
+            assertEquals(expected, finalsExactlyOnce(EndMarkers.readUntilEnded(clients, topics.reactions,
+                    PARTITIONS, Duration.ofMinutes(3), () -> Replay.failIfStopped(app))));
         }
     }
 

@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.RecordJson;
-import com.marketreactions.common.SchemaRegistration;
-import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
-import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.ops.OpsServer;
@@ -24,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,47 +30,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interactive queries across two instances of the service: whichever instance is asked, a ticker's
  * reactions come from the instance that owns it (forwarded), and a news event's from all of them.
  */
-class ServiceQueriesIT {
+class ServiceQueriesIT extends ServiceScenario {
 
     private static final int PARTITIONS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void anyInstanceAnswersForEveryTickerAndNews() throws Exception {
-        ClientConfigs clients = ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
-        Replay.Inputs in = SampleFiles.inputs(Path.of(System.getProperty("reactions.sample.dir", "../data/sample")));
-        Topics topics = Topics.create("iq.", clients.serdes());
-        TopicAdmin.ensureTopics(clients, topics, PARTITIONS);
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
-        FilePublisher publisher = FilePublisher.create(clients, topics);
-        publisher.publish(InputFormat.ALIASES, in.aliases(), false);
-        PublishResult news = publisher.publish(InputFormat.NEWS, in.news(), false);
+        ClientConfigs clients = clients();
+        Prepared p = prepare("iq.", PARTITIONS);
+        Topics topics = p.topics();
+        FilePublisher publisher = p.publisher();
+        PublishResult news = p.news();
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
 
         try (OpsServer opsA = OpsServer.bind("127.0.0.1", 0, () -> true);
@@ -86,7 +59,7 @@ class ServiceQueriesIT {
             b.start();
             EndMarkers.awaitConsumed(clients, "iq-service", topics.news.name(), news.lastOffsets(),
                     Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
-            publisher.publish(InputFormat.TICKS, in.ticks(), false);
+            publisher.publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
             List<MarketReaction> finals = EndMarkers.readUntilEnded(clients, topics.reactions, PARTITIONS,
                     Duration.ofMinutes(3), () -> Replay.failIfStopped(a)).stream()

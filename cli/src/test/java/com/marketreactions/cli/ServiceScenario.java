@@ -1,0 +1,91 @@
+package com.marketreactions.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.RecordJson;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.PublishResult;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.stack.EmbeddedStack;
+import com.marketreactions.stack.StackOptions;
+import com.marketreactions.streams.ReactionConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the service's integration tests share: a real embedded broker and registry for the test class, the
+ * sample data, an uninterrupted replay of it as the reference, and the service's topics with the alias
+ * table and the news already published (ticks are each test's business).
+ */
+abstract class ServiceScenario {
+
+    private static EmbeddedStack stack;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startStack() {
+        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static EmbeddedStack stack() {
+        return stack;
+    }
+
+    static ClientConfigs clients() {
+        return ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
+    }
+
+    static Replay.Inputs sample() {
+        return SampleFiles.inputs(Path.of(System.getProperty("reactions.sample.dir", "../data/sample")));
+    }
+
+    /** The sample's FINAL reactions from an uninterrupted replay, as JSON, in replay order. */
+    static List<String> referenceFinals(int partitions, String runId) throws InterruptedException {
+        return new Replay(clients(), ReactionConfig.defaults(), partitions, Duration.ofMinutes(3))
+                .run(sample(), runId).finals().stream().map(RecordJson::toJson).toList();
+    }
+
+    /** The service's topics, with the sample's aliases and news on them. */
+    record Prepared(Topics topics, FilePublisher publisher, PublishResult news) {
+    }
+
+    static Prepared prepare(String topicPrefix, int partitions) {
+        Topics topics = Topics.create(topicPrefix, clients().serdes());
+        TopicAdmin.ensureTopics(clients(), topics, partitions);
+        SchemaRegistration.registerAll(clients().registryUrl(), topics);
+        FilePublisher publisher = FilePublisher.create(clients(), topics);
+        publisher.publish(InputFormat.ALIASES, sample().aliases(), false);
+        return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, sample().news(), false));
+    }
+
+    /** Asserts one FINAL per (news, ticker, horizon); returns the FINALs as JSON in replay order. */
+    static List<String> finalsExactlyOnce(List<MarketReaction> reactions) {
+        List<MarketReaction> finals = reactions.stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).toList();
+        Map<String, Long> perKey = finals.stream().collect(Collectors.groupingBy(
+                r -> r.getNewsId() + '|' + r.getTicker() + '|' + r.getHorizon(), TreeMap::new, Collectors.counting()));
+        perKey.forEach((key, n) -> assertEquals(1L, n, key + " has " + n + " FINAL reactions"));
+        return finals.stream().sorted(Replay.ORDER).map(RecordJson::toJson).toList();
+    }
+}
