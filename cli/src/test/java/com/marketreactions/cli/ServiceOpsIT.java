@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,15 +36,11 @@ class ServiceOpsIT extends ServiceScenario {
     @Test
     void readinessFollowsTheBrokerAndNothingIsLostAcrossABrokerRestart() throws Exception {
         ClientConfigs clients = clients();
-        Replay.Inputs in = sample();
         List<String> expected = referenceFinals(PARTITIONS, "ops-reference");
 
-        List<String> lines = Files.readAllLines(in.ticks());
-        int half = lines.size() / 2;
-        Path first = Files.write(dir.resolve("ticks-1.csv"), lines.subList(0, half));
-        List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0))); // the header again
-        rest.addAll(lines.subList(half, lines.size()));
-        Path second = Files.write(dir.resolve("ticks-2.csv"), rest);
+        List<Path> halves = splitTicks(0.5);
+        Path first = halves.get(0);
+        Path second = halves.get(1);
 
         Prepared p = prepare("ops.", PARTITIONS);
         Topics topics = p.topics();

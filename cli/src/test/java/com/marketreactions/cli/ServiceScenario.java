@@ -15,7 +15,10 @@ import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +81,16 @@ abstract class ServiceScenario {
         FilePublisher publisher = FilePublisher.create(clients(), topics);
         publisher.publish(InputFormat.ALIASES, sample().aliases(), false);
         return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, sample().news(), false));
+    }
+
+    /** The sample's ticks as two files, the first {@code fraction} of the lines and the rest, each with the header. */
+    List<Path> splitTicks(double fraction) throws IOException {
+        List<String> lines = Files.readAllLines(sample().ticks());
+        int cut = (int) (lines.size() * fraction);
+        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(cut, lines.size()));
+        return List.of(Files.write(dir.resolve("ticks-1.csv"), lines.subList(0, cut)),
+                Files.write(dir.resolve("ticks-2.csv"), rest));
     }
 
     /** Asserts one FINAL per (news, ticker, horizon); returns the FINALs as JSON in replay order. */
