@@ -29,13 +29,7 @@ class ServiceCrashIT extends ServiceScenario {
         List<String> expected = referenceFinals(PARTITIONS, "crash-reference");
         String appId = "crash-service";
         Prepared p = prepare("crash.", PARTITIONS);
-        Map<String, String> env = Map.of("REACTIONS_APPLICATION_ID", appId, "REACTIONS_TOPIC_PREFIX", "crash.",
-                "REACTIONS_TOPIC_PARTITIONS", Integer.toString(PARTITIONS),
-                "REACTIONS_STATE_DIR", dir.resolve("state").toString(),
-                // as in a replay: the end-of-input markers, not the wall clock, close the last windows
-                "REACTIONS_IDLE_TIMEOUT", "P3650D",
-                // the killed member's partitions move after its session times out: 10 s rather than 45
-                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000", "REACTIONS_HTTP_PORT", "0");
+        Map<String, String> env = serviceEnv(appId, "crash.", PARTITIONS, "state");
         Path log = dir.resolve("service.log");
 
         ServiceProcess first = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log);

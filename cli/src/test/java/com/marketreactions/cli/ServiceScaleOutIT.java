@@ -45,13 +45,9 @@ class ServiceScaleOutIT extends ServiceScenario {
     }
 
     private ServiceProcess start(String appId, String name) throws Exception {
-        Map<String, String> env = Map.of("REACTIONS_APPLICATION_ID", appId, "REACTIONS_TOPIC_PREFIX", "scale.",
-                "REACTIONS_TOPIC_PARTITIONS", Integer.toString(PARTITIONS),
-                "REACTIONS_STATE_DIR", dir.resolve("state-" + name).toString(),
-                "REACTIONS_IDLE_TIMEOUT", "P3650D",
-                "REACTIONS_STREAMS_NUM_STANDBY_REPLICAS", "1",
-                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000",
-                "REACTIONS_HTTP_PORT", "0");
+        // a standby replica of every task on the other instance, so a failover does not rebuild state
+        Map<String, String> env = serviceEnv(appId, "scale.", PARTITIONS, "state-" + name,
+                "REACTIONS_STREAMS_NUM_STANDBY_REPLICAS", "1");
         return ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env,
                 dir.resolve(name + ".log"));
     }

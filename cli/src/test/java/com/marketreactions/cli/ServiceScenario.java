@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,23 @@ abstract class ServiceScenario {
     static List<String> referenceFinals(int partitions, String runId) throws InterruptedException {
         return new Replay(clients(), ReactionConfig.defaults(), partitions, Duration.ofMinutes(3))
                 .run(sample(), runId).finals().stream().map(RecordJson::toJson).toList();
+    }
+
+    /**
+     * The environment of a {@code serve} child process, as a deployment would set it: its application id,
+     * topics and state directory; the end-of-input markers (not the wall clock) close the last windows; a
+     * killed member's partitions move after 10 s rather than 45; any free HTTP port.
+     */
+    Map<String, String> serviceEnv(String appId, String topicPrefix, int partitions, String stateName,
+                                   String... more) {
+        Map<String, String> env = new HashMap<>(Map.of("REACTIONS_APPLICATION_ID", appId,
+                "REACTIONS_TOPIC_PREFIX", topicPrefix, "REACTIONS_TOPIC_PARTITIONS", Integer.toString(partitions),
+                "REACTIONS_STATE_DIR", dir.resolve(stateName).toString(), "REACTIONS_IDLE_TIMEOUT", "P3650D",
+                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000", "REACTIONS_HTTP_PORT", "0"));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
     }
 
     /** The service's topics, with the sample's aliases and news on them. */

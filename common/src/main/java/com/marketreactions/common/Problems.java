@@ -13,15 +13,21 @@ public final class Problems {
      * empty: its title and detail say what the registry answered (e.g. no schema with that id).
      */
     public static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = rootCause(e);
         if (root instanceof ProblemDetails p) {
             return "schema registry: " + (p.getDetail() != null ? p.getDetail() : p.getTitle())
                     + (p.getStatus() != null ? " (HTTP " + p.getStatus() + ")" : "");
         }
         String m = root.getMessage();
         return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+
+    /** The innermost cause of {@code e} (itself if it has none). */
+    public static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

@@ -2,7 +2,6 @@ package com.marketreactions.common;
 
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
-import java.util.regex.Pattern;
 
 /**
  * What makes a tick or a news event valid, in one place: the file parsers reject such lines, and the
@@ -11,14 +10,24 @@ import java.util.regex.Pattern;
 public final class RecordChecks {
 
     public static final String TICKER_RULE = "1-10 letters, digits, '.' or '-'";
-    private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,9}");
     private static final int QUOTE_MAX = 40;
 
     private RecordChecks() {
     }
 
+    /** {@value #TICKER_RULE}, starting with a letter or digit. A loop, not a regex: it runs for every tick. */
     public static boolean isTicker(String upperCased) {
-        return upperCased != null && TICKER.matcher(upperCased).matches();
+        if (upperCased == null || upperCased.isEmpty() || upperCased.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < upperCased.length(); i++) {
+            char c = upperCased.charAt(i);
+            boolean alnum = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return why the tick is invalid, or null */

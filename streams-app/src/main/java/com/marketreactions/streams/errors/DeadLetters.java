@@ -57,14 +57,14 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
                                                                 ConsumerRecord<byte[], byte[]> record, Exception e) {
         return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, record.key(),
-                record.value(), "cannot decode it: " + reason(e), e)));
+                record.value(), "cannot decode it: " + Problems.describe(e), e)));
     }
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
                                                            Exception e) {
         return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, context.sourceRawKey(),
-                context.sourceRawValue(), reason(e), e)));
+                context.sourceRawValue(), Problems.describe(e), e)));
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext c, byte[] key, byte[] value, String reason,
@@ -79,24 +79,12 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
                 h.add(original);
             }
         }
-        h.add(EXCEPTION, bytes(rootCause(e).getClass().getName()));
+        h.add(EXCEPTION, bytes(Problems.rootCause(e).getClass().getName()));
         h.add(MESSAGE, bytes(reason));
         h.add(TOPIC, bytes(c.topic()));
         h.add(PARTITION, bytes(Integer.toString(c.partition())));
         h.add(OFFSET, bytes(Long.toString(c.offset())));
         return dl;
-    }
-
-    static String reason(Throwable e) {
-        return Problems.describe(e);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static byte[] bytes(String s) {

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 public final class BrokerProbe implements BooleanSupplier, AutoCloseable {
 
     private static final int TIMEOUT_MS = 2000;
+    /** How long an answer is reused. */
+    private static final Duration CACHE = Duration.ofSeconds(2);
 
     private final Admin admin;
     private long checkedAt;
@@ -31,7 +33,7 @@ public final class BrokerProbe implements BooleanSupplier, AutoCloseable {
     @Override
     public synchronized boolean getAsBoolean() {
         long now = System.nanoTime();
-        if (checkedAt != 0 && now - checkedAt < OpsServer.PROBE_CACHE.toNanos()) {
+        if (checkedAt != 0 && now - checkedAt < CACHE.toNanos()) {
             return reachable;
         }
         try {

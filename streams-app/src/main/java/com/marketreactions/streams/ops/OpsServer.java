@@ -49,8 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
-    /** How long an answer of {@link BrokerProbe} is reused. */
-    static final Duration PROBE_CACHE = Duration.ofSeconds(2);
     private static final String LOCAL = "local=true";
 
     private final HttpServer server;
