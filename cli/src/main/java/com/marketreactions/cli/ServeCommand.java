@@ -27,7 +27,7 @@ import picocli.CommandLine.Mixin;
             "Start more instances with the same application.id to scale out.",
             "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
-            "news.lateness, direction.threshold, idle.timeout, provisional.interval, history.slack,",
+            "news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,",
             "http.host, http.port (GET /health/live, /health/ready, /metrics); kafka.*, streams.*,",
             "apicurio.registry.* pass through."})
 final class ServeCommand implements Callable<Integer> {

@@ -47,13 +47,14 @@ public final class Settings {
             "How late a news event may arrive and still be computed exactly");
     public static final Key THRESHOLD = new Key("direction.threshold", "0.005", "|return| beyond which UP/DOWN");
     public static final Key IDLE = new Key("idle.timeout", "PT30S",
-            "Wall time without input after which a partition's clock follows the wall clock");
+            "Wall time without ticks after which a quiet symbol follows its partition's newest tick, and a wholly "
+                    + "silent partition's clock the wall clock");
 
     public static final Key PROVISIONAL = new Key("provisional.interval", "PT1M",
             "Least stream time between PROVISIONAL updates of one reaction; PT0S switches them off");
 
-    public static final Key SLACK = new Key("history.slack", "P4D",
-            "Extra tick history for reactions finalized late (weekends, a lagging benchmark)");
+    public static final Key BENCHMARK_WAIT = new Key("benchmark.wait", "PT10M",
+            "Wall time reactions wait for a silent benchmark while stocks trade, then close flagged BENCHMARK_STALLED");
 
     public static final Key HTTP_HOST = new Key("http.host", "127.0.0.1",
             "Interface of the service's health and metrics endpoint");
@@ -61,7 +62,7 @@ public final class Settings {
             "Port of the health and metrics endpoint; 0 = any free port, -1 = none");
 
     public static final Key[] KEYS = {BOOTSTRAP, REGISTRY, APP_ID, TOPIC_PREFIX, PARTITIONS, STATE_DIR, HORIZONS,
-        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, SLACK, HTTP_HOST, HTTP_PORT};
+        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, BENCHMARK_WAIT, HTTP_HOST, HTTP_PORT};
     private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
 
     private final Map<String, String> values;
@@ -190,7 +191,7 @@ public final class Settings {
                             .map(Horizon::parse).toList(),
                     get(BENCHMARK).trim().toUpperCase(Locale.ROOT),
                     duration(ESTIMATION), integer(MIN_POINTS), duration(GRACE), duration(LATENESS),
-                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL), duration(SLACK));
+                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL), duration(BENCHMARK_WAIT));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());
         }

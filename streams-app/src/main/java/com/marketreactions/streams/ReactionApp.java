@@ -6,7 +6,12 @@ import com.marketreactions.streams.errors.DeadLetters;
 import com.marketreactions.streams.topology.ReactionTopology;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +36,10 @@ public final class ReactionApp implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
+    /** Reads the partition count of the ticks topic from the cluster, then builds the topology for it. */
     public ReactionApp(ReactionConfig config, Topics topics, Properties streamsProps) {
-        this.streams = new KafkaStreams(ReactionTopology.build(config, topics), streamsProps);
+        this.streams = new KafkaStreams(ReactionTopology.build(config, topics,
+                inputPartitions(streamsProps, topics.ticks.name())), streamsProps);
         streams.setStateListener((now, before) -> {
             LOG.debug("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -83,6 +90,22 @@ public final class ReactionApp implements AutoCloseable {
         return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class.getName(),
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class.getName(),
                 StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters.name());
+    }
+
+    /** The partition count of {@code topic}: the topology routes each symbol to one of them. */
+    static int inputPartitions(Properties streamsProps, String topic) {
+        Map<String, Object> admin = new StreamsConfig(streamsProps).getAdminConfigs("market-reactions-metadata");
+        try (Admin a = Admin.create(admin)) {
+            TopicDescription d = a.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            return d.partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the metadata of " + topic, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("cannot read the partitions of topic " + topic + ": "
+                    + (cause instanceof UnknownTopicOrPartitionException ? "it does not exist" : String.valueOf(cause)), e);
+        }
     }
 
     public void start() {

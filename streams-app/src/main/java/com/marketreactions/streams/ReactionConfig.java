@@ -21,13 +21,13 @@ import java.util.Objects;
  *                    follows the wall clock, so reactions are finalized even when data stops
  * @param provisionalInterval least stream time between two PROVISIONAL updates of one reaction while its
  *                    window is open; zero switches provisional updates off
- * @param historySlack extra tick history kept beyond what an on-time reaction needs, for reactions whose
- *                    finalization waits past their close: a weekend or holiday without ticks, a benchmark that
- *                    lags the stock. A reaction finalized later than that is flagged HISTORY_TRUNCATED.
+ * @param benchmarkWait wall time a service waits for a silent benchmark while the stocks' ticks go on (a
+ *                    benchmark partition restoring or failing over, a lagging broadcast) before it finalizes
+ *                    without it and flags the reactions BENCHMARK_STALLED; at least the idle timeout
  */
 public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
                              Duration grace, Duration newsLateness, double directionThreshold,
-                             Duration idleTimeout, Duration provisionalInterval, Duration historySlack) {
+                             Duration idleTimeout, Duration provisionalInterval, Duration benchmarkWait) {
 
     public ReactionConfig {
         Objects.requireNonNull(horizons, "horizons");
@@ -49,14 +49,18 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         }
         positive("idleTimeout", idleTimeout);
         notNegative("provisionalInterval", provisionalInterval);
-        notNegative("historySlack", historySlack);
+        positive("benchmarkWait", benchmarkWait);
+        if (benchmarkWait.compareTo(idleTimeout) < 0) {
+            throw new IllegalArgumentException("benchmarkWait: must be at least the idle timeout (" + idleTimeout
+                    + "), got " + benchmarkWait);
+        }
     }
 
     public static ReactionConfig defaults() {
         return new ReactionConfig(
                 List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H"), Horizon.parse("P1D")),
                 "SPY", Duration.ofDays(5), 30, Duration.ofMinutes(1), Duration.ofMinutes(5), 0.005,
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofDays(4));
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(10));
     }
 
     public Duration maxHorizon() {
@@ -64,11 +68,12 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
     }
 
     /**
-     * How long tick history is kept, counted back from the newest tick: enough to compute exactly any news
-     * that arrives within L, for its longest horizon, finalized up to the history slack after its close.
+     * How long the record of a news event and its latest reactions are kept for de-duplication and queries,
+     * behind stream time: the history a news within L needs, for its longest horizon. (Tick history is kept
+     * by need instead: as long as a pending reaction or a news within L can use it.)
      */
     public Duration retention() {
-        return estimationWindow.plus(maxHorizon()).plus(grace).plus(newsLateness).plus(historySlack);
+        return estimationWindow.plus(maxHorizon()).plus(grace).plus(newsLateness);
     }
 
     public ReactionCalculator calculator() {
@@ -77,25 +82,26 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
 
     public ReactionConfig withHorizons(List<Horizon> h) {
         return new ReactionConfig(h, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold,
-                idleTimeout, provisionalInterval, historySlack);
+                idleTimeout, provisionalInterval, benchmarkWait);
     }
 
+    /** The idle timeout, and the benchmark wait raised to it where it was shorter. */
     public ReactionConfig withIdleTimeout(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, d, provisionalInterval, historySlack);
+                directionThreshold, d, provisionalInterval, benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait);
     }
 
     public ReactionConfig withProvisionalInterval(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, d, historySlack);
+                directionThreshold, idleTimeout, d, benchmarkWait);
     }
 
     public ReactionConfig withMinPoints(int n) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, n, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval, historySlack);
+                directionThreshold, idleTimeout, provisionalInterval, benchmarkWait);
     }
 
-    public ReactionConfig withHistorySlack(Duration d) {
+    public ReactionConfig withBenchmarkWait(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
                 directionThreshold, idleTimeout, provisionalInterval, d);
     }

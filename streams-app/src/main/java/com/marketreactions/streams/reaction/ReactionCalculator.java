@@ -22,10 +22,17 @@ public final class ReactionCalculator {
     public static final String IS_BENCHMARK = "IS_BENCHMARK";
     public static final String LATE_NEWS = "LATE_NEWS";
     /**
-     * Not in the spec's list: the reaction was finalized so long after its close (a data gap, a lagging
-     * benchmark) that history older than the store's retention may be missing from it.
+     * Not in the spec's list: the news arrived later than the lateness bound, when some of the history before
+     * its T0 had already been dropped; its estimate may miss ticks.
      */
     public static final String HISTORY_TRUNCATED = "HISTORY_TRUNCATED";
+    /**
+     * Not in the spec's list: a service finalized the reaction without the benchmark's ticks of its window,
+     * after waiting the configured benchmark wait for them while the stock's ticks went on (the benchmark's
+     * partition restoring, failing over or lagging); benchmarkReturn, the model's numbers and marketMinutes
+     * may miss ticks.
+     */
+    public static final String BENCHMARK_STALLED = "BENCHMARK_STALLED";
 
     static final long BAR_MS = 60_000L;
 

@@ -8,11 +8,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Wraps each input record in the {@link MarketEvent} of its source, recognising end-of-input markers.
- * Values are never null here: {@link RecordValidator} rejects those before (the benchmark's come from validated ticks).
+ * Values are never null here: {@link RecordValidator} rejects those before.
  */
 final class EventTagger<V> implements FixedKeyProcessor<String, V, MarketEvent> {
 
-    enum Source { TICKS, BENCHMARK, NEWS }
+    enum Source { TICKS, ROUTED_TICKS, NEWS }
 
     private final Source source;
     private FixedKeyProcessorContext<String, MarketEvent> context;
@@ -30,13 +30,12 @@ final class EventTagger<V> implements FixedKeyProcessor<String, V, MarketEvent> 
     public void process(FixedKeyRecord<String, V> r) {
         MarketEvent event;
         if (EndOfInput.isMarker(r.value(), r.headers())) {
-            event = new MarketEvent.End(source == Source.BENCHMARK,
+            event = new MarketEvent.End(source == Source.ROUTED_TICKS,
                     EndOfInput.intHeader(r.headers(), EndOfInput.SOURCE_PARTITION_HEADER, -1),
                     EndOfInput.intHeader(r.headers(), EndOfInput.PARTITIONS_HEADER, 1));
         } else {
             event = switch (source) {
-                case TICKS -> new MarketEvent.OwnTick((StockTick) r.value());
-                case BENCHMARK -> new MarketEvent.BenchmarkTick((StockTick) r.value());
+                case TICKS, ROUTED_TICKS -> new MarketEvent.Tick((StockTick) r.value());
                 case NEWS -> new MarketEvent.TickerNews((NewsEvent) r.value());
             };
         }

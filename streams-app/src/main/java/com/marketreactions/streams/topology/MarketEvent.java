@@ -3,22 +3,24 @@ package com.marketreactions.streams.topology;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 
-/** What the reaction processor consumes: its three inputs merged, each tagged by where it came from. */
+/** What the reaction processor consumes: its inputs merged, each tagged by what it is. */
 sealed interface MarketEvent {
 
-    /** A tick of a symbol owned by this partition. */
-    record OwnTick(StockTick tick) implements MarketEvent {
-    }
-
-    /** A tick of the benchmark, copied to every partition. */
-    record BenchmarkTick(StockTick tick) implements MarketEvent {
+    /**
+     * A tick this task needs: one of its own symbols (straight from the ticks topic, or rerouted there because
+     * its producer partitioned differently), or the benchmark's, which every task receives.
+     */
+    record Tick(StockTick tick) implements MarketEvent {
     }
 
     /** A news event for one of its tickers (the record key). */
     record TickerNews(NewsEvent news) implements MarketEvent {
     }
 
-    /** End of a bounded input; {@code sourcePartition} is set for benchmark markers. */
-    record End(boolean benchmark, int sourcePartition, int partitions) implements MarketEvent {
+    /**
+     * End of a bounded input: of this task's own ticks partition ({@code routed} false), or of the routed
+     * ticks from {@code sourcePartition}, one of {@code partitions}.
+     */
+    record End(boolean routed, int sourcePartition, int partitions) implements MarketEvent {
     }
 }

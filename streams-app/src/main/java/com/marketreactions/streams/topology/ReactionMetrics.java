@@ -14,7 +14,7 @@ import org.apache.kafka.streams.StreamsMetrics;
  */
 final class ReactionMetrics {
 
-    private static final String SCOPE = "market-reactions";
+    static final String SCOPE = "market-reactions";
 
     private final StreamsMetrics metrics;
     private final Sensor provisional;

@@ -14,12 +14,10 @@ import com.marketreactions.streams.reaction.WindowStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,179 +30,163 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Joins, per partition, the ticks of its symbols, the benchmark's ticks and the news about its tickers,
- * and emits one FINAL {@link MarketReaction} per (news, ticker, horizon) once the window has closed.
+ * Joins, per task, the ticks of its symbols, the benchmark's ticks and the news about its tickers, and emits
+ * one FINAL {@link MarketReaction} per (news, ticker, horizon) once its window has closed: the wiring of
+ * {@link StreamTime} (when), {@link TickHistoryStore} (what was seen, as of when), {@link PendingIndex}
+ * (what waits) and {@link ReactionCalculator} (the numbers).
  *
- * <p>Time. Each input has its own stream-time clock (the largest tick time seen). A tick more than the
- * grace G behind its clock is late: counted, logged, never applied. A reaction closes at
- * {@code T0 + h + G} and is finalized when both clocks have passed that point (a tick at exactly
- * {@code T0 + h} is still on time while a clock stands at {@code T0 + h + G}); so a lagging benchmark
- * delays finalization instead of making it wrong. An input that has been silent for the idle timeout
- * (wall clock) stops holding the other back, and when both are silent event time follows the wall clock.
- * An end-of-input marker moves a clock to +infinity.
+ * <p>Closing. A window of {@code (T0, T0 + h]} closes at {@code T0 + h + G}: its FINAL is emitted once both
+ * the ticker's and the benchmark's time have passed that point ({@link StreamTime#reactionTime}). It reads
+ * the history as of its close: the ticks each symbol had when its own clock passed the close, so the moment
+ * the FINAL is emitted (because the other input was slower) changes nothing. The history before T0 is read
+ * as of {@code T0 + G} in the same way.
  *
- * <p>State: tick history per symbol and for the benchmark (retention from config), each
- * with its input's clock ({@link TickHistoryStore}), pending reactions keyed by close time, the end-of-input
- * flags, and the (news, ticker) pairs seen.
+ * <p>Lateness is per symbol: a tick more than G behind its symbol's clock is counted as late, and still
+ * enters the history, where every window that is open sees it and every closed one does not.
+ *
+ * <p>Retention: a symbol's history is kept from the earliest of (a) E before the earliest pending news on it
+ * (the benchmark: on any ticker) and (b) E + L before the task's time, so that a news within the lateness
+ * bound still finds all of it. A news later than L is computed from what is left, flagged {@code LATE_NEWS}
+ * (and {@code HISTORY_TRUNCATED} when some of its history is gone).
  */
 final class ReactionProcessor implements Processor<String, MarketEvent, String, MarketReaction> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
     private static final String ENDED = "ended";
-    private static final String TICKS_ENDED = "ticks-ended";
-    private static final String BENCH_ENDED = "benchmark-ended";
+    private static final String OWN_ENDED = "own-ticks-ended";
+    private static final String ROUTED_ENDED = "routed-ticks-ended";
+    /** Prefix of the flag of one source partition's end marker on the routed ticks. */
+    private static final String ROUTED_END = "routed-ticks-ended-from-";
     private static final String INPUT_PARTITIONS = "input-partitions";
-    private static final long NONE = TickHistoryStore.NO_CLOCK;
+    private static final long NONE = StreamTime.NONE;
 
     private final ReactionConfig config;
     private final ReactionCalculator calculator;
+    private final String benchmark;
     private final long graceMs;
     private final long latenessMs;
-    private final long idleMs;
+    private final long estimationMs;
+    private final long provisionalMs;
+    private final Map<String, Long> horizonMillis = new HashMap<>();
 
     private ProcessorContext<String, MarketReaction> context;
-    private TickHistoryStore ticks;
-    private TickHistoryStore benchTicks;
+    private TickHistoryStore history;
     private KeyValueStore<Bytes, NewsEvent> pending;
-    private KeyValueStore<String, Long> clocks;
+    private KeyValueStore<String, Long> flags;
     private WindowStore<String, Long> newsSeen;
     private WindowStore<String, MarketReaction> recent;
-
-    /** Largest tick time seen per input; an input that ended counts as +infinity in {@link #clock}. */
-    private long ticksClock = NONE;
-    private long benchClock = NONE;
-    private boolean ticksEnded;
-    private boolean benchEnded;
-    private long ticksWall;
-    private long benchWall;
-    private final BitSet benchEnds = new BitSet();
-    private long nextClose = Long.MAX_VALUE;
-    /** Open reactions by ticker, with the stream time of their last PROVISIONAL update; rebuilt from the store on start. */
-    private final Map<String, Map<PendingKey, Provisional>> open = new HashMap<>();
-    private final Map<String, Long> horizonMillis = new HashMap<>();
+    private StreamTime time;
+    private final PendingIndex index = new PendingIndex();
     /** Estimates by newsId|ticker, see {@link #estimate}. */
     private final Map<String, Estimated> estimates = new HashMap<>();
-    private final long provisionalMs;
-    private final long retentionMs;
-    private boolean ended;
+    private boolean ownEnded;
+    private boolean announced;
     private long lateTicks;
-    private long openWindows;
     private ReactionMetrics metrics;
 
     ReactionProcessor(ReactionConfig config) {
         this.config = config;
         this.calculator = config.calculator();
+        this.benchmark = config.benchmark();
         this.graceMs = config.grace().toMillis();
         this.latenessMs = config.newsLateness().toMillis();
-        this.idleMs = config.idleTimeout().toMillis();
+        this.estimationMs = config.estimationWindow().toMillis();
         this.provisionalMs = config.provisionalInterval().toMillis();
-        this.retentionMs = config.retention().toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, MarketReaction> context) {
         this.context = context;
-        this.ticks = context.getStateStore(TopologyNames.TICK_HISTORY);
-        this.benchTicks = context.getStateStore(TopologyNames.BENCHMARK_HISTORY);
+        this.history = context.getStateStore(TopologyNames.TICK_HISTORY);
         this.pending = context.getStateStore(TopologyNames.PENDING);
-        this.clocks = context.getStateStore(TopologyNames.CLOCK);
+        this.flags = context.getStateStore(TopologyNames.CLOCK);
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
         this.recent = context.getStateStore(TopologyNames.RECENT_REACTIONS);
-        ticksClock = ticks.clock();
-        benchClock = benchTicks.clock();
-        ended = clocks.get(ENDED) != null;
-        ticksEnded = clocks.get(TICKS_ENDED) != null;
-        benchEnded = clocks.get(BENCH_ENDED) != null;
-        ticksWall = benchWall = context.currentSystemTimeMs();
-        nextClose = firstPendingClose();
-        metrics = new ReactionMetrics(context.metrics(), context.taskId().toString());
+        long idleMs = config.idleTimeout().toMillis();
+        time = new StreamTime(benchmark, idleMs, config.benchmarkWait().toMillis(), context.currentSystemTimeMs());
+        boolean ended = flags.get(OWN_ENDED) != null && flags.get(ROUTED_ENDED) != null;
+        ownEnded = flags.get(OWN_ENDED) != null;
+        announced = flags.get(ENDED) != null;
+        time.restore(history.clock(), history.clock(benchmark), ended);
         try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
-            it.forEachRemaining(kv -> {
-                openWindows++;
-                if (config.provisionalEnabled()) {
-                    track(PendingKey.decode(kv.key));
-                }
-            });
+            it.forEachRemaining(kv -> index.add(entry(PendingKey.decode(kv.key))));
         }
-        metrics.openWindows(openWindows);
+        metrics = new ReactionMetrics(context.metrics(), context.taskId().toString());
+        metrics.openWindows(index.size());
         long every = Math.max(100, Math.min(1000, idleMs / 2));
-        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::finalizeDue);
+        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::finalizeAll);
+    }
+
+    private PendingIndex.Entry entry(PendingKey key) {
+        long h = horizonMillis(key.horizon());
+        return new PendingIndex.Entry(key, key.closeTime() - graceMs - h, h);
     }
 
     @Override
     public void process(Record<String, MarketEvent> record) {
         switch (record.value()) {
-            case MarketEvent.OwnTick t -> onTick(t.tick(), false);
-            case MarketEvent.BenchmarkTick t -> onTick(t.tick(), true);
+            case MarketEvent.Tick t -> onTick(t.tick());
             case MarketEvent.TickerNews n -> onNews(record.key(), n.news());
             case MarketEvent.End e -> onEnd(e);
         }
-        finalizeDue(context.currentSystemTimeMs());
-        if (!ended && ticksEnded && benchEnded) {
-            announceEnd();
-        }
     }
 
-    /**
-     * Both inputs ended and everything is final: tell the replay driver, once, with an end-of-input marker
-     * on the output (null value, control header, this task's partition), written after the last reaction.
-     */
-    private void announceEnd() {
-        ended = true;
-        LOG.info("partition {}: input ended, all reactions final; {} late ticks were not applied",
-                context.taskId().partition(), lateTicks);
-        clocks.put(ENDED, 1L);
-        int partition = context.taskId().partition();
-        Long partitions = clocks.get(INPUT_PARTITIONS);
-        Record<String, MarketReaction> marker = new Record<>(EndOfInput.outputMarkerKey(partition), null,
-                context.currentStreamTimeMs(), EndOfInput.headers(partition, partitions == null ? 1 : partitions.intValue()));
-        context.forward(marker);
-    }
-
-    private void onTick(StockTick tick, boolean benchmark) {
+    private void onTick(StockTick tick) {
+        String symbol = tick.getSymbol();
         long ts = tick.getTs().toEpochMilli();
-        long clock = benchmark ? benchClock : ticksClock;
-        if (clock != NONE && ts < clock - graceMs) {
-            lateTicks++;
-            metrics.lateTick();
-            LOG.debug("late {} tick {} at {} is {} ms behind stream time; not applied",
-                    benchmark ? "benchmark" : "", tick.getSymbol(), tick.getTs(), clock - ts);
+        long wall = context.currentSystemTimeMs();
+        if (ts < history.expiredBefore(symbol)) {
+            // older than any history a pending reaction or a news within L can need: nothing to apply it to
+            late(symbol, ts, "older than the retained history; not applied");
             return;
         }
-        long now = context.currentSystemTimeMs();
-        if (benchmark) {
-            benchWall = now;
-            if (ts > benchClock) {
-                benchClock = ts;
-                benchTicks.clock(ts);
-            }
-        } else {
-            ticksWall = now;
-            if (ts > ticksClock) {
-                ticksClock = ts;
-                ticks.clock(ts);
+        long before = history.add(symbol, ts, tick.getPrice(), tick.getSize());
+        time.tick(symbol, ts, wall);
+        boolean isBenchmark = time.isBenchmark(symbol);
+        if (!isBenchmark && ts > history.clock()) {
+            history.clock(ts);
+        }
+        if (before != NONE && ts < before - graceMs) {
+            late(symbol, ts, "applied to open windows only");
+        }
+        if (ts > before) {
+            if (isBenchmark) {
+                finalizeAll(wall);
+            } else {
+                finalizeDue(symbol, wall);
             }
         }
-        // Windows this tick closes are computed before it enters the history: the store drops what is older
-        // than its newest tick minus the retention, so a reaction must not wait for the tick after its close.
-        finalizeDue(now);
-        (benchmark ? benchTicks : ticks).add(tick.getSymbol(), ts, tick.getPrice(), tick.getSize());
-        if (!benchmark && provisionalMs > 0) {
-            updateProvisional(tick.getSymbol(), ts);
+        if (provisionalMs > 0) {
+            updateProvisional(symbol, ts, wall);
         }
+        expire(symbol, isBenchmark, wall);
+    }
+
+    private void late(String symbol, long ts, String what) {
+        lateTicks++;
+        metrics.lateTick();
+        LOG.debug("late tick {} at {}, {} ms behind its symbol's clock: {}", symbol, Instant.ofEpochMilli(ts),
+                history.clock(symbol) - ts, what);
     }
 
     private void onEnd(MarketEvent.End end) {
-        if (!end.benchmark()) {
-            ticksEnded = true;
-            clocks.put(TICKS_ENDED, 1L);
-            clocks.put(INPUT_PARTITIONS, (long) end.partitions());
-            return;
+        if (end.routed()) {
+            flags.put(ROUTED_END + Math.max(0, end.sourcePartition()), 1L);
+            boolean all = true;
+            for (int p = 0; p < end.partitions() && all; p++) {
+                all = flags.get(ROUTED_END + p) != null;
+            }
+            if (all) {
+                flags.put(ROUTED_ENDED, 1L);
+            }
+        } else {
+            ownEnded = true;
+            flags.put(OWN_ENDED, 1L);
+            flags.put(INPUT_PARTITIONS, (long) end.partitions());
         }
-        benchEnds.set(Math.max(0, end.sourcePartition()));
-        if (benchEnds.cardinality() >= end.partitions()) {
-            benchEnded = true;
-            clocks.put(BENCH_ENDED, 1L);
+        if (ownEnded && flags.get(ROUTED_ENDED) != null) {
+            time.end();
+            finalizeAll(context.currentSystemTimeMs());
         }
     }
 
@@ -218,70 +200,113 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             }
         }
         newsSeen.put(seenKey, t0, t0);
-        long clock = clock(context.currentSystemTimeMs());
-        boolean late = clock != NONE && clock != Long.MAX_VALUE && t0 < clock - latenessMs;
+        long wall = context.currentSystemTimeMs();
+        long taskTime = time.taskTime(wall);
+        boolean late = taskTime != NONE && taskTime != StreamTime.END && t0 < taskTime - latenessMs;
         if (late) {
             LOG.info("news {} arrived {} behind stream time (lateness bound {}); reactions flagged LATE_NEWS",
-                    news.getId(), Duration.ofMillis(clock - t0), config.newsLateness());
+                    news.getId(), Duration.ofMillis(taskTime - t0), config.newsLateness());
         }
         for (Horizon h : config.horizons()) {
             PendingKey key = new PendingKey(t0 + h.millis() + graceMs, late, ticker, h.label(), news.getId());
             pending.put(key.encode(), news);
-            metrics.openWindows(++openWindows);
-            nextClose = Math.min(nextClose, key.closeTime());
-            if (provisionalMs > 0) {
-                track(key);
-            }
+            index.add(entry(key));
+        }
+        metrics.openWindows(index.size());
+        if (time.isBenchmark(ticker)) {
+            finalizeAll(wall);
+        } else {
+            finalizeDue(ticker, wall);
         }
     }
 
-    private void track(PendingKey key) {
-        open.computeIfAbsent(key.ticker(), t -> new HashMap<>()).put(key, new Provisional());
+    /** Finalizes the pending reactions of {@code ticker} that its time and the benchmark's have closed. */
+    private void finalizeDue(String ticker, long wall) {
+        long complete = time.reactionTime(ticker, history.clock(ticker), wall);
+        for (PendingIndex.Entry e : index.closingBefore(ticker, complete)) {
+            finalize(e, wall);
+        }
+        announceEndIfDone();
     }
 
-    /** An open reaction's last update and its window so far (in memory; rebuilt by the next update). */
-    private static final class Provisional {
-        long lastUpdate = NONE;
-        WindowStats window;
+    /** Finalizes every pending reaction that is complete: after a benchmark tick, and on the wall clock. */
+    private void finalizeAll(long wall) {
+        long bound = time.benchmarkTime(wall);
+        for (PendingIndex.Entry e : index.closingBefore(bound)) {
+            String ticker = e.key.ticker();
+            if (e.key.closeTime() < time.reactionTime(ticker, history.clock(ticker), wall)) {
+                finalize(e, wall);
+            }
+        }
+        announceEndIfDone();
+    }
+
+    private void finalize(PendingIndex.Entry e, long wall) {
+        NewsEvent news = pending.get(e.encoded);
+        if (news != null) {
+            emit(e, news, ReactionStatus.FINAL, e.key.closeTime() - graceMs, null, wall);
+            pending.delete(e.encoded);
+            metrics.fin();
+        }
+        index.remove(e);
+        metrics.openWindows(index.size());
+        if (e.horizonMs == config.maxHorizon().toMillis()) {
+            estimates.remove(e.key.newsId() + '|' + e.key.ticker()); // the longest horizon closes last
+        }
+    }
+
+    /**
+     * Both inputs ended and everything is final: tell the replay driver, once, with an end-of-input marker
+     * on the output (null value, control header, this task's partition), written after the last reaction.
+     */
+    private void announceEndIfDone() {
+        if (announced || !time.ended() || index.size() > 0) {
+            return;
+        }
+        announced = true;
+        LOG.info("partition {}: input ended, all reactions final; {} ticks arrived later than the grace period",
+                context.taskId().partition(), lateTicks);
+        flags.put(ENDED, 1L);
+        int partition = context.taskId().partition();
+        Long partitions = flags.get(INPUT_PARTITIONS);
+        context.forward(new Record<>(EndOfInput.outputMarkerKey(partition), null, context.currentStreamTimeMs(),
+                EndOfInput.headers(partition, partitions == null ? 1 : partitions.intValue())));
     }
 
     /**
      * A tick inside an open window updates its reaction, at most once per {@code max(interval, h / 60)} of
      * stream time: a one-day window gets an update every 24 minutes, not every minute (each update reads the
-     * window so far).
+     * window so far). Only the ticks since the last update are read; one that arrived out of order behind it
+     * shows in the FINAL, which reads the whole window.
      */
-    private void updateProvisional(String symbol, long ts) {
-        Map<PendingKey, Provisional> forSymbol = open.get(symbol);
-        if (forSymbol == null) {
+    private void updateProvisional(String symbol, long ts, long wall) {
+        if (!index.has(symbol)) {
             return;
         }
-        for (Map.Entry<PendingKey, Provisional> e : forSymbol.entrySet()) {
-            PendingKey key = e.getKey();
-            Provisional p = e.getValue();
-            long h = horizonMillis(key.horizon());
-            long end = key.closeTime() - graceMs;
-            long t0 = end - h;
+        long benchClock = history.clock(benchmark);
+        for (PendingIndex.Entry e : index.of(symbol)) {
+            long end = e.end();
             // the benchmark must have caught up with the news time, or the update would lack its baseline
-            boolean inWindow = ts > t0 && ts <= end && (benchClock >= t0 || benchEnded);
-            if (inWindow && (p.lastUpdate == NONE || ts - p.lastUpdate >= Math.max(provisionalMs, h / 60))) {
-                NewsEvent news = pending.get(key.encode());
-                if (news != null) {
-                    // only the ticks since the last update are read; one that arrived out of order behind it
-                    // shows in the FINAL, which reads the whole window
-                    if (p.window == null) {
-                        p.window = new WindowStats();
-                    }
-                    long stockAfter = Math.max(t0, p.window.stockUpTo());
-                    p.window.addStock(ticks.series(key.ticker(), stockAfter + 1, end), stockAfter, end);
-                    if (!key.ticker().equals(config.benchmark())) {
-                        long benchAfter = Math.max(t0, p.window.benchUpTo());
-                        p.window.addBench(benchTicks.series(config.benchmark(), benchAfter + 1, end), benchAfter, end);
-                    }
-                    emit(key, news, ReactionStatus.PROVISIONAL, ts, p.window);
-                    metrics.provisional();
-                    p.lastUpdate = ts;
-                }
+            boolean inWindow = ts > e.t0 && ts <= end && (benchClock >= e.t0 || time.ended());
+            if (!inWindow || (e.lastUpdate != Long.MIN_VALUE && ts - e.lastUpdate < Math.max(provisionalMs, e.horizonMs / 60))) {
+                continue;
             }
+            NewsEvent news = pending.get(e.encoded);
+            if (news == null) {
+                continue;
+            }
+            if (e.window == null) {
+                e.window = new WindowStats();
+            }
+            long stockAfter = Math.max(e.t0, e.window.stockUpTo());
+            e.window.addStock(history.series(symbol, stockAfter + 1, end), stockAfter, end);
+            if (!time.isBenchmark(symbol)) {
+                long benchAfter = Math.max(e.t0, e.window.benchUpTo());
+                e.window.addBench(history.series(benchmark, benchAfter + 1, end), benchAfter, end);
+            }
+            emit(e, news, ReactionStatus.PROVISIONAL, ts, e.window, wall);
+            metrics.provisional();
+            e.lastUpdate = ts;
         }
     }
 
@@ -289,68 +314,46 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         return horizonMillis.computeIfAbsent(label, l -> Horizon.parse(l).millis());
     }
 
-    /** Finalizes every pending reaction whose window has closed by the current clock. */
-    private void finalizeDue(long wallNow) {
-        long clock = clock(wallNow);
-        if (clock == NONE || clock <= nextClose) {
-            return;
-        }
-        List<KeyValue<Bytes, NewsEvent>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, NewsEvent> it = pending.range(PendingKey.first(), PendingKey.after(clock - 1))) {
-            while (it.hasNext()) {
-                KeyValue<Bytes, NewsEvent> kv = it.next();
-                if (PendingKey.decode(kv.key).closeTime() < clock) {
-                    due.add(kv);
-                }
-            }
-        }
-        for (KeyValue<Bytes, NewsEvent> kv : due) {
-            PendingKey key = PendingKey.decode(kv.key);
-            emit(key, kv.value, ReactionStatus.FINAL, key.closeTime() - graceMs, null);
-            pending.delete(kv.key);
-            metrics.fin();
-            metrics.openWindows(--openWindows);
-            Map<PendingKey, Provisional> forTicker = open.get(key.ticker());
-            if (forTicker != null && forTicker.remove(key) != null && forTicker.isEmpty()) {
-                open.remove(key.ticker());
-            }
-        }
-        nextClose = firstPendingClose();
-    }
-
     /**
-     * Emits one reaction: FINAL reads its whole window ({@code window} null), PROVISIONAL passes the
-     * statistics of the window so far.
+     * Emits one reaction: FINAL reads its whole window as of its close ({@code window} null), PROVISIONAL
+     * passes the statistics of the window so far.
      */
-    private void emit(PendingKey key, NewsEvent news, ReactionStatus status, long timestamp, WindowStats window) {
-        long h = horizonMillis(key.horizon());
-        long t0 = news.getPublishedAt().toEpochMilli();
-        long to = t0 + h;
-        boolean isBenchmark = key.ticker().equals(config.benchmark());
-        Estimated est = estimate(news.getId(), key.ticker(), t0, isBenchmark);
-        WindowStats w = window != null ? window : WindowStats.of(t0, h, ticks.series(key.ticker(), t0 + 1, to),
-                isBenchmark ? null : benchTicks.series(config.benchmark(), t0 + 1, to));
+    private void emit(PendingIndex.Entry e, NewsEvent news, ReactionStatus status, long timestamp,
+                      WindowStats window, long wall) {
+        PendingKey key = e.key;
+        String ticker = key.ticker();
+        boolean isBenchmark = time.isBenchmark(ticker);
+        Estimated est = estimate(news.getId(), ticker, e.t0, isBenchmark, wall);
+        long close = key.closeTime();
+        WindowStats w = window != null ? window : WindowStats.of(e.t0, e.horizonMs,
+                history.series(ticker, e.t0 + 1, e.end(), close),
+                isBenchmark ? null : history.series(benchmark, e.t0 + 1, e.end(), close));
         MarketReaction.Builder b = calculator.compute(est.estimate(), w, MarketReaction.newBuilder());
-        if (key.lateNews() || est.truncated()) {
-            List<String> flags = new ArrayList<>(b.getFlags());
+        boolean stalled = status == ReactionStatus.FINAL && !isBenchmark && time.benchmarkStalled(wall)
+                && history.clock(benchmark) <= close;
+        if (key.lateNews() || est.truncated() || stalled) {
+            List<String> f = new ArrayList<>(b.getFlags());
             if (key.lateNews()) {
-                flags.add(ReactionCalculator.LATE_NEWS);
+                f.add(ReactionCalculator.LATE_NEWS);
             }
             if (est.truncated()) {
-                flags.add(ReactionCalculator.HISTORY_TRUNCATED);
+                f.add(ReactionCalculator.HISTORY_TRUNCATED);
             }
-            b.setFlags(flags);
+            if (stalled) {
+                f.add(ReactionCalculator.BENCHMARK_STALLED);
+                LOG.warn("{} {} {}: finalized without waiting longer for the benchmark {}, silent for more than {}; "
+                        + "flagged {}", news.getId(), ticker, key.horizon(), benchmark, config.benchmarkWait(),
+                        ReactionCalculator.BENCHMARK_STALLED);
+            }
+            b.setFlags(f);
         }
-        MarketReaction reaction = b.setNewsId(news.getId()).setTicker(key.ticker()).setHorizon(key.horizon())
-                .setStatus(status).setBenchmark(config.benchmark()).setHeadline(news.getHeadline())
+        MarketReaction reaction = b.setNewsId(news.getId()).setTicker(ticker).setHorizon(key.horizon())
+                .setStatus(status).setBenchmark(benchmark).setHeadline(news.getHeadline())
                 .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers())
                 .build();
-        String k = new ReactionKey(news.getId(), key.ticker(), key.horizon()).encode();
+        String k = new ReactionKey(news.getId(), ticker, key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
-        recent.put(key.ticker() + '|' + news.getId() + '|' + key.horizon(), reaction, t0);
-        if (status == ReactionStatus.FINAL && h == config.maxHorizon().toMillis()) {
-            estimates.remove(news.getId() + '|' + key.ticker()); // the longest horizon closes last
-        }
+        recent.put(ticker + '|' + news.getId() + '|' + key.horizon(), reaction, e.t0);
     }
 
     /** An estimate and whether the history it was computed from may have lost ticks to retention. */
@@ -358,63 +361,44 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     }
 
     /**
-     * The part of a reaction that depends on history up to T0, computed once per (news, ticker) and kept in
-     * memory once both clocks have passed T0 + G (no tick that could change it can still be applied). Not
-     * persisted: after a restart it is computed again from the stores.
+     * The part of a reaction that depends on history up to T0, read as of {@code T0 + G}: computed once per
+     * (news, ticker) and kept in memory once both the ticker's and the benchmark's time have passed that
+     * point (nothing can change it then). Not persisted: after a restart it is computed again, the same.
      */
-    private Estimated estimate(String newsId, String ticker, long t0, boolean isBenchmark) {
+    private Estimated estimate(String newsId, String ticker, long t0, boolean isBenchmark, long wall) {
         String cacheKey = newsId + '|' + ticker;
         Estimated cached = estimates.get(cacheKey);
         if (cached != null) {
             return cached;
         }
-        long from = t0 - calculator.estimationMs();
-        TickSeries stock = ticks.series(ticker, from, t0);
-        TickSeries bench = isBenchmark ? null : benchTicks.series(config.benchmark(), from, t0);
-        boolean truncated = ticksClock - retentionMs > from || (bench != null && benchClock - retentionMs > from);
+        long from = t0 - estimationMs;
+        long asOf = t0 + graceMs;
+        TickSeries stock = history.series(ticker, from, t0, asOf);
+        TickSeries bench = isBenchmark ? null : history.series(benchmark, from, t0, asOf);
+        boolean truncated = history.expiredBefore(ticker) > from || (bench != null && history.expiredBefore(benchmark) > from);
         if (truncated) {
-            LOG.warn("{} {}: computed when history before {} may already be gone (a long data gap or a lagging "
-                    + "benchmark); flagged {}", newsId, ticker, Instant.ofEpochMilli(from),
-                    ReactionCalculator.HISTORY_TRUNCATED);
+            LOG.warn("{} {}: history before {} is no longer retained (the news arrived later than the lateness "
+                    + "bound); flagged {}", newsId, ticker, Instant.ofEpochMilli(from), ReactionCalculator.HISTORY_TRUNCATED);
         }
         Estimated e = new Estimated(calculator.estimate(t0, stock, bench), truncated);
-        long clock = clock(context.currentSystemTimeMs());
-        if (clock != NONE && clock - graceMs >= t0) {
+        if (time.reactionTime(ticker, history.clock(ticker), wall) > asOf) {
             estimates.put(cacheKey, e);
         }
         return e;
     }
 
     /**
-     * The time up to which both inputs are complete. A silent input (no data for the idle timeout) follows
-     * the other one; when both are silent, event time advances with the wall clock.
+     * Drops the part of a symbol's history nobody can need any more: before E ahead of the earliest pending
+     * news on it (for the benchmark, on any ticker) and before E + L ahead of the task's time.
      */
-    private long clock(long wallNow) {
-        boolean ticksIdle = wallNow - ticksWall >= idleMs;
-        boolean benchIdle = wallNow - benchWall >= idleMs;
-        long t = ticksEnded ? Long.MAX_VALUE : ticksClock;
-        long b = benchEnded ? Long.MAX_VALUE : benchClock;
-        if (ticksIdle && benchIdle) {
-            long base = Math.max(t, b);
-            if (base == NONE || base == Long.MAX_VALUE) {
-                return base;
-            }
-            long silentFor = wallNow - Math.max(ticksWall, benchWall) - idleMs;
-            return base + Math.max(0, silentFor);
+    private void expire(String symbol, boolean isBenchmark, long wall) {
+        long taskTime = time.taskTime(wall);
+        if (taskTime == NONE || taskTime == StreamTime.END) {
+            return;
         }
-        if (ticksIdle) {
-            t = Math.max(t, b);
-        }
-        if (benchIdle) {
-            b = Math.max(b, t);
-        }
-        return Math.min(t, b);
-    }
-
-    private long firstPendingClose() {
-        try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
-            return it.hasNext() ? PendingKey.decode(it.next().key).closeTime() : Long.MAX_VALUE;
-        }
+        long pendingT0 = isBenchmark ? index.earliestT0() : index.earliestT0(symbol);
+        long keepFrom = Math.min(taskTime - latenessMs, pendingT0) - estimationMs;
+        history.expire(symbol, keepFrom);
     }
 
     @Override

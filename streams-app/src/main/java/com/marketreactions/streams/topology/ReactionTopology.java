@@ -24,25 +24,36 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the market-reaction topology. A pure function of its configuration and topics: no I/O, nothing
- * started; the service, the replay, the benchmark and the tests all build it here.
+ * Builds the market-reaction topology. A pure function of its configuration, topics and the partition count
+ * of the ticks topic: no I/O, nothing started; the service, the replay, the benchmark and the tests all build
+ * it here.
  *
  * <pre>
- * ticks ─────────────────────────────────────────────┐ (own ticks, by symbol)
- *   └─ benchmark ticks ─► [benchmark-ticks] (to every partition) ─┤
- * news ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ─┴─► react ─► market-reactions
+ * ticks ─► check ─┬─ on their symbol's partition ──────────────────────────────────────────┐
+ *                 └─ benchmark (to every partition), misrouted ─► [routed-ticks] ───────────┤
+ * news ─► check ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ────────────┴─► react ─► market-reactions
  *                                                    FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
  * </pre>
  *
- * The news and ticks topics must have the same number of partitions: news is re-keyed by ticker with
- * the producer's default partitioner, so a ticker's news meet its ticks in the same task.
+ * Both internal topics are partitioned by {@link SymbolPartitioner}, whatever partitioner the producers of
+ * the input used: a ticker's news, ticks and the benchmark always meet in one task. Time is per symbol
+ * ({@link StreamTime}), so the lag of the routed ticks behind the direct ones changes no result.
  */
 public final class ReactionTopology {
 
     private ReactionTopology() {
     }
 
+    /** The topology for ticks and news topics of one partition (as in a TopologyTestDriver). */
     public static Topology build(ReactionConfig config, Topics topics) {
+        return build(config, topics, 1);
+    }
+
+    /** @param partitions the number of partitions of the ticks topic */
+    public static Topology build(ReactionConfig config, Topics topics, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions: at least 1, got " + partitions);
+        }
         // Internal topics and stores are ours alone: plain Avro, no registry round trip per record.
         PlainAvroSerdes internal = new PlainAvroSerdes();
         Serde<StockTick> tickSerde = internal.avro(StockTick.class);
@@ -57,8 +68,7 @@ public final class ReactionTopology {
                 Consumed.with(topics.aliases.keySerde(), topics.aliases.valueSerde()).withName("aliases-source"),
                 Materialized.as(TopologyNames.ALIASES));
 
-        builder.addStateStore(TickHistoryStore.builder(TopologyNames.TICK_HISTORY, retention.toMillis(), changelog));
-        builder.addStateStore(TickHistoryStore.builder(TopologyNames.BENCHMARK_HISTORY, retention.toMillis(), changelog));
+        builder.addStateStore(TickHistoryStore.builder(TopologyNames.TICK_HISTORY, changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde)
                 .withCachingEnabled().withLoggingEnabled(changelog));
@@ -76,28 +86,30 @@ public final class ReactionTopology {
                         Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde()).withName("ticks-source"))
                 .processValues(RecordValidator::ticks, Named.as("check-ticks"));
 
-        KStream<String, MarketEvent> benchmark = ticks
-                .processValues(() -> new BenchmarkSelector(config.benchmark()), Named.as("select-benchmark"))
-                .repartition(Repartitioned.<String, StockTick>as(TopologyNames.BENCHMARK_TICKS)
+        KStream<String, MarketEvent> local = ticks.processValues(
+                () -> TickRouter.local(config.benchmark(), partitions), Named.as("local-ticks"));
+        KStream<String, MarketEvent> routed = ticks
+                .processValues(() -> TickRouter.outbound(config.benchmark(), partitions), Named.as("outbound-ticks"))
+                .repartition(Repartitioned.<String, StockTick>as(TopologyNames.ROUTED_TICKS)
                         .withKeySerde(Serdes.String()).withValueSerde(tickSerde)
-                        .withStreamPartitioner(new BroadcastPartitioner<>()))
-                .processValues(() -> new EventTagger<>(EventTagger.Source.BENCHMARK), Named.as("tag-benchmark"));
+                        .withStreamPartitioner(SymbolPartitioner.routedTicks(config.benchmark())))
+                .processValues(() -> new EventTagger<>(EventTagger.Source.ROUTED_TICKS), Named.as("tag-routed"));
 
         KStream<String, MarketEvent> news = builder.stream(topics.news.name(),
                         Consumed.with(topics.news.keySerde(), topics.news.valueSerde()).withName("news-source"))
                 .processValues(RecordValidator::news, Named.as("check-news"))
                 .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
-                        .withKeySerde(Serdes.String()).withValueSerde(newsSerde))
+                        .withKeySerde(Serdes.String()).withValueSerde(newsSerde)
+                        .withStreamPartitioner(SymbolPartitioner.byKey()))
                 .processValues(() -> new EventTagger<>(EventTagger.Source.NEWS), Named.as("tag-news"));
 
-        KStream<String, MarketReaction> reactions = ticks
-                .processValues(() -> new EventTagger<>(EventTagger.Source.TICKS), Named.as("tag-ticks"))
-                .merge(benchmark, Named.as("merge-benchmark"))
+        KStream<String, MarketReaction> reactions = local
+                .merge(routed, Named.as("merge-routed"))
                 .merge(news, Named.as("merge-news"))
                 .process(() -> new ReactionProcessor(config), Named.as("react"),
-                        TopologyNames.TICK_HISTORY, TopologyNames.BENCHMARK_HISTORY, TopologyNames.PENDING,
-                        TopologyNames.CLOCK, TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
+                        TopologyNames.TICK_HISTORY, TopologyNames.PENDING, TopologyNames.CLOCK,
+                        TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
         reactions.to(topics.reactions.name(),
                 Produced.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-sink"));
 
@@ -109,7 +121,7 @@ public final class ReactionTopology {
                 .selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
                         .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))
-                        .withStreamPartitioner(new MarkerBroadcastPartitioner<>()))
+                        .withStreamPartitioner(SymbolPartitioner.markersToAll()))
                 .process(NewsImpactAggregator::new, Named.as("aggregate-impact"), TopologyNames.IMPACT_PARTS)
                 .to(topics.impact.name(),
                         Produced.with(topics.impact.keySerde(), topics.impact.valueSerde()).withName("impact-sink"));

@@ -26,19 +26,24 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * Recent ticks per symbol: the state store behind every reaction's window and estimate.
+ * Recent ticks per symbol, each with its symbol's clock: the state store behind every reaction's window and
+ * estimate, and the one place where time is recorded (committed together with the ticks, so exactly-once).
  *
  * <p>Why not a window store with a record per tick: that writes RocksDB and the changelog once per tick,
  * and Streams' generic cache in front of it costs as much again (a sorted map of byte keys); together they
  * were about 40% of the stream thread in the benchmark's profile. Here a tick is appended to an in-memory
  * {@link TickBlock} of its symbol and minute, and the minutes touched since the last commit are written,
  * in parts of {@value #PART} ticks, to a logged RocksDB key-value store when Streams flushes its caches
- * before committing. So the changelog and the offsets stay in one transaction (exactly-once), a busy minute
- * is written once per commit rather than once per tick, and only its last part is rewritten.
+ * before committing. So the changelog and the offsets stay in one transaction, a busy minute is written
+ * once per commit rather than once per tick, and only its last part is rewritten.
  *
- * <p>The minute a symbol is filling stays in memory across commits; older minutes are read from RocksDB.
- * Minutes older than the retention (behind the symbol's newest tick) are deleted as the symbol moves on,
- * checked every {@code EXPIRY_STEP_MS}. The store also keeps its input's clock, committed with the ticks.
+ * <p>Time. Each symbol has a clock, the newest tick time it has had; every tick records the clock before it,
+ * so {@link #series(String, long, long, long) reads as of} a close time are a function of the symbol's own
+ * input order alone. The store keeps one more clock for its owner (the processor's task clock).
+ *
+ * <p>Retention is the caller's: {@link #expire} drops the minutes of a symbol before a time the caller
+ * knows nobody needs (checked at most every {@code EXPIRY_STEP_MS} per symbol), and remembers how far it
+ * went. The minute a symbol is filling stays in memory across commits; older minutes are read from RocksDB.
  * After a restart the store is restored from its changelog and the in-memory part starts empty.
  *
  * <p>The commit hook is Streams' internal {@link CachedStateStore} interface (its caching stores use it):
@@ -49,33 +54,36 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     /** Ticks per persisted record: bounds what a commit rewrites of a busy minute. */
     static final int PART = 256;
 
+    static final long NO_CLOCK = Long.MIN_VALUE;
+    /** Shorter than any symbol's key, so it cannot collide with one. */
+    private static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {0});
+    /** Expiry scans the store at most once per this much time per symbol. */
+    private static final long EXPIRY_STEP_MS = 10 * TickBlock.SPAN_MS;
+    /** Separates the symbol from a minute's key; {@link #META} marks the symbol's clock record. */
+    private static final byte MINUTES = 0;
+    private static final byte META = 1;
+
     private final KeyValueStore<Bytes, byte[]> inner;
-    private final long retentionMs;
     private final Map<String, Symbol> symbols = new HashMap<>();
     private final Set<Symbol> dirty = new LinkedHashSet<>();
-    /** The newest tick time applied, kept with the ticks so that both are committed together. */
     private long clock = NO_CLOCK;
     private boolean clockLoaded;
     private boolean clockDirty;
 
-    static final long NO_CLOCK = Long.MIN_VALUE;
-    /** Shorter than any tick key (symbol, 0, minute, part), so it cannot collide with one. */
-    private static final Bytes CLOCK_KEY = Bytes.wrap(new byte[] {0});
-    /** Expiry scans the store at most once per this much time per symbol. */
-    private static final long EXPIRY_STEP_MS = 10 * TickBlock.SPAN_MS;
-
-    /** The in-memory minutes of one symbol: the latest one, and older ones touched since the last flush. */
+    /** One symbol: its clock, how far it was expired, the latest minute and older ones touched since the last flush. */
     private static final class Symbol {
-        final String name;
         final byte[] prefix;
+        final Bytes metaKey;
         final TreeMap<Long, Minute> minutes = new TreeMap<>();
         long latest = Long.MIN_VALUE;
+        long clock = NO_CLOCK;
         long expiredBefore = Long.MIN_VALUE;
+        boolean metaDirty;
 
         Symbol(String name) {
-            this.name = name;
             byte[] s = name.getBytes(StandardCharsets.UTF_8);
-            this.prefix = ByteBuffer.allocate(s.length + 1).put(s).put((byte) 0).array();
+            this.prefix = ByteBuffer.allocate(s.length + 1).put(s).put(MINUTES).array();
+            this.metaKey = Bytes.wrap(ByteBuffer.allocate(s.length + 1).put(s).put(META).array());
         }
     }
 
@@ -89,18 +97,17 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         }
     }
 
-    private TickHistoryStore(KeyValueStore<Bytes, byte[]> inner, long retentionMs) {
+    private TickHistoryStore(KeyValueStore<Bytes, byte[]> inner) {
         this.inner = inner;
-        this.retentionMs = retentionMs;
     }
 
-    /** A logged, persistent tick history named {@code name}, keeping {@code retentionMs} behind each symbol's newest tick. */
-    static StoreBuilder<TickHistoryStore> builder(String name, long retentionMs, Map<String, String> changelogConfig) {
+    /** A logged, persistent tick history named {@code name}. */
+    static StoreBuilder<TickHistoryStore> builder(String name, Map<String, String> changelogConfig) {
         return new Builder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(changelogConfig), retentionMs);
+                Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(changelogConfig));
     }
 
-    /** The newest tick time recorded by {@link #clock(long)}, or {@link #NO_CLOCK}; survives restarts. */
+    /** The owner's clock recorded by {@link #clock(long)}, or {@link #NO_CLOCK}; survives restarts. */
     long clock() {
         if (!clockLoaded) {
             byte[] b = inner.get(CLOCK_KEY);
@@ -116,8 +123,24 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         clockDirty = true;
     }
 
-    void add(String symbol, long ts, double price, long size) {
-        Symbol s = symbols.computeIfAbsent(symbol, Symbol::new);
+    /** The newest tick time of {@code symbol}, or {@link #NO_CLOCK}. */
+    long clock(String symbol) {
+        return symbol(symbol).clock;
+    }
+
+    /** Ticks of {@code symbol} before this time may have been dropped by {@link #expire}. */
+    long expiredBefore(String symbol) {
+        return symbol(symbol).expiredBefore;
+    }
+
+    /**
+     * Adds a tick, stamped with its symbol's clock before it, and moves the clock on.
+     *
+     * @return the symbol's clock before this tick ({@link #NO_CLOCK} for its first)
+     */
+    long add(String symbol, long ts, double price, long size) {
+        Symbol s = symbol(symbol);
+        long before = s.clock;
         long start = TickBlock.start(ts);
         Minute m = s.minutes.get(start);
         if (m == null) {
@@ -133,22 +156,31 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
                 }
             }
             s.latest = start;
-            expire(s, start - retentionMs);
         }
-        m.firstDirty = Math.min(m.firstDirty, m.ticks.add(ts, price, size)); // later ticks moved up by one
+        m.firstDirty = Math.min(m.firstDirty, m.ticks.add(ts, price, size, before)); // later ticks moved up by one
+        if (ts > s.clock) {
+            s.clock = ts;
+            s.metaDirty = true;
+        }
         dirty.add(s);
+        return before;
     }
 
-    /** The ticks of {@code symbol} with {@code from <= ts <= to}, in processing order. */
+    /** The ticks of {@code symbol} with {@code from <= ts <= to}, in processing order, all that have arrived. */
     TickSeries series(String symbol, long from, long to) {
+        return series(symbol, from, to, Long.MAX_VALUE);
+    }
+
+    /**
+     * The ticks of {@code symbol} with {@code from <= ts <= to} that arrived while the symbol's clock had not
+     * passed {@code asOf}, in processing order: what a window closing at {@code asOf} holds, read at any time.
+     */
+    TickSeries series(String symbol, long from, long to, long asOf) {
         TickSeries out = new TickSeries();
         if (from > to) {
             return out;
         }
-        Symbol s = symbols.get(symbol);
-        if (s == null) {
-            s = new Symbol(symbol); // nothing in memory: all from the store
-        }
+        Symbol s = symbol(symbol);
         long first = TickBlock.start(from);
         long last = TickBlock.start(to);
         Iterator<Map.Entry<Long, Minute>> mem = s.minutes.subMap(first, true, last, true).entrySet().iterator();
@@ -158,20 +190,42 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
                 KeyValue<Bytes, byte[]> kv = it.next();
                 long minute = minuteOf(s, kv.key.get());
                 while (next != null && next.getKey() < minute) {
-                    next.getValue().ticks.appendTo(out, from, to);
+                    next.getValue().ticks.appendTo(out, from, to, asOf);
                     next = mem.hasNext() ? mem.next() : null;
                 }
                 if (next != null && next.getKey() == minute) {
                     continue; // the in-memory copy is newer
                 }
-                TickBlock.appendPart(kv.value, out, from, to);
+                TickBlock.appendPart(kv.value, out, from, to, asOf);
             }
         }
         while (next != null) {
-            next.getValue().ticks.appendTo(out, from, to);
+            next.getValue().ticks.appendTo(out, from, to, asOf);
             next = mem.hasNext() ? mem.next() : null;
         }
         return out;
+    }
+
+    /**
+     * Drops the minutes of {@code symbol} that end before {@code before}, unless the last expiry of the
+     * symbol was less than {@code EXPIRY_STEP_MS} ago.
+     */
+    void expire(String symbol, long before) {
+        Symbol s = symbol(symbol);
+        long upTo = TickBlock.start(before); // whole minutes only
+        if (upTo <= s.expiredBefore || (s.expiredBefore != Long.MIN_VALUE && upTo - s.expiredBefore < EXPIRY_STEP_MS)) {
+            return;
+        }
+        List<Bytes> old = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = inner.range(key(s, s.expiredBefore, 0),
+                key(s, upTo - 1, Integer.MAX_VALUE))) {
+            it.forEachRemaining(kv -> old.add(kv.key));
+        }
+        old.forEach(inner::delete);
+        s.minutes.headMap(upTo, false).clear();
+        s.expiredBefore = upTo;
+        s.metaDirty = true;
+        dirty.add(s);
     }
 
     /** Writes what changed since the last call to the inner store (and so to its changelog). */
@@ -182,6 +236,10 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             clockDirty = false;
         }
         for (Symbol s : dirty) {
+            if (s.metaDirty) {
+                inner.put(s.metaKey, ByteBuffer.allocate(16).putLong(s.clock).putLong(s.expiredBefore).array());
+                s.metaDirty = false;
+            }
             Iterator<Map.Entry<Long, Minute>> it = s.minutes.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<Long, Minute> e = it.next();
@@ -199,6 +257,22 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             }
         }
         dirty.clear();
+    }
+
+    /** The in-memory state of a symbol, its clock loaded from the store on first use. */
+    private Symbol symbol(String name) {
+        Symbol s = symbols.get(name);
+        if (s == null) {
+            s = new Symbol(name);
+            byte[] meta = inner.get(s.metaKey);
+            if (meta != null) {
+                ByteBuffer b = ByteBuffer.wrap(meta);
+                s.clock = b.getLong();
+                s.expiredBefore = b.getLong();
+            }
+            symbols.put(name, s);
+        }
+        return s;
     }
 
     @Override
@@ -222,21 +296,6 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             }
         }
         return b;
-    }
-
-    /** Deletes the minutes before {@code before} that an earlier call has not. */
-    private void expire(Symbol s, long before) {
-        if (s.expiredBefore != Long.MIN_VALUE && before - s.expiredBefore < EXPIRY_STEP_MS) {
-            return;
-        }
-        List<Bytes> old = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = inner.range(key(s, s.expiredBefore, 0),
-                key(s, before - 1, Integer.MAX_VALUE))) {
-            it.forEachRemaining(kv -> old.add(kv.key));
-        }
-        old.forEach(inner::delete);
-        s.minutes.headMap(before, false).clear();
-        s.expiredBefore = before;
     }
 
     /** symbol, 0, minute (sign-flipped so byte order is time order), part. */
@@ -298,11 +357,9 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     /** Builds the store around a logged RocksDB key-value store; caching is this store's own. */
     private static final class Builder implements StoreBuilder<TickHistoryStore> {
         private StoreBuilder<KeyValueStore<Bytes, byte[]>> inner;
-        private final long retentionMs;
 
-        Builder(StoreBuilder<KeyValueStore<Bytes, byte[]>> inner, long retentionMs) {
+        Builder(StoreBuilder<KeyValueStore<Bytes, byte[]>> inner) {
             this.inner = inner;
-            this.retentionMs = retentionMs;
         }
 
         @Override
@@ -329,7 +386,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
 
         @Override
         public TickHistoryStore build() {
-            return new TickHistoryStore(inner.build(), retentionMs);
+            return new TickHistoryStore(inner.build());
         }
 
         @Override

@@ -9,13 +9,14 @@ public final class TopologyNames {
 
     /** Repartition topic: news re-keyed by each of its tickers. */
     public static final String NEWS_BY_TICKER = "news-by-ticker";
-    /** Repartition topic: benchmark ticks copied to every partition. */
-    public static final String BENCHMARK_TICKS = "benchmark-ticks";
+    /** Repartition topic: the benchmark's ticks to every partition, misrouted ticks to their symbol's. */
+    public static final String ROUTED_TICKS = "routed-ticks";
 
-    /** {@link TickHistoryStore}: recent ticks per symbol of this partition, retention from config. */
-    public static final String TICK_HISTORY = "tick-history-v2";
-    /** {@link TickHistoryStore}: recent ticks of the benchmark, on every partition. */
-    public static final String BENCHMARK_HISTORY = "benchmark-history-v2";
+    /**
+     * {@link TickHistoryStore}: recent ticks of this partition's symbols and of the benchmark, each stamped
+     * with its symbol's clock; kept as long as a pending reaction or a news within the lateness bound needs them.
+     */
+    public static final String TICK_HISTORY = "tick-history-v3";
     /** Key-value store: reactions waiting for their window to close, ordered by close time. */
     public static final String PENDING = "pending-reactions";
     /** Key-value store: which inputs of this partition have ended (their clocks live in the tick histories). */

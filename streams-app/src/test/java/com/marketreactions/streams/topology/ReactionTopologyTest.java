@@ -20,7 +20,7 @@ class ReactionTopologyTest {
 
     private static final double EPS = 1e-12;
 
-    /** AMZN and SPY before T0 = 15:00. Stream time is per partition, across symbols. */
+    /** AMZN and SPY before T0 = 15:00. Stream time is per symbol: each has its own clock. */
     private static void before(TopologyFixture f) {
         f.tick("SPY", ofSeconds(-20), 500.0, 100);
         f.tick("AMZN", ofSeconds(-10), 100.0, 10);
@@ -94,20 +94,24 @@ class ReactionTopologyTest {
     }
 
     @Test
-    void outOfOrderTickWithinGraceIsApplied() {
+    void tickBeyondGraceStillCountsForAWindowThatIsOpen() {
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
             f.tick("AMZN", ofMinutes(1), 101.0, 20);
             f.tick("AMZN", ofMinutes(3), 103.0, 30);
             f.tick("AMZN", ofMinutes(5).plusSeconds(30), 110.0, 1);
-            f.tick("AMZN", ofMinutes(4), 107.0, 1); // 90 s behind the clock, grace is 60 s
+            f.tick("AMZN", ofMinutes(4), 107.0, 1); // 90 s behind the clock (grace 60 s), but the window is open
             f.tick("AMZN", ofMinutes(5), 108.0, 1); // 30 s behind: applied, and the last tick <= T0+5m
-            f.endOfInput();
+            f.tick("SPY", ofMinutes(7), 505.0, 1);
+            f.tick("AMZN", ofMinutes(6).plusSeconds(1), 109.0, 1); // closes the window (T0+5m+G)
+            f.tick("AMZN", ofMinutes(4).plusSeconds(30), 150.0, 1); // late for the closed window
             MarketReaction r = f.output().get(0);
             assertEquals(108.0, r.getEndPrice());
-            assertEquals(3, r.getTickCount(), "ticks at 1m, 3m and the out-of-order 5m; not the late 4m one");
-            assertEquals(108.0, r.getHigh());
+            assertEquals(4, r.getTickCount(), "ticks at 1m, 3m, 4m (late but the window open) and 5m");
+            assertEquals(108.0, r.getHigh(), "not the 150 that came after the window closed");
+            f.endOfInput();
+            assertTrue(f.output().isEmpty());
         }
     }
 
@@ -248,7 +252,8 @@ class ReactionTopologyTest {
     void lateNewsWithinLatenessIsExactAndEmittedAtOnce() {
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             before(f);
-            after(f);                       // both clocks at T0+25m
+            after(f);
+            f.tick("AMZN", ofMinutes(25), 98.0, 1); // both clocks at T0+25m
 
             f.news("n1", ofMinutes(18), "Amazon", "AMZN"); // 7 minutes behind: beyond L = 5m, closed at 24m
             f.news("n2", ofMinutes(21), "Amazon", "AMZN"); // 4 minutes behind: within L, window still open
@@ -261,7 +266,8 @@ class ReactionTopologyTest {
             f.endOfInput();
             out = f.output().stream().collect(java.util.stream.Collectors.toMap(MarketReaction::getNewsId, r -> r));
             assertEquals(List.of("n2", "n3"), out.keySet().stream().sorted().toList());
-            assertTrue(out.get("n2").getFlags().contains("NO_TICKS_IN_WINDOW"), out.get("n2").getFlags().toString());
+            assertEquals(98.0, out.get("n2").getEndPrice());
+            assertTrue(out.get("n2").getFlags().isEmpty(), out.get("n2").getFlags().toString());
             assertTrue(!out.get("n3").getFlags().contains("LATE_NEWS"));
         }
     }
@@ -314,12 +320,12 @@ class ReactionTopologyTest {
             f.news("n1", Duration.ZERO, "Amazon and Microsoft", "AMZN", "MSFT", "NVDA");
             after(f);
             f.tick("MSFT", ofMinutes(25), 495.0, 1);
-            List<com.marketreactions.schema.NewsImpact> early = f.impact.readValuesToList();
-            assertEquals(List.of("PT5M"), early.stream().map(i -> i.getHorizon()).toList(),
-                    "PT5M is final for all three tickers (NVDA without data) by T0+25m; PT30M is not");
+            assertEquals(2, f.output().size(), "PT5M of AMZN and MSFT; NVDA waits");
+            assertTrue(f.impact.readValuesToList().isEmpty(),
+                    "NVDA has never traded: its windows wait for its own ticks or the end of input");
             f.endOfInput();
             List<com.marketreactions.schema.NewsImpact> impacts = f.impact.readValuesToList();
-            assertEquals(2, impacts.size(), "the PT30M impact and one end marker");
+            assertEquals(3, impacts.size(), "the PT5M and PT30M impacts and one end marker");
             com.marketreactions.schema.NewsImpact i30 = impacts.stream()
                     .filter(i -> i != null && i.getHorizon().equals("PT30M")).findFirst().orElseThrow();
             assertEquals(List.of("AMZN", "MSFT", "NVDA"),

@@ -30,7 +30,7 @@ class TickHistoryStoreTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.getAbsolutePath());
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), dir);
-        store = TickHistoryStore.builder("ticks", RETENTION, Map.of()).withLoggingDisabled().build();
+        store = TickHistoryStore.builder("ticks", Map.of()).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
     }
 
@@ -89,10 +89,31 @@ class TickHistoryStoreTest {
         assertEquals(2, store.series("AMZN", 0, 2 * MIN).size());
 
         store.add("AMZN", MIN + RETENTION + 20 * MIN, 3, 1); // a new minute well past the retention
+        store.expire("AMZN", MIN + 20 * MIN);
+        assertEquals(MIN + 20 * MIN, store.expiredBefore("AMZN"));
         store.flushCache();
         store.clearCache();
         assertEquals(0, store.series("AMZN", 0, 2 * MIN).size());
         assertEquals(1, store.series("AMZN", 0, Long.MAX_VALUE - 1).size());
+        assertEquals(MIN + 20 * MIN, store.expiredBefore("AMZN"), "how far it expired survives a restart");
+    }
+
+    @Test
+    void eachSymbolHasItsOwnClockAndReadsAsOfACloseSeeOnlyWhatHadArrivedByThen() {
+        assertEquals(TickHistoryStore.NO_CLOCK, store.add("AMZN", 10 * MIN, 100, 1));
+        assertEquals(10 * MIN, store.add("AMZN", 20 * MIN, 101, 1));
+        assertEquals(TickHistoryStore.NO_CLOCK, store.add("MSFT", 5 * MIN, 400, 1), "MSFT's clock is its own");
+        assertEquals(20 * MIN, store.add("AMZN", 12 * MIN, 102, 1), "a late tick keeps the clock it arrived at");
+        assertEquals(20 * MIN, store.clock("AMZN"));
+        assertEquals(5 * MIN, store.clock("MSFT"));
+        store.flushCache();
+        store.clearCache();
+        assertEquals(20 * MIN, store.clock("AMZN"), "clocks are committed with the ticks");
+        assertEquals(1, store.series("AMZN", 0, 15 * MIN, 13 * MIN).size(),
+                "as of 13 min: the 12 min tick had not arrived yet (it came when the clock stood at 20 min)");
+        assertEquals(2, store.series("AMZN", 0, 15 * MIN, 20 * MIN).size());
+        assertEquals(3, store.series("AMZN", 0, 30 * MIN, 20 * MIN).size());
+        assertEquals(3, store.series("AMZN", 0, 30 * MIN).size());
     }
 
     private static void assertSame(TickSeries a, TickSeries b) {

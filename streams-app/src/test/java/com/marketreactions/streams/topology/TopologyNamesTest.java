@@ -25,7 +25,7 @@ class TopologyNamesTest {
             }
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertEquals(new TreeSet<>(Set.of("tick-history-v2", "benchmark-history-v2", "pending-reactions", "reaction-clock",
+        assertEquals(new TreeSet<>(Set.of("tick-history-v3", "pending-reactions", "reaction-clock",
                 "news-seen", "ticker-aliases-store", "news-impact-parts", "recent-reactions")), stores);
     }
 
@@ -38,7 +38,7 @@ class TopologyNamesTest {
             }
         }));
         assertEquals(new TreeSet<>(Set.of("ticks", "news", "news-by-ticker-repartition",
-                "benchmark-ticks-repartition", "reactions-by-news-repartition")), sources);
+                "routed-ticks-repartition", "reactions-by-news-repartition")), sources);
         assertEquals(3, description.subtopologies().size(), description.toString());
     }
 }

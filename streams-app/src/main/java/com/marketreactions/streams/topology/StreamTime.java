@@ -1,0 +1,160 @@
+package com.marketreactions.streams.topology;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How far a task's input is complete, the one notion of time every decision of the reaction processor uses:
+ * when a window closes, which news is late, what history may be dropped.
+ *
+ * <p>Event time. Each symbol's time is its own clock (its newest tick, kept by {@link TickHistoryStore}), so
+ * a feed that runs behind another never has its windows closed by the other's ticks. A reaction on
+ * {@code s} is complete up to {@code min(time(s), time(benchmark))}: it waits for the slower of the two,
+ * however far the other runs ahead. The task's time ({@link #taskTime}), used for news lateness and
+ * retention, is {@code min(newest tick of any own symbol, benchmark)}. When the input has ended everything
+ * is complete (+infinity).
+ *
+ * <p>Wall clock, for a long-running service only (a replay sets the timeouts beyond reach):
+ * <ul>
+ *   <li>a symbol without ticks for the idle timeout while others trade follows the newest own tick;</li>
+ *   <li>when the whole task is silent (own ticks and benchmark) for the idle timeout, the market is closed:
+ *       event time advances with the wall clock;</li>
+ *   <li>a benchmark silent while the stocks trade is never taken as done: reactions wait for it, up to the
+ *       benchmark wait; after that it follows the stocks and the reactions it lets close are flagged
+ *       {@code BENCHMARK_STALLED}.</li>
+ * </ul>
+ */
+final class StreamTime {
+
+    static final long NONE = TickHistoryStore.NO_CLOCK;
+    static final long END = Long.MAX_VALUE;
+
+    private final String benchmark;
+    private final long idleMs;
+    private final long benchmarkWaitMs;
+    private final Map<String, long[]> lastWall = new HashMap<>();
+    private long ownClock = NONE;
+    private long benchClock = NONE;
+    private long ownWall;
+    private long benchWall;
+    private final long startWall;
+    private boolean ended;
+
+    StreamTime(String benchmark, long idleMs, long benchmarkWaitMs, long wallNow) {
+        this.benchmark = benchmark;
+        this.idleMs = idleMs;
+        this.benchmarkWaitMs = Math.max(idleMs, benchmarkWaitMs);
+        this.startWall = wallNow;
+        this.ownWall = wallNow;
+        this.benchWall = wallNow;
+    }
+
+    /** State after a restart: the clocks committed with the tick history. */
+    void restore(long ownClock, long benchClock, boolean ended) {
+        this.ownClock = ownClock;
+        this.benchClock = benchClock;
+        this.ended = ended;
+    }
+
+    /** A tick of {@code symbol} at {@code ts} was applied. */
+    void tick(String symbol, long ts, long wallNow) {
+        if (symbol.equals(benchmark)) {
+            benchClock = Math.max(benchClock, ts);
+            benchWall = wallNow;
+        } else {
+            ownClock = Math.max(ownClock, ts);
+            ownWall = wallNow;
+            long[] w = lastWall.get(symbol);
+            if (w == null) {
+                lastWall.put(symbol, new long[] {wallNow});
+            } else {
+                w[0] = wallNow;
+            }
+        }
+    }
+
+    /** All input has ended: every window can close. */
+    void end() {
+        ended = true;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    boolean isBenchmark(String symbol) {
+        return benchmark.equals(symbol);
+    }
+
+    /** The newest tick of any own (non-benchmark) symbol, without wall-clock rules. */
+    long ownClock() {
+        return ownClock;
+    }
+
+    /** How far the input of {@code symbol} is complete, given its clock. */
+    long symbolTime(String symbol, long clock, long wallNow) {
+        if (ended) {
+            return END;
+        }
+        if (symbol.equals(benchmark)) {
+            return benchmarkTime(wallNow);
+        }
+        long closed = marketClosedTime(wallNow);
+        if (closed != NONE) {
+            return Math.max(clock, closed);
+        }
+        long[] w = lastWall.get(symbol);
+        long last = w == null ? startWall : w[0];
+        return wallNow - last >= idleMs ? Math.max(clock, ownClock) : clock;
+    }
+
+    /** How far the benchmark's input is complete. */
+    long benchmarkTime(long wallNow) {
+        if (ended) {
+            return END;
+        }
+        long closed = marketClosedTime(wallNow);
+        if (closed != NONE) {
+            return Math.max(benchClock, closed);
+        }
+        return benchmarkStalled(wallNow) ? Math.max(benchClock, ownClock) : benchClock;
+    }
+
+    /** A reaction on {@code symbol} is complete up to this time. */
+    long reactionTime(String symbol, long clock, long wallNow) {
+        long b = benchmarkTime(wallNow);
+        return symbol.equals(benchmark) ? b : Math.min(symbolTime(symbol, clock, wallNow), b);
+    }
+
+    /** The task's time: the newest own tick or the benchmark, whichever is behind; {@link #NONE} before both. */
+    long taskTime(long wallNow) {
+        if (ended) {
+            return END;
+        }
+        long closed = marketClosedTime(wallNow);
+        long own = closed == NONE ? ownClock : Math.max(ownClock, closed);
+        long b = benchmarkTime(wallNow);
+        return own == NONE || b == NONE ? NONE : Math.min(own, b);
+    }
+
+    /** The benchmark has been silent for the benchmark wait while own ticks kept coming. */
+    boolean benchmarkStalled(long wallNow) {
+        return !ended && wallNow - benchWall >= benchmarkWaitMs && wallNow - ownWall < idleMs;
+    }
+
+    /**
+     * When both the own ticks and the benchmark have been silent for the idle timeout: the newest tick time
+     * plus the wall time since the idle timeout ran out; otherwise {@link #NONE}.
+     */
+    private long marketClosedTime(long wallNow) {
+        if (wallNow - ownWall < idleMs || wallNow - benchWall < idleMs) {
+            return NONE;
+        }
+        long base = Math.max(ownClock, benchClock);
+        if (base == NONE) {
+            return NONE;
+        }
+        long silentFor = wallNow - Math.max(ownWall, benchWall) - idleMs;
+        return base + Math.max(0, silentFor);
+    }
+}

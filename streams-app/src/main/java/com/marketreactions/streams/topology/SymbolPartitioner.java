@@ -1,0 +1,66 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.schema.StockTick;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+
+/**
+ * Where a symbol's data is processed: murmur2 of the symbol's UTF-8 bytes modulo the partition count, what
+ * Kafka's Java producer does with a String key by default. The topology routes every internal topic with it
+ * explicitly, so neither the input producers' partitioners nor the Streams producer's settings can move a
+ * ticker's news away from its ticks.
+ */
+final class SymbolPartitioner {
+
+    private SymbolPartitioner() {
+    }
+
+    static int partition(String symbol, int partitions) {
+        return Utils.toPositive(Utils.murmur2(symbol.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private static Optional<Set<Integer>> all(int partitions) {
+        return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** Records keyed by ticker (news about it) go to the ticker's partition. */
+    static <V> StreamPartitioner<String, V> byKey() {
+        return new StreamPartitioner<>() {
+            @Override
+            public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
+                return Optional.of(Set.of(partition(key, numPartitions)));
+            }
+        };
+    }
+
+    /**
+     * Routed ticks: the benchmark's and end-of-input markers (null values) to every partition, a tick that
+     * arrived on the wrong partition to its symbol's.
+     */
+    static StreamPartitioner<String, StockTick> routedTicks(String benchmark) {
+        return new StreamPartitioner<>() {
+            @Override
+            public Optional<Set<Integer>> partitions(String topic, String key, StockTick tick, int numPartitions) {
+                if (tick == null || tick.getSymbol().equals(benchmark)) {
+                    return all(numPartitions);
+                }
+                return Optional.of(Set.of(partition(tick.getSymbol(), numPartitions)));
+            }
+        };
+    }
+
+    /** Keyed as usual, except that end-of-input markers (null values) go to every partition. */
+    static <K, V> StreamPartitioner<K, V> markersToAll() {
+        return new StreamPartitioner<>() {
+            @Override
+            public Optional<Set<Integer>> partitions(String topic, K key, V value, int numPartitions) {
+                return value == null ? all(numPartitions) : Optional.empty();
+            }
+        };
+    }
+}

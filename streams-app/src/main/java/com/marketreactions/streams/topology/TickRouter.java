@@ -1,0 +1,120 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.schema.StockTick;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, for each tick on partition p of the ticks topic, where it is processed: on p itself when its
+ * symbol belongs there ({@link SymbolPartitioner}), otherwise through the {@code routed-ticks} topic: the
+ * benchmark's ticks to every partition, a tick its producer put on the wrong partition (a client whose
+ * default partitioner is not murmur2, such as librdkafka's {@code consistent_random}) to its own. Ticks from
+ * Java producers with default settings thus take no extra hop; ticks from any other producer are still
+ * correct, for the price of one. End-of-input markers go both ways, stamped with p.
+ *
+ * <p>Two instances sit on the ticks stream: {@link #local} forwards what stays, {@link #outbound} what leaves.
+ */
+final class TickRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickRouter.class);
+
+    private final String benchmark;
+    private final int partitions;
+    private final Map<String, Integer> partitionOf = new HashMap<>();
+
+    private TickRouter(String benchmark, int partitions) {
+        this.benchmark = benchmark;
+        this.partitions = partitions;
+    }
+
+    /** Whether {@code symbol}, arriving on {@code partition}, is processed there. */
+    boolean stays(String symbol, int partition) {
+        return !symbol.equals(benchmark)
+                && partitionOf.computeIfAbsent(symbol, s -> SymbolPartitioner.partition(s, partitions)) == partition;
+    }
+
+    private static int partitionOf(FixedKeyProcessorContext<?, ?> context) {
+        return context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
+    }
+
+    /** The ticks that stay on their partition, tagged for the reaction processor. */
+    static FixedKeyProcessor<String, StockTick, MarketEvent> local(String benchmark, int partitions) {
+        TickRouter router = new TickRouter(benchmark, partitions);
+        return new FixedKeyProcessor<>() {
+            private FixedKeyProcessorContext<String, MarketEvent> context;
+
+            @Override
+            public void init(FixedKeyProcessorContext<String, MarketEvent> context) {
+                this.context = context;
+            }
+
+            @Override
+            public void process(FixedKeyRecord<String, StockTick> r) {
+                if (EndOfInput.isMarker(r.value(), r.headers())) {
+                    context.forward(r.withValue(new MarketEvent.End(false, partitionOf(context),
+                            EndOfInput.intHeader(r.headers(), EndOfInput.PARTITIONS_HEADER, 1))));
+                } else if (router.stays(r.value().getSymbol(), partitionOf(context))) {
+                    context.forward(r.withValue(new MarketEvent.Tick(r.value())));
+                }
+            }
+        };
+    }
+
+    /** The ticks that leave: the benchmark's, misrouted ones, and the end-of-input markers. */
+    static FixedKeyProcessor<String, StockTick, StockTick> outbound(String benchmark, int partitions) {
+        TickRouter router = new TickRouter(benchmark, partitions);
+        return new FixedKeyProcessor<>() {
+            private FixedKeyProcessorContext<String, StockTick> context;
+            private Sensor rerouted;
+            private boolean warned;
+
+            @Override
+            public void init(FixedKeyProcessorContext<String, StockTick> context) {
+                this.context = context;
+                this.rerouted = context.metrics().addRateTotalSensor(ReactionMetrics.SCOPE,
+                        "task-" + context.taskId(), "rerouted-ticks", Sensor.RecordingLevel.INFO);
+            }
+
+            @Override
+            public void close() {
+                context.metrics().removeSensor(rerouted);
+            }
+
+            @Override
+            public void process(FixedKeyRecord<String, StockTick> r) {
+                int partition = partitionOf(context);
+                if (EndOfInput.isMarker(r.value(), r.headers())) {
+                    // a copy: the same headers object also travels down the local branch
+                    RecordHeaders headers = new RecordHeaders(r.headers().toArray());
+                    headers.remove(EndOfInput.SOURCE_PARTITION_HEADER);
+                    headers.add(EndOfInput.SOURCE_PARTITION_HEADER, EndOfInput.bytes(Integer.toString(partition)));
+                    context.forward(r.withHeaders(headers));
+                    return;
+                }
+                String symbol = r.value().getSymbol();
+                if (router.stays(symbol, partition)) {
+                    return;
+                }
+                if (!symbol.equals(benchmark)) {
+                    rerouted.record();
+                    if (!warned) {
+                        warned = true;
+                        LOG.warn("ticks of {} arrive on partition {} but belong on partition {}: their producer does not "
+                                        + "partition like Kafka's Java client (librdkafka's default is consistent_random; set "
+                                        + "partitioner=murmur2_random). Such ticks are rerouted: correct, one hop slower; "
+                                        + "the metric rerouted-ticks counts them", symbol, partition,
+                                SymbolPartitioner.partition(symbol, partitions));
+                    }
+                }
+                context.forward(r);
+            }
+        };
+    }
+}
