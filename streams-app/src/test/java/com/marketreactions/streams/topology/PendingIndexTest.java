@@ -1,0 +1,49 @@
+package com.marketreactions.streams.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PendingIndexTest {
+
+    private static PendingIndex.Entry entry(long t0, long h, String ticker, String id) {
+        return new PendingIndex.Entry(new PendingKey(t0 + h + 60, false, ticker, "H" + h, id), t0, h);
+    }
+
+    @Test
+    void closingBeforeIsInCloseOrderPerTickerAndOverall() {
+        PendingIndex index = new PendingIndex();
+        PendingIndex.Entry a5 = entry(1_000, 5, "AMZN", "n1");
+        PendingIndex.Entry a30 = entry(1_000, 30, "AMZN", "n1");
+        PendingIndex.Entry m5 = entry(900, 5, "MSFT", "n2");
+        List.of(a30, m5, a5).forEach(index::add);
+        assertEquals(List.of(a5), index.closingBefore("AMZN", 1_066));
+        assertEquals(List.of(m5, a5), index.closingBefore(1_066));
+        assertEquals(List.of(m5, a5, a30), index.closingBefore(Long.MAX_VALUE));
+        assertEquals(List.of(), index.closingBefore(Long.MIN_VALUE));
+        assertEquals(965, index.firstClose());
+    }
+
+    @Test
+    void theEarliestPendingNewsTimeFollowsRemovals() {
+        PendingIndex index = new PendingIndex();
+        PendingIndex.Entry a5 = entry(1_000, 5, "AMZN", "n1");
+        PendingIndex.Entry a30 = entry(1_000, 30, "AMZN", "n1");
+        PendingIndex.Entry late = entry(2_000, 5, "AMZN", "n3");
+        PendingIndex.Entry m5 = entry(900, 5, "MSFT", "n2");
+        List.of(a5, a30, late, m5).forEach(index::add);
+        assertEquals(900, index.earliestT0());
+        assertEquals(1_000, index.earliestT0("AMZN"));
+        index.remove(a5);
+        assertEquals(1_000, index.earliestT0("AMZN"), "n1's PT30M still pending");
+        index.remove(a30);
+        assertEquals(2_000, index.earliestT0("AMZN"));
+        index.remove(m5);
+        assertEquals(Long.MAX_VALUE, index.earliestT0("MSFT"));
+        assertFalse(index.has("MSFT"));
+        assertEquals(2_000, index.earliestT0());
+        assertEquals(1, index.size());
+    }
+}
