@@ -80,7 +80,7 @@ abstract class ServiceScenario {
                                    String... more) {
         Map<String, String> env = new HashMap<>(Map.of("REACTIONS_APPLICATION_ID", appId,
                 "REACTIONS_TOPIC_PREFIX", topicPrefix, "REACTIONS_TOPIC_PARTITIONS", Integer.toString(partitions),
-                "REACTIONS_STATE_DIR", dir.resolve(stateName).toString(), "REACTIONS_IDLE_TIMEOUT", "P3650D",
+                "REACTIONS_STATE_DIR", dir.resolve(stateName).toString(), "REACTIONS_IDLE_TIMEOUT", "P3650D", "REACTIONS_BENCHMARK_WAIT", "P3650D",
                 "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000", "REACTIONS_HTTP_PORT", "0"));
         for (int i = 0; i + 1 < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
