@@ -43,10 +43,7 @@ final class SyntheticMarket {
     record Scenario(long seed, ReactionConfig config, List<MarketInput> inputs, String description) {
 
         BatchReference.Params params() {
-            List<BatchReference.HorizonSpec> hs = config.horizons().stream()
-                    .map(h -> new BatchReference.HorizonSpec(h.label(), h.millis())).toList();
-            return new BatchReference.Params(hs, config.benchmark(), config.estimationWindow().toMillis(),
-                    config.minPoints(), config.directionThreshold());
+            return BatchReference.Params.of(config);
         }
 
         long tickCount() {
