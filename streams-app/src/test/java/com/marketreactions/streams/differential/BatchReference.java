@@ -4,9 +4,12 @@ import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.ReactionConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,44 +20,109 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A second, independent implementation of the contract reaction-semantics.md (Definitions 1-10 and the Output
- * field list): a batch computation over the whole input, with plain lists and loops. Deliberately naive
- * (every reaction rescans every tick of its symbol) so that each rule reads like the spec.
+ * A second, independent implementation of the contract reaction-semantics.md (Definitions 1-10, the Output
+ * field list, the alias table) plus the decided lateness rules: a batch computation over the whole input,
+ * with plain lists and loops, so that each rule reads like the spec.
  *
- * <p>It does not model the stream: it assumes no tick is late and no news is late (the generator guarantees
- * both), so the topology must produce exactly these FINAL reactions.
+ * <p>Lateness, as the stream sees it:
+ * <ul>
+ *   <li>Each symbol has its own clock. {@code clockBefore(t)} = the largest ts among the ticks of t's symbol
+ *       that arrived before t (minus infinity for its first tick). A tick is <em>visible as of A</em> when
+ *       {@code clockBefore(t) <= A}.</li>
+ *   <li>Everything computed from the history before T0 (baseline, estimation points, estimation volume, the
+ *       benchmark's B0 and r_m) uses the ticks visible as of {@code T0 + G}; everything about the window of
+ *       horizon h (W, P1, B1, market minutes, window minutes) the ticks visible as of {@code T0 + h + G};
+ *       each symbol by its own clock. B1 = B0 when the benchmark has no visible tick in the window.</li>
+ *   <li>Equal ts are ordered by arrival.</li>
+ *   <li>A news event arriving at input position i is late when {@code T0 < C_i - L}, with C_i = the smaller of
+ *       the largest ts of the non-benchmark ticks and of the benchmark's ticks that arrived before it
+ *       (undefined, so not late, while either has no tick). A late news gets LATE_NEWS on every reaction;
+ *       its numbers follow the same rules.</li>
+ * </ul>
+ *
+ * <p>It never emits HISTORY_TRUNCATED: it has the whole input. Deliberately naive; it shares no code with
+ * the topology's math.
  */
-final class BatchReference {
+public final class BatchReference {
 
     static final long BUCKET_MS = 60_000L;
     static final double SIGNIFICANCE = 1.96;
 
     /** The spec's parameters, in epoch-ms units. */
-    record Params(List<HorizonSpec> horizons, String benchmark, long estimationMs, int minPoints,
-                  double directionThreshold) {
+    public record Params(List<HorizonSpec> horizons, String benchmark, long estimationMs, int minPoints,
+                         double directionThreshold, long graceMs, long newsLatenessMs) {
+
+        public static Params of(ReactionConfig config) {
+            List<HorizonSpec> hs = new ArrayList<>();
+            for (Horizon h : config.horizons()) {
+                hs.add(new HorizonSpec(h.label(), h.millis()));
+            }
+            return new Params(hs, config.benchmark(), config.estimationWindow().toMillis(), config.minPoints(),
+                    config.directionThreshold(), config.grace().toMillis(), config.newsLateness().toMillis());
+        }
     }
 
-    record HorizonSpec(String label, long millis) {
+    public record HorizonSpec(String label, long millis) {
     }
 
-    /** A tick with its position in the input: the tie-break for equal ts. */
-    record SeqTick(String symbol, long ts, double price, long size, int position) {
+    /**
+     * A tick with its position in the input (the tie-break for equal ts) and its symbol's clock when it
+     * arrived ({@link Long#MIN_VALUE} for the symbol's first tick).
+     */
+    record SeqTick(String symbol, long ts, double price, long size, int position, long clockBefore) {
+
+        boolean visibleAsOf(long asOf) {
+            return clockBefore <= asOf;
+        }
+
+        /** More than G behind its symbol's clock on arrival: late for every window already closed. */
+        boolean lateBy(long graceMs) {
+            return clockBefore != Long.MIN_VALUE && ts < clockBefore - graceMs;
+        }
+    }
+
+    /** A news event at the position it arrived, and whether it arrived late (rule 4). */
+    private record ArrivedNews(MarketInput.News news, boolean late) {
     }
 
     private final Params params;
+    private final Map<String, String> aliases;
     /** Ticks per symbol, ordered by (ts, input position). */
     private final Map<String, List<SeqTick>> ticksBySymbol = new LinkedHashMap<>();
-    private final List<MarketInput.News> news = new ArrayList<>();
+    private final List<ArrivedNews> news = new ArrayList<>();
+    private final Map<String, Long> coverage = new TreeMap<>();
 
-    BatchReference(Params params, List<MarketInput> inputsInArrivalOrder) {
+    /** No alias table. */
+    public BatchReference(Params params, List<MarketInput> inputsInArrivalOrder) {
+        this(params, inputsInArrivalOrder, Map.of());
+    }
+
+    /** @param aliases the alias table, alias as written to ticker */
+    public BatchReference(Params params, List<MarketInput> inputsInArrivalOrder, Map<String, String> aliases) {
         this.params = params;
+        this.aliases = new LinkedHashMap<>(aliases);
+        Map<String, Long> clock = new HashMap<>();
+        Long maxStockTs = null;
+        Long maxBenchmarkTs = null;
         int position = 0;
         for (MarketInput in : inputsInArrivalOrder) {
             if (in instanceof MarketInput.Tick t) {
+                long before = clock.getOrDefault(t.symbol(), Long.MIN_VALUE);
                 ticksBySymbol.computeIfAbsent(t.symbol(), k -> new ArrayList<>())
-                        .add(new SeqTick(t.symbol(), t.ts(), t.price(), t.size(), position));
+                        .add(new SeqTick(t.symbol(), t.ts(), t.price(), t.size(), position, before));
+                clock.put(t.symbol(), Math.max(before, t.ts()));
+                if (t.symbol().equals(params.benchmark())) {
+                    maxBenchmarkTs = maxBenchmarkTs == null ? t.ts() : Math.max(maxBenchmarkTs, t.ts());
+                } else {
+                    maxStockTs = maxStockTs == null ? t.ts() : Math.max(maxStockTs, t.ts());
+                }
             } else if (in instanceof MarketInput.News n) {
-                news.add(n);
+                boolean late = false;
+                if (maxStockTs != null && maxBenchmarkTs != null) {
+                    long c = Math.min(maxStockTs, maxBenchmarkTs);
+                    late = n.t0() < c - params.newsLatenessMs();
+                }
+                news.add(new ArrivedNews(n, late));
             }
             position++;
         }
@@ -63,30 +131,68 @@ final class BatchReference {
         }
     }
 
-    static String key(String newsId, String ticker, String horizon) {
+    public static String key(String newsId, String ticker, String horizon) {
         return newsId + "|" + ticker + "|" + horizon;
     }
 
     /** Every FINAL reaction, by {@link #key}. */
-    Map<String, MarketReaction> reactions() {
+    public Map<String, MarketReaction> reactions() {
+        coverage.clear();
         Map<String, MarketReaction> out = new LinkedHashMap<>();
         Set<String> seenNews = new HashSet<>();
-        for (MarketInput.News n : news) {
+        for (ArrivedNews an : news) {
+            MarketInput.News n = an.news();
             if (!seenNews.add(n.id())) {
-                continue; // a repeated news id is reacted to once
+                continue; // a repeated news id is reacted to once: its first arrival
             }
-            List<String> tickers = tickersOf(n);
+            List<String> tickers = tickersOf(n, aliases);
+            List<String> explicit = tickersOf(n, Map.of());
+            if (an.late()) {
+                count("late news");
+            }
             for (String s : tickers) {
+                if (!explicit.contains(s)) {
+                    count("alias-resolved ticker");
+                }
                 for (HorizonSpec h : params.horizons()) {
-                    out.put(key(n.id(), s, h.label()), reaction(n, tickers, s, h));
+                    out.put(key(n.id(), s, h.label()), reaction(n, an.late(), tickers, s, h));
                 }
             }
         }
         return out;
     }
 
-    /** Explicit tickers, upper case, de-duplicated, in first-seen order (no alias table here). */
-    static List<String> tickersOf(MarketInput.News n) {
+    /**
+     * What the last {@link #reactions()} met, for the generators' coverage checks: "late news" (per news),
+     * "alias-resolved ticker" (per (news, ticker)), and per reaction "late tick counted in an open window",
+     * "late tick left out of a closed window", "late tick left out of the history before T0", and the same
+     * for the benchmark ("benchmark ...").
+     */
+    public Map<String, Long> coverage() {
+        return Map.copyOf(coverage);
+    }
+
+    /** The ids of the news events that arrived late (rule 4), first arrival of each id. */
+    public Set<String> lateNewsIds() {
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (ArrivedNews an : news) {
+            if (seen.add(an.news().id()) && an.late()) {
+                out.add(an.news().id());
+            }
+        }
+        return out;
+    }
+
+    private void count(String feature) {
+        coverage.merge(feature, 1L, Long::sum);
+    }
+
+    /**
+     * The tickers of a news event: its explicit tickers (trimmed, upper case), then the ticker of every alias
+     * mentioned in the headline or the summary; each once, in first-seen order.
+     */
+    public static List<String> tickersOf(MarketInput.News n, Map<String, String> aliases) {
         LinkedHashSet<String> set = new LinkedHashSet<>();
         for (String t : n.tickers()) {
             String u = t.trim().toUpperCase(Locale.ROOT);
@@ -94,42 +200,91 @@ final class BatchReference {
                 set.add(u);
             }
         }
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            if (a.getValue() == null) {
+                continue;
+            }
+            if (mentions(n.headline(), a.getKey()) || mentions(n.summary(), a.getKey())) {
+                String u = a.getValue().trim().toUpperCase(Locale.ROOT);
+                if (!u.isEmpty()) {
+                    set.add(u);
+                }
+            }
+        }
         return List.copyOf(set);
+    }
+
+    /**
+     * Whether {@code text} mentions {@code alias} (trimmed) case-insensitively as a whole word: the characters
+     * just before and just after the occurrence, where there are any, are neither letters nor digits. So "AWS"
+     * is found in "AWS deal", "(AWS)" and "AWS-based" but not in "LAWS" or "AWS2". An empty alias is never
+     * mentioned.
+     */
+    static boolean mentions(String text, String alias) {
+        if (text == null || alias == null) {
+            return false;
+        }
+        String a = alias.trim();
+        if (a.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i + a.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, a, 0, a.length())) {
+                boolean startsWord = i == 0 || !isWordChar(text.charAt(i - 1));
+                boolean endsWord = i + a.length() == text.length() || !isWordChar(text.charAt(i + a.length()));
+                if (startsWord && endsWord) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A letter or a number of any script (the regex classes \p{L} and \p{N}). */
+    private static boolean isWordChar(char c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     private List<SeqTick> ticks(String symbol) {
         return ticksBySymbol.getOrDefault(symbol, List.of());
     }
 
-    /** Ticks of {@code symbol} with {@code from <= ts <= to} (inclusive both ends), in order. */
-    private List<SeqTick> closed(String symbol, long from, long to) {
+    /**
+     * Ticks of {@code symbol} with {@code from <= ts <= to} (inclusive both ends) that are visible as of
+     * {@code asOf}, in (ts, arrival) order.
+     */
+    private List<SeqTick> visible(String symbol, long from, long to, long asOf) {
         List<SeqTick> r = new ArrayList<>();
-        for (SeqTick t : ticks(symbol)) {
-            if (t.ts() >= from && t.ts() <= to) {
+        for (SeqTick t : inRange(symbol, from, to)) {
+            if (t.visibleAsOf(asOf)) {
                 r.add(t);
             }
         }
         return r;
     }
 
-    /** Ticks of {@code symbol} with {@code from < ts <= to}, in order. */
-    private List<SeqTick> openClosed(String symbol, long from, long to) {
-        List<SeqTick> r = new ArrayList<>();
-        for (SeqTick t : ticks(symbol)) {
-            if (t.ts() > from && t.ts() <= to) {
-                r.add(t);
+    /** All ticks of {@code symbol} with {@code from <= ts <= to}, visible or not, in (ts, arrival) order. */
+    private List<SeqTick> inRange(String symbol, long from, long to) {
+        List<SeqTick> all = ticks(symbol);
+        // the first index with ts >= from (binary search only to keep long data sets fast)
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).ts() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return r;
-    }
-
-    /** Ticks of {@code symbol} with {@code from <= ts < to}, in order. */
-    private List<SeqTick> closedOpen(String symbol, long from, long to) {
         List<SeqTick> r = new ArrayList<>();
-        for (SeqTick t : ticks(symbol)) {
-            if (t.ts() >= from && t.ts() < to) {
-                r.add(t);
-            }
+        for (int i = lo; i < all.size() && all.get(i).ts() <= to; i++) {
+            r.add(all.get(i));
         }
         return r;
     }
@@ -163,17 +318,27 @@ final class BatchReference {
         return t == null ? null : t.price();
     }
 
-    MarketReaction reaction(MarketInput.News n, List<String> newsTickers, String s, HorizonSpec h) {
+    MarketReaction reaction(MarketInput.News n, boolean lateNews, List<String> newsTickers, String s,
+                            HorizonSpec h) {
         String m = params.benchmark();
         long t0 = n.t0();
         long from = t0 - params.estimationMs();
         long to = t0 + h.millis();
+        // what the history before T0 is made of: the ticks visible as of T0 + G (each symbol by its own clock)
+        long historyAsOf = t0 + params.graceMs();
+        // what the window of h is made of: the ticks visible as of T0 + h + G
+        long windowAsOf = to + params.graceMs();
         List<String> flags = new ArrayList<>();
+        noteLateness(s, "", from, t0, to, historyAsOf, windowAsOf);
+        if (!s.equals(m)) {
+            noteLateness(m, "benchmark ", from, t0, to, historyAsOf, windowAsOf);
+        }
 
         // 1. baseline: last tick of s with T0 - E <= ts <= T0
-        SeqTick base = last(closed(s, from, t0));
-        // 2. window: T0 < ts <= T0 + h
-        List<SeqTick> window = openClosed(s, t0, to);
+        List<SeqTick> history = visible(s, from, t0, historyAsOf);
+        SeqTick base = last(history);
+        // 2. window: T0 < ts <= T0 + h (ts are whole ms)
+        List<SeqTick> window = visible(s, t0 + 1, to, windowAsOf);
         long tickCount = window.size();
         long volume = 0;
         Double high = null;
@@ -184,11 +349,8 @@ final class BatchReference {
             low = low == null ? t.price() : Math.min(low, t.price());
         }
         SeqTick first = window.isEmpty() ? null : window.get(0);
-        // 3. end: last tick of s with T0 - E <= ts <= T0 + h (the baseline itself when W is empty)
-        SeqTick end = last(closed(s, from, to));
-        if (window.isEmpty()) {
-            end = base;
-        }
+        // 3. end: last tick of s with T0 - E <= ts <= T0 + h: the last of W, the baseline itself when W is empty
+        SeqTick end = window.isEmpty() ? base : last(window);
 
         if (base == null) {
             flags.add("NO_BASELINE");
@@ -196,15 +358,19 @@ final class BatchReference {
         if (window.isEmpty()) {
             flags.add("NO_TICKS_IN_WINDOW");
         }
-        // 5. benchmark: rules 1 and 3 applied to m
-        SeqTick b0 = last(closed(m, from, t0));
-        SeqTick b1 = last(closed(m, from, to));
+        // 5. benchmark: rules 1 and 3 applied to m, by m's clock
+        SeqTick b0 = last(visible(m, from, t0, historyAsOf));
+        List<SeqTick> benchmarkWindow = visible(m, t0 + 1, to, windowAsOf);
+        SeqTick b1 = benchmarkWindow.isEmpty() ? b0 : last(benchmarkWindow);
         if (b0 == null) {
             flags.add("NO_BENCHMARK");
         }
         boolean isBenchmark = s.equals(m);
         if (isBenchmark) {
             flags.add("IS_BENCHMARK");
+        }
+        if (lateNews) {
+            flags.add("LATE_NEWS");
         }
 
         // 4. returns (price-derived: only with a baseline)
@@ -227,8 +393,8 @@ final class BatchReference {
             }
         }
 
-        // 9. volume
-        List<SeqTick> est = closedOpen(s, from, t0);
+        // 9. volume: the estimation range is [T0 - E, T0)
+        List<SeqTick> est = visible(s, from, t0 - 1, historyAsOf);
         long estVolume = 0;
         for (SeqTick t : est) {
             estVolume += t.size();
@@ -256,8 +422,8 @@ final class BatchReference {
             benchmarkReturn = b1.price() / b0.price() - 1;
 
             // 6. estimation points
-            Map<Long, Double> cs = closes(closedOpen(s, from, t0));
-            Map<Long, Double> cm = closes(closedOpen(m, from, t0));
+            Map<Long, Double> cs = closes(est);
+            Map<Long, Double> cm = closes(visible(m, from, t0 - 1, historyAsOf));
             List<Double> rs = new ArrayList<>();
             List<Double> rm = new ArrayList<>();
             for (long k : cs.keySet()) {
@@ -312,7 +478,7 @@ final class BatchReference {
             }
 
             // 8. market clock, expected and abnormal return, z-score
-            marketMinutes = buckets(openClosed(m, t0, to)).size();
+            marketMinutes = buckets(benchmarkWindow).size();
             expectedReturn = beta * benchmarkReturn;
             abnormalReturn = rawReturn - expectedReturn;
             if (sigma != null && sigma != 0.0 && marketMinutes != 0) {
@@ -360,6 +526,34 @@ final class BatchReference {
                 .setSentiment(n.sentiment())
                 .setNewsTickers(newsTickers)
                 .build();
+    }
+
+    /** Coverage only: how late ticks of {@code symbol} met this reaction. */
+    private void noteLateness(String symbol, String prefix, long from, long t0, long to, long historyAsOf,
+                              long windowAsOf) {
+        boolean countedInOpen = false;
+        boolean leftOutOfClosed = false;
+        boolean leftOutOfHistory = false;
+        for (SeqTick t : inRange(symbol, from, to)) {
+            if (t.ts() > t0) {
+                if (!t.visibleAsOf(windowAsOf)) {
+                    leftOutOfClosed = true;
+                } else if (t.lateBy(params.graceMs())) {
+                    countedInOpen = true;
+                }
+            } else if (!t.visibleAsOf(historyAsOf)) {
+                leftOutOfHistory = true;
+            }
+        }
+        if (countedInOpen) {
+            count(prefix + "late tick counted in an open window");
+        }
+        if (leftOutOfClosed) {
+            count(prefix + "late tick left out of a closed window");
+        }
+        if (leftOutOfHistory) {
+            count(prefix + "late tick left out of the history before T0");
+        }
     }
 
     private static double mean(List<Double> xs) {

@@ -7,14 +7,22 @@ import java.util.List;
  * Plain values, independent of the Avro classes, so the reference implementation sees exactly what the
  * topology sees and nothing else.
  */
-sealed interface MarketInput permits MarketInput.Tick, MarketInput.News {
+public sealed interface MarketInput permits MarketInput.Tick, MarketInput.News {
 
     /** A trade: {@code ts} in epoch ms. */
     record Tick(String symbol, long ts, double price, long size) implements MarketInput {
     }
 
-    /** A news event: {@code t0} = publishedAt in epoch ms; {@code tickers} as written (may repeat). */
-    record News(String id, long t0, List<String> tickers, String headline, String source, Double sentiment)
-            implements MarketInput {
+    /**
+     * A news event: {@code t0} = publishedAt in epoch ms; {@code tickers} as written (may repeat);
+     * {@code summary} may be null. Headline and summary are where the alias table is matched.
+     */
+    record News(String id, long t0, List<String> tickers, String headline, String summary, String source,
+                Double sentiment) implements MarketInput {
+
+        /** A news event without a summary. */
+        public News(String id, long t0, List<String> tickers, String headline, String source, Double sentiment) {
+            this(id, t0, tickers, headline, null, source, sentiment);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.marketreactions.schema.MarketReaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
 
@@ -12,7 +13,7 @@ import org.apache.avro.Schema;
  * later is compared too): doubles to 1e-9 relative or 1e-12 absolute, the set-valued fields (flags,
  * newsTickers) as sets without duplicates, everything else exactly; null only where the other is null.
  */
-final class ReactionDiff {
+public final class ReactionDiff {
 
     static final double REL = 1e-9;
     static final double ABS = 1e-12;
@@ -21,9 +22,17 @@ final class ReactionDiff {
     }
 
     /** "field: expected X, got Y" for every differing field; empty when they agree. */
-    static List<String> diff(MarketReaction expected, MarketReaction actual) {
+    public static List<String> diff(MarketReaction expected, MarketReaction actual) {
+        return diff(expected, actual, null);
+    }
+
+    /** As {@link #diff(MarketReaction, MarketReaction)} over the named fields only (null: every field). */
+    public static List<String> diff(MarketReaction expected, MarketReaction actual, Set<String> fields) {
         List<String> out = new ArrayList<>();
         for (Schema.Field f : MarketReaction.getClassSchema().getFields()) {
+            if (fields != null && !fields.contains(f.name())) {
+                continue;
+            }
             Object e = expected.get(f.pos());
             Object a = actual.get(f.pos());
             if (!agree(f.name(), e, a)) {
@@ -51,7 +60,7 @@ final class ReactionDiff {
         return Objects.equals(e, a);
     }
 
-    static boolean closeEnough(double e, double a) {
+    public static boolean closeEnough(double e, double a) {
         if (Double.isNaN(e) || Double.isNaN(a) || Double.isInfinite(e) || Double.isInfinite(a)) {
             return Double.compare(e, a) == 0;
         }

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,9 +18,13 @@ import java.util.Random;
 /**
  * A random but reproducible market: a few stocks plus the benchmark, with returns correlated through a
  * market factor, over 6-8 calendar days with trading sessions, sparse after-hours ticks and quiet weekends,
- * and 5-15 news events. The arrival order has bounded disorder (< 30 s, well inside the 1 minute grace) and
- * every news event arrives shortly after its T0 (well inside the 5 minute lateness), so the stream must see
- * exactly what a batch computation over the whole input sees.
+ * and 5-15 news events whose headlines and summaries mention companies by the names of {@link #ALIASES}.
+ * The arrival order has bounded disorder (< 30 s, inside the 1 minute grace), and in some seeds lateness on
+ * purpose: a few percent of the ticks arriving 1-20 minutes beyond the grace (plus late ticks planted next to
+ * news, inside windows that have closed and windows still open, and in the history just before T0), one
+ * stock's whole feed arriving 3-15 minutes behind the others, the benchmark's feed arriving 3-15 minutes
+ * behind the stocks, news arriving more than L after its T0, a news event sent twice. {@link BatchReference}
+ * applies the same lateness rules, so the stream must still produce exactly its reactions.
  *
  * <p>Edge cases it plants on purpose: the benchmark itself as a ticker, a ticker that never trades, one that
  * lists mid-sample (no baseline before), one that stops trading (baseline too old), a benchmark that starts
@@ -27,33 +32,42 @@ import java.util.Random;
  * on minute boundaries, equal timestamps, zero-size ticks, news before and after all data and in quiet hours,
  * news whose shortest window has already closed when it arrives, news without tickers.
  */
-final class SyntheticMarket {
+public final class SyntheticMarket {
 
-    static final String BENCHMARK = "SPY";
-    /** System property (an ISO-8601 duration) overriding the news lateness L, for diagnosis; unset in CI. */
+    public static final String BENCHMARK = "SPY";
+    /** The alias table of every generated market: alias as written to ticker. */
+    public static final Map<String, String> ALIASES = aliasTable();
+    /** A company that is mentioned in headlines but is not in the alias table (a private one). */
+    static final String PRIVATE_COMPANY = "OpenAI";
     private static final String[] STOCK_POOL = {"AAPL", "MSFT", "AMZN", "NVDA", "TSLA", "META", "GOOG", "JPM"};
     private static final long SECOND = 1000L;
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
     /** Bound of the arrival delay of a tick (the disorder). */
-    private static final long MAX_TICK_DELAY = 30 * SECOND;
+    static final long MAX_TICK_DELAY = 30 * SECOND;
 
-    /** A generated data set: the config to run with and the input records in arrival order. */
-    record Scenario(long seed, ReactionConfig config, List<MarketInput> inputs, String description) {
+    /**
+     * A generated data set: the config to run with, the input records in arrival order and the alias table
+     * (to be loaded before any input).
+     */
+    public record Scenario(long seed, ReactionConfig config, List<MarketInput> inputs, Map<String, String> aliases,
+                           String description) {
 
-        BatchReference.Params params() {
-            List<BatchReference.HorizonSpec> hs = config.horizons().stream()
-                    .map(h -> new BatchReference.HorizonSpec(h.label(), h.millis())).toList();
-            return new BatchReference.Params(hs, config.benchmark(), config.estimationWindow().toMillis(),
-                    config.minPoints(), config.directionThreshold());
+        public BatchReference.Params params() {
+            return BatchReference.Params.of(config);
         }
 
-        long tickCount() {
+        /** The batch reference over this scenario's inputs and alias table. */
+        public BatchReference reference() {
+            return new BatchReference(params(), inputs, aliases);
+        }
+
+        public long tickCount() {
             return inputs.stream().filter(i -> i instanceof MarketInput.Tick).count();
         }
 
-        long newsCount() {
+        public long newsCount() {
             return inputs.stream().filter(i -> i instanceof MarketInput.News).count();
         }
     }
@@ -64,16 +78,52 @@ final class SyntheticMarket {
     private record Arrival(long key, int order, MarketInput input) {
     }
 
+    /** A late tick planted on purpose, with its arrival time. */
+    private record Planted(Raw raw, long arrival) {
+    }
+
     private final Random rnd;
+    /**
+     * A second stream for everything added to the original generator (texts, lateness), so that the base market
+     * of each seed is the one the seed always had.
+     */
+    private final Random extra;
     private final long seed;
 
     private SyntheticMarket(long seed) {
         this.seed = seed;
         this.rnd = new Random(seed * 7919 + 17);
+        this.extra = new Random(seed * 104_729 + 3);
     }
 
-    static Scenario generate(long seed) {
+    public static Scenario generate(long seed) {
         return new SyntheticMarket(seed).build();
+    }
+
+    /**
+     * The long data set of the replay integration test: {@code tradingDays} trading days of at least seven
+     * correlated stocks and the benchmark, realistic sessions, about two news per trading day. Arrival order is
+     * each symbol's time order with disorder below G, all news first (as a replay publishes it): nothing late.
+     */
+    public static Scenario generateLong(long seed, int tradingDays) {
+        return new LongMarket(seed, tradingDays).build();
+    }
+
+    /** {@link #generateLong(long, int)} over 60 trading days. */
+    public static Scenario generateLong(long seed) {
+        return generateLong(seed, 60);
+    }
+
+    private static Map<String, String> aliasTable() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("Amazon", "AMZN");
+        a.put("Amazon Web Services", "AMZN");
+        a.put("AWS", "AMZN");
+        a.put("Microsoft", "MSFT");
+        a.put("Azure", "MSFT");
+        a.put("Nvidia", "NVDA");
+        a.put("Apple", "AAPL");
+        return java.util.Collections.unmodifiableMap(a);
     }
 
     private Scenario build() {
@@ -225,44 +275,189 @@ final class SyntheticMarket {
             }
         }
 
-        // ---- arrival order: ticks with a delay < 30 s, news shortly after T0
+        // ---- texts: companies named by alias, some of them only by alias
+        news = withTexts(news);
+
+        // ---- lateness, in some seeds (all from the second random stream)
+        long grace = config.grace().toMillis();
+        boolean lateTicks = seed % 2 == 0;
+        String laggingStock = seed % 3 == 1 ? stocks.get(extra.nextInt(stocks.size())) : null;
+        long stockLag = 3 * MINUTE + extra.nextInt(12 * 60 + 1) * SECOND;
+        long benchmarkLag = seed % 4 == 2 ? 3 * MINUTE + extra.nextInt(12 * 60 + 1) * SECOND : 0;
+        boolean lateNews = seed % 3 == 2;
+        int forcedLate = extra.nextInt(news.size());
+        List<Planted> planted = lateTicks ? plantLateTicks(news, raw, config, start, end) : List.of();
+
+        // ---- arrival order: ticks with a delay < 30 s (a few far later), news shortly after T0 (some late)
         List<Arrival> arrivals = new ArrayList<>();
         int order = 0;
         for (Raw x : raw) {
-            double price = Math.exp(x.logPrice());
-            price = x.cents() ? Math.round(price * 100) / 100.0 : Math.round(price * 10000) / 10000.0;
             long delay = (long) (rnd.nextDouble() * MAX_TICK_DELAY);
-            arrivals.add(new Arrival(x.ts() + delay, order++,
-                    new MarketInput.Tick(x.symbol(), x.ts(), price, x.size())));
+            if (lateTicks && extra.nextInt(100) < 3) {
+                delay += grace + MINUTE + extra.nextInt(19 * 60 + 1) * SECOND; // 1-20 minutes beyond G
+            }
+            arrivals.add(new Arrival(x.ts() + delay + lag(x.symbol(), laggingStock, stockLag, benchmarkLag), order++,
+                    tickOf(x)));
         }
-        for (MarketInput.News n : news) {
+        for (Planted p : planted) {
+            arrivals.add(new Arrival(p.arrival() + lag(p.raw().symbol(), laggingStock, stockLag, benchmarkLag),
+                    order++, tickOf(p.raw())));
+        }
+        for (int i = 0; i < news.size(); i++) {
+            MarketInput.News n = news.get(i);
             long delay = (long) (rnd.nextDouble() * 55 * SECOND);
             if (shortest <= 2 * MINUTE && rnd.nextInt(3) == 0) {
                 // after its shortest window closed (T0 + h + G), still within the lateness L: exact, FINAL at once
                 delay = shortest + config.grace().toMillis() + 20 * SECOND
                         + (long) (rnd.nextDouble() * 60 * SECOND);
             }
+            if (lateNews && (i == forcedLate || extra.nextInt(3) == 0)) {
+                delay = config.newsLateness().toMillis() + MINUTE + extra.nextInt(29 * 60 + 1) * SECOND;
+            }
             arrivals.add(new Arrival(n.t0() + delay, order++, n));
+        }
+        if (seed % 5 == 0) {
+            // a news event sent twice (a wire re-sending it): reacted to once
+            MarketInput.News n = news.get(extra.nextInt(news.size()));
+            arrivals.add(new Arrival(n.t0() + MINUTE + extra.nextInt(120) * MINUTE, order++, n));
         }
         arrivals.sort(Comparator.comparingLong(Arrival::key).thenComparingInt(Arrival::order));
         List<MarketInput> inputs = arrivals.stream().map(Arrival::input).toList();
-        checkNothingIsLate(inputs, config);
         int arrivingClosed = newsArrivingAfterClose(inputs, shortest + config.grace().toMillis());
+        int lateTickCount = ticksLateBeyondGrace(inputs, grace);
+        int lateNewsCount = new BatchReference(BatchReference.Params.of(config), inputs, ALIASES).lateNewsIds().size();
 
         String description = String.format("seed %d: %d stocks %s, %d days from %s, session %d min, minPoints %d,"
-                        + " horizons %s, L %s, provisional %s, spyStart +%dh, spyFlat %s, %d ticks, %d news (%d arriving after"
-                        + " their shortest window closed)",
+                        + " horizons %s, L %s, provisional %s, spyStart +%dh, spyFlat %s, %d ticks (%d later than G"
+                        + " behind their symbol's clock, %d planted), lagging feed %s, benchmark lag %s, %d news (%d"
+                        + " arriving after their shortest window closed, %d late)",
                 seed, stocks.size(), stocks, days, Instant.ofEpochMilli(start), sessionLength / MINUTE,
                 config.minPoints(), config.horizons(), config.newsLateness(), config.provisionalInterval(), (spyStart - start) / HOUR,
                 spyFlatUntil == Long.MIN_VALUE ? "no" : "until +" + (spyFlatUntil - start) / HOUR + "h",
-                raw.size(), news.size(), arrivingClosed);
+                raw.size() + planted.size(), lateTickCount, planted.size(),
+                laggingStock == null ? "none" : laggingStock + " +" + Duration.ofMillis(stockLag),
+                benchmarkLag == 0 ? "none" : Duration.ofMillis(benchmarkLag), news.size(), arrivingClosed,
+                lateNewsCount);
         // the flat benchmark: constant price until spyFlatUntil, so r_m == 0 exactly on those points
         if (spyFlatUntil != Long.MIN_VALUE) {
             inputs = inputs.stream().map(in -> in instanceof MarketInput.Tick t && t.symbol().equals(BENCHMARK)
                     && t.ts() < spyFlatUntil ? (MarketInput) new MarketInput.Tick(t.symbol(), t.ts(), 500.0, t.size())
                     : in).toList();
         }
-        return new Scenario(seed, config, inputs, description);
+        return new Scenario(seed, config, inputs, ALIASES, description);
+    }
+
+    private static long lag(String symbol, String laggingStock, long stockLag, long benchmarkLag) {
+        if (symbol.equals(BENCHMARK)) {
+            return benchmarkLag;
+        }
+        return symbol.equals(laggingStock) ? stockLag : 0;
+    }
+
+    private static MarketInput.Tick tickOf(Raw x) {
+        double price = Math.exp(x.logPrice());
+        price = x.cents() ? Math.round(price * 100) / 100.0 : Math.round(price * 10000) / 10000.0;
+        return new MarketInput.Tick(x.symbol(), x.ts(), price, x.size());
+    }
+
+    /**
+     * Headlines and summaries: each explicit ticker the alias table names is, half of the time, also named by an
+     * alias in the text, and then half of the time only there; sometimes the text names one more company.
+     */
+    private List<MarketInput.News> withTexts(List<MarketInput.News> news) {
+        List<MarketInput.News> out = new ArrayList<>();
+        for (MarketInput.News n : news) {
+            List<String> explicit = new ArrayList<>(n.tickers());
+            List<String> byAlias = new ArrayList<>();
+            for (String t : List.copyOf(new java.util.LinkedHashSet<>(n.tickers()))) {
+                if (Headlines.hasAlias(t) && extra.nextBoolean()) {
+                    byAlias.add(t);
+                    if (extra.nextBoolean()) {
+                        explicit.removeIf(t::equals);
+                    }
+                }
+            }
+            if (extra.nextInt(6) == 0) {
+                List<String> others = new ArrayList<>(Headlines.aliasedTickers());
+                others.removeAll(byAlias);
+                byAlias.add(others.get(extra.nextInt(others.size())));
+            }
+            Headlines.Text text = Headlines.write(extra, byAlias);
+            out.add(new MarketInput.News(n.id(), n.t0(), List.copyOf(explicit), text.headline(), text.summary(),
+                    n.source(), n.sentiment()));
+        }
+        return out;
+    }
+
+    /**
+     * Late ticks next to news, for a ticker of the news or the benchmark: one inside the shortest window arriving
+     * 1-10 minutes after that window closed (late for it, still in time for the longer ones), and one in the
+     * 10 minutes before T0 arriving 1-10 minutes after T0 + G (too late for the history of that news).
+     */
+    private List<Planted> plantLateTicks(List<MarketInput.News> news, List<Raw> raw, ReactionConfig config,
+                                         long start, long end) {
+        Map<String, List<Raw>> bySymbol = new HashMap<>();
+        for (Raw x : raw) {
+            bySymbol.computeIfAbsent(x.symbol(), k -> new ArrayList<>()).add(x);
+        }
+        bySymbol.values().forEach(l -> l.sort(Comparator.comparingLong(Raw::ts)));
+        long shortest = config.horizons().get(0).millis();
+        long grace = config.grace().toMillis();
+        List<Planted> out = new ArrayList<>();
+        for (MarketInput.News n : news) {
+            if (!extra.nextBoolean()) {
+                continue;
+            }
+            List<String> candidates = new ArrayList<>(BatchReference.tickersOf(n, ALIASES));
+            candidates.retainAll(bySymbol.keySet());
+            String s = candidates.isEmpty() || extra.nextInt(4) == 0 ? BENCHMARK
+                    : candidates.get(extra.nextInt(candidates.size()));
+            if (!bySymbol.containsKey(s)) {
+                continue;
+            }
+            long t0 = n.t0();
+            long inWindow = t0 + 1 + (long) (extra.nextDouble() * (shortest - 1));
+            long inHistory = t0 - 1 - extra.nextInt(10 * 60) * SECOND;
+            long[][] plan = {
+                {inWindow, t0 + shortest + grace + MINUTE + extra.nextInt(9 * 60) * SECOND},
+                {inHistory, t0 + grace + MINUTE + extra.nextInt(9 * 60) * SECOND}};
+            for (long[] p : plan) {
+                if (p[0] >= start && p[0] < end) {
+                    Raw near = nearest(bySymbol.get(s), p[0]);
+                    out.add(new Planted(new Raw(s, p[0], near.logPrice() + 0.0005 * extra.nextGaussian(),
+                            1 + extra.nextInt(300), near.cents()), p[1]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The last tick at or before {@code ts}, else the first one. */
+    private static Raw nearest(List<Raw> sorted, long ts) {
+        Raw best = sorted.get(0);
+        for (Raw x : sorted) {
+            if (x.ts() > ts) {
+                break;
+            }
+            best = x;
+        }
+        return best;
+    }
+
+    /** Ticks that arrived more than G behind their own symbol's clock. */
+    static int ticksLateBeyondGrace(List<MarketInput> inputs, long graceMs) {
+        Map<String, Long> clock = new HashMap<>();
+        int late = 0;
+        for (MarketInput in : inputs) {
+            if (in instanceof MarketInput.Tick t) {
+                Long c = clock.get(t.symbol());
+                if (c != null && t.ts() < c - graceMs) {
+                    late++;
+                }
+                clock.put(t.symbol(), c == null ? t.ts() : Math.max(c, t.ts()));
+            }
+        }
+        return late;
     }
 
     private Raw tick(String s, long ts, Map<String, double[]> latent, Map<String, Boolean> cents,
@@ -336,22 +531,5 @@ final class SyntheticMarket {
             }
         }
         return n;
-    }
-
-    /** The generator's promise: no tick is later than G, no news later than L, behind the largest ts so far. */
-    private static void checkNothingIsLate(List<MarketInput> inputs, ReactionConfig config) {
-        long max = Long.MIN_VALUE;
-        for (MarketInput in : inputs) {
-            if (in instanceof MarketInput.Tick t) {
-                if (max != Long.MIN_VALUE && t.ts() < max - config.grace().toMillis() / 2) {
-                    throw new IllegalStateException("generator produced a late tick " + t + ", clock " + max);
-                }
-                max = Math.max(max, t.ts());
-            } else if (in instanceof MarketInput.News n) {
-                if (max != Long.MIN_VALUE && n.t0() < max - config.newsLateness().toMillis() + 30 * SECOND) {
-                    throw new IllegalStateException("generator produced late news " + n + ", clock " + max);
-                }
-            }
-        }
     }
 }

@@ -26,20 +26,33 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * Runs a generated input through the real topology in a TopologyTestDriver (one partition), in arrival order,
- * then the end-of-input marker, and collects the FINAL reactions. Modelled on the topology package's fixture.
+ * Runs a generated input through the real topology in a TopologyTestDriver (one partition): the alias table
+ * first, then the inputs in arrival order, then the end-of-input marker; collects the FINAL reactions.
+ * Modelled on the topology package's fixture.
  */
-final class TopologyRun {
+public final class TopologyRun {
 
     /** FINAL reactions by {@link BatchReference#key}, and contract violations of the emission itself. */
-    record Result(Map<String, MarketReaction> finals, List<String> emissionProblems, int provisionalCount,
-                  int endMarkers) {
+    public record Result(Map<String, MarketReaction> finals, List<String> emissionProblems, int provisionalCount,
+                         int endMarkers) {
     }
 
     private TopologyRun() {
     }
 
-    static Result run(ReactionConfig config, List<MarketInput> inputs, Path stateDir, String appId) {
+    /** A scenario, its alias table included. */
+    public static Result run(SyntheticMarket.Scenario sc, Path stateDir, String appId) {
+        return run(sc.config(), sc.inputs(), sc.aliases(), stateDir, appId);
+    }
+
+    /** Without an alias table. */
+    public static Result run(ReactionConfig config, List<MarketInput> inputs, Path stateDir, String appId) {
+        return run(config, inputs, Map.of(), stateDir, appId);
+    }
+
+    /** @param aliases alias as written to ticker, piped into the alias topic before any input */
+    public static Result run(ReactionConfig config, List<MarketInput> inputs, Map<String, String> aliases,
+                             Path stateDir, String appId) {
         Topics topics = Topics.create(new PlainAvroSerdes());
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
@@ -58,6 +71,11 @@ final class TopologyRun {
                 .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts())).max(Instant::compareTo)
                 .orElse(Instant.EPOCH).plus(java.time.Duration.ofDays(1));
         try (TopologyTestDriver driver = new TopologyTestDriver(ReactionTopology.build(config, topics), p, driverClock)) {
+            TestInputTopic<String, String> aliasTopic = driver.createInputTopic(topics.aliases.name(),
+                    topics.aliases.keySerde().serializer(), topics.aliases.valueSerde().serializer());
+            for (Map.Entry<String, String> a : aliases.entrySet()) {
+                aliasTopic.pipeInput(new TestRecord<>(a.getKey(), a.getValue(), wallClock));
+            }
             TestInputTopic<String, StockTick> ticks = driver.createInputTopic(topics.ticks.name(),
                     topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer());
             TestInputTopic<String, NewsEvent> news = driver.createInputTopic(topics.news.name(),
@@ -75,7 +93,8 @@ final class TopologyRun {
                 } else if (in instanceof MarketInput.News n) {
                     Instant at = Instant.ofEpochMilli(n.t0());
                     news.pipeInput(new TestRecord<>(n.id(), NewsEvent.newBuilder().setId(n.id()).setPublishedAt(at)
-                            .setSource(n.source()).setHeadline(n.headline()).setTickers(new ArrayList<>(n.tickers()))
+                            .setSource(n.source()).setHeadline(n.headline()).setSummary(n.summary())
+                            .setTickers(new ArrayList<>(n.tickers()))
                             .setSentiment(n.sentiment()).build(), at));
                 }
             }
