@@ -1,12 +1,18 @@
 package com.marketreactions.streams.reaction;
 
+import java.util.BitSet;
+
 /**
  * What a reaction needs from its window {@code (t0, t0 + h]}: the stock's count, volume, high, low, first and
- * last trade and active minutes, the benchmark's last price and active minutes. Built from the window's
- * ticks in order, so it can also grow tick by tick: an open window's PROVISIONAL update reads only the
- * ticks since the previous one.
+ * last trade and active minutes, the benchmark's last price and active minutes. It grows one tick at a time,
+ * in any order (a late tick may come after later ones): the first and last trade are the earliest and the
+ * latest by time, equal times in arrival order, exactly as a read of the window's ticks in order gives them.
+ * So an open window keeps its statistics as its ticks arrive, and its PROVISIONAL and FINAL reactions read
+ * nothing else.
  */
 public final class WindowStats {
+
+    private final long firstBucket;
 
     long count;
     long volume;
@@ -17,69 +23,72 @@ public final class WindowStats {
     double lastPrice;
     long lastTs;
     int minutes;
-    private long lastBucket = Long.MIN_VALUE;
+    private final BitSet stockBuckets = new BitSet();
 
     Double benchLast;
+    private long benchLastTs = Long.MIN_VALUE;
     int marketMinutes;
-    private long lastBenchBucket = Long.MIN_VALUE;
+    private final BitSet benchBuckets = new BitSet();
 
-    /** Time of the newest stock and benchmark tick folded in so far (for incremental updates). */
-    private long stockUpTo = Long.MIN_VALUE;
-    private long benchUpTo = Long.MIN_VALUE;
+    /** Empty statistics of a window that opens after {@code t0}. */
+    public WindowStats(long t0) {
+        this.firstBucket = Math.floorDiv(t0, ReactionCalculator.BAR_MS);
+    }
 
-    /** The statistics of the whole window, from the ticks of s and of the benchmark (null for s = m). */
+    /** The statistics of the whole window, from the ticks of s and of the benchmark (null for s = m), in order. */
     public static WindowStats of(long t0, long horizonMs, TickSeries stock, TickSeries bench) {
-        WindowStats w = new WindowStats();
-        w.addStock(stock, t0, t0 + horizonMs);
+        WindowStats w = new WindowStats(t0);
+        long end = t0 + horizonMs;
+        int i1 = stock.lastAtOrBefore(end);
+        for (int i = stock.firstAtOrAfter(t0 + 1); i <= i1; i++) {
+            w.addStock(stock.ts(i), stock.price(i), stock.volume(i));
+        }
         if (bench != null) {
-            w.addBench(bench, t0, t0 + horizonMs);
+            int j1 = bench.lastAtOrBefore(end);
+            for (int j = bench.firstAtOrAfter(t0 + 1); j <= j1; j++) {
+                w.addBench(bench.ts(j), bench.price(j));
+            }
         }
         return w;
     }
 
-    /** Folds in the ticks of s in {@code (after, end]}, in order. */
-    public void addStock(TickSeries s, long after, long end) {
-        int i1 = s.lastAtOrBefore(end);
-        for (int i = s.firstAtOrAfter(after + 1); i <= i1; i++) {
-            double p = s.price(i);
-            if (count == 0) {
-                firstPrice = p;
-                firstTs = s.ts(i);
-            }
-            count++;
-            volume += s.volume(i);
-            high = Math.max(high, p);
-            low = Math.min(low, p);
+    /** Folds in a trade of s inside the window, arriving after every trade already folded in. */
+    public void addStock(long ts, double p, long size) {
+        if (count == 0 || ts < firstTs) {
+            firstPrice = p;
+            firstTs = ts;
+        }
+        if (count == 0 || ts >= lastTs) {
             lastPrice = p;
-            lastTs = s.ts(i);
-            long k = Math.floorDiv(lastTs, ReactionCalculator.BAR_MS);
-            if (k != lastBucket) {
-                minutes++;
-                lastBucket = k;
-            }
-            stockUpTo = Math.max(stockUpTo, lastTs);
+            lastTs = ts;
+        }
+        count++;
+        volume += size;
+        high = Math.max(high, p);
+        low = Math.min(low, p);
+        if (mark(stockBuckets, ts)) {
+            minutes++;
         }
     }
 
-    /** Folds in the benchmark's ticks in {@code (after, end]}, in order. */
-    public void addBench(TickSeries b, long after, long end) {
-        int i1 = b.lastAtOrBefore(end);
-        for (int i = b.firstAtOrAfter(after + 1); i <= i1; i++) {
-            benchLast = b.price(i);
-            long k = Math.floorDiv(b.ts(i), ReactionCalculator.BAR_MS);
-            if (k != lastBenchBucket) {
-                marketMinutes++;
-                lastBenchBucket = k;
-            }
-            benchUpTo = Math.max(benchUpTo, b.ts(i));
+    /** Folds in a trade of the benchmark inside the window, arriving after every one already folded in. */
+    public void addBench(long ts, double p) {
+        if (ts >= benchLastTs) {
+            benchLast = p;
+            benchLastTs = ts;
+        }
+        if (mark(benchBuckets, ts)) {
+            marketMinutes++;
         }
     }
 
-    public long stockUpTo() {
-        return stockUpTo;
-    }
-
-    public long benchUpTo() {
-        return benchUpTo;
+    /** Marks the minute of {@code ts}; true when it was not marked before. */
+    private boolean mark(BitSet buckets, long ts) {
+        int k = (int) (Math.floorDiv(ts, ReactionCalculator.BAR_MS) - firstBucket);
+        if (buckets.get(k)) {
+            return false;
+        }
+        buckets.set(k);
+        return true;
     }
 }

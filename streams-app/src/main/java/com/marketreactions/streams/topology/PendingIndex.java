@@ -1,5 +1,6 @@
 package com.marketreactions.streams.topology;
 
+import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.reaction.WindowStats;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -16,18 +18,23 @@ import org.apache.kafka.common.utils.Bytes;
  */
 final class PendingIndex {
 
-    /** One pending reaction, with the state of its PROVISIONAL updates (memory only). */
+    /**
+     * One pending reaction: its news, and in memory only the statistics of its window so far (null until first
+     * needed, then kept up to date tick by tick) and the time of its last PROVISIONAL update.
+     */
     static final class Entry {
         final PendingKey key;
         final Bytes encoded;
+        final NewsEvent news;
         final long t0;
         final long horizonMs;
         long lastUpdate = Long.MIN_VALUE;
         WindowStats window;
 
-        Entry(PendingKey key, long t0, long horizonMs) {
+        Entry(PendingKey key, NewsEvent news, long t0, long horizonMs) {
             this.key = key;
             this.encoded = key.encode();
+            this.news = news;
             this.t0 = t0;
             this.horizonMs = horizonMs;
         }
@@ -74,6 +81,35 @@ final class PendingIndex {
 
     int size() {
         return all.size();
+    }
+
+    /**
+     * Calls {@code action} with every pending reaction of {@code ticker} whose close time is in
+     * {@code [from, to]}, in close order; the action must not add or remove.
+     */
+    void forEachClosing(String ticker, long from, long to, Consumer<Entry> action) {
+        TreeMap<Bytes, Entry> mine = byTicker.get(ticker);
+        if (mine != null) {
+            forEachClosing(mine, from, to, action);
+        }
+    }
+
+    /** As {@link #forEachClosing(String, long, long, Consumer)}, over every ticker. */
+    void forEachClosing(long from, long to, Consumer<Entry> action) {
+        forEachClosing(all, from, to, action);
+    }
+
+    private static void forEachClosing(TreeMap<Bytes, Entry> map, long from, long to, Consumer<Entry> action) {
+        if (map.isEmpty() || from > to) {
+            return;
+        }
+        Bytes lo = from == Long.MIN_VALUE ? PendingKey.first() : PendingKey.after(from - 1);
+        for (Entry e : map.tailMap(lo, true).values()) {
+            if (e.key.closeTime() > to) {
+                return;
+            }
+            action.accept(e);
+        }
     }
 
     /** The pending reactions of {@code ticker} in close-time order (a live view; copy before removing). */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -68,6 +69,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private final long estimationMs;
     private final long provisionalMs;
     private final Map<String, Long> horizonMillis = new HashMap<>();
+    /** A window holding a tick closes no later than this after it: the longest horizon plus the grace. */
+    private final long maxSpanMs;
+    /** The latest PROVISIONAL reaction per queryable key, written to the store on the wall clock. */
+    private final Map<String, Recent> recentUpdates = new HashMap<>();
 
     private ProcessorContext<String, MarketReaction> context;
     private TickHistoryStore history;
@@ -92,6 +97,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.latenessMs = config.newsLateness().toMillis();
         this.estimationMs = config.estimationWindow().toMillis();
         this.provisionalMs = config.provisionalInterval().toMillis();
+        this.maxSpanMs = config.maxHorizon().toMillis() + graceMs;
     }
 
     @Override
@@ -109,17 +115,17 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         announced = flags.get(ENDED) != null;
         time.restore(history.clock(), history.clock(benchmark), ended);
         try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
-            it.forEachRemaining(kv -> index.add(entry(PendingKey.decode(kv.key))));
+            it.forEachRemaining(kv -> index.add(entry(PendingKey.decode(kv.key), kv.value)));
         }
         metrics = new ReactionMetrics(context.metrics(), context.taskId().toString());
         metrics.openWindows(index.size());
         long every = Math.max(100, Math.min(1000, idleMs / 2));
-        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::finalizeAll);
+        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
-    private PendingIndex.Entry entry(PendingKey key) {
+    private PendingIndex.Entry entry(PendingKey key, NewsEvent news) {
         long h = horizonMillis(key.horizon());
-        return new PendingIndex.Entry(key, key.closeTime() - graceMs - h, h);
+        return new PendingIndex.Entry(key, news, key.closeTime() - graceMs - h, h);
     }
 
     @Override
@@ -146,6 +152,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (!isBenchmark && ts > history.clock()) {
             history.clock(ts);
         }
+        fold(symbol, isBenchmark, ts, tick.getPrice(), tick.getSize(), before);
         if (before != NONE && ts < before - graceMs) {
             late(symbol, ts, "applied to open windows only");
         }
@@ -159,7 +166,58 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (provisionalMs > 0) {
             updateProvisional(symbol, ts, wall);
         }
-        expire(symbol, isBenchmark, wall);
+        if (before == NONE || TickBlock.start(ts) > TickBlock.start(before)) {
+            expire(symbol, isBenchmark, wall); // once per minute of the symbol is often enough
+        }
+    }
+
+    /**
+     * Folds a tick into the statistics of every open window it belongs to: its time is inside the window and it
+     * arrived before its symbol's clock passed the window's close (what a read as of the close would see).
+     * A benchmark tick counts for every ticker's window, as the benchmark's side (or the stock's, for news on
+     * the benchmark itself). Windows whose statistics were never needed are left alone: they are read from the
+     * history, this tick included, when they first are.
+     */
+    private void fold(String symbol, boolean isBenchmark, long ts, double price, long size, long before) {
+        Consumer<PendingIndex.Entry> add = e -> {
+            if (e.window == null || ts <= e.t0 || ts > e.end() || before > e.key.closeTime()) {
+                return;
+            }
+            if (isBenchmark && !time.isBenchmark(e.key.ticker())) {
+                e.window.addBench(ts, price);
+            } else {
+                e.window.addStock(ts, price, size);
+            }
+        };
+        // a window holding ts closes at t0 + h + G >= ts + G, and before ts + max h + G
+        if (isBenchmark) {
+            index.forEachClosing(ts, ts + maxSpanMs, add);
+        } else {
+            index.forEachClosing(symbol, ts, ts + maxSpanMs, add);
+        }
+    }
+
+    /** The statistics of a window so far, read from the history as of its close the first time. */
+    private WindowStats window(PendingIndex.Entry e) {
+        if (e.window == null) {
+            String ticker = e.key.ticker();
+            long close = e.key.closeTime();
+            e.window = WindowStats.of(e.t0, e.horizonMs, history.series(ticker, e.t0 + 1, e.end(), close),
+                    time.isBenchmark(ticker) ? null : history.series(benchmark, e.t0 + 1, e.end(), close));
+        }
+        return e.window;
+    }
+
+    /** The wall-clock punctuation: windows of quiet inputs, and the latest PROVISIONAL updates for queries. */
+    private void onWallClock(long wall) {
+        finalizeAll(wall);
+        for (Map.Entry<String, Recent> r : recentUpdates.entrySet()) {
+            recent.put(r.getKey(), r.getValue().reaction(), r.getValue().t0());
+        }
+        recentUpdates.clear();
+    }
+
+    private record Recent(MarketReaction reaction, long t0) {
     }
 
     private void late(String symbol, long ts, String what) {
@@ -210,7 +268,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         for (Horizon h : config.horizons()) {
             PendingKey key = new PendingKey(t0 + h.millis() + graceMs, late, ticker, h.label(), news.getId());
             pending.put(key.encode(), news);
-            index.add(entry(key));
+            index.add(entry(key, news));
         }
         metrics.openWindows(index.size());
         if (time.isBenchmark(ticker)) {
@@ -242,12 +300,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     }
 
     private void finalize(PendingIndex.Entry e, long wall) {
-        NewsEvent news = pending.get(e.encoded);
-        if (news != null) {
-            emit(e, news, ReactionStatus.FINAL, e.key.closeTime() - graceMs, null, wall);
-            pending.delete(e.encoded);
-            metrics.fin();
-        }
+        emit(e, ReactionStatus.FINAL, e.key.closeTime() - graceMs, wall);
+        pending.delete(e.encoded);
+        metrics.fin();
         index.remove(e);
         metrics.openWindows(index.size());
         if (e.horizonMs == config.maxHorizon().toMillis()) {
@@ -275,36 +330,21 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     /**
      * A tick inside an open window updates its reaction, at most once per {@code max(interval, h / 60)} of
-     * stream time: a one-day window gets an update every 24 minutes, not every minute (each update reads the
-     * window so far). Only the ticks since the last update are read; one that arrived out of order behind it
-     * shows in the FINAL, which reads the whole window.
+     * stream time (a one-day window gets an update every 24 minutes, not every minute), once the history before
+     * T0 is complete (the ticker's and the benchmark's time past {@code T0 + G}), so its estimate is computed
+     * once. The window's statistics are kept tick by tick ({@link #fold}): an update reads no history.
      */
     private void updateProvisional(String symbol, long ts, long wall) {
         if (!index.has(symbol)) {
             return;
         }
-        long benchClock = history.clock(benchmark);
+        long complete = time.reactionTime(symbol, history.clock(symbol), wall);
         for (PendingIndex.Entry e : index.of(symbol)) {
-            long end = e.end();
-            // the benchmark must have caught up with the news time, or the update would lack its baseline
-            boolean inWindow = ts > e.t0 && ts <= end && (benchClock >= e.t0 || time.ended());
+            boolean inWindow = ts > e.t0 && ts <= e.end() && complete > e.t0 + graceMs;
             if (!inWindow || (e.lastUpdate != Long.MIN_VALUE && ts - e.lastUpdate < Math.max(provisionalMs, e.horizonMs / 60))) {
                 continue;
             }
-            NewsEvent news = pending.get(e.encoded);
-            if (news == null) {
-                continue;
-            }
-            if (e.window == null) {
-                e.window = new WindowStats();
-            }
-            long stockAfter = Math.max(e.t0, e.window.stockUpTo());
-            e.window.addStock(history.series(symbol, stockAfter + 1, end), stockAfter, end);
-            if (!time.isBenchmark(symbol)) {
-                long benchAfter = Math.max(e.t0, e.window.benchUpTo());
-                e.window.addBench(history.series(benchmark, benchAfter + 1, end), benchAfter, end);
-            }
-            emit(e, news, ReactionStatus.PROVISIONAL, ts, e.window, wall);
+            emit(e, ReactionStatus.PROVISIONAL, ts, wall);
             metrics.provisional();
             e.lastUpdate = ts;
         }
@@ -314,21 +354,15 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         return horizonMillis.computeIfAbsent(label, l -> Horizon.parse(l).millis());
     }
 
-    /**
-     * Emits one reaction: FINAL reads its whole window as of its close ({@code window} null), PROVISIONAL
-     * passes the statistics of the window so far.
-     */
-    private void emit(PendingIndex.Entry e, NewsEvent news, ReactionStatus status, long timestamp,
-                      WindowStats window, long wall) {
+    /** Emits one reaction from its estimate and the statistics of its window so far (all of it, for a FINAL). */
+    private void emit(PendingIndex.Entry e, ReactionStatus status, long timestamp, long wall) {
         PendingKey key = e.key;
+        NewsEvent news = e.news;
         String ticker = key.ticker();
         boolean isBenchmark = time.isBenchmark(ticker);
         Estimated est = estimate(news.getId(), ticker, e.t0, isBenchmark, wall);
         long close = key.closeTime();
-        WindowStats w = window != null ? window : WindowStats.of(e.t0, e.horizonMs,
-                history.series(ticker, e.t0 + 1, e.end(), close),
-                isBenchmark ? null : history.series(benchmark, e.t0 + 1, e.end(), close));
-        MarketReaction.Builder b = calculator.compute(est.estimate(), w, MarketReaction.newBuilder());
+        MarketReaction.Builder b = calculator.compute(est.estimate(), window(e), MarketReaction.newBuilder());
         boolean stalled = status == ReactionStatus.FINAL && !isBenchmark && time.benchmarkStalled(wall)
                 && history.clock(benchmark) <= close;
         if (key.lateNews() || est.truncated() || stalled) {
@@ -353,7 +387,14 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 .build();
         String k = new ReactionKey(news.getId(), ticker, key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
-        recent.put(ticker + '|' + news.getId() + '|' + key.horizon(), reaction, e.t0);
+        // the queryable store: every FINAL, and the latest PROVISIONAL of each key once per wall-clock punctuation
+        String recentKey = ticker + '|' + news.getId() + '|' + key.horizon();
+        if (status == ReactionStatus.FINAL) {
+            recentUpdates.remove(recentKey);
+            recent.put(recentKey, reaction, e.t0);
+        } else {
+            recentUpdates.put(recentKey, new Recent(reaction, e.t0));
+        }
     }
 
     /** An estimate and whether the history it was computed from may have lost ticks to retention. */
@@ -389,7 +430,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     /**
      * Drops the part of a symbol's history nobody can need any more: before E ahead of the earliest pending
-     * news on it (for the benchmark, on any ticker) and before E + L ahead of the task's time.
+     * news on it (for the benchmark, on any ticker) and before E + L ahead of the task's time (or of the
+     * symbol's own clock, when that is behind).
      */
     private void expire(String symbol, boolean isBenchmark, long wall) {
         long taskTime = time.taskTime(wall);
@@ -397,7 +439,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             return;
         }
         long pendingT0 = isBenchmark ? index.earliestT0() : index.earliestT0(symbol);
-        long keepFrom = Math.min(taskTime - latenessMs, pendingT0) - estimationMs;
+        // never ahead of the symbol's own clock: a feed behind the others keeps what its own news will need
+        long progress = Math.min(taskTime, history.clock(symbol));
+        long keepFrom = Math.min(progress - latenessMs, pendingT0) - estimationMs;
         history.expire(symbol, keepFrom);
     }
 

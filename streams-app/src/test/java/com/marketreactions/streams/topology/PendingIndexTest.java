@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PendingIndexTest {
 
     private static PendingIndex.Entry entry(long t0, long h, String ticker, String id) {
-        return new PendingIndex.Entry(new PendingKey(t0 + h + 60, false, ticker, "H" + h, id), t0, h);
+        return new PendingIndex.Entry(new PendingKey(t0 + h + 60, false, ticker, "H" + h, id), null, t0, h);
     }
 
     @Test

@@ -292,18 +292,21 @@ class ReactionTopologyTest {
         try (TopologyFixture f = new TopologyFixture(config)) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
-            f.tick("AMZN", ofSeconds(20), 100.5, 1);  // the benchmark has not reached T0 yet: no update
+            f.tick("AMZN", ofSeconds(20), 100.5, 1);  // the history before T0 is not complete (T0 + G): no update
             f.tick("SPY", ofSeconds(30), 500.0, 1);
-            f.tick("AMZN", ofMinutes(1), 101.0, 1);   // first tick in the window after it: an update
-            f.tick("AMZN", ofMinutes(3), 102.0, 1);   // 2 min later: rate-limited
-            f.tick("AMZN", ofMinutes(6), 103.0, 1);   // 5 min after the last update: an update
-            f.tick("SPY", ofMinutes(7), 501.0, 1);    // not the stock: no update
+            f.tick("AMZN", ofMinutes(1), 101.0, 1);   // the benchmark has not passed T0 + G yet: no update
+            f.tick("SPY", ofSeconds(90), 500.0, 1);
+            f.tick("AMZN", ofMinutes(2), 101.0, 1);   // both past T0 + G: an update
+            f.tick("AMZN", ofMinutes(3), 102.0, 1);   // 1 min later: rate-limited
+            f.tick("AMZN", ofMinutes(7), 103.0, 1);   // 5 min after the last update: an update
+            f.tick("SPY", ofMinutes(8), 501.0, 1);    // not the stock: no update
             List<MarketReaction> updates = f.output();
             assertEquals(List.of(ReactionStatus.PROVISIONAL, ReactionStatus.PROVISIONAL),
                     updates.stream().map(MarketReaction::getStatus).toList());
             assertEquals(0.01, updates.get(0).getRawReturn(), EPS);
+            assertEquals(3, updates.get(0).getTickCount());
             assertEquals(0.03, updates.get(1).getRawReturn(), EPS);
-            assertEquals(4, updates.get(1).getTickCount());
+            assertEquals(5, updates.get(1).getTickCount(), "the statistics so far, kept tick by tick");
             f.endOfInput();
             List<MarketReaction> last = f.output();
             assertEquals(1, last.size());
