@@ -4,11 +4,12 @@ import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.reaction.WindowStats;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -48,6 +49,8 @@ final class PendingIndex {
     private final Map<String, TreeMap<Bytes, Entry>> byTicker = new HashMap<>();
     private final TreeMap<Long, Integer> t0s = new TreeMap<>();
     private final Map<String, TreeMap<Long, Integer>> t0sByTicker = new HashMap<>();
+    private final Set<Entry> tracked = new LinkedHashSet<>();
+    private final Map<String, Set<Entry>> trackedByTicker = new HashMap<>();
 
     void add(Entry e) {
         if (all.put(e.encoded, e) != null) {
@@ -67,6 +70,13 @@ final class PendingIndex {
         if (mine.isEmpty()) {
             byTicker.remove(e.key.ticker());
         }
+        if (tracked.remove(e)) {
+            Set<Entry> t = trackedByTicker.get(e.key.ticker());
+            t.remove(e);
+            if (t.isEmpty()) {
+                trackedByTicker.remove(e.key.ticker());
+            }
+        }
         decrement(t0s, e.t0);
         TreeMap<Long, Integer> own = t0sByTicker.get(e.key.ticker());
         decrement(own, e.t0);
@@ -83,33 +93,22 @@ final class PendingIndex {
         return all.size();
     }
 
-    /**
-     * Calls {@code action} with every pending reaction of {@code ticker} whose close time is in
-     * {@code [from, to]}, in close order; the action must not add or remove.
-     */
-    void forEachClosing(String ticker, long from, long to, Consumer<Entry> action) {
-        TreeMap<Bytes, Entry> mine = byTicker.get(ticker);
-        if (mine != null) {
-            forEachClosing(mine, from, to, action);
+    /** Marks a reaction whose window statistics are kept tick by tick from now on (its {@code window} is set). */
+    void track(Entry e) {
+        if (tracked.add(e)) {
+            trackedByTicker.computeIfAbsent(e.key.ticker(), t -> new LinkedHashSet<>()).add(e);
         }
     }
 
-    /** As {@link #forEachClosing(String, long, long, Consumer)}, over every ticker. */
-    void forEachClosing(long from, long to, Consumer<Entry> action) {
-        forEachClosing(all, from, to, action);
+    /** The tracked reactions of {@code ticker} (a live view). */
+    Iterable<Entry> tracked(String ticker) {
+        Set<Entry> mine = trackedByTicker.get(ticker);
+        return mine == null ? List.of() : mine;
     }
 
-    private static void forEachClosing(TreeMap<Bytes, Entry> map, long from, long to, Consumer<Entry> action) {
-        if (map.isEmpty() || from > to) {
-            return;
-        }
-        Bytes lo = from == Long.MIN_VALUE ? PendingKey.first() : PendingKey.after(from - 1);
-        for (Entry e : map.tailMap(lo, true).values()) {
-            if (e.key.closeTime() > to) {
-                return;
-            }
-            action.accept(e);
-        }
+    /** Every tracked reaction (a live view). */
+    Iterable<Entry> tracked() {
+        return tracked;
     }
 
     /** The pending reactions of {@code ticker} in close-time order (a live view; copy before removing). */

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -69,8 +68,6 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private final long estimationMs;
     private final long provisionalMs;
     private final Map<String, Long> horizonMillis = new HashMap<>();
-    /** A window holding a tick closes no later than this after it: the longest horizon plus the grace. */
-    private final long maxSpanMs;
     /** The latest PROVISIONAL reaction per queryable key, written to the store on the wall clock. */
     private final Map<String, Recent> recentUpdates = new HashMap<>();
 
@@ -97,7 +94,6 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.latenessMs = config.newsLateness().toMillis();
         this.estimationMs = config.estimationWindow().toMillis();
         this.provisionalMs = config.provisionalInterval().toMillis();
-        this.maxSpanMs = config.maxHorizon().toMillis() + graceMs;
     }
 
     @Override
@@ -179,21 +175,15 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      * history, this tick included, when they first are.
      */
     private void fold(String symbol, boolean isBenchmark, long ts, double price, long size, long before) {
-        Consumer<PendingIndex.Entry> add = e -> {
-            if (e.window == null || ts <= e.t0 || ts > e.end() || before > e.key.closeTime()) {
-                return;
+        for (PendingIndex.Entry e : isBenchmark ? index.tracked() : index.tracked(symbol)) {
+            if (ts <= e.t0 || ts > e.end() || before > e.key.closeTime()) {
+                continue;
             }
             if (isBenchmark && !time.isBenchmark(e.key.ticker())) {
                 e.window.addBench(ts, price);
             } else {
                 e.window.addStock(ts, price, size);
             }
-        };
-        // a window holding ts closes at t0 + h + G >= ts + G, and before ts + max h + G
-        if (isBenchmark) {
-            index.forEachClosing(ts, ts + maxSpanMs, add);
-        } else {
-            index.forEachClosing(symbol, ts, ts + maxSpanMs, add);
         }
     }
 
@@ -204,6 +194,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             long close = e.key.closeTime();
             e.window = WindowStats.of(e.t0, e.horizonMs, history.series(ticker, e.t0 + 1, e.end(), close),
                     time.isBenchmark(ticker) ? null : history.series(benchmark, e.t0 + 1, e.end(), close));
+            index.track(e);
         }
         return e.window;
     }

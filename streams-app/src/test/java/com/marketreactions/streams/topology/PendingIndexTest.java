@@ -46,4 +46,26 @@ class PendingIndexTest {
         assertEquals(2_000, index.earliestT0());
         assertEquals(1, index.size());
     }
+
+    @Test
+    void trackedReactionsAreForgottenWithTheirEntry() {
+        PendingIndex index = new PendingIndex();
+        PendingIndex.Entry a5 = entry(1_000, 5, "AMZN", "n1");
+        PendingIndex.Entry m5 = entry(900, 5, "MSFT", "n2");
+        index.add(a5);
+        index.add(m5);
+        index.track(a5);
+        assertEquals(List.of(a5), toList(index.tracked()));
+        assertEquals(List.of(a5), toList(index.tracked("AMZN")));
+        assertEquals(List.of(), toList(index.tracked("MSFT")));
+        index.remove(a5);
+        assertEquals(List.of(), toList(index.tracked()));
+        assertEquals(List.of(), toList(index.tracked("AMZN")));
+    }
+
+    private static List<PendingIndex.Entry> toList(Iterable<PendingIndex.Entry> it) {
+        List<PendingIndex.Entry> out = new java.util.ArrayList<>();
+        it.forEach(out::add);
+        return out;
+    }
 }
