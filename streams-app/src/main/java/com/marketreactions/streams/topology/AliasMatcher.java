@@ -1,5 +1,6 @@
 package com.marketreactions.streams.topology;
 
+import com.marketreactions.common.RecordChecks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves the tickers of a news event: its explicit tickers, then every alias that occurs in the headline
- * or summary as a whole word, case-insensitively ("AWS" matches "AWS deal" but not "LAWS").
+ * or summary as a whole word, case-insensitively ("AWS" matches "AWS deal" but not "LAWS"). An entry with
+ * a blank alias or a value that is not a ticker (another producer than ours may write such a record to the
+ * aliases topic) resolves nothing: a blank alias would otherwise match every news event.
  */
 final class AliasMatcher {
 
@@ -20,12 +23,19 @@ final class AliasMatcher {
     Set<String> resolve(List<String> explicit, String headline, String summary, Iterable<Map.Entry<String, String>> aliases) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : explicit) {
-            out.add(t.trim().toUpperCase(Locale.ROOT));
+            String ticker = t.trim().toUpperCase(Locale.ROOT);
+            if (!ticker.isEmpty()) {
+                out.add(ticker);
+            }
         }
         String text = headline + "\n" + (summary == null ? "" : summary);
         for (Map.Entry<String, String> a : aliases) {
-            if (a.getValue() != null && pattern(a.getKey()).matcher(text).find()) {
-                out.add(a.getValue().trim().toUpperCase(Locale.ROOT));
+            String ticker = a.getValue() == null ? "" : a.getValue().trim().toUpperCase(Locale.ROOT);
+            if (a.getKey() == null || a.getKey().isBlank() || !RecordChecks.isTicker(ticker)) {
+                continue;
+            }
+            if (pattern(a.getKey()).matcher(text).find()) {
+                out.add(ticker);
             }
         }
         return out;

@@ -207,6 +207,19 @@ class ReactionTopologyTest {
     }
 
     @Test
+    void aBlankAliasOrAnAliasToNoTickerResolvesNothing() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            f.aliases.pipeInput("  ", "MSFT");      // another producer than ours may write these
+            f.aliases.pipeInput("Azure", "not a ticker");
+            f.aliases.pipeInput("AWS", "amzn");
+            before(f);
+            f.news("n1", Duration.ZERO, "Azure and AWS, both up", new String[0]);
+            f.endOfInput();
+            assertEquals(List.of("AMZN"), f.output().stream().map(MarketReaction::getTicker).toList());
+        }
+    }
+
+    @Test
     void everyTickerAndHorizonOfANewsEventGetsOneReaction() {
         try (TopologyFixture f = new TopologyFixture("PT5M", "PT30M", "PT1H")) {
             f.aliases.pipeInput("Microsoft", "MSFT");
