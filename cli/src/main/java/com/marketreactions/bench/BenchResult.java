@@ -36,6 +36,11 @@ public record BenchResult(
         row(b, "bench process peak RSS", "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
                 peakRssMiB);
         row(b, "state stores on disk", "%.1f MiB", stateDirMiB);
+        // the target lines, last
+        b.append(String.format(Locale.ROOT, "ratio analyzer / streams alone %.3f%n", analyzerPerSec / streamsCeilingPerSec));
+        b.append(String.format(Locale.ROOT, "ratio analyzer / plain-consumer ceiling %.3f%n", ratio));
+        b.append(String.format(Locale.ROOT, "live p99 tick->provisional %.0f ms%n", provisionalP99Ms));
+        b.append(String.format(Locale.ROOT, "live p99 close->final %.0f ms%n", finalP99Ms));
         return b.toString();
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Throughput against the broker's own ceiling, live latency and memory. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -26,8 +28,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--symbols", defaultValue = "50", description = "Symbols besides the benchmark (default: ${DEFAULT-VALUE})")
     int symbols;
 
-    @Option(names = "--ticks", defaultValue = "1000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ticks", defaultValue = "5000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
     long ticks;
+
+    @Option(names = "--quick", description = "A fast check (under a minute): 200,000 ticks and a 5 s live phase,"
+            + " unless --ticks or --live-duration are given too")
+    boolean quick;
 
     @Option(names = "--news", defaultValue = "200", description = "News events (default: ${DEFAULT-VALUE})")
     int news;
@@ -55,8 +61,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (quick) {
+            ticks = spec.commandLine().getParseResult().hasMatchedOption("--ticks") ? ticks : 200_000;
+            liveDuration = spec.commandLine().getParseResult().hasMatchedOption("--live-duration")
+                    ? liveDuration : Duration.ofSeconds(5);
+        }
         if (symbols < 1 || ticks < 1 || news < 0 || partitions < 1 || liveRate < 1) {
             throw new UserError("--symbols, --ticks, --partitions and --live-rate must be positive, --news not negative");
         }
