@@ -98,6 +98,7 @@ public final class Benchmark {
             stateMiB = Memory.dirMiB(stateDir);
         }
         double peakHeap = Memory.peakHeapMiB();
+        double liveHeap = Memory.liveHeapMiB();
         deleteQuietly(stateDir);
         double analyzerRate = published.published() / analyzerSeconds;
 
@@ -117,7 +118,7 @@ public final class Benchmark {
                 publishRate, ceiling, streamsCeiling, analyzerRate, analyzerSeconds, finals, impacts, analyzerRate / ceiling,
                 o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
                 live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
-                peakHeap, Memory.procStatusMiB("VmHWM"), stateMiB);
+                peakHeap, liveHeap, Memory.procStatusMiB("VmHWM"), stateMiB);
     }
 
     /** @return per partition, the offset of the last news record */

@@ -1,12 +1,18 @@
 package com.marketreactions.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /** Memory readings of this process: peak heap since the last reset, peak and current RSS, size on disk. */
 final class Memory {
@@ -14,9 +20,53 @@ final class Memory {
     private Memory() {
     }
 
-    static void resetPeaks() {
+    private static final AtomicLong MAX_AFTER_GC = new AtomicLong();
+    private static volatile long baseline;
+    private static boolean listening;
+
+    /**
+     * Resets the peaks and takes the live heap now (after a full GC) as the baseline: what the benchmark holds
+     * itself (its generated ticks, say), to be taken off {@link #liveHeapMiB}.
+     */
+    static synchronized void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        baseline = heapUsed();
+        MAX_AFTER_GC.set(baseline);
+        if (!listening) {
+            listening = true;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener((n, handback) -> {
+                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                    (CompositeData) n.getUserData());
+                            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                    .mapToLong(MemoryUsage::getUsed).sum();
+                            MAX_AFTER_GC.accumulateAndGet(after, Math::max);
+                        }
+                    }, null, null);
+                }
+            }
+        }
+    }
+
+    private static long heapUsed() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The largest heap still in use after a garbage collection since {@link #resetPeaks()}, less the baseline
+     * taken then: what the analyzer itself kept live, in MiB (the peak pool usage also counts garbage).
+     */
+    static double liveHeapMiB() {
+        return Math.max(0, MAX_AFTER_GC.get() - baseline) / 1048576.0;
     }
 
     /** Sum of the peak usage of the heap pools since {@link #resetPeaks()}, in MiB. */
