@@ -37,6 +37,8 @@ final class LiveLatency {
     }
 
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** Windows closing this close to the end of the input are left out of the FINAL latencies. */
+    private static final Duration LAST_TICKS = Duration.ofMillis(250);
 
     private final ClientConfigs clients;
     private final Benchmark.Options o;
@@ -170,8 +172,13 @@ final class LiveLatency {
             stoppedAt = at;
         }
 
+        /**
+         * The window closed while ticks still came: its close is at least {@link #LAST_TICKS} before the input
+         * stopped. A window needs a later tick of its ticker and of the benchmark (whose copies arrive one commit
+         * later) to close; one that closes in the last moments gets none and waits for the idle timeout.
+         */
         boolean whileProducing(long closeTime) {
-            return closeTime < stoppedAt;
+            return closeTime < stoppedAt - LAST_TICKS.toMillis();
         }
 
         synchronized void add(boolean provisional, long ms) {
