@@ -34,8 +34,8 @@ public record BenchResult(
         row(b, "  close -> FINAL p50/p95/p99", "%.0f / %.0f / %.0f ms", finalP50Ms, finalP95Ms, finalP99Ms);
         row(b, "analyzer peak heap", "%.0f MiB (heap pools' peaks: garbage and the generated ticks included)",
                 peakHeapMiB);
-        row(b, "analyzer live heap", "%.0f MiB (largest heap in use after a GC, less what the bench held before)",
-                liveHeapMiB);
+        row(b, "analyzer heap after GC", "%.0f MiB (largest heap in use after a GC, less what the bench held "
+                + "before; old-generation garbage not yet collected counts)", liveHeapMiB);
         row(b, "bench process peak RSS", "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
                 peakRssMiB);
         row(b, "state stores on disk", "%.1f MiB", stateDirMiB);

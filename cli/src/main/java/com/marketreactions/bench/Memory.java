@@ -63,7 +63,8 @@ final class Memory {
 
     /**
      * The largest heap still in use after a garbage collection since {@link #resetPeaks()}, less the baseline
-     * taken then: what the analyzer itself kept live, in MiB (the peak pool usage also counts garbage).
+     * taken then, in MiB: an upper bound of what the analyzer kept live (a young collection leaves old-generation
+     * garbage in place), much closer to it than the pools' peak usage, which counts all garbage.
      */
     static double liveHeapMiB() {
         return Math.max(0, MAX_AFTER_GC.get() - baseline) / 1048576.0;
