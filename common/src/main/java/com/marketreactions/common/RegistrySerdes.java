@@ -51,6 +51,6 @@ public final class RegistrySerdes implements SerdeFactory {
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
         serializer.configure(config, false);
         deserializer.configure(config, false);
-        return Serdes.serdeFrom(serializer, deserializer);
+        return Serdes.serdeFrom(TransientRetry.serializer(serializer), TransientRetry.deserializer(deserializer));
     }
 }
