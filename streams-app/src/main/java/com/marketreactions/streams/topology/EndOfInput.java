@@ -52,6 +52,29 @@ public final class EndOfInput {
         return intHeader(headers, SOURCE_PARTITION_HEADER, -1);
     }
 
+    /** The control value of a heartbeat: the source partition had no record for the idle timeout. */
+    static final String QUIET = "quiet";
+
+    /** Headers of a heartbeat of a quiet ticks partition (on the routed ticks, to every partition). */
+    static Headers quietHeaders(int sourcePartition) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(CONTROL_HEADER, bytes(QUIET));
+        h.add(SOURCE_PARTITION_HEADER, bytes(Integer.toString(sourcePartition)));
+        return h;
+    }
+
+    static String quietKey(int sourcePartition) {
+        return "quiet|" + sourcePartition;
+    }
+
+    static boolean isQuiet(Object value, Headers headers) {
+        if (value != null || headers == null) {
+            return false;
+        }
+        Header h = headers.lastHeader(CONTROL_HEADER);
+        return h != null && QUIET.equals(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
     public static boolean isMarker(Object value, Headers headers) {
         if (value != null || headers == null) {
             return false;

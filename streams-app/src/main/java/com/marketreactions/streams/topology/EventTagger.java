@@ -29,7 +29,9 @@ final class EventTagger<V> implements FixedKeyProcessor<String, V, MarketEvent> 
     @Override
     public void process(FixedKeyRecord<String, V> r) {
         MarketEvent event;
-        if (EndOfInput.isMarker(r.value(), r.headers())) {
+        if (EndOfInput.isQuiet(r.value(), r.headers())) {
+            event = new MarketEvent.Quiet(EndOfInput.intHeader(r.headers(), EndOfInput.SOURCE_PARTITION_HEADER, 0));
+        } else if (EndOfInput.isMarker(r.value(), r.headers())) {
             event = new MarketEvent.End(source == Source.ROUTED_TICKS,
                     EndOfInput.intHeader(r.headers(), EndOfInput.SOURCE_PARTITION_HEADER, -1),
                     EndOfInput.intHeader(r.headers(), EndOfInput.PARTITIONS_HEADER, 1));

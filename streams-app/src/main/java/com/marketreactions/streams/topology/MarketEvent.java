@@ -17,6 +17,10 @@ sealed interface MarketEvent {
     record TickerNews(NewsEvent news) implements MarketEvent {
     }
 
+    /** A ticks partition had no record for the idle timeout (a heartbeat through the routed ticks). */
+    record Quiet(int sourcePartition) implements MarketEvent {
+    }
+
     /**
      * End of a bounded input: of this task's own ticks partition ({@code routed} false), or of the routed
      * ticks from {@code sourcePartition}, one of {@code partitions}.

@@ -61,6 +61,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private static final long NONE = StreamTime.NONE;
 
     private final ReactionConfig config;
+    private final int partitions;
     private final ReactionCalculator calculator;
     private final String benchmark;
     private final long graceMs;
@@ -86,8 +87,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private long lateTicks;
     private ReactionMetrics metrics;
 
-    ReactionProcessor(ReactionConfig config) {
+    /** @param partitions of the ticks topic: every one of them must report quiet before the market counts as closed */
+    ReactionProcessor(ReactionConfig config, int partitions) {
         this.config = config;
+        this.partitions = partitions;
         this.calculator = config.calculator();
         this.benchmark = config.benchmark();
         this.graceMs = config.grace().toMillis();
@@ -105,7 +108,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
         this.recent = context.getStateStore(TopologyNames.RECENT_REACTIONS);
         long idleMs = config.idleTimeout().toMillis();
-        time = new StreamTime(benchmark, idleMs, config.benchmarkWait().toMillis(), context.currentSystemTimeMs());
+        time = new StreamTime(benchmark, partitions, idleMs, config.benchmarkWait().toMillis(),
+                context.currentSystemTimeMs());
         boolean ended = flags.get(OWN_ENDED) != null && flags.get(ROUTED_ENDED) != null;
         ownEnded = flags.get(OWN_ENDED) != null;
         announced = flags.get(ENDED) != null;
@@ -130,6 +134,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             case MarketEvent.Tick t -> onTick(t.tick());
             case MarketEvent.TickerNews n -> onNews(record.key(), n.news());
             case MarketEvent.End e -> onEnd(e);
+            case MarketEvent.Quiet q -> {
+                long wall = context.currentSystemTimeMs();
+                time.quiet(q.sourcePartition(), wall);
+                finalizeAll(wall);
+            }
         }
     }
 

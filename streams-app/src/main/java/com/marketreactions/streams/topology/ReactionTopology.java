@@ -89,7 +89,8 @@ public final class ReactionTopology {
         KStream<String, MarketEvent> local = ticks.processValues(
                 () -> TickRouter.local(config.benchmark(), partitions), Named.as("local-ticks"));
         KStream<String, MarketEvent> routed = ticks
-                .processValues(() -> TickRouter.outbound(config.benchmark(), partitions), Named.as("outbound-ticks"))
+                .process(() -> TickRouter.outbound(config.benchmark(), partitions, config.idleTimeout().toMillis()),
+                        Named.as("outbound-ticks"))
                 .repartition(Repartitioned.<String, StockTick>as(TopologyNames.ROUTED_TICKS)
                         .withKeySerde(Serdes.String()).withValueSerde(tickSerde)
                         .withStreamPartitioner(SymbolPartitioner.routedTicks(config.benchmark())))
@@ -107,7 +108,7 @@ public final class ReactionTopology {
         KStream<String, MarketReaction> reactions = local
                 .merge(routed, Named.as("merge-routed"))
                 .merge(news, Named.as("merge-news"))
-                .process(() -> new ReactionProcessor(config), Named.as("react"),
+                .process(() -> new ReactionProcessor(config, partitions), Named.as("react"),
                         TopologyNames.TICK_HISTORY, TopologyNames.PENDING, TopologyNames.CLOCK,
                         TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
         reactions.to(topics.reactions.name(),

@@ -16,12 +16,13 @@ import java.util.Map;
  *
  * <p>Wall clock, for a long-running service only (a replay sets the timeouts beyond reach):
  * <ul>
- *   <li>a symbol without ticks for the idle timeout while others trade follows the newest own tick;</li>
- *   <li>when the whole task is silent (own ticks and benchmark) for the idle timeout, the market is closed:
- *       event time advances with the wall clock;</li>
- *   <li>a benchmark silent while the stocks trade is never taken as done: reactions wait for it, up to the
- *       benchmark wait; after that it follows the stocks and the reactions it lets close are flagged
- *       {@code BENCHMARK_STALLED}.</li>
+ *   <li>a symbol without ticks for the idle timeout while others trade follows the task's newest tick;</li>
+ *   <li>when the whole task is silent (own ticks and benchmark) for the idle timeout and every partition of the
+ *       ticks topic reports itself quiet (a heartbeat through the routed ticks, {@link #quiet}), the market is
+ *       closed: event time advances with the wall clock;</li>
+ *   <li>a benchmark silent otherwise is never taken as done (its partition may be restoring, failing over or
+ *       lagging: it then sends no heartbeat either): reactions wait for it, up to the benchmark wait; after
+ *       that it follows the stocks and the reactions it lets close are flagged {@code BENCHMARK_STALLED}.</li>
  * </ul>
  */
 final class StreamTime {
@@ -38,10 +39,14 @@ final class StreamTime {
     private long ownWall;
     private long benchWall;
     private final long startWall;
+    /** Per ticks partition, when its last quiet heartbeat arrived (wall clock). */
+    private final long[] quietWall;
     private boolean ended;
 
-    StreamTime(String benchmark, long idleMs, long benchmarkWaitMs, long wallNow) {
+    StreamTime(String benchmark, int partitions, long idleMs, long benchmarkWaitMs, long wallNow) {
         this.benchmark = benchmark;
+        this.quietWall = new long[partitions];
+        java.util.Arrays.fill(quietWall, Long.MIN_VALUE);
         this.idleMs = idleMs;
         this.benchmarkWaitMs = Math.max(idleMs, benchmarkWaitMs);
         this.startWall = wallNow;
@@ -70,6 +75,13 @@ final class StreamTime {
             } else {
                 w[0] = wallNow;
             }
+        }
+    }
+
+    /** Ticks partition {@code partition} reported that it has had no record for the idle timeout. */
+    void quiet(int partition, long wallNow) {
+        if (partition >= 0 && partition < quietWall.length) {
+            quietWall[partition] = wallNow;
         }
     }
 
@@ -105,7 +117,7 @@ final class StreamTime {
         }
         long[] w = lastWall.get(symbol);
         long last = w == null ? startWall : w[0];
-        return wallNow - last >= idleMs ? Math.max(clock, ownClock) : clock;
+        return wallNow - last >= idleMs ? Math.max(clock, Math.max(ownClock, benchClock)) : clock;
     }
 
     /** How far the benchmark's input is complete. */
@@ -137,18 +149,24 @@ final class StreamTime {
         return own == NONE || b == NONE ? NONE : Math.min(own, b);
     }
 
-    /** The benchmark has been silent for the benchmark wait while own ticks kept coming. */
+    /** The benchmark has been silent for the benchmark wait, and not because the whole market is quiet. */
     boolean benchmarkStalled(long wallNow) {
-        return !ended && wallNow - benchWall >= benchmarkWaitMs && wallNow - ownWall < idleMs;
+        return !ended && wallNow - benchWall >= benchmarkWaitMs && marketClosedTime(wallNow) == NONE;
     }
 
     /**
-     * When both the own ticks and the benchmark have been silent for the idle timeout: the newest tick time
-     * plus the wall time since the idle timeout ran out; otherwise {@link #NONE}.
+     * When both the own ticks and the benchmark have been silent for the idle timeout and every ticks partition
+     * has reported quiet within it: the newest tick time plus the wall time since the idle timeout ran out;
+     * otherwise {@link #NONE}.
      */
     private long marketClosedTime(long wallNow) {
         if (wallNow - ownWall < idleMs || wallNow - benchWall < idleMs) {
             return NONE;
+        }
+        for (long q : quietWall) {
+            if (q == Long.MIN_VALUE || wallNow - q > idleMs) {
+                return NONE; // a partition that does not report may still deliver the benchmark's ticks
+            }
         }
         long base = Math.max(ownClock, benchClock);
         if (base == NONE) {

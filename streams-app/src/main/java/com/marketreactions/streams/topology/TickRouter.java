@@ -1,13 +1,18 @@
 package com.marketreactions.streams.topology;
 
 import com.marketreactions.schema.StockTick;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,19 +72,36 @@ final class TickRouter {
         };
     }
 
-    /** The ticks that leave: the benchmark's, misrouted ones, and the end-of-input markers. */
-    static FixedKeyProcessor<String, StockTick, StockTick> outbound(String benchmark, int partitions) {
+    /**
+     * The ticks that leave: the benchmark's, misrouted ones, and the end-of-input markers. And, while this
+     * partition has had no record for the idle timeout, a heartbeat to every partition about once a second
+     * ({@link EndOfInput#quietHeaders}): so every task can tell a market where every partition is quiet (event
+     * time may follow the wall clock) from a benchmark whose partition stopped reporting (it must wait).
+     */
+    static Processor<String, StockTick, String, StockTick> outbound(String benchmark, int partitions, long idleMs) {
         TickRouter router = new TickRouter(benchmark, partitions);
-        return new FixedKeyProcessor<>() {
-            private FixedKeyProcessorContext<String, StockTick> context;
+        return new Processor<>() {
+            private ProcessorContext<String, StockTick> context;
             private Sensor rerouted;
             private boolean warned;
+            private long lastRecordWall;
 
             @Override
-            public void init(FixedKeyProcessorContext<String, StockTick> context) {
+            public void init(ProcessorContext<String, StockTick> context) {
                 this.context = context;
                 this.rerouted = context.metrics().addRateTotalSensor(ReactionMetrics.SCOPE,
                         "task-" + context.taskId(), "rerouted-ticks", Sensor.RecordingLevel.INFO);
+                this.lastRecordWall = context.currentSystemTimeMs();
+                context.schedule(Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))),
+                        PunctuationType.WALL_CLOCK_TIME, this::heartbeat);
+            }
+
+            private void heartbeat(long wall) {
+                if (wall - lastRecordWall >= idleMs) {
+                    int partition = context.taskId().partition();
+                    context.forward(new Record<String, StockTick>(EndOfInput.quietKey(partition), null,
+                            Math.max(0, context.currentStreamTimeMs()), EndOfInput.quietHeaders(partition)));
+                }
             }
 
             @Override
@@ -88,8 +110,9 @@ final class TickRouter {
             }
 
             @Override
-            public void process(FixedKeyRecord<String, StockTick> r) {
-                int partition = partitionOf(context);
+            public void process(Record<String, StockTick> r) {
+                lastRecordWall = context.currentSystemTimeMs();
+                int partition = context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
                     // a copy: the same headers object also travels down the local branch
                     RecordHeaders headers = new RecordHeaders(r.headers().toArray());
