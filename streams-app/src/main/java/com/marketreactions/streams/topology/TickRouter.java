@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -45,7 +46,8 @@ final class TickRouter {
                 && partitionOf.computeIfAbsent(symbol, s -> SymbolPartitioner.partition(s, partitions)) == partition;
     }
 
-    private static int partitionOf(FixedKeyProcessorContext<?, ?> context) {
+    /** The partition of the record being processed (the task's partition when there is none, e.g. punctuation). */
+    private static int partitionOf(ProcessingContext context) {
         return context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
     }
 
@@ -112,7 +114,7 @@ final class TickRouter {
             @Override
             public void process(Record<String, StockTick> r) {
                 lastRecordWall = context.currentSystemTimeMs();
-                int partition = context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
+                int partition = partitionOf(context);
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
                     // a copy: the same headers object also travels down the local branch
                     RecordHeaders headers = new RecordHeaders(r.headers().toArray());
