@@ -1,6 +1,8 @@
 package com.marketreactions.bench;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What one benchmark run measured; printed as a table and written as JSON. */
 public record BenchResult(
@@ -8,7 +10,8 @@ public record BenchResult(
         double publishPerSec,
         double ceilingPerSec,
         double streamsCeilingPerSec,
-        double analyzerPerSec, double analyzerSeconds, long finalReactions, long impacts,
+        double analyzerPerSec, double analyzerSeconds, Map<String, Double> analyzerBlockedSeconds,
+        long finalReactions, long impacts,
         double ratio,
         int liveTargetRate, double liveAchievedRate, long liveSamples,
         double provisionalP50Ms, double provisionalP95Ms, double provisionalP99Ms,
@@ -25,6 +28,9 @@ public record BenchResult(
                 streamsCeilingPerSec);
         row(b, "analyzer (exactly-once)", "%,.0f ticks/s in %.1f s, %d FINAL reactions, %d impacts",
                 analyzerPerSec, analyzerSeconds, finalReactions, impacts);
+        row(b, "  stream thread blocked on Kafka", "%s (of %.1f s)", analyzerBlockedSeconds.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")), analyzerSeconds);
         row(b, "ratio analyzer / ceiling", "%.3f (Streams alone / ceiling: %.3f)", ratio,
                 streamsCeilingPerSec / ceilingPerSec);
         row(b, "live at " + liveTargetRate + " ticks/s", "achieved %,.0f/s, %d reactions seen", liveAchievedRate,

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +41,12 @@ public final class Benchmark {
 
     /** What to generate and how to run. */
     public record Options(int symbols, long ticks, int news, List<Horizon> horizons, int partitions, long seed,
-                          int liveRate, Duration liveDuration, Duration timeout) {
+                          int liveRate, Duration liveDuration, Duration timeout, Map<String, String> streams,
+                          long warmupTicks) {
+        /** @param streams Kafka Streams settings (the {@code streams.} keys of the config) for all three applications */
+        public Options {
+            streams = Map.copyOf(streams);
+        }
     }
 
     private final ClientConfigs clients;
@@ -53,26 +59,62 @@ public final class Benchmark {
     }
 
     public BenchResult run() throws Exception {
-        Topics topics = Topics.create("bench-" + runId + ".", clients.serdes());
+        if (o.warmupTicks() > 0) {
+            LOG.info("warm-up: the analyzer on {} ticks of other topics, not timed into the result", o.warmupTicks());
+            Analyzed w = analyze("bench-warmup-" + runId, o.warmupTicks());
+            LOG.info("warm-up: {} ticks/s", String.format(Locale.ROOT, "%,.0f", w.published().published() / w.seconds()));
+        }
+        Memory.resetPeaks();
+        String appId = "bench-" + runId;
+        Analyzed a = analyze(appId, o.ticks());
+        Topics topics = a.topics();
+        PublishResult published = a.published();
+        double peakHeap = Memory.peakHeapMiB();
+        double liveHeap = Memory.liveHeapMiB();
+        double analyzerRate = published.published() / a.seconds();
+
+        LOG.info("ceiling: a plain consumer decoding the same tick topic");
+        double ceiling = Math.max(ceiling(topics, published.published()), ceiling(topics, published.published()));
+
+        LOG.info("Streams ceiling: Kafka Streams (exactly-once) only decoding and counting the same tick topic");
+        double streamsCeiling = StreamsCeiling.ticksPerSecond(clients, topics, published.published(), appId + "-streams-ceiling",
+                o.timeout(), o.streams());
+
+        LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
+        LiveLatency.Result live = new LiveLatency(clients, o, runId).run(a.data().symbols());
+
+        return new BenchResult(LocalDate.now().toString(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(), o.symbols(), published.published(), a.data().news().size(),
+                o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")), o.partitions(),
+                a.publishRate(), ceiling, streamsCeiling, analyzerRate, a.seconds(), a.blocked(), a.finals(), a.impacts(),
+                analyzerRate / ceiling,
+                o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
+                live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
+                peakHeap, liveHeap, Memory.procStatusMiB("VmHWM"), a.stateMiB());
+    }
+
+    /** What one analyzer run on fresh topics measured. */
+    private record Analyzed(Topics topics, Dataset data, PublishResult published, double publishRate, double seconds,
+                            Map<String, Double> blocked, long finals, long impacts, double stateMiB) {
+    }
+
+    /**
+     * One analyzer run on fresh topics: the news is published and consumed first, then the analyzer is paused
+     * while {@code ticks} ticks and the end markers are published, and timed from its resume to the last end
+     * marker on its output.
+     */
+    private Analyzed analyze(String appId, long ticks) throws Exception {
+        Topics topics = Topics.create(appId + ".", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, o.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
-        Dataset data = Dataset.generate(o);
-
+        Dataset data = Dataset.generate(o, ticks);
         LOG.info("analyzer: {} news consumed, then {} ticks published while it is paused, then timed",
-                data.news().size(), o.ticks());
+                data.news().size(), ticks);
         Map<Integer, Long> newsOffsets = publishNews(topics, data.news());
         ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
         Path stateDir = Files.createTempDirectory("reactions-bench-state-");
-        Memory.resetPeaks();
-        long finals;
-        long impacts;
-        double analyzerSeconds;
-        double publishRate;
-        double stateMiB;
-        PublishResult published;
-        String appId = "bench-" + runId;
         try (ReactionApp app = new ReactionApp(config, topics,
-                ReactionApp.properties(clients, appId, stateDir, Map.of()))) {
+                ReactionApp.properties(clients, appId, stateDir, o.streams()))) {
             app.start();
             Runnable health = () -> {
                 if (app.failure() != null) {
@@ -85,40 +127,23 @@ public final class Benchmark {
             // ticks are published, so the producer does not compete with it for the cores
             app.streams().pause();
             long p = System.nanoTime();
-            published = FilePublisher.create(clients, topics).publishTicks(data.ticks());
-            publishRate = published.published() / seconds(p);
+            PublishResult published = FilePublisher.create(clients, topics).publishTicks(data.ticks());
+            double publishRate = published.published() / seconds(p);
             EndMarkers.publish(clients, topics.ticks.name(), o.partitions());
+            BlockedTime blockedBefore = BlockedTime.of(app.streams());
             long t = System.nanoTime();
             app.streams().resume();
             List<MarketReaction> out = EndMarkers.readUntilEnded(clients, topics.reactions, o.partitions(),
                     o.timeout(), health);
-            analyzerSeconds = seconds(t);
-            finals = out.stream().filter(r -> r.getStatus().name().equals("FINAL")).count();
-            impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health).size();
-            stateMiB = Memory.dirMiB(stateDir);
+            double analyzerSeconds = seconds(t);
+            Map<String, Double> blocked = BlockedTime.of(app.streams()).secondsSince(blockedBefore);
+            long finals = out.stream().filter(r -> r.getStatus().name().equals("FINAL")).count();
+            long impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health).size();
+            return new Analyzed(topics, data, published, publishRate, analyzerSeconds, blocked, finals, impacts,
+                    Memory.dirMiB(stateDir));
+        } finally {
+            deleteQuietly(stateDir);
         }
-        double peakHeap = Memory.peakHeapMiB();
-        double liveHeap = Memory.liveHeapMiB();
-        deleteQuietly(stateDir);
-        double analyzerRate = published.published() / analyzerSeconds;
-
-        LOG.info("ceiling: a plain consumer decoding the same tick topic");
-        double ceiling = Math.max(ceiling(topics, published.published()), ceiling(topics, published.published()));
-
-        LOG.info("Streams ceiling: Kafka Streams (exactly-once) only decoding and counting the same tick topic");
-        double streamsCeiling = StreamsCeiling.ticksPerSecond(clients, topics, published.published(), appId + "-streams-ceiling",
-                o.timeout());
-
-        LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
-        LiveLatency.Result live = new LiveLatency(clients, o, runId).run(data.symbols());
-
-        return new BenchResult(LocalDate.now().toString(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version().toString(), o.symbols(), published.published(), data.news().size(),
-                o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")), o.partitions(),
-                publishRate, ceiling, streamsCeiling, analyzerRate, analyzerSeconds, finals, impacts, analyzerRate / ceiling,
-                o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
-                live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
-                peakHeap, liveHeap, Memory.procStatusMiB("VmHWM"), stateMiB);
     }
 
     /** @return per partition, the offset of the last news record */

@@ -23,9 +23,9 @@ record Dataset(Iterator<StockTick> ticks, List<NewsEvent> news, List<String> sym
     private static final int TRADING_DAYS = 7;
     private static final double SESSION_SECONDS = 6.5 * 3600;
 
-    static Dataset generate(Benchmark.Options o) {
+    static Dataset generate(Benchmark.Options o, long ticks) {
         // the benchmark trades twice as often as a stock; pre-market and after-hours add a few percent
-        double perSymbol = o.ticks() / (TRADING_DAYS * SESSION_SECONDS * (o.symbols() + 2) * 1.05);
+        double perSymbol = ticks / (TRADING_DAYS * SESSION_SECONDS * (o.symbols() + 2) * 1.05);
         List<SymbolSpec> specs = SymbolSpec.generated(o.symbols(), o.seed(), perSymbol);
         BenchmarkSpec spy = BenchmarkSpec.spy();
         MarketGenerator market = MarketGenerator.builder().seed(o.seed()).from(FROM).to(TO.plusDays(7))
@@ -40,6 +40,6 @@ record Dataset(Iterator<StockTick> ticks, List<NewsEvent> news, List<String> sym
             gen.stream().limit(o.news()).forEach(news::add);
         }
         names.add(spy.symbol());
-        return new Dataset(market.stream().limit(o.ticks()).iterator(), news, names);
+        return new Dataset(market.stream().limit(ticks).iterator(), news, names);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -66,7 +67,7 @@ final class LiveLatency {
         AtomicBoolean stop = new AtomicBoolean();
         double achieved;
         try (ReactionApp app = new ReactionApp(config(), topics,
-                ReactionApp.properties(clients, "bench-live-" + runId, stateDir, Map.of()))) {
+                ReactionApp.properties(clients, "bench-live-" + runId, stateDir, o.streams()))) {
             app.start();
             if (!app.awaitRunning(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("the live analyzer did not start: " + app.state());
@@ -97,9 +98,12 @@ final class LiveLatency {
         long newsSent = 0;
         long start = System.nanoTime();
         long end = start + o.liveDuration().toNanos();
-        try (KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(clients.producer(),
+        // a live feed sends each tick as it comes: no lingering for fuller batches
+        Map<String, Object> feed = clients.producer();
+        feed.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(feed,
                 topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer());
-             KafkaProducer<String, NewsEvent> news = new KafkaProducer<>(clients.producer(),
+             KafkaProducer<String, NewsEvent> news = new KafkaProducer<>(feed,
                      topics.news.keySerde().serializer(), topics.news.valueSerde().serializer())) {
             while (System.nanoTime() < end) {
                 double elapsed = (System.nanoTime() - start) / 1e9;

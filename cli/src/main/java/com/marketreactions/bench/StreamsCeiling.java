@@ -23,7 +23,8 @@ final class StreamsCeiling {
     private StreamsCeiling() {
     }
 
-    static double ticksPerSecond(ClientConfigs clients, Topics topics, long expected, String appId, Duration timeout)
+    static double ticksPerSecond(ClientConfigs clients, Topics topics, long expected, String appId, Duration timeout,
+                                 Map<String, String> settings)
             throws Exception {
         AtomicLong seen = new AtomicLong();
         long[] firstLast = new long[2];
@@ -41,7 +42,7 @@ final class StreamsCeiling {
                 });
         Path stateDir = Files.createTempDirectory("reactions-bench-streams-");
         try (KafkaStreams streams = new KafkaStreams(b.build(),
-                ReactionApp.properties(clients, appId, stateDir, Map.of()))) {
+                ReactionApp.properties(clients, appId, stateDir, settings))) {
             streams.start();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (seen.get() < expected && System.nanoTime() < deadline

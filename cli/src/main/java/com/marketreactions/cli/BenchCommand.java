@@ -31,9 +31,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ticks", defaultValue = "5000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
     long ticks;
 
-    @Option(names = "--quick", description = "A fast check (under a minute): 200,000 ticks and a 5 s live phase,"
-            + " unless --ticks or --live-duration are given too")
+    @Option(names = "--quick", description = "A fast check (under a minute): 200,000 ticks, no warm-up and a 5 s"
+            + " live phase, unless --ticks, --warmup-ticks or --live-duration are given too")
     boolean quick;
+
+    @Option(names = "--warmup-ticks", defaultValue = "1000000", description = "Ticks of an untimed analyzer run on"
+            + " other topics first, so that the JIT has compiled the hot paths (default: ${DEFAULT-VALUE})")
+    long warmupTicks;
 
     @Option(names = "--news", defaultValue = "200", description = "News events (default: ${DEFAULT-VALUE})")
     int news;
@@ -70,9 +74,11 @@ final class BenchCommand implements Callable<Integer> {
             ticks = spec.commandLine().getParseResult().hasMatchedOption("--ticks") ? ticks : 200_000;
             liveDuration = spec.commandLine().getParseResult().hasMatchedOption("--live-duration")
                     ? liveDuration : Duration.ofSeconds(5);
+            warmupTicks = spec.commandLine().getParseResult().hasMatchedOption("--warmup-ticks") ? warmupTicks : 0;
         }
-        if (symbols < 1 || ticks < 1 || news < 0 || partitions < 1 || liveRate < 1) {
-            throw new UserError("--symbols, --ticks, --partitions and --live-rate must be positive, --news not negative");
+        if (symbols < 1 || ticks < 1 || news < 0 || partitions < 1 || liveRate < 1 || warmupTicks < 0) {
+            throw new UserError("--symbols, --ticks, --partitions and --live-rate must be positive, --news and"
+                    + " --warmup-ticks not negative");
         }
         List<Horizon> hs;
         try {
@@ -82,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Settings s = cluster.settings();
         Benchmark.Options options = new Benchmark.Options(symbols, ticks, news, hs, partitions, seed, liveRate,
-                liveDuration, Duration.ofMinutes(30));
+                liveDuration, Duration.ofMinutes(30), s.withPrefix("streams."), warmupTicks);
         BenchResult result;
         if (ClusterOptions.external(s)) {
             result = new Benchmark(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options).run();

@@ -59,6 +59,15 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private static final String ROUTED_END = "routed-ticks-ended-from-";
     private static final String INPUT_PARTITIONS = "input-partitions";
     private static final long NONE = StreamTime.NONE;
+    /**
+     * A reaction due less than this before the wall clock is live: its transaction is committed right away
+     * (at most every {@link #LIVE_COMMIT_GAP_MS}) instead of at the next commit interval, so a reader sees it
+     * a commit's duration after the tick rather than up to {@code commit.interval.ms} later. A replay of
+     * history, or a service catching up, is never live and commits at the interval: the extra commits stop
+     * by themselves once the input falls behind.
+     */
+    private static final long LIVE_LAG_MS = 1000;
+    private static final long LIVE_COMMIT_GAP_MS = 20;
 
     private final ReactionConfig config;
     private final int partitions;
@@ -85,6 +94,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private boolean ownEnded;
     private boolean announced;
     private long lateTicks;
+    private long lastLiveCommit = Long.MIN_VALUE;
     private ReactionMetrics metrics;
 
     /** @param partitions of the ticks topic: every one of them must report quiet before the market counts as closed */
@@ -387,6 +397,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 .build();
         String k = new ReactionKey(news.getId(), ticker, key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
+        long due = status == ReactionStatus.FINAL ? close : timestamp;
+        if (wall - due < LIVE_LAG_MS && wall - lastLiveCommit >= LIVE_COMMIT_GAP_MS) {
+            context.commit(); // a request: Streams commits once the records at hand are processed
+            lastLiveCommit = wall;
+        }
         // the queryable store: every FINAL, and the latest PROVISIONAL of each key once per wall-clock punctuation
         String recentKey = ticker + '|' + news.getId() + '|' + key.horizon();
         if (status == ReactionStatus.FINAL) {

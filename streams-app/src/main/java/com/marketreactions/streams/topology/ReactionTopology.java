@@ -29,8 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  * it here.
  *
  * <pre>
- * ticks ─► check ─┬─ on their symbol's partition ──────────────────────────────────────────┐
- *                 └─ benchmark (to every partition), misrouted ─► [routed-ticks] ───────────┤
+ * ticks ─► check ─┬─ on their symbol's partition (the benchmark's too) ──────────────────────┐
+ *                 └─ benchmark (copies for the others), misrouted ─► [routed-ticks] ────────┤
  * news ─► check ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ────────────┴─► react ─► market-reactions
  *                                                    FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
  * </pre>

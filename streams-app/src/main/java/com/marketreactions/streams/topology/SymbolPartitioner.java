@@ -25,7 +25,20 @@ final class SymbolPartitioner {
     }
 
     private static Optional<Set<Integer>> all(int partitions) {
-        return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet()));
+        return allBut(-1, partitions);
+    }
+
+    private static Optional<Set<Integer>> allBut(int excluded, int partitions) {
+        return Optional.of(IntStream.range(0, partitions).filter(p -> p != excluded).boxed()
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The key of a benchmark tick that arrived on another partition than its own: it goes to every partition.
+     * One that arrived on its own partition is processed there and keyed by the benchmark: it goes to the others.
+     */
+    static String everywhere(String benchmark) {
+        return benchmark + "\u0000everywhere";
     }
 
     /** Records keyed by ticker (news about it) go to the ticker's partition. */
@@ -39,15 +52,29 @@ final class SymbolPartitioner {
     }
 
     /**
-     * Routed ticks: the benchmark's and end-of-input markers (null values) to every partition, a tick that
-     * arrived on the wrong partition to its symbol's.
+     * Routed ticks: end-of-input markers (null values) to every partition; the benchmark's to every partition
+     * but its own, or, keyed {@link #everywhere}, to every partition; a tick that arrived on the wrong
+     * partition to its symbol's. The sets are computed once per partition count.
      */
     static StreamPartitioner<String, StockTick> routedTicks(String benchmark) {
+        String everywhere = everywhere(benchmark);
         return new StreamPartitioner<>() {
+            private int partitions = -1;
+            private Optional<Set<Integer>> all;
+            private Optional<Set<Integer>> others;
+
             @Override
             public Optional<Set<Integer>> partitions(String topic, String key, StockTick tick, int numPartitions) {
-                if (tick == null || tick.getSymbol().equals(benchmark)) {
-                    return all(numPartitions);
+                if (numPartitions != partitions) {
+                    partitions = numPartitions;
+                    all = all(numPartitions);
+                    others = allBut(partition(benchmark, numPartitions), numPartitions);
+                }
+                if (tick == null) {
+                    return all;
+                }
+                if (tick.getSymbol().equals(benchmark)) {
+                    return everywhere.equals(key) ? all : others;
                 }
                 return Optional.of(Set.of(partition(tick.getSymbol(), numPartitions)));
             }

@@ -32,10 +32,11 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * <p>Why not a window store with a record per tick: that writes RocksDB and the changelog once per tick,
  * and Streams' generic cache in front of it costs as much again (a sorted map of byte keys); together they
  * were about 40% of the stream thread in the benchmark's profile. Here a tick is appended to an in-memory
- * {@link TickBlock} of its symbol and minute, and the minutes touched since the last commit are written,
- * in parts of {@value #PART} ticks, to a logged RocksDB key-value store when Streams flushes its caches
- * before committing. So the changelog and the offsets stay in one transaction, a busy minute is written
- * once per commit rather than once per tick, and only its last part is rewritten.
+ * {@link TickBlock} of its symbol and minute, written in parts of {@value #PART} ticks to a logged RocksDB
+ * key-value store: a part as soon as it fills, the rest of the minutes touched since the last commit when
+ * Streams flushes its caches before committing. So the changelog and the offsets stay in one transaction, a
+ * busy minute is written once per commit rather than once per tick, only its last part is rewritten, and
+ * most of the changelog is sent while the task processes rather than in the flush the commit waits for.
  *
  * <p>Time. Each symbol has a clock, the newest tick time it has had; every tick records the clock before it,
  * so {@link #series(String, long, long, long) reads as of} a close time are a function of the symbol's own
@@ -157,7 +158,15 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             }
             s.latest = start;
         }
-        m.firstDirty = Math.min(m.firstDirty, m.ticks.add(ts, price, size, before)); // later ticks moved up by one
+        int at = m.ticks.add(ts, price, size, before); // later ticks moved up by one
+        m.firstDirty = Math.min(m.firstDirty, at);
+        int n = m.ticks.size();
+        if (n % PART == 0 && m.firstDirty >= n - PART) {
+            // a part just filled and nothing before it changed: write it now, so the changelog records go out
+            // while the task processes instead of all at once in the flush before the commit, which waits for them
+            inner.put(key(s, start, n / PART - 1), m.ticks.part(n - PART, n));
+            m.firstDirty = Integer.MAX_VALUE;
+        }
         if (ts > s.clock) {
             s.clock = ts;
             s.metaDirty = true;

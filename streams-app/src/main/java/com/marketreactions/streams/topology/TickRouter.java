@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides, for each tick on partition p of the ticks topic, where it is processed: on p itself when its
- * symbol belongs there ({@link SymbolPartitioner}), otherwise through the {@code routed-ticks} topic: the
- * benchmark's ticks to every partition, a tick its producer put on the wrong partition (a client whose
- * default partitioner is not murmur2, such as librdkafka's {@code consistent_random}) to its own. Ticks from
- * Java producers with default settings thus take no extra hop; ticks from any other producer are still
- * correct, for the price of one. End-of-input markers go both ways, stamped with p.
+ * symbol belongs there ({@link SymbolPartitioner}), otherwise through the {@code routed-ticks} topic: a tick
+ * its producer put on the wrong partition (a client whose default partitioner is not murmur2, such as
+ * librdkafka's {@code consistent_random}) to its own. The benchmark's ticks count on every partition: on
+ * their own they stay and are copied to the others, from elsewhere they are copied to all. Ticks from Java
+ * producers with default settings thus take no extra hop where they are processed first; ticks from any
+ * other producer are still correct, for the price of one. End-of-input markers go both ways, stamped with p.
  *
  * <p>Two instances sit on the ticks stream: {@link #local} forwards what stays, {@link #outbound} what leaves.
  */
@@ -40,10 +41,9 @@ final class TickRouter {
         this.partitions = partitions;
     }
 
-    /** Whether {@code symbol}, arriving on {@code partition}, is processed there. */
+    /** Whether {@code symbol}, arriving on {@code partition}, is processed there (the benchmark: copies aside). */
     boolean stays(String symbol, int partition) {
-        return !symbol.equals(benchmark)
-                && partitionOf.computeIfAbsent(symbol, s -> SymbolPartitioner.partition(s, partitions)) == partition;
+        return partitionOf.computeIfAbsent(symbol, s -> SymbolPartitioner.partition(s, partitions)) == partition;
     }
 
     /** The partition of the record being processed (the task's partition when there is none, e.g. punctuation). */
@@ -75,7 +75,7 @@ final class TickRouter {
     }
 
     /**
-     * The ticks that leave: the benchmark's, misrouted ones, and the end-of-input markers. And, while this
+     * The ticks that leave: the benchmark's copies, misrouted ticks, and the end-of-input markers. And, while this
      * partition has had no record for the idle timeout, a heartbeat to every partition about once a second
      * ({@link EndOfInput#quietHeaders}): so every task can tell a market where every partition is quiet (event
      * time may follow the wall clock) from a benchmark whose partition stopped reporting (it must wait).
@@ -124,21 +124,23 @@ final class TickRouter {
                     return;
                 }
                 String symbol = r.value().getSymbol();
-                if (router.stays(symbol, partition)) {
+                boolean stays = router.stays(symbol, partition);
+                if (stays) {
+                    if (symbol.equals(benchmark) && partitions > 1) {
+                        context.forward(r.withKey(benchmark)); // copies for the other partitions
+                    }
                     return;
                 }
-                if (!symbol.equals(benchmark)) {
-                    rerouted.record();
-                    if (!warned) {
-                        warned = true;
-                        LOG.warn("ticks of {} arrive on partition {} but belong on partition {}: their producer does not "
-                                        + "partition like Kafka's Java client (librdkafka's default is consistent_random; set "
-                                        + "partitioner=murmur2_random). Such ticks are rerouted: correct, one hop slower; "
-                                        + "the metric rerouted-ticks counts them", symbol, partition,
-                                SymbolPartitioner.partition(symbol, partitions));
-                    }
+                rerouted.record();
+                if (!warned) {
+                    warned = true;
+                    LOG.warn("ticks of {} arrive on partition {} but belong on partition {}: their producer does not "
+                                    + "partition like Kafka's Java client (librdkafka's default is consistent_random; set "
+                                    + "partitioner=murmur2_random). Such ticks are rerouted: correct, one hop slower; "
+                                    + "the metric rerouted-ticks counts them", symbol, partition,
+                            SymbolPartitioner.partition(symbol, partitions));
                 }
-                context.forward(r);
+                context.forward(symbol.equals(benchmark) ? r.withKey(SymbolPartitioner.everywhere(benchmark)) : r);
             }
         };
     }

@@ -67,6 +67,22 @@ class TickHistoryStoreTest {
     }
 
     @Test
+    void aFilledPartIsWrittenAtOnceTheRestAtTheFlush() {
+        for (int i = 0; i < TickHistoryStore.PART + 10; i++) {
+            store.add("AMZN", MIN + i * 10L, 100 + i, 1);
+        }
+        store.clearCache();                      // no flush: only the filled part reached the store
+        assertEquals(TickHistoryStore.PART, store.series("AMZN", 0, 2 * MIN).size());
+        store.add("AMZN", MIN + 59_000, 1, 1);
+        store.add("AMZN", MIN + 5, 2, 1);         // a late tick inside the written part: it is written again
+        store.flushCache();
+        store.clearCache();
+        TickSeries all = store.series("AMZN", 0, 2 * MIN);
+        assertEquals(TickHistoryStore.PART + 2, all.size());
+        assertEquals(2, all.price(1));
+    }
+
+    @Test
     void theClockIsWrittenWithTheTicks() {
         assertEquals(TickHistoryStore.NO_CLOCK, store.clock());
         store.clock(12_345);
