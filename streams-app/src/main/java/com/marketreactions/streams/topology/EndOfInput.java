@@ -47,6 +47,11 @@ public final class EndOfInput {
         return "end-of-input|" + partition;
     }
 
+    /** Key of an end marker of ticks partition {@code partition} copied to the routed ticks (never null there). */
+    static String routedMarkerKey(int partition) {
+        return "end-of-input|" + partition;
+    }
+
     /** The task partition named by an output marker, or -1. */
     public static int sourcePartition(Headers headers) {
         return intHeader(headers, SOURCE_PARTITION_HEADER, -1);

@@ -140,9 +140,14 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     @Override
     public void process(Record<String, MarketEvent> record) {
-        switch (record.value()) {
+        handle(record.key(), record.value());
+    }
+
+    /** One input event; {@code key} is the ticker of a {@link MarketEvent.TickerNews}. */
+    void handle(String key, MarketEvent event) {
+        switch (event) {
             case MarketEvent.Tick t -> onTick(t.tick());
-            case MarketEvent.TickerNews n -> onNews(record.key(), n.news());
+            case MarketEvent.TickerNews n -> onNews(key, n.news());
             case MarketEvent.End e -> onEnd(e);
             case MarketEvent.Quiet q -> {
                 long wall = context.currentSystemTimeMs();

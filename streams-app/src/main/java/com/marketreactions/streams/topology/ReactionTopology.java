@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -32,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  * ticks ─► check ─┬─ on their symbol's partition (the benchmark's too) ──────────────────────┐
  *                 └─ benchmark (copies for the others), misrouted ─► [routed-ticks] ────────┤
  * news ─► check ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ────────────┴─► react ─► market-reactions
- *                                                    FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
+ * market-reactions ─► FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
  * </pre>
  *
  * Both internal topics are partitioned by {@link SymbolPartitioner}, whatever partitioner the producers of
@@ -41,7 +40,15 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ReactionTopology {
 
+    private static final String TICKS_SOURCE = "ticks-source";
+    private static final String REACT = "react";
+
     private ReactionTopology() {
+    }
+
+    /** The DSL's name for the source node of repartition topic {@code name}. */
+    private static String repartitionSource(String name) {
+        return name + "-repartition-source";
     }
 
     /** The topology for ticks and news topics of one partition (as in a TopologyTestDriver). */
@@ -82,42 +89,29 @@ public final class ReactionTopology {
                 Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
-        KStream<String, StockTick> ticks = builder.stream(topics.ticks.name(),
-                        Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde()).withName("ticks-source"))
-                .processValues(RecordValidator::ticks, Named.as("check-ticks"));
-
-        KStream<String, MarketEvent> local = ticks.processValues(
-                () -> TickRouter.local(config.benchmark(), partitions), Named.as("local-ticks"));
-        KStream<String, MarketEvent> routed = ticks
+        // Tick keys are not decoded: the symbol is in the value, and a tick's key is only checked for presence.
+        builder.stream(topics.ticks.name(),
+                        Consumed.with(Serdes.ByteArray(), topics.ticks.valueSerde()).withName(TICKS_SOURCE))
                 .process(() -> TickRouter.outbound(config.benchmark(), partitions, config.idleTimeout().toMillis()),
                         Named.as("outbound-ticks"))
                 .repartition(Repartitioned.<String, StockTick>as(TopologyNames.ROUTED_TICKS)
                         .withKeySerde(Serdes.String()).withValueSerde(tickSerde)
-                        .withStreamPartitioner(SymbolPartitioner.routedTicks(config.benchmark())))
-                .processValues(() -> new EventTagger<>(EventTagger.Source.ROUTED_TICKS), Named.as("tag-routed"));
+                        .withStreamPartitioner(SymbolPartitioner.routedTicks(config.benchmark())));
 
-        KStream<String, MarketEvent> news = builder.stream(topics.news.name(),
+        builder.stream(topics.news.name(),
                         Consumed.with(topics.news.keySerde(), topics.news.valueSerde()).withName("news-source"))
                 .processValues(RecordValidator::news, Named.as("check-news"))
                 .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
                         .withKeySerde(Serdes.String()).withValueSerde(newsSerde)
-                        .withStreamPartitioner(SymbolPartitioner.byKey()))
-                .processValues(() -> new EventTagger<>(EventTagger.Source.NEWS), Named.as("tag-news"));
+                        .withStreamPartitioner(SymbolPartitioner.byKey()));
 
-        KStream<String, MarketReaction> reactions = local
-                .merge(routed, Named.as("merge-routed"))
-                .merge(news, Named.as("merge-news"))
-                .process(() -> new ReactionProcessor(config, partitions), Named.as("react"),
-                        TopologyNames.TICK_HISTORY, TopologyNames.PENDING, TopologyNames.CLOCK,
-                        TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
-        reactions.to(topics.reactions.name(),
-                Produced.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-sink"));
-
-        // per-news impact: FINAL reactions (and end markers, to every partition) grouped by news and horizon
+        // per-news impact, read back from the reaction topic as any consumer would: FINAL reactions (and the
+        // end markers, to every partition) grouped by news and horizon
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
                 Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled().withLoggingEnabled(changelog));
-        reactions
+        builder.stream(topics.reactions.name(),
+                        Consumed.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-source"))
                 .filter((k, r) -> r == null || r.getStatus() == ReactionStatus.FINAL, Named.as("final-reactions"))
                 .selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
@@ -126,6 +120,18 @@ public final class ReactionTopology {
                 .process(NewsImpactAggregator::new, Named.as("aggregate-impact"), TopologyNames.IMPACT_PARTS)
                 .to(topics.impact.name(),
                         Produced.with(topics.impact.keySerde(), topics.impact.valueSerde()).withName("impact-sink"));
-        return builder.build();
+
+        // The reaction node takes its three inputs straight from their sources (the Processor API on the DSL's
+        // topology): merging them in the DSL needs one value type, and cost a check, a tag and two merge hops
+        // per tick, each copying the record.
+        Topology topology = builder.build();
+        topology.addProcessor(REACT, () -> new ReactionNode(config, topics.ticks.name(), partitions),
+                TICKS_SOURCE, repartitionSource(TopologyNames.ROUTED_TICKS),
+                repartitionSource(TopologyNames.NEWS_BY_TICKER));
+        topology.connectProcessorAndStateStores(REACT, TopologyNames.TICK_HISTORY, TopologyNames.PENDING,
+                TopologyNames.CLOCK, TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
+        topology.addSink("reactions-sink", topics.reactions.name(), topics.reactions.keySerde().serializer(),
+                topics.reactions.valueSerde().serializer(), REACT);
+        return topology;
     }
 }

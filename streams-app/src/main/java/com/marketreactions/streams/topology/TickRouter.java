@@ -7,9 +7,6 @@ import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * producers with default settings thus take no extra hop where they are processed first; ticks from any
  * other producer are still correct, for the price of one. End-of-input markers go both ways, stamped with p.
  *
- * <p>Two instances sit on the ticks stream: {@link #local} forwards what stays, {@link #outbound} what leaves.
+ * <p>{@link ReactionNode} keeps what stays ({@link #stays}); {@link #outbound} forwards what leaves.
  */
 final class TickRouter {
 
@@ -36,7 +33,7 @@ final class TickRouter {
     private final int partitions;
     private final Map<String, Integer> partitionOf = new HashMap<>();
 
-    private TickRouter(String benchmark, int partitions) {
+    TickRouter(String benchmark, int partitions) {
         this.benchmark = benchmark;
         this.partitions = partitions;
     }
@@ -47,31 +44,8 @@ final class TickRouter {
     }
 
     /** The partition of the record being processed (the task's partition when there is none, e.g. punctuation). */
-    private static int partitionOf(ProcessingContext context) {
+    static int partitionOf(ProcessingContext context) {
         return context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
-    }
-
-    /** The ticks that stay on their partition, tagged for the reaction processor. */
-    static FixedKeyProcessor<String, StockTick, MarketEvent> local(String benchmark, int partitions) {
-        TickRouter router = new TickRouter(benchmark, partitions);
-        return new FixedKeyProcessor<>() {
-            private FixedKeyProcessorContext<String, MarketEvent> context;
-
-            @Override
-            public void init(FixedKeyProcessorContext<String, MarketEvent> context) {
-                this.context = context;
-            }
-
-            @Override
-            public void process(FixedKeyRecord<String, StockTick> r) {
-                if (EndOfInput.isMarker(r.value(), r.headers())) {
-                    context.forward(r.withValue(new MarketEvent.End(false, partitionOf(context),
-                            EndOfInput.intHeader(r.headers(), EndOfInput.PARTITIONS_HEADER, 1))));
-                } else if (router.stays(r.value().getSymbol(), partitionOf(context))) {
-                    context.forward(r.withValue(new MarketEvent.Tick(r.value())));
-                }
-            }
-        };
     }
 
     /**
@@ -80,8 +54,9 @@ final class TickRouter {
      * ({@link EndOfInput#quietHeaders}): so every task can tell a market where every partition is quiet (event
      * time may follow the wall clock) from a benchmark whose partition stopped reporting (it must wait).
      */
-    static Processor<String, StockTick, String, StockTick> outbound(String benchmark, int partitions, long idleMs) {
+    static Processor<byte[], StockTick, String, StockTick> outbound(String benchmark, int partitions, long idleMs) {
         TickRouter router = new TickRouter(benchmark, partitions);
+        RecordValidator<StockTick> validator = RecordValidator.ticks();
         return new Processor<>() {
             private ProcessorContext<String, StockTick> context;
             private Sensor rerouted;
@@ -112,24 +87,31 @@ final class TickRouter {
             }
 
             @Override
-            public void process(Record<String, StockTick> r) {
+            public void process(Record<byte[], StockTick> r) {
                 lastRecordWall = context.currentSystemTimeMs();
                 int partition = partitionOf(context);
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
-                    // a copy: the same headers object also travels down the local branch
+                    // a copy: the same headers object also reaches the reaction node
                     RecordHeaders headers = new RecordHeaders(r.headers().toArray());
                     headers.remove(EndOfInput.SOURCE_PARTITION_HEADER);
                     headers.add(EndOfInput.SOURCE_PARTITION_HEADER, EndOfInput.bytes(Integer.toString(partition)));
-                    context.forward(r.withHeaders(headers));
+                    context.forward(new Record<>(EndOfInput.routedMarkerKey(partition), null, r.timestamp(), headers));
                     return;
                 }
-                String symbol = r.value().getSymbol();
+                if (!((Object) r.value() instanceof StockTick tick)) {
+                    return; // the reaction node on this task rejects it, naming what is wrong
+                }
+                String symbol = tick.getSymbol();
                 boolean stays = router.stays(symbol, partition);
                 if (stays) {
-                    if (symbol.equals(benchmark) && partitions > 1) {
-                        context.forward(r.withKey(benchmark)); // copies for the other partitions
+                    if (symbol.equals(benchmark) && partitions > 1
+                            && validator.problem(r.key(), tick, lastRecordWall) == null) {
+                        context.forward(new Record<>(benchmark, tick, r.timestamp(), r.headers())); // for the others
                     }
                     return;
+                }
+                if (validator.problem(r.key(), tick, lastRecordWall) != null) {
+                    return; // as above: rejected once, where it arrived
                 }
                 rerouted.record();
                 if (!warned) {
@@ -140,7 +122,8 @@ final class TickRouter {
                                     + "the metric rerouted-ticks counts them", symbol, partition,
                             SymbolPartitioner.partition(symbol, partitions));
                 }
-                context.forward(symbol.equals(benchmark) ? r.withKey(SymbolPartitioner.everywhere(benchmark)) : r);
+                context.forward(new Record<>(symbol.equals(benchmark) ? SymbolPartitioner.everywhere(benchmark) : symbol,
+                        tick, r.timestamp(), r.headers()));
             }
         };
     }

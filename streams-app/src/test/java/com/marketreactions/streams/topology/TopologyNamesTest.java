@@ -37,8 +37,9 @@ class TopologyNamesTest {
                 sources.addAll(src.topicSet());
             }
         }));
+        // the reaction topic is read back for the per-news impact
         assertEquals(new TreeSet<>(Set.of("ticks", "news", "news-by-ticker-repartition",
-                "routed-ticks-repartition", "reactions-by-news-repartition")), sources);
-        assertEquals(3, description.subtopologies().size(), description.toString());
+                "routed-ticks-repartition", "reactions-by-news-repartition", "market-reactions")), sources);
+        assertEquals(4, description.subtopologies().size(), description.toString());
     }
 }

@@ -1,0 +1,90 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.ReactionConfig;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The reaction processor's node: its three inputs (the ticks topic, the routed ticks, the news by ticker)
+ * connected to it directly, each record told apart by the topic it came from, checked, and handed to the
+ * {@link ReactionProcessor} as a {@link MarketEvent}. One hop for a tick, where merging the three streams in
+ * the DSL took five (a check, a tag, two merges, the processor), each copying the record and its headers.
+ *
+ * <p>A tick from the ticks topic is checked here ({@link RecordValidator#check}: a bad one is rejected once,
+ * by the processing exception handler) and kept if its symbol belongs to this partition
+ * ({@link TickRouter#stays}); the rest of the partition's ticks are {@link TickRouter#outbound}'s.
+ */
+final class ReactionNode implements Processor<Object, Object, String, MarketReaction> {
+
+    private final ReactionProcessor reactions;
+    private final String ticksTopic;
+    private final TickRouter router;
+    private final RecordValidator<StockTick> validator = RecordValidator.ticks();
+    private ProcessorContext<String, MarketReaction> context;
+    private String routedTopic;
+    private String newsTopic;
+
+    ReactionNode(ReactionConfig config, String ticksTopic, int partitions) {
+        this.reactions = new ReactionProcessor(config, partitions);
+        this.ticksTopic = ticksTopic;
+        this.router = new TickRouter(config.benchmark(), partitions);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MarketReaction> context) {
+        this.context = context;
+        this.routedTopic = repartitionTopic(context.applicationId(), TopologyNames.ROUTED_TICKS);
+        this.newsTopic = repartitionTopic(context.applicationId(), TopologyNames.NEWS_BY_TICKER);
+        reactions.init(context);
+    }
+
+    /** The name Kafka Streams gives the repartition topic {@code name} of application {@code applicationId}. */
+    static String repartitionTopic(String applicationId, String name) {
+        return applicationId + "-" + name + "-repartition";
+    }
+
+    @Override
+    public void process(Record<Object, Object> r) {
+        String topic = context.recordMetadata().orElseThrow().topic();
+        Object value = r.value();
+        Headers headers = r.headers();
+        if (topic.equals(ticksTopic)) {
+            int partition = TickRouter.partitionOf(context);
+            if (EndOfInput.isMarker(value, headers)) {
+                reactions.handle(null, new MarketEvent.End(false, partition,
+                        EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
+                return;
+            }
+            validator.check(r.key(), value, context.currentSystemTimeMs());
+            StockTick tick = (StockTick) value;
+            if (router.stays(tick.getSymbol(), partition)) {
+                reactions.handle(null, new MarketEvent.Tick(tick));
+            }
+        } else if (topic.equals(routedTopic)) {
+            if (EndOfInput.isQuiet(value, headers)) {
+                reactions.handle(null, new MarketEvent.Quiet(
+                        EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, 0)));
+            } else if (EndOfInput.isMarker(value, headers)) {
+                reactions.handle(null, new MarketEvent.End(true,
+                        EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1),
+                        EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
+            } else {
+                reactions.handle(null, new MarketEvent.Tick((StockTick) value));
+            }
+        } else if (topic.equals(newsTopic)) {
+            reactions.handle((String) r.key(), new MarketEvent.TickerNews((NewsEvent) value));
+        } else {
+            throw new IllegalStateException("a record from " + topic + ", which is not an input of the reaction node");
+        }
+    }
+
+    @Override
+    public void close() {
+        reactions.close();
+    }
+}
