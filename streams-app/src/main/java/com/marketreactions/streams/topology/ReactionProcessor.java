@@ -94,7 +94,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private boolean ownEnded;
     private boolean announced;
     private long lateTicks;
-    private long lastLiveCommit = Long.MIN_VALUE;
+    private long lastLiveCommit;
     private ReactionMetrics metrics;
 
     /** @param partitions of the ticks topic: every one of them must report quiet before the market counts as closed */

@@ -48,7 +48,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * After a restart the store is restored from its changelog and the in-memory part starts empty.
  *
  * <p>The commit hook is Streams' internal {@link CachedStateStore} interface (its caching stores use it):
- * the public {@code commit} of a store runs after the transaction has committed, too late for the changelog.
+ * no public API runs before a commit (the public {@code commit} of a store runs after the transaction has
+ * committed, too late for the changelog). {@code TickHistoryCommitTest} pins that behaviour, so an upgrade
+ * that changes it fails the build rather than losing ticks on a crash.
  */
 final class TickHistoryStore implements StateStore, CachedStateStore<Object, Object> {
 
