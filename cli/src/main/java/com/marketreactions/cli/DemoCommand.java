@@ -23,11 +23,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults")
     Path config;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report with a chart per news and ticker, e.g. demo.html")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         Path dir = sampleDir != null ? sampleDir : SampleFiles.defaultDir();
         Replay.Inputs in = SampleFiles.inputs(dir);
         Settings settings = Settings.load(config, System.getenv());
+        ReportFile.checkWritable(report);
         ReactionConfig rc = settings.reactionConfig();
         System.out.println("Starting the embedded Kafka broker and schema registry ...");
         long t = System.nanoTime();
@@ -44,6 +49,15 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("%s from %d news and %d ticks in %.1f s. Horizons %s, benchmark %s.%n",
                     Replay.summary(r.finals()), r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3,
                     rc.horizons(), rc.benchmark());
+            if (report != null) {
+                String title = sampleDir == null ? "Market reactions to the OpenAI-AWS deal (2025-11-03)"
+                        : "Market reactions: " + dir;
+                int n = ReportFile.write(report, title, r, in.ticks(), rc.benchmark());
+                System.out.printf("Report with %d charts written to %s: open it in a browser (works offline).%n", n,
+                        report);
+            } else {
+                System.out.println("For charts: ./reactions demo --report demo.html (one HTML file, opens offline).");
+            }
             System.out.println("Stopping the stack.");
         }
         return 0;

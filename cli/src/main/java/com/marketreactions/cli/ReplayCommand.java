@@ -37,6 +37,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--impacts", paramLabel = "FILE", description = "Also write the per-news impacts as JSON lines")
     Path impacts;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report: a table and a chart per news and ticker")
+    Path report;
+
     @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
             description = "Publish the ticks as fast as possible (max, default) or at N times real time")
     Pacer speed;
@@ -52,10 +56,9 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = cluster.settings();
         Replay.Inputs in = new Replay.Inputs(news, ticks, aliases);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserError(out + ": directory " + parent + " does not exist");
-        }
+        ReportFile.checkWritable(out);
+        ReportFile.checkWritable(impacts);
+        ReportFile.checkWritable(report);
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             Replay.Result r = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
@@ -66,6 +69,11 @@ final class ReplayCommand implements Callable<Integer> {
             }
             System.err.printf("%s written to %s (%d news, %d ticks, %.1f s)%n", Replay.summary(r.finals()), out,
                     r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3);
+            if (report != null) {
+                int n = ReportFile.write(report, "Market reactions: " + news.getFileName(), r, ticks,
+                        settings.reactionConfig().benchmark());
+                System.err.printf("Report with %d charts written to %s (open it in a browser)%n", n, report);
+            }
         }
         return 0;
     }
