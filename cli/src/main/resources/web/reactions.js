@@ -48,6 +48,9 @@
     td.appendChild(el('span', r.abnormalReturn === null ? '' : 'abn ' + pct(r.abnormalReturn), 'abn'));
     td.appendChild(el('span', r.zScore === null ? '' : 'z ' + num(r.zScore, 1), 'z'));
     td.appendChild(el('span', r.status, 'status status-' + String(r.status).toLowerCase()));
+    if (r.flags && r.flags.length) {
+      td.appendChild(el('span', r.flags.join(' '), 'flags'));
+    }
     if (r.significant) {
       td.classList.add('significant');
       td.title = 'significant: |z| >= 1.96';
