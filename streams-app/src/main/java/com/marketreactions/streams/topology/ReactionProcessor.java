@@ -95,6 +95,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private boolean announced;
     private long lateTicks;
     private long lastLiveCommit;
+    /** A live reaction was emitted after the last requested commit. */
+    private boolean liveUncommitted;
     private ReactionMetrics metrics;
 
     /** @param partitions of the ticks topic: every one of them must report quiet before the market counts as closed */
@@ -154,6 +156,18 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 time.quiet(q.sourcePartition(), wall);
                 finalizeAll(wall);
             }
+        }
+        if (liveUncommitted) {
+            commitIfLive(context.currentSystemTimeMs()); // one emitted within the gap of the last commit
+        }
+    }
+
+    /** Requests a commit for the live reactions emitted since the last one, unless one was requested just now. */
+    private void commitIfLive(long wall) {
+        if (wall - lastLiveCommit >= LIVE_COMMIT_GAP_MS) {
+            context.commit(); // a request: Streams commits once the records at hand are processed
+            lastLiveCommit = wall;
+            liveUncommitted = false;
         }
     }
 
@@ -230,6 +244,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             recent.put(r.getKey(), r.getValue().reaction(), r.getValue().t0());
         }
         recentUpdates.clear();
+        if (liveUncommitted) {
+            commitIfLive(wall);
+        }
     }
 
     private record Recent(MarketReaction reaction, long t0) {
@@ -403,9 +420,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         String k = new ReactionKey(news.getId(), ticker, key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
         long due = status == ReactionStatus.FINAL ? close : timestamp;
-        if (wall - due < LIVE_LAG_MS && wall - lastLiveCommit >= LIVE_COMMIT_GAP_MS) {
-            context.commit(); // a request: Streams commits once the records at hand are processed
-            lastLiveCommit = wall;
+        if (wall - due < LIVE_LAG_MS) {
+            liveUncommitted = true;
+            commitIfLive(wall);
         }
         // the queryable store: every FINAL, and the latest PROVISIONAL of each key once per wall-clock punctuation
         String recentKey = ticker + '|' + news.getId() + '|' + key.horizon();
