@@ -1,6 +1,6 @@
 package com.marketreactions.cli;
 
-import com.marketreactions.report.ReactionChart;
+import com.marketreactions.streams.chart.ReactionChart;
 import com.marketreactions.report.Report;
 import com.marketreactions.report.ReportWriter;
 import java.io.IOException;

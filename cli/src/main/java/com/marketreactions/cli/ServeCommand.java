@@ -7,6 +7,7 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ops.BrokerProbe;
 import com.marketreactions.streams.ops.OpsServer;
+import com.marketreactions.streams.ops.ReactionFeed;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         overrides.putAll(s.withPrefix("streams."));
         // bound first: a taken port is reported at once, and Streams must know this instance's address
         Ops ops = bindOps(s, clients);
+        ReactionFeed feed = null;
         HostInfo self = ops == null ? null : advertised(s, ops.server().port());
         if (self != null) {
             overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -62,6 +64,8 @@ final class ServeCommand implements Callable<Integer> {
             }, Duration.ofSeconds(45));
             if (ops != null) {
                 ops.server().attach(app, HostInfo.buildFromEndpoint(overrides.get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
+                feed = new ReactionFeed(clients, topics.reactions);
+                ops.server().feed(feed);
             }
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(2))) {
@@ -86,6 +90,9 @@ final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         } finally {
+            if (feed != null) {
+                feed.close();
+            }
             if (ops != null) {
                 ops.close();
             }

@@ -1,5 +1,7 @@
 package com.marketreactions.report;
 
+import com.marketreactions.streams.chart.ReactionChart;
+
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.schema.MarketReaction;

@@ -16,6 +16,8 @@ import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.ops.OpsServer;
+import com.marketreactions.streams.ops.ReactionFeed;
+import com.marketreactions.web.HeadlessChromium;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +36,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Interactive queries across two instances of the service: whichever instance is asked, a ticker's
- * reactions come from the instance that owns it (forwarded), and a news event's from all of them.
+ * reactions come from the instance that owns it (forwarded), and a news event's from all of them. And the
+ * live page of one instance in a real headless Chromium: the list fills while the ticks are processed, with
+ * every reaction of both instances, and a reaction's chart draws from the owner's tick history.
  */
 class ServiceQueriesIT extends ServiceScenario {
 
@@ -53,18 +57,27 @@ class ServiceQueriesIT extends ServiceScenario {
 
         try (OpsServer opsA = OpsServer.bind("127.0.0.1", 0, () -> true);
              OpsServer opsB = OpsServer.bind("127.0.0.1", 0, () -> true);
+             ReactionFeed feedA = new ReactionFeed(clients, topics.reactions);
+             ReactionFeed feedB = new ReactionFeed(clients, topics.reactions);
              ReactionApp a = app(config, topics, clients, opsA, "a");
-             ReactionApp b = app(config, topics, clients, opsB, "b")) {
+             ReactionApp b = app(config, topics, clients, opsB, "b");
+             HeadlessChromium browser = new HeadlessChromium()) {
+            opsA.feed(feedA);
+            opsB.feed(feedB);
             a.start();
             b.start();
             EndMarkers.awaitConsumed(clients, "iq-service", topics.news.name(), news.lastOffsets(),
                     Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
+            // the live page of instance B is open before the first tick
+            browser.driver().get("http://127.0.0.1:" + opsB.port() + "/");
+            assertEquals("0", browser.js("return document.body.dataset.reactions || '0'"));
             publisher.publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
             List<MarketReaction> finals = EndMarkers.readUntilEnded(clients, topics.reactions, PARTITIONS,
                     Duration.ofMinutes(3), () -> Replay.failIfStopped(a)).stream()
                     .filter(r -> r.getStatus() == ReactionStatus.FINAL).toList();
             awaitRunning(a, b);
+            LivePageChecks.fillsAndDraws(browser, finals, "aws-openai-wire", "AMZN");
 
             String baseA = "http://127.0.0.1:" + opsA.port();
             String baseB = "http://127.0.0.1:" + opsB.port();
@@ -89,6 +102,7 @@ class ServiceQueriesIT extends ServiceScenario {
                 assertEquals(expected, nodes(get(baseB + "/reactions/news/" + e.getKey())), e.getKey());
             }
             assertEquals("[]", get(baseA + "/reactions/ticker/NOPE"));
+            LivePageChecks.endpoints(http, baseA);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.marketreactions.report;
 
+import com.marketreactions.streams.chart.ReactionChart;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -32,12 +32,14 @@ public final class ReactionApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReactionApp.class);
 
     private final KafkaStreams streams;
+    private final ReactionConfig config;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
     /** Reads the partition count of the ticks topic from the cluster, then builds the topology for it. */
     public ReactionApp(ReactionConfig config, Topics topics, Properties streamsProps) {
+        this.config = config;
         this.streams = new KafkaStreams(ReactionTopology.build(config, topics,
                 inputPartitions(streamsProps, topics.ticks.name())), streamsProps);
         streams.setStateListener((now, before) -> {
@@ -129,6 +131,10 @@ public final class ReactionApp implements AutoCloseable {
     /** The exception that stopped a stream thread, if any. */
     public Throwable failure() {
         return failure;
+    }
+
+    public ReactionConfig config() {
+        return config;
     }
 
     public KafkaStreams streams() {

@@ -3,6 +3,9 @@ package com.marketreactions.streams.ops;
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.chart.ChartJson;
+import com.marketreactions.streams.chart.ReactionChart;
+import com.marketreactions.streams.chart.WebAssets;
 import com.marketreactions.streams.errors.DeadLetters;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -50,12 +53,16 @@ public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
     private static final String LOCAL = "local=true";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final HttpServer server;
     private final BooleanSupplier brokersReachable;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ReactionApp app;
     private volatile HostInfo self;
+    private volatile ReactionFeed feed;
+    private static final int MAX_STREAMS = 32;
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private OpsServer(HttpServer server, BooleanSupplier brokersReachable) {
         this.server = server;
@@ -85,7 +92,12 @@ public final class OpsServer implements AutoCloseable {
         s.createContext("/metrics", ops::metrics);
         s.createContext("/reactions/ticker/", ops::byTicker);
         s.createContext("/reactions/news/", ops::byNews);
-        s.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        s.createContext("/", ops::page);
+        s.createContext("/assets/", ops::asset);
+        s.createContext("/events", ops::events);
+        s.createContext("/chart/", ops::chart);
+        // a thread per request; the live page's event streams hold theirs (at most MAX_STREAMS of them)
+        s.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ops-http");
             t.setDaemon(true);
             return t;
@@ -99,6 +111,11 @@ public final class OpsServer implements AutoCloseable {
     public void attach(ReactionApp app, HostInfo advertised) {
         this.self = advertised;
         this.app = app;
+    }
+
+    /** The live page's reactions: the page shows what {@code feed} reads. */
+    public void feed(ReactionFeed feed) {
+        this.feed = feed;
     }
 
     public int port() {
@@ -166,6 +183,101 @@ public final class OpsServer implements AutoCloseable {
         });
     }
 
+    /** {@code GET /}: the live page. Any other path no context claims is 404. */
+    private void page(HttpExchange ex) throws IOException {
+        if (!readOnly(ex)) {
+            return;
+        }
+        if (!ex.getRequestURI().getRawPath().equals("/")) {
+            respond(ex, 404, "text/plain; charset=utf-8", "no such page: " + ex.getRequestURI().getRawPath() + "\n");
+            return;
+        }
+        respond(ex, 200, "text/html; charset=utf-8", WebAssets.page("dashboard.html"));
+    }
+
+    /** {@code GET /assets/NAME}: uPlot and the page's script and style, shipped in the jar. */
+    private void asset(HttpExchange ex) throws IOException {
+        if (!readOnly(ex)) {
+            return;
+        }
+        String name = lastSegment(ex);
+        String body = WebAssets.asset(name);
+        if (body == null) {
+            respond(ex, 404, "text/plain; charset=utf-8", "no such asset: " + name + "\n");
+            return;
+        }
+        respond(ex, 200, (name.endsWith(".js") ? "text/javascript" : "text/css") + "; charset=utf-8", body);
+    }
+
+    /**
+     * {@code GET /events}: server-sent events, one {@code data:} line per reaction (its JSON), first the latest
+     * ones so far, then each as it is read from the reaction topic; a comment every 15 s keeps it open.
+     */
+    private void events(HttpExchange ex) throws IOException {
+        if (!readOnly(ex)) {
+            return;
+        }
+        ReactionFeed f = feed;
+        if (f == null || f.subscribers() >= MAX_STREAMS) {
+            respond(ex, 503, "text/plain; charset=utf-8", f == null ? "no reaction feed here\n"
+                    : "too many live pages open (" + MAX_STREAMS + ")\n");
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, 0);
+        java.util.concurrent.BlockingQueue<String> q = f.subscribe();
+        try (OutputStream out = ex.getResponseBody()) {
+            while (true) {
+                String json = q.poll(KEEP_ALIVE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                out.write((json == null ? ": keep-alive\n\n" : "data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+                if (q.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("a live page went away: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            f.unsubscribe(q);
+        }
+    }
+
+    /** {@code GET /chart/{newsId}/{ticker}}: the chart's JSON, answered by the instance that owns the ticker. */
+    private void chart(HttpExchange ex) throws IOException {
+        if (!readOnly(ex)) {
+            return;
+        }
+        String[] parts = ex.getRequestURI().getRawPath().substring("/chart/".length()).split("/");
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            respond(ex, 404, "text/plain; charset=utf-8", "use /chart/{newsId}/{ticker}\n");
+            return;
+        }
+        String newsId = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        String ticker = URLDecoder.decode(parts[1], StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
+        ReactionApp a = app;
+        query(ex, q -> {
+            Optional<HostInfo> owner = isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
+            if (owner.isPresent()) {
+                return forward(owner.get(), "/chart/" + encode(newsId) + "/" + encode(ticker));
+            }
+            Optional<ReactionChart> c = ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
+            return c.isEmpty() ? null : JSON.writeValueAsString(ChartJson.of(c.get(), 0));
+        });
+    }
+
+    /** Only GET (and HEAD): the endpoint is read-only. */
+    private static boolean readOnly(HttpExchange ex) throws IOException {
+        String m = ex.getRequestMethod();
+        if (m.equals("GET") || m.equals("HEAD")) {
+            return true;
+        }
+        ex.getResponseHeaders().set("Allow", "GET");
+        respond(ex, 405, "text/plain; charset=utf-8", "read-only: " + m + " is not allowed\n");
+        return false;
+    }
+
     private interface Query {
         String answer(ReactionQueries q) throws IOException, InterruptedException;
     }
@@ -178,7 +290,12 @@ public final class OpsServer implements AutoCloseable {
             return;
         }
         try {
-            respond(ex, 200, "application/json", query.answer(new ReactionQueries(a.streams())));
+            String answer = query.answer(new ReactionQueries(a.streams()));
+            if (answer == null) {
+                respond(ex, 404, "text/plain; charset=utf-8", "nothing here for " + ex.getRequestURI().getRawPath() + "\n");
+            } else {
+                respond(ex, 200, "application/json", answer);
+            }
         } catch (InvalidStateStoreException e) {
             respond(ex, 503, "text/plain; charset=utf-8", "the store is moving (rebalance); try again\n");
         } catch (IOException | InterruptedException e) {

@@ -18,6 +18,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -311,7 +315,11 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
 
     /** symbol, 0, minute (sign-flipped so byte order is time order), part. */
     private static Bytes key(Symbol s, long minute, int part) {
-        return Bytes.wrap(ByteBuffer.allocate(s.prefix.length + 12).put(s.prefix)
+        return key(s.prefix, minute, part);
+    }
+
+    private static Bytes key(byte[] prefix, long minute, int part) {
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 12).put(prefix)
                 .putLong(minute ^ Long.MIN_VALUE).putInt(part).array());
     }
 
@@ -363,6 +371,25 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     @Override
     public Position getPosition() {
         return inner.getPosition();
+    }
+
+    /** Answers a {@link TicksQuery} on a query thread, from the committed (RocksDB) part only. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        if (!(query instanceof TicksQuery q)) {
+            return QueryResult.forUnknownQueryType(query, this);
+        }
+        byte[] name = q.symbol().getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = ByteBuffer.allocate(name.length + 1).put(name).put(MINUTES).array();
+        TickSeries out = new TickSeries();
+        if (q.from() <= q.to()) {
+            try (KeyValueIterator<Bytes, byte[]> it = inner.range(key(prefix, TickBlock.start(q.from()), 0),
+                    key(prefix, TickBlock.start(q.to()), Integer.MAX_VALUE))) {
+                it.forEachRemaining(kv -> TickBlock.appendPart(kv.value, out, q.from(), q.to(), Long.MAX_VALUE));
+            }
+        }
+        return (QueryResult<R>) QueryResult.forResult(out);
     }
 
     /** Builds the store around a logged RocksDB key-value store; caching is this store's own. */

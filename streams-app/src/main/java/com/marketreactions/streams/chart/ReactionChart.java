@@ -1,4 +1,4 @@
-package com.marketreactions.report;
+package com.marketreactions.streams.chart;
 
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.Horizon;

@@ -70,6 +70,7 @@
     charts.slice().sort((a, b) => b.t0 - a.t0 || a.ticker.localeCompare(b.ticker)).forEach(c => {
       const tr = body.insertRow();
       tr.dataset.chart = c.id;
+      tr.dataset.news = c.newsId;
       tr.appendChild(el('td', time(c.t0), 'time'));
       tr.appendChild(el('td', c.source, 'source'));
       tr.appendChild(el('td', c.headline, 'headline'));

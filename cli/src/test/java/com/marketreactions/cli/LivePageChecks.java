@@ -1,0 +1,92 @@
+package com.marketreactions.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.web.HeadlessChromium;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/** What the service's live page must do in a real browser, and what its endpoints answer. */
+final class LivePageChecks {
+
+    private LivePageChecks() {
+    }
+
+    /**
+     * The open page's list fills with every FINAL (the whole deployment's, whichever instance serves it), each
+     * cell's raw return the reaction's; a click on (newsId, ticker) draws its chart with the T0 marker and the
+     * other news; no page or console error.
+     */
+    @SuppressWarnings("unchecked")
+    static void fillsAndDraws(HeadlessChromium browser, List<MarketReaction> finals, String newsId, String ticker)
+            throws Exception {
+        Awaitility.await("the live list").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> finalCells(browser) == finals.size());
+        List<Map<String, Object>> cells = (List<Map<String, Object>>) browser.js(
+                "return [...document.querySelectorAll('table.reactions tbody tr')].flatMap(tr =>"
+                        + " [...tr.querySelectorAll('td.reaction[data-horizon]')].map(td => ({"
+                        + " ticker: tr.querySelector('.ticker').textContent, horizon: td.dataset.horizon,"
+                        + " raw: td.dataset.rawReturn}))).filter(c => c.raw !== '')");
+        for (Map<String, Object> cell : cells) {
+            assertTrue(finals.stream().anyMatch(f -> f.getTicker().equals(cell.get("ticker"))
+                    && f.getHorizon().equals(cell.get("horizon")) && f.getRawReturn() != null
+                    && Double.parseDouble((String) cell.get("raw")) == f.getRawReturn()), "shown: " + cell);
+        }
+        Object rows = browser.js("const rows = [...document.querySelectorAll('table.reactions tbody tr')];"
+                + " const tr = rows.find(tr => tr.querySelector('.ticker').textContent === arguments[1]"
+                + " && tr.dataset.news === arguments[0]);"
+                + " if (!tr) { return rows.map(r => r.dataset.news + ' ' + r.querySelector('.ticker').textContent); }"
+                + " tr.click(); return null", newsId, ticker);
+        assertEquals(null, rows, "no row of " + newsId + " " + ticker + " among the rows");
+        Awaitility.await("the chart").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> (newsId + "|" + ticker).equals(browser.js("return document.body.dataset.chart || ''")));
+        Map<String, Object> chart = (Map<String, Object>) browser.js("const u = window.liveChart; return {"
+                + " points: u.data[1].filter(v => v !== null).length,"
+                + " bench: u.data[2].filter(v => v !== null).length,"
+                + " axis: u.axes[1].label,"
+                + " t0: u.over.querySelectorAll('.marker-t0').length,"
+                + " news: u.over.querySelectorAll('.marker-news').length}");
+        assertTrue(((Number) chart.get("points")).intValue() > 100, "the ticker's line: " + chart);
+        assertTrue(((Number) chart.get("bench")).intValue() > 100, "the benchmark's line: " + chart);
+        assertEquals("% from baseline", chart.get("axis"));
+        assertEquals(1L, ((Number) chart.get("t0")).longValue(), "the T0 marker: " + chart);
+        assertTrue(((Number) chart.get("news")).intValue() >= 3, "the other articles: " + chart);
+        browser.screenshot(Path.of("target", "dashboard.png"));
+        assertEquals(List.of(), browser.js("return window.pageErrors"), "errors in the page");
+        assertEquals(List.of(), browser.consoleErrors(), "errors in the browser console");
+    }
+
+    private static long finalCells(HeadlessChromium browser) {
+        return ((Number) browser.js("return document.querySelectorAll('td.reaction .status-final').length")).longValue();
+    }
+
+    /** Read-only, typed, and 404 for what is not there. */
+    static void endpoints(HttpClient http, String base) throws Exception {
+        assertEquals(404, get(http, base + "/nope").statusCode());
+        assertEquals(404, get(http, base + "/assets/nope.js").statusCode());
+        assertEquals(404, get(http, base + "/chart/no-such-news/AMZN").statusCode());
+        HttpResponse<String> page = get(http, base + "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<String> chart = get(http, base + "/chart/aws-openai-wire/AMZN");
+        assertEquals(200, chart.statusCode(), chart.body());
+        assertEquals("application/json", chart.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

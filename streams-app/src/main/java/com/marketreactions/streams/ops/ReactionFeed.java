@@ -1,0 +1,121 @@
+package com.marketreactions.streams.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.Topic;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.streams.chart.ChartJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live page's source: the reaction topic read as any consumer reads it (read_committed, every partition,
+ * from the start), so every instance's page shows the whole deployment's reactions without asking the others.
+ * Keeps the latest reaction per (news, ticker, horizon), the newest {@value #KEEP} of them, for a page that
+ * connects later; each subscriber gets those, then every reaction as it is read.
+ */
+public final class ReactionFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReactionFeed.class);
+    static final int KEEP = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaConsumer<String, MarketReaction> consumer;
+    private final Map<String, String> latest = new LinkedHashMap<>(16, 0.75f, false);
+    private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    public ReactionFeed(ClientConfigs clients, Topic<String, MarketReaction> reactions) {
+        consumer = new KafkaConsumer<>(clients.committedReader(), reactions.keySerde().deserializer(),
+                reactions.valueSerde().deserializer());
+        ClientConfigs.assignAllFromStart(consumer, reactions.name());
+        thread = new Thread(this::run, "reaction-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                for (ConsumerRecord<String, MarketReaction> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null) {
+                        publish(r.value());
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("the live page's feed of the reaction topic stopped: {}", e.toString(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void publish(MarketReaction r) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(ChartJson.reaction(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String key = r.getNewsId() + '|' + r.getTicker() + '|' + r.getHorizon();
+        synchronized (latest) {
+            latest.remove(key);
+            latest.put(key, json);
+            if (latest.size() > KEEP) {
+                latest.remove(latest.keySet().iterator().next());
+            }
+        }
+        subscribers.forEach(q -> q.offer(json));
+    }
+
+    /** A new subscriber: the latest reactions so far are in its queue already, then every new one. */
+    BlockingQueue<String> subscribe() {
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        synchronized (latest) {
+            q.addAll(latest.values());
+            subscribers.add(q);
+        }
+        return q;
+    }
+
+    void unsubscribe(BlockingQueue<String> q) {
+        subscribers.remove(q);
+    }
+
+    int subscribers() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tests and the page's first paint: the latest reactions, oldest first. */
+    List<String> snapshot() {
+        synchronized (latest) {
+            return new ArrayList<>(latest.values());
+        }
+    }
+}
