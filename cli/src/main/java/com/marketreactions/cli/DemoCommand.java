@@ -1,6 +1,12 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
@@ -23,6 +29,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults")
     Path config;
 
+    @Option(names = "--dashboard", description = "After the replay, keep the stack up and serve the live page"
+            + " (http.port, default 7070): the sample is published again into a running service; Ctrl-C stops")
+    boolean dashboard;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write a self-contained HTML report with a chart per news and ticker, e.g. demo.html")
     Path report;
@@ -37,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Starting the embedded Kafka broker and schema registry ...");
         long t = System.nanoTime();
         try (EmbeddedStack stack = Stacks.startEmbedded(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
-            Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
+            if (!dashboard) {
+                Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
+            } // with the dashboard, Ctrl-C stops the service, then the stack closes below
             System.out.printf("Stack up in %.1f s: kafka %s, registry %s%n", (System.nanoTime() - t) / 1e9,
                     stack.bootstrapServers(), stack.registryUrl());
             ClientConfigs clients = settings.clients(stack.bootstrapServers(), stack.registryUrl());
@@ -58,8 +70,44 @@ final class DemoCommand implements Callable<Integer> {
             } else {
                 System.out.println("For charts: ./reactions demo --report demo.html (one HTML file, opens offline).");
             }
+            if (dashboard) {
+                return dashboard(settings, clients, in);
+            }
             System.out.println("Stopping the stack.");
         }
         return 0;
+    }
+
+    /** The service on fresh topics of the same stack, its live page up, the sample published into it. */
+    private static int dashboard(Settings settings, ClientConfigs clients, Replay.Inputs in) throws Exception {
+        Path state = Replay.tempDir("reactions-dashboard-state-");
+        String appId = "reactions-demo-dashboard";
+        Settings live = settings.with(Settings.APP_ID, appId).with(Settings.STATE_DIR, state.toString());
+        Topics topics = Topics.create("dashboard.", clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, settings.partitions());
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        try {
+            return ServeCommand.serve(live, clients, topics, ops -> {
+                String url = "http://" + settings.get(Settings.HTTP_HOST) + ":" + ops.port() + "/";
+                System.out.println("Live page: " + url + " (Ctrl-C stops the service and the stack)");
+                FilePublisher publisher = FilePublisher.create(clients, topics);
+                if (in.aliases() != null) {
+                    publisher.publish(InputFormat.ALIASES, in.aliases(), false);
+                }
+                PublishResult news = publisher.publish(InputFormat.NEWS, in.news(), false);
+                try {
+                    EndMarkers.awaitConsumed(clients, appId, topics.news.name(), news.lastOffsets(),
+                            Duration.ofMinutes(2), () -> { });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                publisher.publish(InputFormat.TICKS, in.ticks(), false);
+                System.out.println("Sample published: the page fills as its reactions are committed; the last windows"
+                        + " close once the input has been quiet for idle.timeout (" + live.get(Settings.IDLE) + ").");
+            });
+        } finally {
+            Replay.deleteRecursively(state);
+        }
     }
 }

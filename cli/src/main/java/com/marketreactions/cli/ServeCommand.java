@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
             "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
             "news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,",
-            "http.host, http.port (GET /health/live, /health/ready, /metrics); kafka.*, streams.*,",
+            "http.host, http.port (GET / the live page, /health/live, /health/ready, /metrics); kafka.*, streams.*,",
             "apicurio.registry.* pass through."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -46,6 +46,18 @@ final class ServeCommand implements Callable<Integer> {
         Topics topics = c.topics();
         TopicAdmin.ensureTopics(clients, topics, s.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        return serve(s, clients, topics, app -> { });
+    }
+
+    /**
+     * Runs the service on {@code topics} until SIGTERM / Ctrl-C or until the streams client stops; the
+     * HTTP endpoint (health, metrics, queries, the live page) on {@code http.host:http.port}.
+     *
+     * @param onRunning called once the client is running (the demo's dashboard publishes its sample then)
+     * @return the exit code
+     */
+    static int serve(Settings s, ClientConfigs clients, Topics topics, java.util.function.Consumer<OpsServer> onRunning)
+            throws Exception {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Map<String, String> overrides = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         overrides.putAll(s.withPrefix("streams."));
@@ -71,6 +83,9 @@ final class ServeCommand implements Callable<Integer> {
             if (app.awaitRunning(Duration.ofMinutes(2))) {
                 LOG.info("serving: application {} on {}, reactions to {}", s.get(Settings.APP_ID),
                         clients.bootstrapServers(), topics.reactions.name());
+                if (ops != null) {
+                    onRunning.accept(ops.server());
+                }
             } else if (stopRequested.getCount() > 0) {
                 LOG.warn("not running after 2 minutes (state {}); still trying", app.state());
             }

@@ -44,8 +44,12 @@ import org.slf4j.LoggerFactory;
  *   topology's own sensors) and the dead-letter count;</li>
  *   <li>{@code GET /reactions/ticker/{T}}: the latest reaction per (news, horizon) of a ticker, answered by the
  *   instance that owns the ticker's partition (another instance forwards the request there);</li>
- *   <li>{@code GET /reactions/news/{id}}: every reaction of a news event, gathered from all instances.</li>
+ *   <li>{@code GET /reactions/news/{id}}: every reaction of a news event, gathered from all instances;</li>
+ *   <li>{@code GET /}: the live page; {@code /assets/*} its files; {@code /events} the reactions as server-sent
+ *   events ({@link ReactionFeed}); {@code /chart/{newsId}/{ticker}} a chart's JSON from the owner's tick
+ *   history ({@link ChartQuery}, forwarded like the ticker query).</li>
  * </ul>
+ * Read-only: other methods are 405, unknown paths 404.
  * It is bound before the Streams client is created, because the client must be told its own address
  * ({@code application.server}) for the queries to find each other; {@link #attach} then hands it the client.
  */

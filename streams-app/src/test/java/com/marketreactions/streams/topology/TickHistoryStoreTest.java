@@ -83,6 +83,28 @@ class TickHistoryStoreTest {
     }
 
     @Test
+    void theInteractiveQueryReadsWhatWasCommittedAsTheStreamThreadReadsIt() {
+        for (int i = 0; i < 700; i++) {
+            store.add("AMZN", MIN + i * 150L, 100 + i, i);
+        }
+        store.add("AMZN", MIN + 75, 99.5, 3);    // a late tick in the first part
+        store.add("SPY", MIN + 10, 500, 1);
+        store.flushCache();
+        store.add("AMZN", 3 * MIN, 1, 1);        // not committed yet: not in the query's answer
+        TickSeries asked = store.query(new TicksQuery("AMZN", MIN, 2 * MIN + 30_000),
+                org.apache.kafka.streams.query.PositionBound.unbounded(),
+                new org.apache.kafka.streams.query.QueryConfig(false)).getResult();
+        assertSame(store.series("AMZN", MIN, 2 * MIN + 30_000), asked);
+        TickSeries all = store.query(new TicksQuery("AMZN", 0, 10 * MIN),
+                org.apache.kafka.streams.query.PositionBound.unbounded(),
+                new org.apache.kafka.streams.query.QueryConfig(false)).getResult();
+        assertEquals(store.series("AMZN", 0, 10 * MIN).size() - 1, all.size(), "the uncommitted tick is not there");
+        assertEquals(1, store.query(new TicksQuery("SPY", 0, 10 * MIN),
+                org.apache.kafka.streams.query.PositionBound.unbounded(),
+                new org.apache.kafka.streams.query.QueryConfig(false)).getResult().size());
+    }
+
+    @Test
     void theClockIsWrittenWithTheTicks() {
         assertEquals(TickHistoryStore.NO_CLOCK, store.clock());
         store.clock(12_345);
