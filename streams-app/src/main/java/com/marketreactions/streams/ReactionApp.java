@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
@@ -79,6 +80,11 @@ public final class ReactionApp implements AutoCloseable {
         // Streams 4.3.1 formats log strings for every record while one partition of a task is empty (10% of
         // the stream thread in the benchmark's profile).
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // A commit that follows the previous one closely finds its transaction's markers still being written:
+        // the coordinator answers CONCURRENT_TRANSACTIONS and the producer retries after retry.backoff.ms,
+        // 100 ms by default, which was the live page's and the benchmark's worst latency (JFR: 100-111 ms in
+        // sendOffsetsToTransaction). 10 ms, growing as usual up to retry.backoff.max.ms on repeated failures.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         p.putAll(overrides);
         return p;
     }

@@ -67,7 +67,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      * by themselves once the input falls behind.
      */
     private static final long LIVE_LAG_MS = 1000;
-    private static final long LIVE_COMMIT_GAP_MS = 20;
+    private static final long LIVE_COMMIT_GAP_MS = 50;
 
     private final ReactionConfig config;
     private final int partitions;
