@@ -31,16 +31,7 @@ final class LivePageChecks {
             throws Exception {
         Awaitility.await("the live list").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> finalCells(browser) == finals.size());
-        List<Map<String, Object>> cells = (List<Map<String, Object>>) browser.js(
-                "return [...document.querySelectorAll('table.reactions tbody tr')].flatMap(tr =>"
-                        + " [...tr.querySelectorAll('td.reaction[data-horizon]')].map(td => ({"
-                        + " ticker: tr.querySelector('.ticker').textContent, horizon: td.dataset.horizon,"
-                        + " raw: td.dataset.rawReturn}))).filter(c => c.raw !== '')");
-        for (Map<String, Object> cell : cells) {
-            assertTrue(finals.stream().anyMatch(f -> f.getTicker().equals(cell.get("ticker"))
-                    && f.getHorizon().equals(cell.get("horizon")) && f.getRawReturn() != null
-                    && Double.parseDouble((String) cell.get("raw")) == f.getRawReturn()), "shown: " + cell);
-        }
+        ReportBrowserChecks.tableShows(browser, finals);
         Object rows = browser.js("const rows = [...document.querySelectorAll('table.reactions tbody tr')];"
                 + " const tr = rows.find(tr => tr.querySelector('.ticker').textContent === arguments[1]"
                 + " && tr.dataset.news === arguments[0]);"
@@ -49,17 +40,13 @@ final class LivePageChecks {
         assertEquals(null, rows, "no row of " + newsId + " " + ticker + " among the rows");
         Awaitility.await("the chart").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> (newsId + "|" + ticker).equals(browser.js("return document.body.dataset.chart || ''")));
-        Map<String, Object> chart = (Map<String, Object>) browser.js("const u = window.liveChart; return {"
-                + " points: u.data[1].filter(v => v !== null).length,"
-                + " bench: u.data[2].filter(v => v !== null).length,"
-                + " axis: u.axes[1].label,"
-                + " t0: u.over.querySelectorAll('.marker-t0').length,"
-                + " news: u.over.querySelectorAll('.marker-news').length}");
+        Map<String, Object> chart = (Map<String, Object>) browser.js(
+                "return (" + ReportBrowserChecks.CHART_FACTS + ")(window.liveChart)");
         assertTrue(((Number) chart.get("points")).intValue() > 100, "the ticker's line: " + chart);
-        assertTrue(((Number) chart.get("bench")).intValue() > 100, "the benchmark's line: " + chart);
+        assertTrue(((Number) chart.get("benchPoints")).intValue() > 100, "the benchmark's line: " + chart);
         assertEquals("% from baseline", chart.get("axis"));
         assertEquals(1L, ((Number) chart.get("t0")).longValue(), "the T0 marker: " + chart);
-        assertTrue(((Number) chart.get("news")).intValue() >= 3, "the other articles: " + chart);
+        assertTrue(((List<?>) chart.get("news")).size() >= 3, "the other articles: " + chart);
         browser.screenshot(Path.of("target", "dashboard.png"));
         assertEquals(List.of(), browser.js("return window.pageErrors"), "errors in the page");
         assertEquals(List.of(), browser.consoleErrors(), "errors in the browser console");

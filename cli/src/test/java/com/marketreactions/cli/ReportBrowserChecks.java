@@ -11,8 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 
-/** What a report must show in a real browser, opened from disk. */
+/** What a report must show in a real browser, opened from disk; and the checks the live page shares. */
 final class ReportBrowserChecks {
+
+    /** A JavaScript function of a uPlot chart: what it drew, for the assertions. */
+    static final String CHART_FACTS = "u => ({"
+            + " points: u.data[1].filter(v => v !== null).length,"
+            + " benchPoints: u.data[2].filter(v => v !== null).length,"
+            + " labels: u.series.map(s => s.label),"
+            + " axis: u.axes[1].label,"
+            + " canvas: u.root.querySelectorAll('canvas').length,"
+            + " t0: u.over.querySelectorAll('.marker-t0').length,"
+            + " news: [...u.over.querySelectorAll('.marker-news')].map(m => m.textContent)})";
 
     private ReportBrowserChecks() {
     }
@@ -32,15 +42,9 @@ final class ReportBrowserChecks {
     static void everyChartDrawn(HeadlessChromium browser, List<MarketReaction> finals) {
         List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.js(
                 "const d = JSON.parse(document.getElementById('report-data').textContent);"
-                        + " return window.reportCharts.map((u, i) => ({"
-                        + " baseline: d[i].reactions.some(r => r.baselinePrice !== null),"
-                        + " points: u.data[1].filter(v => v !== null).length,"
-                        + " benchPoints: u.data[2].filter(v => v !== null).length,"
-                        + " labels: u.series.map(s => s.label),"
-                        + " axis: u.axes[1].label,"
-                        + " canvas: u.root.querySelectorAll('canvas').length,"
-                        + " t0: u.over.querySelectorAll('.marker-t0').length,"
-                        + " news: [...u.over.querySelectorAll('.marker-news')].map(m => m.textContent)}))");
+                        + " const facts = " + CHART_FACTS + ";"
+                        + " return window.reportCharts.map((u, i) => Object.assign(facts(u),"
+                        + " {baseline: d[i].reactions.some(r => r.baselinePrice !== null)}))");
         assertTrue(!charts.isEmpty());
         for (Map<String, Object> c : charts) {
             // a ticker without a baseline (no tick before the news) has no line to draw, as its reaction says
@@ -51,7 +55,14 @@ final class ReportBrowserChecks {
             assertEquals(1L, ((Number) c.get("t0")).longValue(), "the T0 marker: " + c);
             assertTrue(((List<String>) c.get("labels")).contains("SPY"), "the benchmark in the legend: " + c);
         }
-        // each reaction's raw return as the table shows it
+        tableShows(browser, finals);
+        assertEquals(List.of(), browser.js("return window.pageErrors"), "errors in the page");
+        assertEquals(List.of(), browser.consoleErrors(), "errors in the browser console");
+    }
+
+    /** The page's table has a cell per FINAL reaction, each showing that reaction's raw return. */
+    @SuppressWarnings("unchecked")
+    static void tableShows(HeadlessChromium browser, List<MarketReaction> finals) {
         List<Map<String, Object>> cells = (List<Map<String, Object>>) browser.js(
                 "return [...document.querySelectorAll('table.reactions tbody tr')].flatMap(tr =>"
                         + " [...tr.querySelectorAll('td.reaction[data-horizon]')].map(td => ({"
@@ -66,8 +77,6 @@ final class ReportBrowserChecks {
             String shown = r.getRawReturn() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f%%", r.getRawReturn() * 100);
             assertEquals(shown, cell.get("text"), "the raw return of " + cell);
         }
-        assertEquals(List.of(), browser.js("return window.pageErrors"), "errors in the page");
-        assertEquals(List.of(), browser.consoleErrors(), "errors in the browser console");
     }
 
     /** A number as the page holds it (JavaScript's shortest round-trip form) is the very same double. */

@@ -77,7 +77,7 @@ class EmbeddedRegistryIT {
             EmbeddedRegistry registry = EmbeddedRegistry.start(0, Path.of(args[0]), Duration.ofSeconds(90));
             System.out.println(registry.pid());
             System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
+            Thread.sleep(Long.MAX_VALUE); // until the test kills this process (its finally block), as a crash would
         }
     }
 }
