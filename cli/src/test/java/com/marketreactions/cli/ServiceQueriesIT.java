@@ -102,7 +102,9 @@ class ServiceQueriesIT extends ServiceScenario {
                 assertEquals(expected, nodes(get(baseB + "/reactions/news/" + e.getKey())), e.getKey());
             }
             assertEquals("[]", get(baseA + "/reactions/ticker/NOPE"));
+            // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards
             LivePageChecks.endpoints(http, baseA);
+            LivePageChecks.endpoints(http, baseB);
         }
     }
 

@@ -178,7 +178,7 @@ public final class OpsServer implements AutoCloseable {
             StringBuilder merged = new StringBuilder(RecordJson.toJsonArray(all));
             for (HostInfo other : q.others(self)) {
                 String part = forward(other, "/reactions/news/" + encode(newsId));
-                if (part.length() > 2) { // not "[]": splice the arrays together
+                if (part != null && part.length() > 2) { // not "[]": splice the arrays together
                     merged.setLength(merged.length() - 1);
                     merged.append(merged.length() > 1 ? "," : "").append(part, 1, part.length());
                 }
@@ -308,11 +308,17 @@ public final class OpsServer implements AutoCloseable {
         }
     }
 
-    /** Asks another instance for its local answer ({@code local=true}: no further forwarding). */
+    /**
+     * Asks another instance for its local answer ({@code local=true}: no further forwarding); null when it has
+     * nothing there (its 404 is this instance's 404, not a failure to answer).
+     */
     private String forward(HostInfo to, String path) throws IOException, InterruptedException {
         URI uri = URI.create("http://" + to.host() + ":" + to.port() + path + "?" + LOCAL);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 404) {
+            return null;
+        }
         if (r.statusCode() != 200) {
             throw new IOException(uri + " answered " + r.statusCode() + ": " + r.body().strip());
         }
