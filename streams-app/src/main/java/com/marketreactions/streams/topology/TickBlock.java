@@ -1,8 +1,13 @@
 package com.marketreactions.streams.topology;
 
 import com.marketreactions.streams.reaction.TickSeries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.apache.avro.io.BinaryData;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 
 /**
  * The ticks of one symbol in one minute, in processing order (by time; equal times in arrival order), as
@@ -15,7 +20,11 @@ import java.util.Arrays;
 final class TickBlock {
 
     static final long SPAN_MS = 60_000L;
-    private static final int TICK_BYTES = 32;
+    /** The first byte of a part in the compact format; the first format's first byte is always 0. */
+    private static final byte FORMAT = 1;
+    private static final int RAW_PRICES = -1;
+    private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+    private static final double MAX_EXACT = 0x1p53;
 
     private long[] ts;
     private double[] price;
@@ -78,34 +87,109 @@ final class TickBlock {
         }
     }
 
-    /** Ticks {@code [from, to)} as one stored part: fixed-width and schema-free, a count then (time, price, size, clock)s. */
+    /**
+     * Ticks {@code [from, to)} as one stored part: a format byte ({@value #FORMAT}), then Avro-encoded longs
+     * (zig-zag varints): the count, the price scale (prices are whole multiples of 10^-scale, or
+     * {@value #RAW_PRICES} for raw doubles), and per tick the time since the previous tick, the price as a
+     * step from the previous one in units of the scale (or an Avro double), the size, and how far the
+     * symbol's clock stood behind the tick. A replayed trade takes 4-6 bytes instead of 32: the changelog
+     * is most of what the exactly-once commit waits for.
+     */
     byte[] part(int from, int to) {
-        ByteBuffer buf = ByteBuffer.allocate(4 + (to - from) * TICK_BYTES).putInt(to - from);
+        int scale = priceScale(from, to);
+        byte[] buf = new byte[1 + 20 + (to - from) * 40];
+        buf[0] = FORMAT;
+        int pos = 1;
+        pos += BinaryData.encodeLong(to - from, buf, pos);
+        pos += BinaryData.encodeLong(scale, buf, pos);
+        long prevTs = 0;
+        long prevUnits = 0;
         for (int i = from; i < to; i++) {
-            buf.putLong(ts[i]).putDouble(price[i]).putLong(size[i]).putLong(clockBefore[i]);
+            pos += BinaryData.encodeLong(ts[i] - prevTs, buf, pos);
+            prevTs = ts[i];
+            if (scale == RAW_PRICES) {
+                pos += BinaryData.encodeDouble(price[i], buf, pos);
+            } else {
+                long units = Math.round(price[i] * POW10[scale]);
+                pos += BinaryData.encodeLong(units - prevUnits, buf, pos);
+                prevUnits = units;
+            }
+            pos += BinaryData.encodeLong(size[i], buf, pos);
+            pos += BinaryData.encodeLong(ts[i] - clockBefore[i], buf, pos); // wraps for NO_CLOCK, and back
         }
-        return buf.array();
+        return Arrays.copyOf(buf, pos);
+    }
+
+    /** The smallest number of decimals that gives every price of the ticks back exactly, else RAW_PRICES. */
+    private int priceScale(int from, int to) {
+        for (int k = 0; k < POW10.length; k++) {
+            boolean exact = true;
+            for (int i = from; i < to && exact; i++) {
+                double units = price[i] * POW10[k];
+                exact = Math.abs(units) < MAX_EXACT // bit for bit: a -0.0 would come back as 0.0
+                        && Double.doubleToRawLongBits(Math.round(units) / POW10[k]) == Double.doubleToRawLongBits(price[i]);
+            }
+            if (exact) {
+                return k;
+            }
+        }
+        return RAW_PRICES;
+    }
+
+    /** What a stored part's ticks are handed to, in their order. */
+    @FunctionalInterface
+    interface TickVisitor {
+        void tick(long ts, double price, long size, long clockBefore);
+    }
+
+    /** Hands every tick of a stored part to {@code visitor} (either format: see {@link #part}). */
+    static void forEach(byte[] part, TickVisitor visitor) {
+        if (part[0] != FORMAT) {
+            forEachFixedWidth(part, visitor);
+            return;
+        }
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(part, 1, part.length - 1, null);
+        try {
+            long n = in.readLong();
+            int scale = (int) in.readLong();
+            long t = 0;
+            long units = 0;
+            for (long i = 0; i < n; i++) {
+                t += in.readLong();
+                double p;
+                if (scale == RAW_PRICES) {
+                    p = in.readDouble();
+                } else {
+                    units += in.readLong();
+                    p = units / POW10[scale];
+                }
+                long s = in.readLong();
+                visitor.tick(t, p, s, t - in.readLong());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored tick part is truncated", e);
+        }
+    }
+
+    /** The first format (count as an int, then four 8-byte fields per tick), as state written before it. */
+    private static void forEachFixedWidth(byte[] part, TickVisitor visitor) {
+        ByteBuffer buf = ByteBuffer.wrap(part);
+        for (int i = buf.getInt(); i > 0; i--) {
+            visitor.tick(buf.getLong(), buf.getDouble(), buf.getLong(), buf.getLong());
+        }
     }
 
     /** Appends the ticks of a stored part to {@code block} (parts are read in order). */
     static void readPart(byte[] part, TickBlock block) {
-        ByteBuffer buf = ByteBuffer.wrap(part);
-        for (int i = buf.getInt(); i > 0; i--) {
-            block.add(buf.getLong(), buf.getDouble(), buf.getLong(), buf.getLong());
-        }
+        forEach(part, block::add);
     }
 
     /** Appends the ticks of a stored part with {@code from <= ts <= to} that had arrived by {@code asOf} to {@code out}. */
     static void appendPart(byte[] part, TickSeries out, long from, long to, long asOf) {
-        ByteBuffer buf = ByteBuffer.wrap(part);
-        for (int i = buf.getInt(); i > 0; i--) {
-            long t = buf.getLong();
-            double p = buf.getDouble();
-            long s = buf.getLong();
-            long c = buf.getLong();
+        forEach(part, (t, p, s, c) -> {
             if (t >= from && t <= to && c <= asOf) {
                 out.add(t, p, s);
             }
-        }
+        });
     }
 }
