@@ -4,6 +4,8 @@ import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +27,11 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
     private final String ticksTopic;
     private final TickRouter router;
     private final RecordValidator<StockTick> validator = RecordValidator.ticks();
+    /**
+     * One String instance per symbol: each tick's symbol is decoded as a new String, and a tick's path looks it up
+     * in half a dozen maps; with one instance its hash is computed once and equality is identity.
+     */
+    private final Map<String, String> symbols = new HashMap<>();
     private ProcessorContext<String, MarketReaction> context;
     private String routedTopic;
     private String newsTopic;
@@ -61,7 +68,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
                 return;
             }
             validator.check(r.key(), value, context.currentSystemTimeMs());
-            StockTick tick = (StockTick) value;
+            StockTick tick = canonical((StockTick) value);
             if (router.stays(tick.getSymbol(), partition)) {
                 reactions.handle(null, new MarketEvent.Tick(tick));
             }
@@ -74,13 +81,22 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
                         EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1),
                         EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
             } else {
-                reactions.handle(null, new MarketEvent.Tick((StockTick) value));
+                reactions.handle(null, new MarketEvent.Tick(canonical((StockTick) value)));
             }
         } else if (topic.equals(newsTopic)) {
             reactions.handle((String) r.key(), new MarketEvent.TickerNews((NewsEvent) value));
         } else {
             throw new IllegalStateException("a record from " + topic + ", which is not an input of the reaction node");
         }
+    }
+
+    private StockTick canonical(StockTick tick) {
+        String symbol = tick.getSymbol();
+        String known = symbols.putIfAbsent(symbol, symbol);
+        if (known != null) {
+            tick.setSymbol(known);
+        }
+        return tick;
     }
 
     @Override

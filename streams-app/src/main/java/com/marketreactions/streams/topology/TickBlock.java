@@ -1,13 +1,9 @@
 package com.marketreactions.streams.topology;
 
 import com.marketreactions.streams.reaction.TickSeries;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.avro.io.BinaryData;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 
 /**
  * The ticks of one symbol in one minute, in processing order (by time; equal times in arrival order), as
@@ -36,7 +32,9 @@ final class TickBlock {
         this(8);
     }
 
-    private TickBlock(int capacity) {
+    /** An empty block with room for {@code capacity} ticks (e.g. as many as the symbol's previous minute had). */
+    TickBlock(int capacity) {
+        capacity = Math.max(8, capacity);
         ts = new long[capacity];
         price = new double[capacity];
         size = new long[capacity];
@@ -148,27 +146,56 @@ final class TickBlock {
             forEachFixedWidth(part, visitor);
             return;
         }
-        BinaryDecoder in = DecoderFactory.get().binaryDecoder(part, 1, part.length - 1, null);
-        try {
-            long n = in.readLong();
-            int scale = (int) in.readLong();
-            long t = 0;
-            long units = 0;
-            for (long i = 0; i < n; i++) {
-                t += in.readLong();
-                double p;
-                if (scale == RAW_PRICES) {
-                    p = in.readDouble();
-                } else {
-                    units += in.readLong();
-                    p = units / POW10[scale];
-                }
-                long s = in.readLong();
-                visitor.tick(t, p, s, t - in.readLong());
+        // read by hand, not through Avro's BinaryDecoder: this loop runs for every stored tick a window or an
+        // estimate reads, and the decoder's bounds checks and allocation were most of its cost
+        int[] at = {1};
+        long n = readLong(part, at);
+        int scale = (int) readLong(part, at);
+        long t = 0;
+        long units = 0;
+        for (long i = 0; i < n; i++) {
+            t += readLong(part, at);
+            double p;
+            if (scale == RAW_PRICES) {
+                p = Double.longBitsToDouble(littleEndianLong(part, at[0]));
+                at[0] += 8;
+            } else {
+                units += readLong(part, at);
+                p = units / POW10[scale];
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored tick part is truncated", e);
+            long s = readLong(part, at);
+            visitor.tick(t, p, s, t - readLong(part, at));
         }
+    }
+
+    /** An Avro long (a zig-zag varint, as {@link BinaryData#encodeLong} writes it) at {@code at[0]}, which moves on. */
+    private static long readLong(byte[] b, int[] at) {
+        int i = at[0];
+        long raw = 0;
+        int shift = 0;
+        byte x;
+        do {
+            if (i == b.length || shift > 63) {
+                throw new IllegalStateException("a stored tick part is truncated or corrupt");
+            }
+            x = b[i++];
+            raw |= (long) (x & 0x7f) << shift;
+            shift += 7;
+        } while (x < 0);
+        at[0] = i;
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    /** An Avro double: 8 bytes, little-endian. */
+    private static long littleEndianLong(byte[] b, int i) {
+        if (i + 8 > b.length) {
+            throw new IllegalStateException("a stored tick part is truncated or corrupt");
+        }
+        long v = 0;
+        for (int k = 7; k >= 0; k--) {
+            v = (v << 8) | (b[i + k] & 0xff);
+        }
+        return v;
     }
 
     /** The first format (count as an int, then four 8-byte fields per tick), as state written before it. */

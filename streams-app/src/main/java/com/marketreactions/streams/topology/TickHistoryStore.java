@@ -151,8 +151,10 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         long start = TickBlock.start(ts);
         Minute m = s.minutes.get(start);
         if (m == null) {
-            // a minute later than any this symbol has had since the start cannot be in the store yet
-            m = new Minute(s.latest != Long.MIN_VALUE && start > s.latest ? new TickBlock() : load(s, start));
+            // a minute later than any this symbol has had since the start cannot be in the store yet; sized as its
+            // previous minute was, so that a busy symbol's block does not grow by copying
+            m = new Minute(s.latest != Long.MIN_VALUE && start > s.latest ? new TickBlock(sizeOfLatest(s))
+                    : load(s, start));
             s.minutes.put(start, m);
         }
         if (start > s.latest) {
@@ -179,6 +181,11 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         }
         dirty.add(s);
         return before;
+    }
+
+    private static int sizeOfLatest(Symbol s) {
+        Minute latest = s.minutes.get(s.latest);
+        return latest == null ? 0 : latest.ticks.size() * 5 / 4;
     }
 
     /** The ticks of {@code symbol} with {@code from <= ts <= to}, in processing order, all that have arrived. */

@@ -1,6 +1,7 @@
 package com.marketreactions.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.streams.reaction.TickSeries;
@@ -107,8 +108,11 @@ class TickBlockTest {
         for (int i = 0; i < 256; i++) {
             cents.add(60_000L + i * 200L, (24_436 + i % 9 - 4) / 100.0, 100, 60_000L + (i - 1) * 200L);
         }
-        int bytes = cents.part(0, 256).length;
-        assertTrue(bytes <= 256 * 8, "a part of replayed trades in cents takes " + bytes + " bytes");
+        byte[] part = cents.part(0, 256);
+        assertTrue(part.length <= 256 * 8, "a part of replayed trades in cents takes " + part.length + " bytes");
+        byte[] cut = java.util.Arrays.copyOf(part, part.length - 3);
+        assertThrows(IllegalStateException.class, () -> TickBlock.readPart(cut, new TickBlock()),
+                "a truncated part is an error, never fewer ticks");
     }
 
     @Test
