@@ -35,6 +35,18 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Publish the good lines and report the bad ones")
     boolean skipBad;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Layout of a ticks or news file: auto (default: told by its first line), native, massive, "
+                    + "databento, alpaca (ticks); native, massive, alpaca, benzinga (news). See the README")
+    String layout;
+
+    @Option(names = "--from-line", paramLabel = "N", defaultValue = "1",
+            description = "Publish from line N on (every line is still checked): where a failed publish said to resume")
+    long fromLine;
+
+    @Mixin
+    InputOptions input;
+
     @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
             description = "max (default), or N times real time by the records' event times")
     Pacer speed;
@@ -48,9 +60,12 @@ final class ProduceCommand implements Callable<Integer> {
         Settings s = c.settings();
         ClientConfigs clients = c.clients();
         Topics topics = c.topics();
+        if (fromLine < 1) {
+            throw new UserError("--from-line: a line number >= 1, got " + fromLine);
+        }
         InputFormat<?, ?> format = switch (kind) {
-            case news -> InputFormat.NEWS;
-            case ticks -> InputFormat.TICKS;
+            case news -> input.news(layout);
+            case ticks -> input.ticks(layout);
             case aliases -> InputFormat.ALIASES;
         };
         try {
@@ -59,10 +74,14 @@ final class ProduceCommand implements Callable<Integer> {
             SchemaRegistration.registerAll(clients.registryUrl(), topics);
             PublishResult r = FilePublisher.create(clients, topics).withPacing(speed)
                     .withProgress(ProgressLine.EVERY, ProgressLine.forFile(file.getFileName().toString(), file))
-                    .publish(format, file, skipBad);
+                    .publish(format, file, skipBad, fromLine);
             r.report().forEach(System.err::println);
-            System.err.printf("%d records published to %s%s%n", r.published(), r.topic(),
+            System.err.printf("%d records published to %s%s%s%n", r.published(), r.topic(),
+                    fromLine > 1 ? " from line " + fromLine : "",
                     r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
+            if (!r.leftOutSummary().isEmpty()) {
+                System.err.println(r.leftOutSummary());
+            }
             return 0;
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());

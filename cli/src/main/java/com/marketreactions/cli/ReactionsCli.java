@@ -4,6 +4,7 @@ import com.marketreactions.common.ClusterUnavailableException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.marketreactions.producers.files.PublishException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,6 +48,11 @@ public final class ReactionsCli implements Runnable {
             if (e instanceof UserError || e instanceof ClusterUnavailableException) {
                 c.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
+            }
+            if (e instanceof PublishException) {
+                // the broker refused or could not take a record: one line naming the file, the line and where to resume
+                c.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             LOG.error("{} failed: {}", c.getCommandSpec().qualifiedName(), e.toString(), e);
             return 1;

@@ -11,7 +11,9 @@ import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.LineErrors;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
+import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionApp;
@@ -50,7 +52,7 @@ public final class Replay {
      * @param finals the FINAL ones, in {@link #ORDER}
      */
     public record Result(List<MarketReaction> reactions, List<MarketReaction> finals, List<NewsImpact> impacts,
-                         long newsPublished, long ticksPublished, Duration took) {
+                         long newsPublished, long ticksPublished, Duration took, Topics topics, String ticksLeftOut) {
     }
 
     private final ClientConfigs clients;
@@ -58,6 +60,22 @@ public final class Replay {
     private final int partitions;
     private final Duration timeout;
     private Pacer pacer = Pacer.MAX;
+    private InputFormat<NewsEvent, NewsEvent> newsFormat = InputFormat.NEWS;
+    private InputFormat<StockTick, StockTick> ticksFormat = InputFormat.TICKS;
+    private String topicPrefix;
+
+    /** Reads the files in these formats (layouts, time rules) instead of the detected defaults. */
+    public Replay withFormats(InputFormat<NewsEvent, NewsEvent> news, InputFormat<StockTick, StockTick> ticks) {
+        this.newsFormat = news;
+        this.ticksFormat = ticks;
+        return this;
+    }
+
+    /** Names the run's topics {@code prefix + name} instead of {@code replay-<run>.name}. */
+    public Replay withTopicPrefix(String prefix) {
+        this.topicPrefix = prefix;
+        return this;
+    }
 
     /** Publishes the ticks at this pace (by event time) instead of as fast as possible. */
     public Replay withPacing(Pacer pacer) {
@@ -80,18 +98,18 @@ public final class Replay {
                 throw new UserError(p + ": no such file");
             }
         }
-        Topics topics = Topics.create("replay-" + runId + ".", clients.serdes());
+        Topics topics = Topics.create(topicPrefix != null ? topicPrefix : "replay-" + runId + ".", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, partitions);
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         FilePublisher publisher = FilePublisher.create(clients, topics);
         PublishResult news;
         try {
             // validate everything before publishing anything
-            checkFile(InputFormat.TICKS, in.ticks());
+            checkFile(ticksFormat, in.ticks());
             if (in.aliases() != null) {
                 publisher.publish(InputFormat.ALIASES, in.aliases(), false);
             }
-            news = publisher.publish(InputFormat.NEWS, in.news(), false);
+            news = publisher.publish(newsFormat, in.news(), false);
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         }
@@ -103,7 +121,7 @@ public final class Replay {
             EndMarkers.awaitConsumed(clients, appId, topics.news.name(), news.lastOffsets(), timeout,
                     () -> failIfStopped(app));
             PublishResult ticks = publisher.withPacing(pacer).withProgress(ProgressLine.EVERY,
-                    ProgressLine.forFile("ticks", in.ticks())).publish(InputFormat.TICKS, in.ticks(), false);
+                    ProgressLine.forFile("ticks", in.ticks())).publish(ticksFormat, in.ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), partitions);
             Runnable health = () -> failIfStopped(app);
             List<MarketReaction> all = EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health);
@@ -114,7 +132,7 @@ public final class Replay {
                     .sorted(Comparator.comparing(NewsImpact::getEventTime).thenComparing(NewsImpact::getNewsId)
                             .thenComparing(i -> Horizon.parse(i.getHorizon()).length())).toList();
             return new Result(all, finals, impacts, news.published(), ticks.published(),
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), topics, ticks.leftOutSummary());
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         } finally {

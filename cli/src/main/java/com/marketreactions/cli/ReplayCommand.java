@@ -41,6 +41,21 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report: a table and a chart per news and ticker")
     Path report;
 
+    @Option(names = "--ticks-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Layout of the ticks file: auto (default), native, massive, databento, alpaca")
+    String ticksFormat;
+
+    @Option(names = "--news-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Layout of the news file: auto (default), native, massive, alpaca, benzinga")
+    String newsFormat;
+
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            description = "Name the run's topics PREFIX + name (default: replay-<run>.); they are kept after the run")
+    String topicPrefix;
+
+    @Mixin
+    InputOptions input;
+
     @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
             description = "Publish the ticks as fast as possible (max, default) or at N times real time")
     Pacer speed;
@@ -61,8 +76,24 @@ final class ReplayCommand implements Callable<Integer> {
         ReportFile.checkWritable(report);
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
-            Replay.Result r = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
-                    .withPacing(speed).run(in, runId);
+            Replay replay = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
+                    .withPacing(speed).withFormats(input.news(newsFormat), input.ticks(ticksFormat));
+            if (topicPrefix != null) {
+                replay.withTopicPrefix(topicPrefix);
+            }
+            Replay.Result r = replay.run(in, runId);
+            if (!r.ticksLeftOut().isEmpty()) {
+                System.err.println(ticks + ": " + r.ticksLeftOut());
+            }
+            if (ClusterOptions.external(settings)) {
+                System.err.println("Topics of this run (kept; delete them with kafka-topics.sh --delete when done):");
+                System.err.printf("  %s  news in, NewsEvent (Avro, subject %s-value)%n", r.topics().news.name(), r.topics().news.name());
+                System.err.printf("  %s  ticks in, StockTick (Avro, subject %s-value)%n", r.topics().ticks.name(), r.topics().ticks.name());
+                System.err.printf("  %s  reactions out, key newsId|ticker|horizon, MarketReaction (Avro, subject %s-value)%n",
+                        r.topics().reactions.name(), r.topics().reactions.name());
+                System.err.printf("  %s  per-news impact out, NewsImpact (Avro, subject %s-value)%n", r.topics().impact.name(),
+                        r.topics().impact.name());
+            }
             write(r.finals(), out);
             if (impacts != null) {
                 write(r.impacts(), impacts);

@@ -75,6 +75,9 @@ public final class ReactionApp implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // files are published in transactions (FilePublisher): an aborted one must stay unseen even when a
+        // deployment runs at_least_once, whose consumers would otherwise read uncommitted
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         // Never wait for an empty input partition. The processor keeps a clock per input, so the interleaving
         // of ticks, benchmark ticks and news does not change a result; and with idling enabled (0, the default)
         // Streams 4.3.1 formats log strings for every record while one partition of a task is empty (10% of

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.UUID;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -36,6 +38,8 @@ public final class FilePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(FilePublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final LongConsumer NO_PROGRESS = n -> { };
+    private static final long TRANSACTION_RECORDS = 100_000;
+    private static final long TRANSACTION_MS = 100;
 
     private final Topics topics;
     private final ProducerFactory producers;
@@ -85,6 +89,14 @@ public final class FilePublisher {
      * @throws PublishException Kafka refused or could not take the records
      */
     public <T, V> PublishResult publish(InputFormat<T, V> format, Path path, boolean skipBad) {
+        return publish(format, path, skipBad, 1);
+    }
+
+    /**
+     * Publishes one file from line {@code fromLine} on (every line is still checked): where a failed publish
+     * said to resume.
+     */
+    public <T, V> PublishResult publish(InputFormat<T, V> format, Path path, boolean skipBad, long fromLine) {
         RecordFile<T> file = format.file(path);
         if (!skipBad) {
             LineErrors errors = file.validate();
@@ -97,8 +109,9 @@ public final class FilePublisher {
         Consumer<LineError> onError = skipBad ? skipped::add : e -> {
             throw new BadInputException(file.name() + " changed while it was being published: " + e);
         };
-        return send(topic, file.name(), skipped,
-                sink -> file.read(record -> sink.accept(format.toRecord(topic.name(), record)), onError));
+        return send(topic, file.name(), skipped, file::leftOut,
+                sink -> file.read((record, line) -> sink.accept(format.toRecord(topic.name(), record), line), onError,
+                        fromLine));
     }
 
     /**
@@ -108,7 +121,7 @@ public final class FilePublisher {
      */
     public PublishResult publishTicks(Iterator<? extends StockTick> ticks) {
         Topic<String, StockTick> topic = topics.ticks;
-        return send(topic, "generated ticks", new LineErrors(), sink -> {
+        return send(topic, "generated ticks", new LineErrors(), Map::of, sink -> {
             long n = 0;
             while (ticks.hasNext()) {
                 StockTick tick = ticks.next();
@@ -117,7 +130,7 @@ public final class FilePublisher {
                 if (problem != null) {
                     throw new IllegalArgumentException("generated tick #" + n + " is invalid: " + problem);
                 }
-                sink.accept(InputFormat.TICKS.toRecord(topic.name(), tick));
+                sink.accept(InputFormat.TICKS.toRecord(topic.name(), tick), n);
             }
         });
     }
@@ -127,66 +140,147 @@ public final class FilePublisher {
         return publishTicks(ticks.iterator());
     }
 
-    /** Pushes every record of a source into a sink; throwing from the sink stops it. */
+    /** Pushes every record of a source, with its line, into a sink; throwing from the sink stops it. */
     private interface Source<V> {
-        void forEach(Consumer<ProducerRecord<String, V>> sink);
+        void forEach(Sink<V> sink);
     }
 
-    /** The one publish loop: send, stop at the first failure, flush, close, sum up. */
-    private <V> PublishResult send(Topic<String, V> topic, String source, LineErrors skipped, Source<V> records) {
+    private interface Sink<V> {
+        void accept(ProducerRecord<String, V> record, long line);
+    }
+
+    /**
+     * The one publish loop, in transactions of up to {@value #TRANSACTION_RECORDS} records or
+     * {@value #TRANSACTION_MS} ms: a reader with {@code read_committed} (the analyzer) sees a transaction's
+     * records once all of them are written, so after a failure everything before the open transaction's first
+     * line is published and nothing from it on is, and {@code --from-line} resumes there with no record twice.
+     */
+    private <V> PublishResult send(Topic<String, V> topic, String source, LineErrors skipped,
+                                   Supplier<Map<String, Long>> leftOut, Source<V> records) {
         Acks acks = new Acks();
-        long[] sent = {0};
-        try (Closing<V> p = new Closing<>(producers.create(topic))) {
-            records.forEach(record -> {
-                acks.throwIfFailed();
-                try {
-                    if (record.timestamp() != null) {
-                        pacer.await(record.timestamp());
+        Txn txn = new Txn();
+        try (Closing<V> p = new Closing<>(producers.create(topic, "publish-" + UUID.randomUUID()))) {
+            try {
+                p.producer.initTransactions();
+                records.forEach((record, line) -> {
+                    acks.throwIfFailed();
+                    try {
+                        if (record.timestamp() != null) {
+                            pacer.await(record.timestamp());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new KafkaException("interrupted while pacing", e);
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new KafkaException("interrupted while pacing", e);
+                    if (txn.open && txn.due()) {
+                        txn.commit(p.producer, acks);
+                    }
+                    if (!txn.open) {
+                        p.producer.beginTransaction();
+                        txn.begin(line);
+                    }
+                    try {
+                        p.producer.send(record, acks.forLine(line));
+                    } catch (RuntimeException e) {
+                        // serializer or registry errors, buffer timeouts: anything the producer raises is a failure
+                        acks.fail(line, e);
+                        throw new KafkaException(e.getMessage(), e);
+                    }
+                    txn.sent++;
+                    txn.total++;
+                    if (progressEvery > 0 && txn.total % progressEvery == 0) {
+                        progress.accept(txn.total);
+                    }
+                });
+                if (txn.open) {
+                    txn.commit(p.producer, acks);
                 }
-                try {
-                    p.producer.send(record, acks);
-                } catch (RuntimeException e) {
-                    // serializer or registry errors, buffer timeouts: anything the producer raises is a failure
-                    throw new KafkaException(e.getMessage(), e);
+                if (progressEvery > 0 && txn.total % progressEvery != 0) {
+                    progress.accept(txn.total);
                 }
-                sent[0]++;
-                if (progressEvery > 0 && sent[0] % progressEvery == 0) {
-                    progress.accept(sent[0]);
-                }
-            });
-            p.producer.flush();
-            acks.throwIfFailed();
-        } catch (KafkaException e) {
-            throw new PublishException("cannot publish " + source + " to topic " + topic.name() + " ("
-                    + acks.count.get() + " of " + sent[0] + " records acknowledged): " + e.getMessage(), e);
+            } catch (KafkaException e) {
+                abortQuietly(p.producer, txn);
+                throw new PublishException(failure(source, topic, acks, txn, e), e, txn.open ? txn.firstLine : -1);
+            }
         }
-        if (progressEvery > 0 && sent[0] % progressEvery != 0) {
-            progress.accept(sent[0]);
-        }
-        LOG.info("published {} records from {} to {}{}", acks.count.get(), source, topic.name(),
+        LOG.info("published {} records from {} to {}{}", txn.committed, source, topic.name(),
                 skipped.isEmpty() ? "" : ", skipped " + skipped.total() + " bad lines");
-        return new PublishResult(source, topic.name(), acks.count.get(), skipped.total(), skipped.shown(),
-                acks.lastOffsets);
+        return new PublishResult(source, topic.name(), txn.committed, skipped.total(), skipped.shown(),
+                acks.lastOffsets, leftOut.get());
     }
 
-    /** Counts acknowledgements and the last offset per partition; keeps the first failure. */
-    private static final class Acks implements Callback {
+    /** One line: what failed, where, what was published, and where to resume. */
+    private static String failure(String source, Topic<?, ?> topic, Acks acks, Txn txn, KafkaException e) {
+        Exception cause = acks.failure.get() != null ? acks.failure.get() : e;
+        String where = acks.failedLine.get() != Long.MAX_VALUE ? source + ":" + acks.failedLine.get() + ": " : source + ": ";
+        String done = txn.committed + " records published";
+        String resume = txn.open ? "; nothing from line " + txn.firstLine + " on was published (its transaction was "
+                + "aborted): resume with --from-line " + txn.firstLine : "";
+        return where + "cannot publish to topic " + topic.name() + ": " + cause.getMessage() + " (" + done + resume + ")";
+    }
+
+    private static void abortQuietly(Producer<?, ?> producer, Txn txn) {
+        if (!txn.open) {
+            return;
+        }
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            // fatal (fenced, broker gone): the transaction times out and is aborted by the broker
+            LOG.debug("abort failed: {}", e.getMessage());
+        }
+    }
+
+    /** The open transaction: its first line, how many records it holds and since when. */
+    private static final class Txn {
+        static final long NONE = -1;
+        boolean open;
+        long firstLine = NONE;
+        long sent;
+        long total;
+        long committed;
+        long startedNanos;
+
+        void begin(long line) {
+            open = true;
+            firstLine = line;
+            sent = 0;
+            startedNanos = System.nanoTime();
+        }
+
+        boolean due() {
+            return sent >= TRANSACTION_RECORDS || System.nanoTime() - startedNanos >= TRANSACTION_MS * 1_000_000L;
+        }
+
+        void commit(Producer<?, ?> producer, Acks acks) {
+            producer.commitTransaction(); // flushes: every record of it acknowledged, or it throws
+            acks.throwIfFailed();
+            committed += sent;
+            open = false;
+        }
+    }
+
+    /** Counts acknowledgements and the last offset per partition; keeps the first failure and its line. */
+    private static final class Acks {
         final AtomicLong count = new AtomicLong();
         final Map<Integer, Long> lastOffsets = new ConcurrentHashMap<>();
         final AtomicReference<Exception> failure = new AtomicReference<>();
+        final AtomicLong failedLine = new AtomicLong(Long.MAX_VALUE);
 
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception e) {
-            if (e != null) {
-                failure.compareAndSet(null, e);
-            } else {
-                count.incrementAndGet();
-                lastOffsets.merge(metadata.partition(), metadata.offset(), Math::max);
-            }
+        Callback forLine(long line) {
+            return (metadata, e) -> {
+                if (e != null) {
+                    fail(line, e);
+                } else {
+                    count.incrementAndGet();
+                    lastOffsets.merge(metadata.partition(), metadata.offset(), Math::max);
+                }
+            };
+        }
+
+        void fail(long line, Exception e) {
+            failure.compareAndSet(null, e);
+            failedLine.accumulateAndGet(line, Math::min);
         }
 
         void throwIfFailed() {

@@ -17,29 +17,41 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class InputFormat<T, V> {
 
-    /** News JSON lines to {@code topics.news}: key = id, timestamp = publishedAt. */
-    public static final InputFormat<NewsEvent, NewsEvent> NEWS = new InputFormat<>("news", new NewsLines(),
-            t -> t.news, NewsEvent::getId, Function.identity(), n -> n.getPublishedAt().toEpochMilli());
+    /** News JSON lines (any {@link FileLayout}, detected) to {@code topics.news}: key = id, timestamp = publishedAt. */
+    public static final InputFormat<NewsEvent, NewsEvent> NEWS = news(FileLayout.AUTO, TimeRules.defaults());
 
-    /** Tick CSV to {@code topics.ticks}: key = symbol, timestamp = ts. */
-    public static final InputFormat<StockTick, StockTick> TICKS = new InputFormat<>("ticks", new TickLines(),
-            t -> t.ticks, StockTick::getSymbol, Function.identity(), k -> k.getTs().toEpochMilli());
+    /** Ticks (any {@link FileLayout}, detected) to {@code topics.ticks}: key = symbol, timestamp = ts. */
+    public static final InputFormat<StockTick, StockTick> TICKS = ticks(FileLayout.AUTO, TimeRules.defaults());
 
     /** Alias CSV to the compacted {@code topics.aliases}: key = alias, value = ticker, no event time. */
-    public static final InputFormat<Alias, String> ALIASES = new InputFormat<>("aliases", new AliasLines(),
-            t -> t.aliases, Alias::alias, Alias::ticker, a -> null);
+    public static final InputFormat<Alias, String> ALIASES = new InputFormat<>("aliases", first -> new AliasLines(),
+            t -> t.aliases, Alias::alias, Alias::ticker, a -> null, false);
+
+    /** News in {@code layout}, times read by {@code time}; a news id may appear once in a file. */
+    public static InputFormat<NewsEvent, NewsEvent> news(FileLayout layout, TimeRules time) {
+        return new InputFormat<>("news", first -> layout.news(first, time), t -> t.news, NewsEvent::getId,
+                Function.identity(), n -> n.getPublishedAt().toEpochMilli(), true);
+    }
+
+    /** Ticks in {@code layout}, times read by {@code time}. */
+    public static InputFormat<StockTick, StockTick> ticks(FileLayout layout, TimeRules time) {
+        return new InputFormat<>("ticks", first -> layout.ticks(first, time), t -> t.ticks, StockTick::getSymbol,
+                Function.identity(), k -> k.getTs().toEpochMilli(), false);
+    }
 
     private final String name;
-    private final LineParser<T> parser;
+    private final Function<String, LineParser<T>> parser;
+    private final boolean uniqueKeys;
     private final Function<Topics, Topic<String, V>> topic;
     private final Function<T, String> key;
     private final Function<T, V> value;
     private final Function<T, Long> timestamp;
 
-    private InputFormat(String name, LineParser<T> parser, Function<Topics, Topic<String, V>> topic,
-                        Function<T, String> key, Function<T, V> value, Function<T, Long> timestamp) {
+    private InputFormat(String name, Function<String, LineParser<T>> parser, Function<Topics, Topic<String, V>> topic,
+                        Function<T, String> key, Function<T, V> value, Function<T, Long> timestamp, boolean uniqueKeys) {
         this.name = name;
         this.parser = parser;
+        this.uniqueKeys = uniqueKeys;
         this.topic = topic;
         this.key = key;
         this.value = value;
@@ -50,8 +62,9 @@ public final class InputFormat<T, V> {
         return name;
     }
 
-    public LineParser<T> parser() {
-        return parser;
+    /** The parser for a file whose first non-blank line is {@code firstLine} (its layout may depend on it). */
+    public LineParser<T> parser(String firstLine) {
+        return parser.apply(firstLine);
     }
 
     public Topic<String, V> topic(Topics topics) {
@@ -59,7 +72,7 @@ public final class InputFormat<T, V> {
     }
 
     public RecordFile<T> file(Path path) {
-        return new RecordFile<>(path, parser);
+        return new RecordFile<>(path, parser, uniqueKeys ? key : null);
     }
 
     /** The Kafka record of one parsed record; a null timestamp lets the producer stamp it. */

@@ -5,13 +5,15 @@ import com.marketreactions.common.Topic;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** Makes the producer for one topic; tests substitute a {@code MockProducer}. */
 public interface ProducerFactory {
 
-    <K, V> Producer<K, V> create(Topic<K, V> topic);
+    /** A producer for {@code topic} whose transactions are {@code transactionalId}'s. */
+    <K, V> Producer<K, V> create(Topic<K, V> topic, String transactionalId);
 
     /**
      * Real producers: {@link ClientConfigs#producer()} with the topic's serializers. The serializers belong to
@@ -20,8 +22,10 @@ public interface ProducerFactory {
     static ProducerFactory kafka(ClientConfigs clients) {
         return new ProducerFactory() {
             @Override
-            public <K, V> Producer<K, V> create(Topic<K, V> topic) {
-                return new KafkaProducer<>(clients.producer(), borrowed(topic.keySerde().serializer()),
+            public <K, V> Producer<K, V> create(Topic<K, V> topic, String transactionalId) {
+                Map<String, Object> config = new java.util.HashMap<>(clients.producer());
+                config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+                return new KafkaProducer<>(config, borrowed(topic.keySerde().serializer()),
                         borrowed(topic.valueSerde().serializer()));
             }
         };

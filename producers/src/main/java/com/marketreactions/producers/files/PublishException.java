@@ -6,7 +6,19 @@ package com.marketreactions.producers.files;
  */
 public final class PublishException extends RuntimeException {
 
+    private final long resumeLine;
+
     public PublishException(String message, Throwable cause) {
+        this(message, cause, -1);
+    }
+
+    /** @param resumeLine the first line not published, where {@code --from-line} resumes; -1 when none */
+    public PublishException(String message, Throwable cause, long resumeLine) {
         super(message, cause);
+        this.resumeLine = resumeLine;
+    }
+
+    public long resumeLine() {
+        return resumeLine;
     }
 }

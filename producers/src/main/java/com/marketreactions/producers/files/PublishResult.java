@@ -15,13 +15,26 @@ import java.util.TreeMap;
  * @param errors the first {@link LineErrors#LIMIT} bad lines
  * @param lastOffsets per partition (sorted), the offset of the last record published there; a consumer has seen
  *     everything of this publish once its position on each partition is greater than this offset
+ * @param leftOut lines the file's layout leaves out by its rules (e.g. cancelled trades), by reason
  */
 public record PublishResult(String source, String topic, long published, long badLines, List<LineError> errors,
-                            Map<Integer, Long> lastOffsets) {
+                            Map<Integer, Long> lastOffsets, Map<String, Long> leftOut) {
 
     public PublishResult {
         errors = List.copyOf(errors);
         lastOffsets = Collections.unmodifiableMap(new TreeMap<>(lastOffsets));
+        leftOut = Collections.unmodifiableMap(new TreeMap<>(leftOut));
+    }
+
+    /** {@code left out by the layout's rules: 3 (2 correction 8 ..., 1 condition 2 ...)}, or empty. */
+    public String leftOutSummary() {
+        long n = leftOut.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(n + " lines left out by the format's rules (");
+        leftOut.forEach((why, k) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(why));
+        return b.append(')').toString();
     }
 
     /** The bad lines, one per line, with {@code ... and N more bad lines} past the limit. */

@@ -1,11 +1,17 @@
 package com.marketreactions.producers.files;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 
 /**
  * An input file read as a stream of typed records, one line at a time (never the whole file in memory).
@@ -16,14 +22,38 @@ import java.util.function.Consumer;
  */
 public final class RecordFile<T> {
 
+    /** Receives each record with the number of the line it came from. */
+    @FunctionalInterface
+    public interface Sink<T> {
+        void accept(T record, long line);
+    }
+
     private final Path path;
     private final String name;
-    private final LineParser<T> parser;
+    private final Function<String, LineParser<T>> parsers;
+    private final Function<T, String> uniqueKey;
+    private Map<String, Long> leftOut = Map.of();
 
+    /** A file of one layout. */
     public RecordFile(Path path, LineParser<T> parser) {
+        this(path, first -> parser, null);
+    }
+
+    /**
+     * @param parsers the parser for the file, given its first non-blank line (a vendor layout is told by it)
+     * @param uniqueKey when not null, a key no two lines may share (a news id): a repeat is a bad line naming the
+     *     first
+     */
+    public RecordFile(Path path, Function<String, LineParser<T>> parsers, Function<T, String> uniqueKey) {
         this.path = path;
         this.name = path.toString();
-        this.parser = parser;
+        this.parsers = parsers;
+        this.uniqueKey = uniqueKey;
+    }
+
+    /** What the last read left out by its layout's rules (e.g. cancelled trades), by reason. */
+    public Map<String, Long> leftOut() {
+        return leftOut;
     }
 
     /** The path as the user gave it, as it appears in error reports. */
@@ -38,15 +68,30 @@ public final class RecordFile<T> {
      * @throws BadInputException when the file is missing or unreadable (one line naming it)
      */
     public void read(Consumer<? super T> onRecord, Consumer<? super LineError> onError) {
+        read((record, line) -> onRecord.accept(record), onError, 1);
+    }
+
+    /**
+     * Reads the whole file once, in order, checking every line but handing on only those from line
+     * {@code fromLine} (1: all). Exceptions thrown by {@code onRecord} or {@code onError} stop the reading and
+     * propagate. A file starting with the gzip magic bytes is decompressed as it is read.
+     *
+     * @throws BadInputException when the file is missing, unreadable or its layout cannot be read (one line
+     *     naming it)
+     */
+    public void read(Sink<? super T> onRecord, Consumer<? super LineError> onError, long fromLine) {
         if (Files.isDirectory(path)) {
             throw new BadInputException(name + ": is a directory, not a file");
         }
-        try (LineReader in = new LineReader(Files.newInputStream(path))) {
-            boolean first = true;
+        Map<String, Long> firstLineOf = uniqueKey == null ? null : new HashMap<>();
+        LineParser<T> parser = null;
+        long lineNumber = 0;
+        try (LineReader in = new LineReader(open(path))) {
             while (true) {
                 T record;
                 try {
                     String line = in.readLine();
+                    lineNumber = in.lineNumber();
                     if (line == null) {
                         break;
                     }
@@ -56,26 +101,57 @@ public final class RecordFile<T> {
                     if (line.isBlank()) {
                         continue;
                     }
-                    boolean header = first && parser.isHeader(line);
-                    first = false;
-                    if (header) {
-                        continue;
+                    boolean first = parser == null;
+                    if (first) {
+                        try {
+                            parser = parsers.apply(line);
+                        } catch (BadInputException e) {
+                            throw new BadInputException(name + ":" + in.lineNumber() + ": " + e.getMessage());
+                        }
+                        if (parser.isHeader(line)) {
+                            continue;
+                        }
                     }
                     record = parser.parse(line);
+                    if (record == null) {
+                        continue; // left out by the layout's rules, counted by the parser
+                    }
+                    if (firstLineOf != null) {
+                        String key = uniqueKey.apply(record);
+                        Long seen = firstLineOf.putIfAbsent(key, in.lineNumber());
+                        if (seen != null) {
+                            throw new BadLineException("id " + Fields.quote(key) + " already on line " + seen
+                                    + " (an id names one news event)");
+                        }
+                    }
                 } catch (BadLineException e) {
-                    first = false;
                     onError.accept(new LineError(name, in.lineNumber(), e.getMessage()));
                     continue;
                 }
-                onRecord.accept(record);
+                if (in.lineNumber() >= fromLine) {
+                    onRecord.accept(record, in.lineNumber());
+                }
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(name + ": no such file");
         } catch (AccessDeniedException e) {
             throw new BadInputException(name + ": permission denied");
         } catch (IOException e) {
-            throw new BadInputException(name + ": cannot read: " + e.getMessage());
+            throw new BadInputException(name + ": cannot read" + (lineNumber > 0 ? " after line " + lineNumber : "")
+                    + ": " + e.getMessage());
+        } finally {
+            leftOut = parser == null ? Map.of() : Map.copyOf(parser.leftOut());
         }
+    }
+
+    /** The file's bytes, decompressed when it is gzip (whatever its name). */
+    private static InputStream open(Path path) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        in.mark(2);
+        int a = in.read();
+        int b = in.read();
+        in.reset();
+        return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** Reads the whole file and collects its bad lines: the validation pass, publishing nothing. */

@@ -51,7 +51,7 @@ class FilePublisherTest {
 
     @Test
     void publishesNothingWhenAnyLineIsBad() throws IOException {
-        Path p = write("ticks.csv", "AAA,1000,1.0,1", "AAA,2000,-3.5,1", "BBB,3000,2.0,1", "BBB,soon,2.0,1");
+        Path p = write("ticks.csv", "AAA,1762180201000,1.0,1", "AAA,1762180202000,-3.5,1", "BBB,1762180203000,2.0,1", "BBB,soon,2.0,1");
         BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
         assertEquals(p + ":2: price must be > 0, got -3.5\n" + p + ":4: ts: unknown timestamp format 'soon'", e.getMessage());
         assertEquals(2, e.badLines());
@@ -60,7 +60,7 @@ class FilePublisherTest {
 
     @Test
     void skipBadPublishesTheGoodLinesAndReturnsTheBadOnes() throws IOException {
-        Path p = write("ticks.csv", "AAA,1000,1.0,1", "AAA,2000,-3.5,1", "BBB,3000,2.0,1", "BBB,soon,2.0,1");
+        Path p = write("ticks.csv", "AAA,1762180201000,1.0,1", "AAA,1762180202000,-3.5,1", "BBB,1762180203000,2.0,1", "BBB,soon,2.0,1");
         PublishResult r = publisher.publish(InputFormat.TICKS, p, true);
         assertEquals(2, r.published());
         assertEquals(2, r.badLines());
@@ -105,7 +105,7 @@ class FilePublisherTest {
     @Test
     void returnsTheOffsetOfTheLastRecordOfEachPartitionAndClosesTheProducer() throws IOException {
         // the test partitioner puts AAA on 0 and BBB on 1; nothing goes to 2
-        Path p = write("ticks.csv", "AAA,1000,1.0,1", "BBB,1000,2.0,1", "AAA,2000,1.1,1", "AAA,3000,1.2,1", "BBB,3000,2.1,1");
+        Path p = write("ticks.csv", "AAA,1762180201000,1.0,1", "BBB,1762180201000,2.0,1", "AAA,1762180202000,1.1,1", "AAA,1762180203000,1.2,1", "BBB,1762180203000,2.1,1");
         PublishResult r = publisher.publish(InputFormat.TICKS, p, false);
         assertEquals(5, r.published());
         assertEquals(0, r.badLines());
@@ -134,7 +134,7 @@ class FilePublisherTest {
 
     @Test
     void reportsProgressEveryNRecordsAndAtTheEnd() throws IOException {
-        Path p = write("ticks.csv", "AAA,1,1.0,1", "AAA,2,1.0,1", "AAA,3,1.0,1", "AAA,4,1.0,1", "AAA,5,1.0,1");
+        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1", "AAA,1762180200004,1.0,1", "AAA,1762180200005,1.0,1");
         List<Long> seen = new ArrayList<>();
         publisher.withProgress(2, seen::add).publish(InputFormat.TICKS, p, false);
         assertEquals(List.of(2L, 4L, 5L), seen);
@@ -151,28 +151,56 @@ class FilePublisherTest {
     }
 
     @Test
-    void aFailedSendStopsThePublishWithOneLine() throws IOException {
-        producers.failAt = 2;
-        Path p = write("ticks.csv", "AAA,1,1.0,1", "AAA,2,1.0,1", "AAA,3,1.0,1", "AAA,4,1.0,1");
+    void aFailedSendAbortsItsTransactionAndSaysWhereToResume() throws IOException {
+        producers.failAt = 3;
+        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
+                "AAA,1762180200004,1.0,1");
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
-        assertEquals("cannot publish " + p + " to topic test.ticks (1 of 2 records acknowledged): broker down", e.getMessage());
-        assertEquals(2, producers.only().history().size(), "nothing is sent after the failure is known");
-        assertTrue(producers.only().closed());
+        assertEquals(p + ":3: cannot publish to topic test.ticks: broker down (0 records published; nothing from line 1"
+                + " on was published (its transaction was aborted): resume with --from-line 1)", e.getMessage());
+        assertEquals(1, e.resumeLine());
+        MockProducer<?, ?> m = producers.only();
+        assertTrue(m.transactionAborted(), "the open transaction is aborted");
+        assertTrue(m.history().isEmpty(), "nothing of it is visible to a read_committed reader");
+        assertTrue(m.closed());
+    }
+
+    @Test
+    void resumesFromALineAndCommitsEverythingItSends() throws IOException {
+        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
+                "AAA,1762180200004,1.0,1");
+        PublishResult r = publisher.publish(InputFormat.TICKS, p, false, 3);
+        assertEquals(2, r.published());
+        MockProducer<?, ?> m = producers.only();
+        assertTrue(m.transactionCommitted());
+        assertEquals(List.of(1762180200003L, 1762180200004L), m.history().stream().map(ProducerRecord::timestamp).toList());
+    }
+
+    @Test
+    void aNewsIdTwiceInAFileNamesTheFirstLineAndPublishesNothing() throws IOException {
+        String rest = ",\"source\":\"S\",\"headline\":\"H\"}";
+        Path p = write("news.jsonl", "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T14:30:00Z\"" + rest,
+                "{\"id\":\"n2\",\"publishedAt\":\"2025-11-03T14:31:00Z\"" + rest,
+                "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T15:00:00Z\"" + rest);
+        BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.NEWS, p, false));
+        assertEquals(p + ":3: id 'n1' already on line 1 (an id names one news event)", e.getMessage());
+        assertTrue(producers.created.isEmpty());
     }
 
     /** MockProducers on a 3-partition cluster; optionally fails the n-th send asynchronously. */
     private static final class MockProducers implements ProducerFactory {
         final List<MockProducer<?, ?>> created = new ArrayList<>();
         int failAt;
+        int sends;
 
         @Override
-        public <K, V> Producer<K, V> create(Topic<K, V> topic) {
+        public <K, V> Producer<K, V> create(Topic<K, V> topic, String transactionalId) {
             MockProducer<K, V> p = new MockProducer<>(cluster(topic.name()), false, new BySymbol(),
                     topic.keySerde().serializer(), topic.valueSerde().serializer()) {
                 @Override
                 public synchronized Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
                     Future<RecordMetadata> f = super.send(record, callback);
-                    if (history().size() == failAt) {
+                    if (++sends == failAt) {
                         errorNext(new TimeoutException("broker down"));
                     } else {
                         completeNext();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class NewsLinesTest {
 
     private static final Instant T0 = Instant.parse("2025-11-03T11:00:00Z");
-    private final NewsLines parser = new NewsLines();
+    private final NewsLines parser = new NewsLines(TimeRules.defaults());
 
     private NewsEvent parse(String json) throws BadLineException {
         return parser.parse(json);
@@ -63,24 +63,24 @@ class NewsLinesTest {
 
     @Test
     void upperCasesTrimsAndDeduplicatesTickersInOrder() throws Exception {
-        NewsEvent n = parse("{\"id\":\"a\",\"publishedAt\":1,\"source\":\"S\",\"headline\":\"H\","
+        NewsEvent n = parse("{\"id\":\"a\",\"publishedAt\":1762180200000,\"source\":\"S\",\"headline\":\"H\","
                 + "\"tickers\":[\"amzn\",\" MSFT \",\"AMZN\",\"brk.b\",\"msft\"]}");
         assertEquals(List.of("AMZN", "MSFT", "BRK.B"), n.getTickers());
     }
 
     @Test
     void trimsTheIdAndIgnoresUnknownFields() throws Exception {
-        NewsEvent n = parse("{\"id\":\"  n-7 \",\"publishedAt\":1,\"source\":\"S\",\"headline\":\"H\",\"lang\":\"en\",\"meta\":{\"a\":1}}");
+        NewsEvent n = parse("{\"id\":\"  n-7 \",\"publishedAt\":1762180200000,\"source\":\"S\",\"headline\":\"H\",\"lang\":\"en\",\"meta\":{\"a\":1}}");
         assertEquals("n-7", n.getId());
     }
 
     @Test
     void requiresIdPublishedAtSourceAndHeadline() {
-        assertEquals("id is required", reason("{\"publishedAt\":1,\"source\":\"S\",\"headline\":\"H\"}"));
-        assertEquals("id must not be blank", reason("{\"id\":\"  \",\"publishedAt\":1,\"source\":\"S\",\"headline\":\"H\"}"));
+        assertEquals("id is required", reason("{\"publishedAt\":1762180200000,\"source\":\"S\",\"headline\":\"H\"}"));
+        assertEquals("id must not be blank", reason("{\"id\":\"  \",\"publishedAt\":1762180200000,\"source\":\"S\",\"headline\":\"H\"}"));
         assertEquals("publishedAt is required", reason("{\"id\":\"a\",\"source\":\"S\",\"headline\":\"H\"}"));
-        assertEquals("source is required", reason("{\"id\":\"a\",\"publishedAt\":1,\"headline\":\"H\"}"));
-        assertEquals("headline is required", reason("{\"id\":\"a\",\"publishedAt\":1,\"source\":\"S\",\"headline\":null}"));
+        assertEquals("source is required", reason("{\"id\":\"a\",\"publishedAt\":1762180200000,\"headline\":\"H\"}"));
+        assertEquals("headline is required", reason("{\"id\":\"a\",\"publishedAt\":1762180200000,\"source\":\"S\",\"headline\":null}"));
     }
 
     @Test
@@ -90,17 +90,17 @@ class NewsLinesTest {
                 reason("{\"id\":\"a\",\"publishedAt\":\"yesterday\"" + rest));
         assertEquals("publishedAt: '2025-11-03T11:00:00' has no zone offset (add Z or +hh:mm)",
                 reason("{\"id\":\"a\",\"publishedAt\":\"2025-11-03T11:00:00\"" + rest));
-        assertEquals("publishedAt: epoch ms must be an integer, got 1.5",
+        assertEquals("publishedAt: an epoch time must be an integer, got 1.5",
                 reason("{\"id\":\"a\",\"publishedAt\":1.5" + rest));
-        assertEquals("publishedAt must not be before 1970-01-01T00:00:00Z, got -1",
+        assertEquals("publishedAt -1 as epoch seconds is 1969-12-31T23:59:59Z, before 1980-01-01T00:00:00Z; not a plausible time in any epoch unit",
                 reason("{\"id\":\"a\",\"publishedAt\":-1" + rest));
-        assertEquals("publishedAt must be a timestamp string or epoch ms, got boolean",
+        assertEquals("publishedAt must be a timestamp string or an epoch integer, got boolean",
                 reason("{\"id\":\"a\",\"publishedAt\":true" + rest));
     }
 
     @Test
     void rejectsBadTickersAndSentiment() {
-        String head = "{\"id\":\"a\",\"publishedAt\":1,\"source\":\"S\",\"headline\":\"H\",";
+        String head = "{\"id\":\"a\",\"publishedAt\":1762180200000,\"source\":\"S\",\"headline\":\"H\",";
         assertEquals("tickers must be an array of strings, got string", reason(head + "\"tickers\":\"AMZN\"}"));
         assertEquals("tickers[1]: 'A B' is not a ticker (1-10 letters, digits, '.' or '-')",
                 reason(head + "\"tickers\":[\"AMZN\",\"A B\"]}"));
@@ -119,6 +119,6 @@ class NewsLinesTest {
         assertTrue(reason("{\"id\":\"a\",\"id\":\"b\"}").contains("Duplicate field 'id'"), reason("{\"id\":\"a\",\"id\":\"b\"}"));
         assertEquals("expected a JSON object, got array", reason("[1,2]"));
         assertEquals("source must be a string, got number",
-                reason("{\"id\":\"a\",\"publishedAt\":1,\"source\":5,\"headline\":\"H\"}"));
+                reason("{\"id\":\"a\",\"publishedAt\":1762180200000,\"source\":5,\"headline\":\"H\"}"));
     }
 }

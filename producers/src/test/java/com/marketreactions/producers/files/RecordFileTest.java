@@ -81,15 +81,15 @@ class RecordFileTest {
 
     @Test
     void skipsBlankLinesAndAHeaderOnTheFirstNonBlankLine() throws IOException {
-        Path p = write("ticks.csv", "", "Symbol,ts,price,size,venue", "", "aapl,1000,1.5,2", "AAPL,2000,1.6,3,XNAS", "");
+        Path p = write("ticks.csv", "", "Symbol,ts,price,size,venue", "", "aapl,1762180201000,1.5,2", "AAPL,1762180202000,1.6,3,XNAS", "");
         assertEquals(List.of(
-                new StockTick("AAPL", java.time.Instant.ofEpochMilli(1000), 1.5, 2L, null),
-                new StockTick("AAPL", java.time.Instant.ofEpochMilli(2000), 1.6, 3L, "XNAS")), ticks(p));
+                new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2L, null),
+                new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3L, "XNAS")), ticks(p));
     }
 
     @Test
     void aHeaderAfterTheFirstRecordIsABadLine() throws IOException {
-        Path p = write("ticks.csv", "AAPL,1000,1.5,2", "symbol,ts,price,size");
+        Path p = write("ticks.csv", "AAPL,1762180201000,1.5,2", "symbol,ts,price,size");
         assertEquals(List.of(p + ":2: ts: unknown timestamp format 'ts'"), errors(InputFormat.TICKS.file(p)));
     }
 
@@ -105,7 +105,7 @@ class RecordFileTest {
 
     @Test
     void limitsTheReportToAHundredLinesThenCountsTheRest() throws IOException {
-        String[] lines = IntStream.rangeClosed(1, 105).mapToObj(i -> "AMZN,0,-" + i + ",1").toArray(String[]::new);
+        String[] lines = IntStream.rangeClosed(1, 105).mapToObj(i -> "AMZN,1762180200000,-" + i + ",1").toArray(String[]::new);
         Path p = write("ticks.csv", lines);
         LineErrors errors = InputFormat.TICKS.file(p).validate();
         assertEquals(105, errors.total());

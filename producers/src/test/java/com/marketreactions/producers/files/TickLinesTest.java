@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TickLinesTest {
 
     private static final Instant T0 = Instant.parse("2025-11-03T14:30:00Z");
-    private final TickLines parser = new TickLines();
+    private final TickLines parser = new TickLines(TimeRules.defaults());
 
     private String reason(String line) {
         return assertThrows(BadLineException.class, () -> parser.parse(line)).getMessage();
@@ -33,45 +33,45 @@ class TickLinesTest {
 
     @Test
     void acceptsAQuotedVenue() throws Exception {
-        assertEquals("Dark, pool \"X\"", parser.parse("MSFT,0,1.0,1,\"Dark, pool \"\"X\"\"\"").getVenue());
+        assertEquals("Dark, pool \"X\"", parser.parse("MSFT,1762180200000,1.0,1,\"Dark, pool \"\"X\"\"\"").getVenue());
     }
 
     @Test
     void recognisesAHeaderByItsFirstColumn() {
         assertTrue(parser.isHeader("symbol,ts,price,size,venue"));
         assertTrue(parser.isHeader("Symbol,Timestamp,Price,Size"));
-        assertFalse(parser.isHeader("SYMB,0,1,1"));
+        assertFalse(parser.isHeader("SYMB,1762180200000,1,1"));
     }
 
     @Test
     void rejectsNonPositiveOrNonFinitePrices() {
-        assertEquals("price must be > 0, got -3.5", reason("AMZN,0,-3.5,1"));
-        assertEquals("price must be > 0, got 0", reason("AMZN,0,0,1"));
-        assertEquals("price: not a number 'NaN'", reason("AMZN,0,NaN,1"));
-        assertEquals("price: not a number 'abc'", reason("AMZN,0,abc,1"));
-        assertEquals("price must be a finite number, got 1e999", reason("AMZN,0,1e999,1"));
-        assertEquals("price is required", reason("AMZN,0,,1"));
+        assertEquals("price must be > 0, got -3.5", reason("AMZN,1762180200000,-3.5,1"));
+        assertEquals("price must be > 0, got 0", reason("AMZN,1762180200000,0,1"));
+        assertEquals("price: not a number 'NaN'", reason("AMZN,1762180200000,NaN,1"));
+        assertEquals("price: not a number 'abc'", reason("AMZN,1762180200000,abc,1"));
+        assertEquals("price must be a finite number, got 1e999", reason("AMZN,1762180200000,1e999,1"));
+        assertEquals("price is required", reason("AMZN,1762180200000,,1"));
     }
 
     @Test
     void rejectsNegativeOrFractionalSizes() {
-        assertEquals("size must be >= 0, got -2", reason("AMZN,0,1.0,-2"));
-        assertEquals("size must be an integer >= 0, got '1.5'", reason("AMZN,0,1.0,1.5"));
+        assertEquals("size must be >= 0, got -2", reason("AMZN,1762180200000,1.0,-2"));
+        assertEquals("size must be an integer >= 0, got '1.5'", reason("AMZN,1762180200000,1.0,1.5"));
     }
 
     @Test
     void rejectsMissingOrMalformedSymbolAndTimestamp() {
-        assertEquals("symbol is required", reason(",0,1.0,1"));
-        assertEquals("symbol: 'AM ZN' is not a ticker (1-10 letters, digits, '.' or '-')", reason("AM ZN,0,1.0,1"));
+        assertEquals("symbol is required", reason(",1762180200000,1.0,1"));
+        assertEquals("symbol: 'AM ZN' is not a ticker (1-10 letters, digits, '.' or '-')", reason("AM ZN,1762180200000,1.0,1"));
         assertEquals("ts: unknown timestamp format 'yesterday'", reason("AMZN,yesterday,1.0,1"));
         assertEquals("ts is required", reason("AMZN,,1.0,1"));
     }
 
     @Test
     void rejectsAWrongColumnCount() {
-        assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3", reason("AMZN,0,1.0"));
-        assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 6", reason("AMZN,0,1.0,1,X,Y"));
-        assertEquals("unterminated quote in column 5", reason("AMZN,0,1.0,1,\"X"));
+        assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3", reason("AMZN,1762180200000,1.0"));
+        assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 6", reason("AMZN,1762180200000,1.0,1,X,Y"));
+        assertEquals("unterminated quote in column 5", reason("AMZN,1762180200000,1.0,1,\"X"));
     }
 
     @Test

@@ -181,7 +181,7 @@ class SampleDataTest {
 
     @Test
     void filesParseWithTheProducersParsers() throws Exception {
-        TickLines tickParser = new TickLines();
+        TickLines tickParser = new TickLines(com.marketreactions.producers.files.TimeRules.defaults());
         try (Stream<String> lines = Files.lines(committed.resolve("ticks.csv"), StandardCharsets.UTF_8)) {
             List<String> all = lines.toList();
             assertEquals(TickCsv.HEADER, all.get(0));
@@ -191,7 +191,7 @@ class SampleDataTest {
                 assertEquals(null, TickLines.problem(t), line);
             }
         }
-        NewsLines newsParser = new NewsLines();
+        NewsLines newsParser = new NewsLines(com.marketreactions.producers.files.TimeRules.defaults());
         List<NewsEvent> news = new ArrayList<>();
         for (String line : Files.readAllLines(committed.resolve("news.jsonl"), StandardCharsets.UTF_8)) {
             news.add(newsParser.parse(line));

@@ -1,0 +1,72 @@
+package com.marketreactions.producers.files;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marketreactions.schema.NewsEvent;
+import java.time.DateTimeException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Benzinga newsfeed v2 articles as JSON lines: {@code id} → id, {@code created} → publishedAt (RFC 1123, e.g.
+ * {@code Mon, 03 Nov 2025 09:01:00 -0500}, or ISO-8601), {@code title} → headline, {@code teaser} → summary,
+ * {@code url} → url, {@code stocks[].name} (or a {@code tickers} array of strings) → tickers; the source is
+ * {@code Benzinga}, or the {@code author} when there is one. Benzinga has no sentiment in this feed.
+ */
+final class BenzingaNewsLines implements LineParser<NewsEvent> {
+
+    private final TimeRules time;
+
+    BenzingaNewsLines(TimeRules time) {
+        this.time = time;
+    }
+
+    static boolean looksLike(JsonNode first) {
+        return first != null && first.has("created") && first.has("title");
+    }
+
+    @Override
+    public NewsEvent parse(String line) throws BadLineException {
+        JsonNode n = Json.object(line);
+        String created = Json.requiredText(n, "created");
+        String teaser = Json.optionalText(n, "teaser");
+        String author = Json.optionalText(n, "author");
+        return new NewsEvent(Json.requiredId(n, "id"), publishedAt(created), "Benzinga" + (author == null || author.isBlank()
+                ? "" : " (" + author.trim() + ")"), Json.requiredText(n, "title"),
+                teaser == null || teaser.isBlank() ? null : teaser, Json.optionalText(n, "url"), tickers(n), null);
+    }
+
+    private java.time.Instant publishedAt(String created) throws BadLineException {
+        if (!created.isEmpty() && Character.isLetter(created.charAt(0))) {
+            try {
+                return time.instant("created", ZonedDateTime.parse(created, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant(), Fields.quote(created));
+            } catch (DateTimeException e) {
+                throw new BadLineException("created: not an RFC 1123 date " + Fields.quote(created));
+            }
+        }
+        return time.parse("created", created);
+    }
+
+    private static List<String> tickers(JsonNode n) throws BadLineException {
+        JsonNode stocks = n.get("stocks");
+        if (stocks == null || stocks.isNull()) {
+            return NewsLines.tickers(n.get("tickers"));
+        }
+        if (!stocks.isArray()) {
+            throw new BadLineException("stocks must be an array of {\"name\": ticker}, got " + Json.type(stocks));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < stocks.size(); i++) {
+            String name = Json.optionalText(stocks.get(i), "name");
+            if (name != null && !name.isBlank()) {
+                String t = Fields.ticker("stocks[" + i + "].name", name.replace('/', '.'));
+                if (!out.contains(t)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+}
