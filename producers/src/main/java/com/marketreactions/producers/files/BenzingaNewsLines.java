@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Benzinga newsfeed v2 articles as JSON lines: {@code id} → id, {@code created} → publishedAt (RFC 1123, e.g.
  * {@code Mon, 03 Nov 2025 09:01:00 -0500}, or ISO-8601), {@code title} → headline, {@code teaser} → summary,
- * {@code url} → url, {@code stocks[].name} (or a {@code tickers} array of strings) → tickers; the source is
- * {@code Benzinga}, or the {@code author} when there is one. Benzinga has no sentiment in this feed.
+ * {@code url} → url, {@code stocks[].name} (or a {@code tickers} array of strings; {@code BRK/B} becomes
+ * {@code BRK.B}) → tickers; the source is {@code Benzinga}. Benzinga has no sentiment in this feed.
  */
 final class BenzingaNewsLines implements LineParser<NewsEvent> {
 
@@ -31,9 +31,7 @@ final class BenzingaNewsLines implements LineParser<NewsEvent> {
         JsonNode n = Json.object(line);
         String created = Json.requiredText(n, "created");
         String teaser = Json.optionalText(n, "teaser");
-        String author = Json.optionalText(n, "author");
-        return new NewsEvent(Json.requiredId(n, "id"), publishedAt(created), "Benzinga" + (author == null || author.isBlank()
-                ? "" : " (" + author.trim() + ")"), Json.requiredText(n, "title"),
+        return new NewsEvent(Json.requiredId(n, "id"), publishedAt(created), "Benzinga", Json.requiredText(n, "title"),
                 teaser == null || teaser.isBlank() ? null : teaser, Json.optionalText(n, "url"), tickers(n), null);
     }
 

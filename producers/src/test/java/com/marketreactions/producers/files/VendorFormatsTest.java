@@ -1,0 +1,115 @@
+package com.marketreactions.producers.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each vendor layout, told apart by its first line, reads its fixture (written from the vendor's public
+ * documentation) into exactly the ticks or news of the equivalent native file: the topology sees the same
+ * records, so the reactions are the same.
+ */
+class VendorFormatsTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(VendorFormatsTest.class.getResource("/vendor/" + name).toURI());
+    }
+
+    /** (symbol, time, price bits, size): what a reaction depends on (the venue is informational). */
+    private static List<String> ticks(RecordFile<StockTick> file) {
+        List<String> out = new ArrayList<>();
+        file.read(t -> out.add(t.getSymbol() + " " + t.getTs() + " " + Double.doubleToLongBits(t.getPrice()) + " "
+                + t.getSize()), e -> {
+                    throw new AssertionError(e.toString());
+                });
+        return out;
+    }
+
+    @Test
+    void everyTradesLayoutReadsIntoTheNativeTicks() throws Exception {
+        List<String> expected = ticks(InputFormat.TICKS.file(fixture("ticks-native.csv")));
+        assertEquals(3, expected.size());
+        for (String name : List.of("massive-trades.csv", "databento-trades.csv", "databento-trades-pretty.csv",
+                "alpaca-trades.jsonl")) {
+            assertEquals(expected, ticks(InputFormat.TICKS.file(fixture(name))), name);
+        }
+    }
+
+    @Test
+    void leftOutTradesAreCountedByReason() throws Exception {
+        RecordFile<StockTick> massive = InputFormat.TICKS.file(fixture("massive-trades.csv"));
+        ticks(massive);
+        assertEquals(Map.of("condition 2 (average price)", 1L, "correction 8 (cancelled or erroneous later)", 1L),
+                massive.leftOut());
+        RecordFile<StockTick> alpaca = InputFormat.TICKS.file(fixture("alpaca-trades.jsonl"));
+        ticks(alpaca);
+        assertEquals(Map.of("u=canceled", 1L), alpaca.leftOut());
+    }
+
+    @Test
+    void aGzippedFileIsReadAsIs() throws Exception {
+        Path gz = dir.resolve("2025-11-03.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(fixture("massive-trades.csv"), out);
+        }
+        assertEquals(ticks(InputFormat.TICKS.file(fixture("ticks-native.csv"))), ticks(InputFormat.TICKS.file(gz)));
+        Path cut = dir.resolve("cut.csv.gz");
+        byte[] bytes = Files.readAllBytes(gz);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 12));
+        BadInputException e = assertThrows(BadInputException.class, () -> ticks(InputFormat.TICKS.file(cut)));
+        assertEquals(cut + ": cannot read after line 5: Unexpected end of ZLIB input stream", e.getMessage());
+    }
+
+    @Test
+    void everyNewsLayoutMapsToANewsEvent() throws Exception {
+        Instant t0 = Instant.parse("2025-11-03T14:05:00Z");
+        String headline = "OpenAI and AWS sign a $38 billion deal";
+        String summary = "A seven-year agreement for compute.";
+        List<String> tickers = List.of("AMZN", "MSFT");
+        assertEquals(List.of(new NewsEvent("8f3c2a", t0, "Example Wire", headline, summary, "https://example.com/a",
+                tickers, 0.5)), news("massive-news.jsonl"));
+        assertEquals(List.of(new NewsEvent("38211907", t0, "Example Wire", headline, summary, "https://example.com/a",
+                tickers, null)), news("alpaca-news.jsonl"));
+        assertEquals(List.of(new NewsEvent("38211907", t0, "Benzinga", headline, summary, "https://example.com/a",
+                tickers, null)), news("benzinga-news.jsonl"));
+    }
+
+    @Test
+    void aForcedLayoutThatDoesNotFitIsOneLineNamingTheFile() throws Exception {
+        Path native_ = fixture("ticks-native.csv");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> ticks(InputFormat.ticks(FileLayout.MASSIVE, TimeRules.defaults()).file(native_)));
+        assertEquals(native_ + ":1: a Massive trades file starts with its header (ticker,conditions,correction,...), "
+                + "not 'symbol,ts,price,size'", e.getMessage());
+        Path noSymbol = Files.writeString(dir.resolve("db.csv"),
+                "ts_recv,ts_event,rtype,publisher_id,instrument_id,action,side,depth,price,size,flags,ts_in_delta,sequence\n");
+        e = assertThrows(BadInputException.class, () -> ticks(InputFormat.TICKS.file(noSymbol)));
+        assertEquals(noSymbol + ":1: the Databento trades header has no column 'symbol' (Databento writes it when "
+                + "symbols are mapped: map_symbols)", e.getMessage());
+    }
+
+    private static List<NewsEvent> news(String name) throws URISyntaxException {
+        List<NewsEvent> out = new ArrayList<>();
+        InputFormat.NEWS.file(fixture(name)).read(out::add, e -> {
+            throw new AssertionError(e.toString());
+        });
+        return out;
+    }
+}
