@@ -50,6 +50,14 @@ public final class EndMarkers {
     public static <V> List<V> readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
                                              Duration timeout, Runnable healthCheck) {
         List<V> values = new ArrayList<>();
+        readUntilEnded(clients, topic, partitions, timeout, healthCheck, values::add);
+        return values;
+    }
+
+    /** As {@link #readUntilEnded(ClientConfigs, Topic, int, Duration, Runnable)}, handing each value on, keeping none. */
+    public static <V> void readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
+                                          Duration timeout, Runnable healthCheck, java.util.function.Consumer<V> each) {
+        long[] read = {0};
         Set<Integer> ended = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(clients.committedReader(),
@@ -59,7 +67,8 @@ public final class EndMarkers {
             while (true) {
                 for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.value() != null) {
-                        values.add(r.value());
+                        each.accept(r.value());
+                        read[0]++;
                     } else if (EndOfInput.sourcePartition(r.headers()) >= 0) {
                         ended.add(EndOfInput.sourcePartition(r.headers()));
                     }
@@ -68,12 +77,12 @@ public final class EndMarkers {
                     endOffsets = consumer.endOffsets(tps);
                 }
                 if (endOffsets != null && caughtUp(consumer, endOffsets)) {
-                    return values;
+                    return;
                 }
                 healthCheck.run();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the topology did not finish within " + timeout + " (" + ended.size()
-                            + " of " + partitions + " partitions of " + topic.name() + " ended, " + values.size()
+                            + " of " + partitions + " partitions of " + topic.name() + " ended, " + read[0]
                             + " records so far)");
                 }
             }

@@ -191,4 +191,99 @@ abstract class ReplayScenarios {
             Replay.deleteRecursively(stateDir);
         }
     }
+
+    @Test
+    void vendorFilesReplayIntoTheSameReactionsAsTheNativeOnes() throws Exception {
+        Replay.Inputs in = SampleFiles.inputs(Path.of(System.getProperty("reactions.sample.dir", "../data/sample")));
+        Path massive = dir.resolve("2025-11-03.csv.gz");
+        VendorFiles.massiveTrades(in.ticks(), massive);
+        Path news = dir.resolve("polygon-news.jsonl");
+        VendorFiles.massiveNews(in.news(), news);
+        Replay.Result mine = replay(2).run(in, "native-for-vendor");
+        Replay.Result theirs = replay(2).run(new Replay.Inputs(news, massive, in.aliases()), "vendor");
+        assertEquals(mine.ticksPublished(), theirs.ticksPublished(), "every trade of the native file, no more");
+        assertTrue(theirs.ticksLeftOut().contains("condition 2 (average price)")
+                && theirs.ticksLeftOut().contains("correction 8"), theirs.ticksLeftOut());
+        assertEquals(withoutSentiment(mine.finals()), withoutSentiment(theirs.finals()),
+                "the Massive files give the native files' reactions (sentiment aside: the vendor news has none)");
+    }
+
+    private static List<String> withoutSentiment(List<MarketReaction> rs) {
+        return rs.stream().map(r -> MarketReaction.newBuilder(r).setSentiment(null).build()).map(RecordJson::toJson)
+                .toList();
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesNamesItsLineAndTheRestResumesWithNothingTwice() throws Exception {
+        int lines = 300_000;
+        java.util.List<String> csv = new java.util.ArrayList<>(lines + 1);
+        csv.add("symbol,ts,price,size");
+        long t0 = java.time.Instant.parse("2025-11-03T14:30:00Z").toEpochMilli();
+        for (int i = 1; i <= lines; i++) {
+            csv.add("AMZN," + (t0 + i) + ",254.00," + i);
+        }
+        int bad = 250_000; // line bad + 1 of the file (after the header): two days ahead, past the broker's one hour
+        String good = csv.get(bad);
+        csv.set(bad, "AMZN," + (System.currentTimeMillis() + java.time.Duration.ofDays(2).toMillis()) + ",254.00," + bad);
+        Path file = Files.write(dir.resolve("resume-ticks.csv"), csv);
+        Path config = Files.writeString(dir.resolve("resume.properties"), "topic.prefix=resume.\n");
+        ClientConfigs c = clients();
+        String[] cluster = {"--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
+            "--config", config.toString()};
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            // --max-ahead lets the line past this side's check, so that the broker is the one to refuse it
+            code = ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", file.toString(), "--max-ahead", "P10D"},
+                    cluster));
+        } finally {
+            System.setErr(was);
+        }
+        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, code, message);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(file.toString())
+                + ":" + (bad + 1) + ": cannot publish to topic resume\\.ticks: .*\\((\\d+) records published; nothing "
+                + "from line (\\d+) on was published \\(its transaction was aborted\\): resume with --from-line \\2\\)")
+                .matcher(message);
+        assertTrue(m.find(), message);
+        long published = Long.parseLong(m.group(1));
+        long resume = Long.parseLong(m.group(2));
+        assertEquals(resume - 2, published, "every line before the resume line (and the header) was published");
+        assertTrue(resume <= bad + 1, "the resume line is at or before the refused one");
+        assertEquals(published, sizes(c, "resume.ticks").size(), "exactly those are visible to read_committed");
+
+        csv.set(bad, good); // the user fixes the line and resumes where the message says
+        Files.write(file, csv);
+        assertEquals(0, ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", file.toString(),
+            "--from-line", Long.toString(resume)}, cluster)));
+        List<Long> seen = sizes(c, "resume.ticks");
+        assertEquals(lines, seen.size(), "every line once");
+        assertEquals(lines, new java.util.HashSet<>(seen).size(), "none twice");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** The size field of every tick on the topic, read_committed: the line number in this test's file. */
+    private static List<Long> sizes(ClientConfigs c, String topic) {
+        com.marketreactions.common.Topics topics = com.marketreactions.common.Topics.create("resume.", c.serdes());
+        List<Long> out = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, com.marketreactions.schema.StockTick> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c.committedReader(),
+                             topics.ticks.keySerde().deserializer(), topics.ticks.valueSerde().deserializer())) {
+            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value().getSize()));
+            }
+        }
+        return out;
+    }
 }

@@ -40,6 +40,8 @@ public final class FilePublisher {
     private static final LongConsumer NO_PROGRESS = n -> { };
     private static final long TRANSACTION_RECORDS = 100_000;
     private static final long TRANSACTION_MS = 100;
+    /** How the producer fails the other records of a batch in which the broker refused one. */
+    private static final String COLLATERAL = "Failed to append record because it was part of a batch";
 
     private final Topics topics;
     private final ProducerFactory producers;
@@ -211,8 +213,8 @@ public final class FilePublisher {
 
     /** One line: what failed, where, what was published, and where to resume. */
     private static String failure(String source, Topic<?, ?> topic, Acks acks, Txn txn, KafkaException e) {
-        Exception cause = acks.failure.get() != null ? acks.failure.get() : e;
-        String where = acks.failedLine.get() != Long.MAX_VALUE ? source + ":" + acks.failedLine.get() + ": " : source + ": ";
+        Exception cause = acks.cause() != null ? acks.cause() : e;
+        String where = acks.line() != Long.MAX_VALUE ? source + ":" + acks.line() + ": " : source + ": ";
         String done = txn.committed + " records published";
         String resume = txn.open ? "; nothing from line " + txn.firstLine + " on was published (its transaction was "
                 + "aborted): resume with --from-line " + txn.firstLine : "";
@@ -266,6 +268,12 @@ public final class FilePublisher {
         final Map<Integer, Long> lastOffsets = new ConcurrentHashMap<>();
         final AtomicReference<Exception> failure = new AtomicReference<>();
         final AtomicLong failedLine = new AtomicLong(Long.MAX_VALUE);
+        final AtomicReference<Exception> specific = new AtomicReference<>();
+        final AtomicLong collateralLine = new AtomicLong(Long.MAX_VALUE);
+
+        long line() {
+            return failedLine.get() != Long.MAX_VALUE ? failedLine.get() : collateralLine.get();
+        }
 
         Callback forLine(long line) {
             return (metadata, e) -> {
@@ -278,9 +286,23 @@ public final class FilePublisher {
             };
         }
 
-        void fail(long line, Exception e) {
+        synchronized void fail(long line, Exception e) {
+            // a broker that refuses one record of a batch fails the others with a generic error: the line to name
+            // is the refused record's, whichever failure arrives first
+            boolean collateral = e.getMessage() != null && e.getMessage().startsWith(COLLATERAL);
+            if (collateral) {
+                collateralLine.accumulateAndGet(line, Math::min);
+            } else {
+                if (failedLine.get() == Long.MAX_VALUE || line < failedLine.get()) {
+                    failedLine.set(line);
+                    specific.set(e);
+                }
+            }
             failure.compareAndSet(null, e);
-            failedLine.accumulateAndGet(line, Math::min);
+        }
+
+        Exception cause() {
+            return specific.get() != null ? specific.get() : failure.get();
         }
 
         void throwIfFailed() {
