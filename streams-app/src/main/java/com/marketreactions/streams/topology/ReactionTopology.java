@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * ticks ─► check ─┬─ on their symbol's partition (the benchmark's too) ──────────────────────┐
  *                 └─ benchmark (copies for the others), misrouted ─► [routed-ticks] ────────┤
- * news ─► check ─► resolve tickers (explicit + alias table) ─► [news-by-ticker] ────────────┴─► react ─► market-reactions
+ * news ─► check ─► first of its id ─► resolve tickers (explicit + aliases) ─► [news-by-ticker] ┴─► react ─► market-reactions
  * market-reactions ─► FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
  * </pre>
  *
@@ -89,6 +89,10 @@ public final class ReactionTopology {
                 Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(TopologyNames.NEWS_IDS, retention, Duration.ofMillis(1), false),
+                Serdes.String(), newsSerde).withLoggingEnabled(changelog));
+
         // Tick keys are not decoded: the symbol is in the value, and a tick's key is only checked for presence.
         builder.stream(topics.ticks.name(),
                         Consumed.with(Serdes.ByteArray(), topics.ticks.valueSerde()).withName(TICKS_SOURCE))
@@ -101,6 +105,7 @@ public final class ReactionTopology {
         builder.stream(topics.news.name(),
                         Consumed.with(topics.news.keySerde(), topics.news.valueSerde()).withName("news-source"))
                 .processValues(RecordValidator::news, Named.as("check-news"))
+                .processValues(() -> new NewsDeduplicator(retention), Named.as("first-news-wins"), TopologyNames.NEWS_IDS)
                 .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
                         .withKeySerde(Serdes.String()).withValueSerde(newsSerde)

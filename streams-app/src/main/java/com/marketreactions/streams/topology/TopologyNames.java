@@ -21,6 +21,8 @@ public final class TopologyNames {
     public static final String PENDING = "pending-reactions";
     /** Key-value store: which inputs of this partition have ended (their clocks live in the tick histories). */
     public static final String CLOCK = "reaction-clock";
+    /** Window store: the first news event of each id, by its event time; a different one under that id is rejected. */
+    public static final String NEWS_IDS = "news-ids";
     /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
     public static final String NEWS_SEEN = "news-seen";
     /**

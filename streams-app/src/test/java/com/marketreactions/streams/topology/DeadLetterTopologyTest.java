@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
+import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionApp;
@@ -94,6 +95,32 @@ class DeadLetterTopologyTest {
             f.endOfInput();
             assertEquals(config.horizons().size(), f.output().size());
             assertTrue(dlq.isEmpty(), "valid records are not dead-lettered");
+        }
+    }
+
+    @Test
+    void aNewsIdSeenBeforeKeepsItsFirstEventsReactions() {
+        ReactionConfig config = ReactionConfig.defaults().withProvisionalInterval(Duration.ZERO);
+        try (TopologyFixture f = new TopologyFixture(config,
+                ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
+            f.tick("SPY", Duration.ofMinutes(-1), 500, 1);
+            f.tick("AMZN", Duration.ofMinutes(-1), 100, 1);
+            f.news("n1", Duration.ZERO, "Amazon news", "AMZN");
+            f.news("n1", Duration.ZERO, "Amazon news", "AMZN"); // published again, unchanged: dropped
+            f.news("n1", Duration.ofMinutes(3), "Another story", "AMZN", "MSFT"); // another event, same id
+            f.tick("AMZN", Duration.ofMinutes(2), 101, 1);
+            f.tick("MSFT", Duration.ofMinutes(4), 300, 1);
+            f.endOfInput();
+            List<MarketReaction> out = f.output().stream()
+                    .filter(r -> r.getStatus() == com.marketreactions.schema.ReactionStatus.FINAL).toList();
+            assertEquals(config.horizons().size(), out.size(), "one FINAL per horizon: the first event's, once");
+            assertTrue(out.stream().allMatch(r -> r.getTicker().equals("AMZN")
+                    && r.getEventTime().equals(TopologyFixture.T0)), out.toString());
+            List<TestRecord<byte[], byte[]>> letters = f.driver.createOutputTopic(f.topics.deadLetters.name(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            assertEquals(1, letters.size(), "the different event is dead-lettered, the unchanged repeat is not");
+            assertTrue(header(letters.get(0).headers(), DeadLetters.MESSAGE).contains("the first wins"),
+                    header(letters.get(0).headers(), DeadLetters.MESSAGE));
         }
     }
 

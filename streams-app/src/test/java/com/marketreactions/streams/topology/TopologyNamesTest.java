@@ -26,7 +26,7 @@ class TopologyNamesTest {
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         assertEquals(new TreeSet<>(Set.of("tick-history-v3", "pending-reactions", "reaction-clock",
-                "news-seen", "ticker-aliases-store", "news-impact-parts", "recent-reactions")), stores);
+                "news-seen", "news-ids", "ticker-aliases-store", "news-impact-parts", "recent-reactions")), stores);
     }
 
     @Test
