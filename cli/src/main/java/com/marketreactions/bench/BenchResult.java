@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 public record BenchResult(
         String date, int cores, String java, int symbols, long ticks, int news, String horizons, int partitions,
         double publishPerSec,
+        double parseLinesPerSec,
         double ceilingPerSec,
         double streamsCeilingPerSec,
         double analyzerPerSec, double analyzerSeconds, Map<String, Double> analyzerBlockedSeconds,
@@ -22,7 +23,9 @@ public record BenchResult(
         StringBuilder b = new StringBuilder();
         row(b, "data", "%d symbols + benchmark, %d ticks, %d news, horizons %s, %d partitions",
                 symbols, ticks, news, horizons, partitions);
-        row(b, "publish (producer, idempotent)", "%,.0f ticks/s", publishPerSec);
+        row(b, "publish (producer, transactions)", "%,.0f ticks/s", publishPerSec);
+        row(b, "file parse (native ticks CSV)", "%,.0f lines/s (read and checked, as produce and replay do twice)",
+                parseLinesPerSec);
         row(b, "ceiling (plain consumer + Avro)", "%,.0f ticks/s", ceilingPerSec);
         row(b, "Kafka Streams alone (exactly-once)", "%,.0f ticks/s (decode and count: the framework's own limit)",
                 streamsCeilingPerSec);

@@ -80,13 +80,17 @@ public final class Benchmark {
         double streamsCeiling = StreamsCeiling.ticksPerSecond(clients, topics, published.published(), appId + "-streams-ceiling",
                 o.timeout(), o.streams());
 
+        LOG.info("file parse: a native ticks CSV of up to 1M generated ticks, read and checked");
+        double parseRate = FileParse.linesPerSecond(Dataset.generate(o, Math.min(o.ticks(), 1_000_000)).ticks(),
+                1_000_000);
+
         LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
         LiveLatency.Result live = new LiveLatency(clients, o, runId).run(a.data().symbols());
 
         return new BenchResult(LocalDate.now().toString(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), o.symbols(), published.published(), a.data().news().size(),
                 o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")), o.partitions(),
-                a.publishRate(), ceiling, streamsCeiling, analyzerRate, a.seconds(), a.blocked(), a.finals(), a.impacts(),
+                a.publishRate(), parseRate, ceiling, streamsCeiling, analyzerRate, a.seconds(), a.blocked(), a.finals(), a.impacts(),
                 analyzerRate / ceiling,
                 o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
                 live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
