@@ -62,6 +62,10 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
             }
             return epoch(field, v);
         }
+        long fast = IsoTimes.epochMillis(s);
+        if (fast != IsoTimes.NOT_THIS_SHAPE) {
+            return plausible(fast) ? Instant.ofEpochMilli(fast) : instant(field, Instant.ofEpochMilli(fast), Fields.quote(s));
+        }
         TemporalAccessor t;
         try {
             t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
