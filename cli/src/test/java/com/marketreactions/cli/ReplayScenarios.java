@@ -286,4 +286,65 @@ abstract class ReplayScenarios {
         }
         return out;
     }
+
+    @Test
+    void vendorTimestampUnitsPublishTheirTimesAndAWrongUnitIsOneLineNamingTheLine() throws Exception {
+        ClientConfigs c = clients();
+        Path config = Files.writeString(dir.resolve("units.properties"), "topic.prefix=units.\n");
+        String[] cluster = {"--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
+            "--config", config.toString()};
+        Path seconds = write("seconds.csv", "AMZN,1762180260,254.00,1", "AMZN,1762180261,254.00,2");
+        Path nanos = write("nanos.csv", "AMZN,1762180380123456789,254.00,3");
+        assertEquals(0, ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", seconds.toString()}, cluster)));
+        assertEquals(0, ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", nanos.toString()}, cluster)));
+        List<Long> times = timestamps(c, "units.ticks");
+        assertEquals(List.of(1762180260000L, 1762180261000L, 1762180380123L), times.stream().sorted().toList(),
+                "epoch seconds and nanoseconds told apart by magnitude, as record timestamps");
+
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", seconds.toString(), "--ts-unit", "ms"},
+                    cluster));
+        } finally {
+            System.setErr(was);
+        }
+        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, code, message);
+        assertTrue(message.contains(seconds + ":1: ts 1762180260 as epoch milliseconds is 1970-01-21T09:29:40.260Z, "
+                + "before 1980-01-01T00:00:00Z; looks like epoch seconds: 2025-11-03T14:31:00Z (--ts-unit s)"), message);
+        assertEquals(3, timestamps(c, "units.ticks").size(), "nothing more published");
+    }
+
+    @Test
+    void aReplayIntoNamedTopicsKeepsThemWithTheirReactions() throws Exception {
+        Replay.Inputs in = handMadeInputs();
+        Replay.Result r = replay(1).withTopicPrefix("named.").run(in, "named");
+        assertEquals("named.market-reactions", r.topics().reactions.name());
+        try (Admin admin = Admin.create(clients().common())) {
+            assertTrue(admin.listTopics().names().get().containsAll(List.of("named.news", "named.ticks",
+                    "named.market-reactions", "named.news-impact")));
+        }
+        assertEquals(r.finals().size(), r.reactions().stream().filter(m -> m.getStatus() == ReactionStatus.FINAL).count());
+    }
+
+    /** The record timestamps on a topic, read_committed. */
+    private static List<Long> timestamps(ClientConfigs c, String topic) {
+        List<Long> out = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c.committedReader(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.timestamp()));
+            }
+        }
+        return out;
+    }
 }
