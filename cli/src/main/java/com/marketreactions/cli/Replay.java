@@ -99,6 +99,9 @@ public final class Replay {
             }
         }
         Topics topics = Topics.create(topicPrefix != null ? topicPrefix : "replay-" + runId + ".", clients.serdes());
+        if (topicPrefix != null) {
+            requireEmpty(topics);
+        }
         TopicAdmin.ensureTopics(clients, topics, partitions);
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         FilePublisher publisher = FilePublisher.create(clients, topics);
@@ -137,6 +140,34 @@ public final class Replay {
             throw new UserError(e.getMessage());
         } finally {
             deleteRecursively(stateDir);
+        }
+    }
+
+    /** A replay is exact only on topics of its own: named ones must be new or empty. */
+    private void requireEmpty(Topics topics) {
+        List<String> names = List.of(topics.news.name(), topics.ticks.name(), topics.reactions.name());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(clients.common())) {
+            java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (String name : names) {
+                if (!existing.contains(name)) {
+                    continue;
+                }
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new HashMap<>();
+                admin.describeTopics(List.of(name)).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                        .get(name).partitions().forEach(p -> ends.put(new org.apache.kafka.common.TopicPartition(name,
+                                p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                long records = admin.listOffsets(ends).all().get(30, java.util.concurrent.TimeUnit.SECONDS).values()
+                        .stream().mapToLong(o -> o.offset()).sum();
+                if (records > 0) {
+                    throw new UserError("topic " + name + " already holds " + records + " records: a replay needs "
+                            + "topics of its own (another --topic-prefix, or delete them)");
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new UserError("cannot check the replay's topics " + names + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while checking the replay's topics");
         }
     }
 

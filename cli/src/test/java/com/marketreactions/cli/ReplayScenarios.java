@@ -328,6 +328,28 @@ abstract class ReplayScenarios {
                     "named.market-reactions", "named.news-impact")));
         }
         assertEquals(r.finals().size(), r.reactions().stream().filter(m -> m.getStatus() == ReactionStatus.FINAL).count());
+
+        // the command on a cluster it does not own says where its topics are and what they hold
+        ClientConfigs c = clients();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream was = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = ReactionsCli.run("replay", "--news", in.news().toString(), "--ticks", in.ticks().toString(),
+                    "--aliases", in.aliases().toString(), "--out", dir.resolve("named.jsonl").toString(),
+                    "--topic-prefix", "named-cli.", "--bootstrap-servers", c.bootstrapServers(),
+                    "--registry-url", c.registryUrl());
+        } finally {
+            System.setErr(was);
+        }
+        String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("named-cli.market-reactions  reactions out, key newsId|ticker|horizon, MarketReaction"
+                + " (Avro, subject named-cli.market-reactions-value)"), printed);
+        assertEquals(r.finals().size(), Files.readAllLines(dir.resolve("named.jsonl")).size());
+        UserError again = assertThrows(UserError.class, () -> replay(1).withTopicPrefix("named.").run(in, "again"));
+        assertTrue(again.getMessage().startsWith("topic named.news already holds"), again.getMessage());
     }
 
     /** The record timestamps on a topic, read_committed. */

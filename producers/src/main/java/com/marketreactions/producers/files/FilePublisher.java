@@ -190,6 +190,7 @@ public final class FilePublisher {
                     }
                     txn.sent++;
                     txn.total++;
+                    txn.lastLine = line;
                     if (progressEvery > 0 && txn.total % progressEvery == 0) {
                         progress.accept(txn.total);
                     }
@@ -202,7 +203,8 @@ public final class FilePublisher {
                 }
             } catch (KafkaException e) {
                 abortQuietly(p.producer, txn);
-                throw new PublishException(failure(source, topic, acks, txn, e), e, txn.open ? txn.firstLine : -1);
+                throw new PublishException(failure(source, topic, acks, txn, e), e, txn.open ? txn.firstLine : -1,
+                        txn.open && txn.committing ? txn.lastLine : -1);
             }
         }
         LOG.info("published {} records from {} to {}{}", txn.committed, source, topic.name(),
@@ -216,13 +218,17 @@ public final class FilePublisher {
         Exception cause = acks.cause() != null ? acks.cause() : e;
         String where = acks.line() != Long.MAX_VALUE ? source + ":" + acks.line() + ": " : source + ": ";
         String done = txn.committed + " records published";
-        String resume = txn.open ? "; nothing from line " + txn.firstLine + " on was published (its transaction was "
-                + "aborted): resume with --from-line " + txn.firstLine : "";
+        String resume = !txn.open ? ""
+                : txn.committing ? "; the transaction of lines " + txn.firstLine + "-" + txn.lastLine + " failed while "
+                        + "being committed, so it may be on the topic: if line " + txn.lastLine + "'s record is there, "
+                        + "resume with --from-line " + (txn.lastLine + 1) + ", otherwise with --from-line " + txn.firstLine
+                : "; nothing from line " + txn.firstLine + " on was published (its transaction was aborted): resume with "
+                        + "--from-line " + txn.firstLine;
         return where + "cannot publish to topic " + topic.name() + ": " + cause.getMessage() + " (" + done + resume + ")";
     }
 
     private static void abortQuietly(Producer<?, ?> producer, Txn txn) {
-        if (!txn.open) {
+        if (!txn.open || txn.committing) {
             return;
         }
         try {
@@ -240,6 +246,8 @@ public final class FilePublisher {
         long firstLine = NONE;
         long sent;
         long total;
+        long lastLine = NONE;
+        boolean committing;
         long committed;
         long startedNanos;
 
@@ -255,7 +263,9 @@ public final class FilePublisher {
         }
 
         void commit(Producer<?, ?> producer, Acks acks) {
+            committing = true; // from here until it returns, the broker may have committed it without saying so
             producer.commitTransaction(); // flushes: every record of it acknowledged, or it throws
+            committing = false;
             acks.throwIfFailed();
             committed += sent;
             open = false;

@@ -7,18 +7,28 @@ package com.marketreactions.producers.files;
 public final class PublishException extends RuntimeException {
 
     private final long resumeLine;
+    private final long uncertainThrough;
 
     public PublishException(String message, Throwable cause) {
-        this(message, cause, -1);
+        this(message, cause, -1, -1);
     }
 
-    /** @param resumeLine the first line not published, where {@code --from-line} resumes; -1 when none */
-    public PublishException(String message, Throwable cause, long resumeLine) {
+    /**
+     * @param resumeLine the first line not published, where {@code --from-line} resumes; -1 when none
+     * @param uncertainThrough when the failure came while a transaction was being committed, its last line: lines
+     *     {@code resumeLine} to this one may or may not be on the topic; else -1
+     */
+    public PublishException(String message, Throwable cause, long resumeLine, long uncertainThrough) {
         super(message, cause);
         this.resumeLine = resumeLine;
+        this.uncertainThrough = uncertainThrough;
     }
 
     public long resumeLine() {
         return resumeLine;
+    }
+
+    public long uncertainThrough() {
+        return uncertainThrough;
     }
 }

@@ -52,6 +52,16 @@ final class PendingIndex {
     private final Set<Entry> tracked = new LinkedHashSet<>();
     private final Map<String, Set<Entry>> trackedByTicker = new HashMap<>();
 
+    /** Forgets every entry (before the index is rebuilt from the store). */
+    void clear() {
+        all.clear();
+        byTicker.clear();
+        t0s.clear();
+        t0sByTicker.clear();
+        tracked.clear();
+        trackedByTicker.clear();
+    }
+
     void add(Entry e) {
         if (all.put(e.encoded, e) != null) {
             return;

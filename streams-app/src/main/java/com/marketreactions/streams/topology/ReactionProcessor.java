@@ -113,6 +113,14 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     @Override
     public void init(ProcessorContext<String, MarketReaction> context) {
+        // a task revived after corruption (exactly-once) re-initializes the same processor: everything in memory
+        // is rebuilt from the stores, nothing carried over from the aborted transaction
+        index.clear();
+        estimates.clear();
+        recentUpdates.clear();
+        lateTicks = 0;
+        lastLiveCommit = 0;
+        liveUncommitted = false;
         this.context = context;
         this.history = context.getStateStore(TopologyNames.TICK_HISTORY);
         this.pending = context.getStateStore(TopologyNames.PENDING);
@@ -128,6 +136,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         time.restore(history.clock(), history.clock(benchmark), ended);
         try (KeyValueIterator<Bytes, NewsEvent> it = pending.all()) {
             it.forEachRemaining(kv -> index.add(entry(PendingKey.decode(kv.key), kv.value)));
+        }
+        if (metrics != null) {
+            metrics.close(); // re-initialized without a close: the task's sensors are registered again below
         }
         metrics = new ReactionMetrics(context.metrics(), context.taskId().toString());
         metrics.openWindows(index.size());

@@ -68,4 +68,19 @@ class PendingIndexTest {
         it.forEach(out::add);
         return out;
     }
+
+    @Test
+    void clearForgetsEverythingSoARebuildCountsEachEntryOnce() {
+        PendingIndex index = new PendingIndex();
+        PendingIndex.Entry a5 = entry(1_000, 5, "AMZN", "n1");
+        index.add(a5);
+        index.track(a5);
+        index.clear();
+        assertEquals(0, index.size());
+        assertFalse(index.has("AMZN"));
+        assertFalse(index.tracked("AMZN").iterator().hasNext());
+        assertEquals(Long.MAX_VALUE, index.earliestT0());
+        index.add(entry(1_000, 5, "AMZN", "n1"));
+        assertEquals(1, index.size());
+    }
 }

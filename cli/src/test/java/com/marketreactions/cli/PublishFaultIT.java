@@ -1,0 +1,133 @@
+package com.marketreactions.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.PublishException;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.stack.EmbeddedStack;
+import com.marketreactions.stack.StackOptions;
+import java.io.BufferedWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file published while the broker goes away: the publish fails with one message naming where to resume,
+ * what was committed before is on the topic and nothing after it; after the broker is back, the rest from the
+ * resume line puts every line on the topic exactly once (read_committed, as the analyzer reads).
+ */
+class PublishFaultIT {
+
+    private static final int LINES = 2_000_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPublishCutByTheBrokerStoppingResumesWithEveryLineOnce() throws Exception {
+        Path file = dir.resolve("ticks.csv");
+        long t0 = Instant.parse("2025-11-03T14:30:00Z").toEpochMilli();
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write("symbol,ts,price,size\n");
+            for (int i = 1; i <= LINES; i++) {
+                w.write("AMZN," + (t0 + i / 10) + ",254.00," + i + "\n"); // size = the tick's number: each is unique
+            }
+        }
+        StackOptions options = new StackOptions(freePort(), freePort(), dir.resolve("stack"), true, Duration.ofSeconds(90));
+        // short client timeouts, so that a broker gone is a failure within seconds, not minutes
+        Map<String, String> quick = Map.of("request.timeout.ms", "1000", "delivery.timeout.ms", "3000",
+                "max.block.ms", "3000", "transaction.timeout.ms", "10000");
+        EmbeddedStack stack = EmbeddedStack.start(options);
+        ClientConfigs clients = new ClientConfigs(stack.bootstrapServers(), stack.registryUrl(), quick, Map.of());
+        Topics topics = Topics.create("fault.", clients.serdes());
+        TopicAdmin.ensureTopics(clients, topics, 2);
+        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+
+        AtomicLong sent = new AtomicLong();
+        CompletableFuture<Object> publish = CompletableFuture.supplyAsync(() -> {
+            try {
+                return FilePublisher.create(clients, topics).withProgress(10_000, sent::set)
+                        .publish(InputFormat.TICKS, file, false);
+            } catch (PublishException e) {
+                return e;
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (sent.get() < LINES / 4 && System.nanoTime() < deadline && !publish.isDone()) {
+            Thread.sleep(5); // polling against a deadline: stop the broker a quarter of the way in
+        }
+        stack.close();
+        Object outcome = publish.get(1, TimeUnit.MINUTES);
+        assertTrue(outcome instanceof PublishException, "the publish fails: " + outcome);
+        PublishException failed = (PublishException) outcome;
+        assertTrue(failed.getMessage().startsWith(file + ":"), failed.getMessage());
+        long resume = failed.resumeLine();
+        assertTrue(resume > 1 && resume <= LINES + 1, failed.getMessage());
+        long uncertain = failed.uncertainThrough(); // the broker went while a commit was in flight: it may be in
+        assertTrue(uncertain == -1 ? failed.getMessage().endsWith("resume with --from-line " + resume + ")")
+                : failed.getMessage().contains("otherwise with --from-line " + resume), failed.getMessage());
+
+        stack = EmbeddedStack.start(options);
+        try {
+            ClientConfigs back = new ClientConfigs(stack.bootstrapServers(), stack.registryUrl(), quick, Map.of());
+            List<Long> before = sizes(back, topics, resume - 2);
+            long from = resume;
+            if (uncertain != -1 && before.size() == uncertain - 1) {
+                from = uncertain + 1; // the commit had gone through: as the message says, resume after it
+            }
+            assertEquals(from - 2, before.size(), "the lines before the resume line, committed before the stop");
+            FilePublisher.create(back, topics).publish(InputFormat.TICKS, file, false, from);
+            List<Long> all = sizes(back, topics, LINES);
+            assertEquals(LINES, all.size(), "every line");
+            assertEquals(LINES, new HashSet<>(all).size(), "none twice");
+        } finally {
+            stack.close();
+        }
+    }
+
+    /** The sizes (tick numbers) read_committed, until {@code expected} are read or a minute has passed. */
+    private static List<Long> sizes(ClientConfigs c, Topics topics, long expected) throws InterruptedException {
+        List<Long> out = new ArrayList<>();
+        try (KafkaConsumer<String, StockTick> consumer = new KafkaConsumer<>(c.committedReader(),
+                topics.ticks.keySerde().deserializer(), topics.ticks.valueSerde().deserializer())) {
+            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topics.ticks.name());
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (out.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value().getSize()));
+            }
+            // and nothing more shows up: read to the end (the aborted transaction's records never do)
+            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value().getSize()));
+            }
+        }
+        return out;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
