@@ -369,4 +369,58 @@ abstract class ReplayScenarios {
         }
         return out;
     }
+
+    @Test
+    void everySubjectHasOneSelfContainedVersionThatAPlainAvroReaderDecodes() throws Exception {
+        Replay.Result r = replay(1).run(handMadeInputs(), "plain-reader");
+        ClientConfigs c = clients();
+        String ccompat = com.marketreactions.common.RegistrySerdes.stripSlash(c.registryUrl())
+                + com.marketreactions.common.RegistrySerdes.CCOMPAT_API;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String subject : com.marketreactions.common.SchemaRegistration.subjects(r.topics()).keySet()) {
+            String versions = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ccompat + "/subjects/"
+                    + subject + "/versions")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals("[1]", versions, subject + ": the registered schema is the one on the wire, no second form");
+        }
+        // a consumer in another language: the schema by the record's id, parsed by a reader that resolves no references
+        String topic = r.topics().reactions.name();
+        int decoded = 0;
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c.committedReader(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            Map<Integer, org.apache.avro.Schema> schemas = new java.util.HashMap<>();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline) {
+                for (var rec : consumer.poll(Duration.ofMillis(200))) {
+                    if (rec.value() == null) {
+                        continue; // an end-of-input marker
+                    }
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(rec.value());
+                    assertEquals(0, b.get(), "Confluent wire format: magic byte 0");
+                    int id = b.getInt();
+                    org.apache.avro.Schema schema = schemas.computeIfAbsent(id, k -> {
+                        try {
+                            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ccompat
+                                    + "/schemas/ids/" + k)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                            return new org.apache.avro.Schema.Parser().parse(json.readTree(body).path("schema").asText());
+                        } catch (Exception e) {
+                            throw new AssertionError("schema " + k + " does not parse on its own: " + e.getMessage(), e);
+                        }
+                    });
+                    org.apache.avro.generic.GenericRecord g = new org.apache.avro.generic.GenericDatumReader<
+                            org.apache.avro.generic.GenericRecord>(schema).read(null,
+                            org.apache.avro.io.DecoderFactory.get().binaryDecoder(rec.value(), 5, rec.value().length - 5, null));
+                    assertTrue(rec.key().length > 0 && new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8)
+                            .startsWith(g.get("newsId") + "|" + g.get("ticker") + "|"), g.toString());
+                    decoded++;
+                }
+            }
+        }
+        assertEquals(r.reactions().size(), decoded, "every reaction decoded by the plain reader");
+    }
 }

@@ -30,6 +30,10 @@ public final class RegistrySerdes implements SerdeFactory {
         Map<String, Object> c = new HashMap<>();
         c.put("apicurio.registry.url", stripSlash(registryRoot) + NATIVE_API);
         c.put("apicurio.registry.auto-register", true);
+        // one self-contained schema per subject: otherwise the serializer registers a second form of a schema
+        // with nested named types (the reactions' enums) that references them as subjects of their own, which a
+        // consumer whose Avro library resolves no references cannot parse
+        c.put("apicurio.registry.dereference-schema", true);
         c.put("apicurio.registry.use-id", "contentId");
         c.put("apicurio.registry.headers.enabled", false);
         c.put("apicurio.registry.use-specific-avro-reader", true);
