@@ -10,7 +10,6 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishException;
-import com.marketreactions.schema.StockTick;
 import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.stack.StackOptions;
 import java.io.BufferedWriter;
@@ -19,15 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,24 +101,10 @@ class PublishFaultIT {
         }
     }
 
-    /** The sizes (tick numbers) read_committed, until {@code expected} are read or a minute has passed. */
-    private static List<Long> sizes(ClientConfigs c, Topics topics, long expected) throws InterruptedException {
-        List<Long> out = new ArrayList<>();
-        try (KafkaConsumer<String, StockTick> consumer = new KafkaConsumer<>(c.committedReader(),
-                topics.ticks.keySerde().deserializer(), topics.ticks.valueSerde().deserializer())) {
-            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topics.ticks.name());
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value().getSize()));
-            }
-            // and nothing more shows up: read to the end (the aborted transaction's records never do)
-            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value().getSize()));
-            }
-        }
-        return out;
+    /** The sizes (tick numbers) read_committed: at least {@code expected} if they come within a minute. */
+    private static List<Long> sizes(ClientConfigs c, Topics topics, long expected) {
+        var ticks = topics.ticks.valueSerde().deserializer();
+        return TopicRead.all(c, topics.ticks.name(), expected, r -> ticks.deserialize(topics.ticks.name(), r.value()).getSize());
     }
 
     private static int freePort() throws Exception {

@@ -176,10 +176,10 @@ abstract class ReplayScenarios {
             // ticks up to 15:25 first: stream time passes the 15:00 news by 25 minutes, beyond L = 5 minutes
             var ticks = publisher.publish(com.marketreactions.producers.files.InputFormat.TICKS, in.ticks(), false);
             EndMarkers.awaitConsumed(clients, "late-news", topics.ticks.name(), ticks.lastOffsets(),
-                    Duration.ofMinutes(2), () -> { });
+                    Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
             var news = publisher.publish(com.marketreactions.producers.files.InputFormat.NEWS, in.news(), false);
             EndMarkers.awaitConsumed(clients, "late-news", topics.news.name(), news.lastOffsets(),
-                    Duration.ofMinutes(2), () -> { });
+                    Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
             EndMarkers.publish(clients, topics.ticks.name(), 1);
             List<MarketReaction> out = EndMarkers.readUntilEnded(clients, topics.reactions, 1,
                     Duration.ofMinutes(2), () -> { });
@@ -215,14 +215,14 @@ abstract class ReplayScenarios {
 
     @Test
     void aRecordTheBrokerRefusesNamesItsLineAndTheRestResumesWithNothingTwice() throws Exception {
-        int lines = 300_000;
+        int lines = 120_000;
         java.util.List<String> csv = new java.util.ArrayList<>(lines + 1);
         csv.add("symbol,ts,price,size");
         long t0 = java.time.Instant.parse("2025-11-03T14:30:00Z").toEpochMilli();
         for (int i = 1; i <= lines; i++) {
             csv.add("AMZN," + (t0 + i) + ",254.00," + i);
         }
-        int bad = 250_000; // line bad + 1 of the file (after the header): two days ahead, past the broker's one hour
+        int bad = 110_000; // line bad + 1 of the file (after the header): two days ahead, past the broker's one hour
         String good = csv.get(bad);
         csv.set(bad, "AMZN," + (System.currentTimeMillis() + java.time.Duration.ofDays(2).toMillis()) + ",254.00," + bad);
         Path file = Files.write(dir.resolve("resume-ticks.csv"), csv);
@@ -230,19 +230,11 @@ abstract class ReplayScenarios {
         ClientConfigs c = clients();
         String[] cluster = {"--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
             "--config", config.toString()};
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream was = System.err;
-        int code;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            // --max-ahead lets the line past this side's check, so that the broker is the one to refuse it
-            code = ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", file.toString(), "--max-ahead", "P10D"},
-                    cluster));
-        } finally {
-            System.setErr(was);
-        }
-        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(1, code, message);
+        // --max-ahead lets the line past this side's check, so that the broker is the one to refuse it
+        CliRun run = CliRun.of(CliRun.concat(new String[] {"produce", "ticks", "--file", file.toString(), "--max-ahead",
+            "P10D"}, cluster));
+        String message = run.err();
+        assertEquals(1, run.code(), message);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(file.toString())
                 + ":" + (bad + 1) + ": cannot publish to topic resume\\.ticks: .*\\((\\d+) records published; nothing "
                 + "from line (\\d+) on was published \\(its transaction was aborted\\): resume with --from-line \\2\\)")
@@ -252,39 +244,22 @@ abstract class ReplayScenarios {
         long resume = Long.parseLong(m.group(2));
         assertEquals(resume - 2, published, "every line before the resume line (and the header) was published");
         assertTrue(resume <= bad + 1, "the resume line is at or before the refused one");
-        assertEquals(published, sizes(c, "resume.ticks").size(), "exactly those are visible to read_committed");
+        assertEquals(published, sizes(c, "resume.ticks", published).size(), "exactly those are visible to read_committed");
 
         csv.set(bad, good); // the user fixes the line and resumes where the message says
         Files.write(file, csv);
-        assertEquals(0, ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", file.toString(),
+        assertEquals(0, ReactionsCli.run(CliRun.concat(new String[] {"produce", "ticks", "--file", file.toString(),
             "--from-line", Long.toString(resume)}, cluster)));
-        List<Long> seen = sizes(c, "resume.ticks");
+        List<Long> seen = sizes(c, "resume.ticks", lines);
         assertEquals(lines, seen.size(), "every line once");
         assertEquals(lines, new java.util.HashSet<>(seen).size(), "none twice");
     }
 
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     /** The size field of every tick on the topic, read_committed: the line number in this test's file. */
-    private static List<Long> sizes(ClientConfigs c, String topic) {
-        com.marketreactions.common.Topics topics = com.marketreactions.common.Topics.create("resume.", c.serdes());
-        List<Long> out = new java.util.ArrayList<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, com.marketreactions.schema.StockTick> consumer =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c.committedReader(),
-                             topics.ticks.keySerde().deserializer(), topics.ticks.valueSerde().deserializer())) {
-            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
-            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value().getSize()));
-            }
-        }
-        return out;
+    private static List<Long> sizes(ClientConfigs c, String topic, long atLeast) {
+        org.apache.kafka.common.serialization.Deserializer<com.marketreactions.schema.StockTick> ticks =
+                com.marketreactions.common.Topics.create("resume.", c.serdes()).ticks.valueSerde().deserializer();
+        return TopicRead.all(c, topic, atLeast, r -> ticks.deserialize(topic, r.value()).getSize());
     }
 
     @Test
@@ -295,27 +270,21 @@ abstract class ReplayScenarios {
             "--config", config.toString()};
         Path seconds = write("seconds.csv", "AMZN,1762180260,254.00,1", "AMZN,1762180261,254.00,2");
         Path nanos = write("nanos.csv", "AMZN,1762180380123456789,254.00,3");
-        assertEquals(0, ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", seconds.toString()}, cluster)));
-        assertEquals(0, ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", nanos.toString()}, cluster)));
-        List<Long> times = timestamps(c, "units.ticks");
+        assertEquals(0, ReactionsCli.run(CliRun.concat(new String[] {"produce", "ticks", "--file", seconds.toString()},
+                cluster)));
+        assertEquals(0, ReactionsCli.run(CliRun.concat(new String[] {"produce", "ticks", "--file", nanos.toString()},
+                cluster)));
+        List<Long> times = TopicRead.all(c, "units.ticks", 3, r -> r.timestamp());
         assertEquals(List.of(1762180260000L, 1762180261000L, 1762180380123L), times.stream().sorted().toList(),
                 "epoch seconds and nanoseconds told apart by magnitude, as record timestamps");
 
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream was = System.err;
-        int code;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = ReactionsCli.run(concat(new String[] {"produce", "ticks", "--file", seconds.toString(), "--ts-unit", "ms"},
-                    cluster));
-        } finally {
-            System.setErr(was);
-        }
-        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(2, code, message);
+        CliRun run = CliRun.of(CliRun.concat(new String[] {"produce", "ticks", "--file", seconds.toString(), "--ts-unit",
+            "ms"}, cluster));
+        String message = run.err();
+        assertEquals(2, run.code(), message);
         assertTrue(message.contains(seconds + ":1: ts 1762180260 as epoch milliseconds is 1970-01-21T09:29:40.260Z, "
                 + "before 1980-01-01T00:00:00Z; looks like epoch seconds: 2025-11-03T14:31:00Z (--ts-unit s)"), message);
-        assertEquals(3, timestamps(c, "units.ticks").size(), "nothing more published");
+        assertEquals(3, TopicRead.all(c, "units.ticks", 3, r -> r.timestamp()).size(), "nothing more published");
     }
 
     @Test
@@ -331,43 +300,17 @@ abstract class ReplayScenarios {
 
         // the command on a cluster it does not own says where its topics are and what they hold
         ClientConfigs c = clients();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream was = System.err;
-        int code;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            code = ReactionsCli.run("replay", "--news", in.news().toString(), "--ticks", in.ticks().toString(),
-                    "--aliases", in.aliases().toString(), "--out", dir.resolve("named.jsonl").toString(),
-                    "--topic-prefix", "named-cli.", "--bootstrap-servers", c.bootstrapServers(),
-                    "--registry-url", c.registryUrl());
-        } finally {
-            System.setErr(was);
-        }
-        String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, code, printed);
+        CliRun run = CliRun.of("replay", "--news", in.news().toString(), "--ticks", in.ticks().toString(),
+                "--aliases", in.aliases().toString(), "--out", dir.resolve("named.jsonl").toString(),
+                "--topic-prefix", "named-cli.", "--bootstrap-servers", c.bootstrapServers(),
+                "--registry-url", c.registryUrl());
+        String printed = run.err();
+        assertEquals(0, run.code(), printed);
         assertTrue(printed.contains("named-cli.market-reactions  reactions out, key newsId|ticker|horizon, MarketReaction"
                 + " (Avro, subject named-cli.market-reactions-value)"), printed);
         assertEquals(r.finals().size(), Files.readAllLines(dir.resolve("named.jsonl")).size());
         UserError again = assertThrows(UserError.class, () -> replay(1).withTopicPrefix("named.").run(in, "again"));
         assertTrue(again.getMessage().startsWith("topic named.news already holds"), again.getMessage());
-    }
-
-    /** The record timestamps on a topic, read_committed. */
-    private static List<Long> timestamps(ClientConfigs c, String topic) {
-        List<Long> out = new java.util.ArrayList<>();
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c.committedReader(),
-                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
-            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.timestamp()));
-            }
-        }
-        return out;
     }
 
     @Test
@@ -385,42 +328,34 @@ abstract class ReplayScenarios {
         }
         // a consumer in another language: the schema by the record's id, parsed by a reader that resolves no references
         String topic = r.topics().reactions.name();
-        int decoded = 0;
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(c.committedReader(),
-                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
-            Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            Map<Integer, org.apache.avro.Schema> schemas = new java.util.HashMap<>();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
-                for (var rec : consumer.poll(Duration.ofMillis(200))) {
-                    if (rec.value() == null) {
-                        continue; // an end-of-input marker
-                    }
-                    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(rec.value());
-                    assertEquals(0, b.get(), "Confluent wire format: magic byte 0");
-                    int id = b.getInt();
-                    org.apache.avro.Schema schema = schemas.computeIfAbsent(id, k -> {
-                        try {
-                            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ccompat
-                                    + "/schemas/ids/" + k)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                            return new org.apache.avro.Schema.Parser().parse(json.readTree(body).path("schema").asText());
-                        } catch (Exception e) {
-                            throw new AssertionError("schema " + k + " does not parse on its own: " + e.getMessage(), e);
-                        }
-                    });
-                    org.apache.avro.generic.GenericRecord g = new org.apache.avro.generic.GenericDatumReader<
-                            org.apache.avro.generic.GenericRecord>(schema).read(null,
-                            org.apache.avro.io.DecoderFactory.get().binaryDecoder(rec.value(), 5, rec.value().length - 5, null));
-                    assertTrue(rec.key().length > 0 && new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8)
-                            .startsWith(g.get("newsId") + "|" + g.get("ticker") + "|"), g.toString());
-                    decoded++;
+        Map<Integer, org.apache.avro.Schema> schemas = new java.util.HashMap<>();
+        Set<String> decoded = new java.util.HashSet<>();
+        for (var rec : TopicRead.all(c, topic, 0, rec -> rec)) {
+            if (rec.value() == null) {
+                continue; // an end-of-input marker
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(rec.value());
+            assertEquals(0, b.get(), "Confluent wire format: magic byte 0");
+            org.apache.avro.Schema schema = schemas.computeIfAbsent(b.getInt(), id -> {
+                try {
+                    String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ccompat
+                            + "/schemas/ids/" + id)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    return new org.apache.avro.Schema.Parser().parse(json.readTree(body).path("schema").asText());
+                } catch (Exception e) {
+                    throw new AssertionError("schema " + id + " does not parse on its own: " + e.getMessage(), e);
                 }
+            });
+            org.apache.avro.generic.GenericRecord g = new org.apache.avro.generic.GenericDatumReader<
+                    org.apache.avro.generic.GenericRecord>(schema).read(null,
+                    org.apache.avro.io.DecoderFactory.get().binaryDecoder(rec.value(), 5, rec.value().length - 5, null));
+            assertTrue(new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8)
+                    .startsWith(g.get("newsId") + "|" + g.get("ticker") + "|"), g.toString());
+            if (g.get("status").toString().equals("FINAL")) {
+                decoded.add(g.get("newsId") + "|" + g.get("ticker") + "|" + g.get("horizon"));
             }
         }
-        assertEquals(r.reactions().size(), decoded, "every reaction decoded by the plain reader");
+        // the topic is compacted: superseded PROVISIONAL updates may be gone by now, every FINAL is there
+        assertEquals(r.finals().stream().map(f -> f.getNewsId() + "|" + f.getTicker() + "|" + f.getHorizon())
+                .collect(Collectors.toSet()), decoded, "every FINAL decoded by the plain reader");
     }
 }
