@@ -1,6 +1,7 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.RecordJson;
+import com.marketreactions.common.Topics;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import java.io.BufferedWriter;
@@ -87,12 +88,13 @@ final class ReplayCommand implements Callable<Integer> {
             }
             if (ClusterOptions.external(settings)) {
                 System.err.println("Topics of this run (kept; delete them with kafka-topics.sh --delete when done):");
-                System.err.printf("  %s  news in, NewsEvent (Avro, subject %s-value)%n", r.topics().news.name(), r.topics().news.name());
-                System.err.printf("  %s  ticks in, StockTick (Avro, subject %s-value)%n", r.topics().ticks.name(), r.topics().ticks.name());
-                System.err.printf("  %s  reactions out, key newsId|ticker|horizon, MarketReaction (Avro, subject %s-value)%n",
-                        r.topics().reactions.name(), r.topics().reactions.name());
-                System.err.printf("  %s  per-news impact out, NewsImpact (Avro, subject %s-value)%n", r.topics().impact.name(),
-                        r.topics().impact.name());
+                Topics t = r.topics();
+                for (String[] row : new String[][] {{t.news.name(), "news in, NewsEvent"},
+                    {t.ticks.name(), "ticks in, StockTick"},
+                    {t.reactions.name(), "reactions out, key newsId|ticker|horizon, MarketReaction"},
+                    {t.impact.name(), "per-news impact out, NewsImpact"}}) {
+                    System.err.printf("  %s  %s (Avro, subject %s-value)%n", row[0], row[1], row[0]);
+                }
             }
             write(r.finals(), out);
             if (impacts != null) {

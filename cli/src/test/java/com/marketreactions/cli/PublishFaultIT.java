@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,19 +59,21 @@ class PublishFaultIT {
         TopicAdmin.ensureTopics(clients, topics, 2);
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
 
-        AtomicLong sent = new AtomicLong();
+        CountDownLatch quarter = new CountDownLatch(1);
         CompletableFuture<Object> publish = CompletableFuture.supplyAsync(() -> {
             try {
-                return FilePublisher.create(clients, topics).withProgress(10_000, sent::set)
-                        .publish(InputFormat.TICKS, file, false);
+                return FilePublisher.create(clients, topics).withProgress(10_000, n -> {
+                    if (n >= LINES / 4) {
+                        quarter.countDown();
+                    }
+                }).publish(InputFormat.TICKS, file, false);
             } catch (PublishException e) {
                 return e;
+            } finally {
+                quarter.countDown(); // done early: the assertions below say so
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (sent.get() < LINES / 4 && System.nanoTime() < deadline && !publish.isDone()) {
-            Thread.sleep(5); // polling against a deadline: stop the broker a quarter of the way in
-        }
+        assertTrue(quarter.await(1, TimeUnit.MINUTES), "a quarter of the file sent within a minute");
         stack.close();
         Object outcome = publish.get(1, TimeUnit.MINUTES);
         assertTrue(outcome instanceof PublishException, "the publish fails: " + outcome);

@@ -272,9 +272,8 @@ public final class FilePublisher {
         }
     }
 
-    /** Counts acknowledgements and the last offset per partition; keeps the first failure and its line. */
+    /** The last acknowledged offset per partition; the first failure, and the line of the record it names. */
     private static final class Acks {
-        final AtomicLong count = new AtomicLong();
         final Map<Integer, Long> lastOffsets = new ConcurrentHashMap<>();
         final AtomicReference<Exception> failure = new AtomicReference<>();
         final AtomicLong failedLine = new AtomicLong(Long.MAX_VALUE);
@@ -290,7 +289,6 @@ public final class FilePublisher {
                 if (e != null) {
                     fail(line, e);
                 } else {
-                    count.incrementAndGet();
                     lastOffsets.merge(metadata.partition(), metadata.offset(), Math::max);
                 }
             };
@@ -303,7 +301,7 @@ public final class FilePublisher {
             if (collateral) {
                 collateralLine.accumulateAndGet(line, Math::min);
             } else {
-                if (failedLine.get() == Long.MAX_VALUE || line < failedLine.get()) {
+                if (line < failedLine.get()) {
                     failedLine.set(line);
                     specific.set(e);
                 }
