@@ -202,9 +202,14 @@ public final class FilePublisher {
                     progress.accept(txn.total);
                 }
             } catch (KafkaException e) {
-                abortQuietly(p.producer, txn);
-                throw new PublishException(failure(source, topic, acks, txn, e), e, txn.open ? txn.firstLine : -1,
-                        txn.open && txn.committing ? txn.lastLine : -1);
+                // a commit that failed on a refused record certainly did not commit; one that failed otherwise
+                // (the broker gone while it ran) may have
+                boolean uncertain = txn.open && txn.committing && acks.failure.get() == null;
+                if (!uncertain) {
+                    abortQuietly(p.producer, txn);
+                }
+                throw new PublishException(failure(source, topic, acks, txn, uncertain, e), e,
+                        txn.open ? txn.firstLine : -1, uncertain ? txn.lastLine : -1);
             }
         }
         LOG.info("published {} records from {} to {}{}", txn.committed, source, topic.name(),
@@ -214,12 +219,13 @@ public final class FilePublisher {
     }
 
     /** One line: what failed, where, what was published, and where to resume. */
-    private static String failure(String source, Topic<?, ?> topic, Acks acks, Txn txn, KafkaException e) {
+    private static String failure(String source, Topic<?, ?> topic, Acks acks, Txn txn, boolean uncertain,
+                                  KafkaException e) {
         Exception cause = acks.cause() != null ? acks.cause() : e;
         String where = acks.line() != Long.MAX_VALUE ? source + ":" + acks.line() + ": " : source + ": ";
         String done = txn.committed + " records published";
         String resume = !txn.open ? ""
-                : txn.committing ? "; the transaction of lines " + txn.firstLine + "-" + txn.lastLine + " failed while "
+                : uncertain ? "; the transaction of lines " + txn.firstLine + "-" + txn.lastLine + " failed while "
                         + "being committed, so it may be on the topic: if line " + txn.lastLine + "'s record is there, "
                         + "resume with --from-line " + (txn.lastLine + 1) + ", otherwise with --from-line " + txn.firstLine
                 : "; nothing from line " + txn.firstLine + " on was published (its transaction was aborted): resume with "
@@ -228,7 +234,7 @@ public final class FilePublisher {
     }
 
     private static void abortQuietly(Producer<?, ?> producer, Txn txn) {
-        if (!txn.open || txn.committing) {
+        if (!txn.open) {
             return;
         }
         try {
@@ -263,6 +269,7 @@ public final class FilePublisher {
         }
 
         void commit(Producer<?, ?> producer, Acks acks) {
+            acks.throwIfFailed(); // a record already refused: abort, do not try to commit
             committing = true; // from here until it returns, the broker may have committed it without saying so
             producer.commitTransaction(); // flushes: every record of it acknowledged, or it throws
             committing = false;

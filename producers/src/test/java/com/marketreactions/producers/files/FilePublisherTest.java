@@ -166,6 +166,18 @@ class FilePublisherTest {
     }
 
     @Test
+    void aRefusalSeenOnlyAtTheLastCommitIsStillACertainAbort() throws IOException {
+        producers.failAt = 4; // the last record: its failure reaches the publisher inside commitTransaction
+        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
+                "AAA,1762180200004,1.0,1");
+        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
+        assertEquals(p + ":4: cannot publish to topic test.ticks: broker down (0 records published; nothing from line 1"
+                + " on was published (its transaction was aborted): resume with --from-line 1)", e.getMessage());
+        assertEquals(-1, e.uncertainThrough());
+        assertTrue(producers.only().transactionAborted());
+    }
+
+    @Test
     void resumesFromALineAndCommitsEverythingItSends() throws IOException {
         Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
                 "AAA,1762180200004,1.0,1");
