@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
@@ -72,7 +70,15 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
 
     private final KeyValueStore<Bytes, byte[]> inner;
     private final Map<String, Symbol> symbols = new HashMap<>();
-    private final Set<Symbol> dirty = new LinkedHashSet<>();
+    /** Symbols touched since the last flush, each once ({@link Symbol#dirty}). */
+    private final List<Symbol> dirty = new ArrayList<>();
+    /**
+     * The symbol looked up last, by identity: a tick's symbol is one String instance per symbol
+     * ({@code ReactionNode}), and the processor asks about it several times per tick; with thousands of symbols
+     * each of those was a hash lookup missing the cache.
+     */
+    private String lastName;
+    private Symbol last;
     private long clock = NO_CLOCK;
     private boolean clockLoaded;
     private boolean clockDirty;
@@ -83,9 +89,12 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         final Bytes metaKey;
         final TreeMap<Long, Minute> minutes = new TreeMap<>();
         long latest = Long.MIN_VALUE;
+        /** {@code minutes.get(latest)} while it is there: most ticks go to their symbol's latest minute. */
+        Minute latestMinute;
         long clock = NO_CLOCK;
         long expiredBefore = Long.MIN_VALUE;
         boolean metaDirty;
+        boolean dirty;
 
         Symbol(String name) {
             byte[] s = name.getBytes(StandardCharsets.UTF_8);
@@ -149,7 +158,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         Symbol s = symbol(symbol);
         long before = s.clock;
         long start = TickBlock.start(ts);
-        Minute m = s.minutes.get(start);
+        Minute m = start == s.latest && s.latestMinute != null ? s.latestMinute : s.minutes.get(start);
         if (m == null) {
             // a minute later than any this symbol has had since the start cannot be in the store yet; sized as its
             // previous minute was, so that a busy symbol's block does not grow by copying
@@ -158,13 +167,12 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             s.minutes.put(start, m);
         }
         if (start > s.latest) {
-            if (s.latest != Long.MIN_VALUE) {
-                Minute previous = s.minutes.get(s.latest);
-                if (previous != null && previous.firstDirty == Integer.MAX_VALUE) {
-                    s.minutes.remove(s.latest); // written already: read it from the store from now on
-                }
+            Minute previous = s.latestMinute;
+            if (previous != null && previous.firstDirty == Integer.MAX_VALUE) {
+                s.minutes.remove(s.latest); // written already: read it from the store from now on
             }
             s.latest = start;
+            s.latestMinute = m;
         }
         int at = m.ticks.add(ts, price, size, before); // later ticks moved up by one
         m.firstDirty = Math.min(m.firstDirty, at);
@@ -179,13 +187,19 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             s.clock = ts;
             s.metaDirty = true;
         }
-        dirty.add(s);
+        markDirty(s);
         return before;
     }
 
     private static int sizeOfLatest(Symbol s) {
-        Minute latest = s.minutes.get(s.latest);
-        return latest == null ? 0 : latest.ticks.size() * 5 / 4;
+        return s.latestMinute == null ? 0 : s.latestMinute.ticks.size() * 5 / 4;
+    }
+
+    private void markDirty(Symbol s) {
+        if (!s.dirty) {
+            s.dirty = true;
+            dirty.add(s);
+        }
     }
 
     /** The ticks of {@code symbol} with {@code from <= ts <= to}, in processing order, all that have arrived. */
@@ -245,9 +259,12 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         }
         old.forEach(inner::delete);
         s.minutes.headMap(upTo, false).clear();
+        if (s.latest < upTo) {
+            s.latestMinute = null; // dropped with the others
+        }
         s.expiredBefore = upTo;
         s.metaDirty = true;
-        dirty.add(s);
+        markDirty(s);
     }
 
     /** Writes what changed since the last call to the inner store (and so to its changelog). */
@@ -277,12 +294,16 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
                     it.remove();
                 }
             }
+            s.dirty = false;
         }
         dirty.clear();
     }
 
     /** The in-memory state of a symbol, its clock loaded from the store on first use. */
     private Symbol symbol(String name) {
+        if (name == lastName) {
+            return last;
+        }
         Symbol s = symbols.get(name);
         if (s == null) {
             s = new Symbol(name);
@@ -294,6 +315,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             }
             symbols.put(name, s);
         }
+        lastName = name;
+        last = s;
         return s;
     }
 
@@ -301,6 +324,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     public void clearCache() {
         symbols.clear();
         dirty.clear();
+        lastName = null;
+        last = null;
         clockLoaded = false;
         clockDirty = false;
     }
