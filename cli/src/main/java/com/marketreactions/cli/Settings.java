@@ -3,6 +3,7 @@ package com.marketreactions.cli;
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.story.StoryConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -56,13 +57,21 @@ public final class Settings {
     public static final Key BENCHMARK_WAIT = new Key("benchmark.wait", "PT10M",
             "Wall time reactions wait for a silent benchmark while stocks trade, then close flagged BENCHMARK_STALLED");
 
+    public static final Key STORIES = new Key("story.enabled", "true",
+            "Group news items about a ticker into stories (storyId, repeat, novelty on every reaction)");
+    public static final Key STORY_THRESHOLD = new Key("story.threshold", "0.075",
+            "Least text similarity (weighted Jaccard of the item's terms) for a report to repeat an earlier one");
+    public static final Key STORY_WINDOW = new Key("story.window", "P1D",
+            "How far back a report links to an earlier report of its story (at most P7D)");
+
     public static final Key HTTP_HOST = new Key("http.host", "127.0.0.1",
             "Interface of the service's health and metrics endpoint");
     public static final Key HTTP_PORT = new Key("http.port", "7070",
             "Port of the health and metrics endpoint; 0 = any free port, -1 = none");
 
     public static final Key[] KEYS = {BOOTSTRAP, REGISTRY, APP_ID, TOPIC_PREFIX, PARTITIONS, STATE_DIR, HORIZONS,
-        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, BENCHMARK_WAIT, HTTP_HOST, HTTP_PORT};
+        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, BENCHMARK_WAIT, STORIES, STORY_THRESHOLD, STORY_WINDOW,
+        HTTP_HOST, HTTP_PORT};
     private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
 
     private final Map<String, String> values;
@@ -191,7 +200,8 @@ public final class Settings {
                             .map(Horizon::parse).toList(),
                     get(BENCHMARK).trim().toUpperCase(Locale.ROOT),
                     duration(ESTIMATION), integer(MIN_POINTS), duration(GRACE), duration(LATENESS),
-                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL), duration(BENCHMARK_WAIT));
+                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL), duration(BENCHMARK_WAIT),
+                    new StoryConfig(bool(STORIES), number(STORY_THRESHOLD), duration(STORY_WINDOW)));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());
         }
@@ -207,6 +217,14 @@ public final class Settings {
         } catch (DateTimeParseException e) {
             throw bad(k, "an ISO-8601 duration such as PT1M or P5D");
         }
+    }
+
+    private boolean bool(Key k) {
+        String v = get(k).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw bad(k, "true or false");
+        }
+        return v.equals("true");
     }
 
     private int integer(Key k) {

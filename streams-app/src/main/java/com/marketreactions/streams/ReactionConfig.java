@@ -1,6 +1,7 @@
 package com.marketreactions.streams;
 
 import com.marketreactions.streams.reaction.ReactionCalculator;
+import com.marketreactions.streams.story.StoryConfig;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +25,15 @@ import java.util.Objects;
  * @param benchmarkWait wall time a service waits for a silent benchmark while the stocks' ticks go on (a
  *                    benchmark partition restoring or failing over, a lagging broadcast) before it finalizes
  *                    without it and flags the reactions BENCHMARK_STALLED; at least the idle timeout
+ * @param stories how news items are grouped into stories
  */
 public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
                              Duration grace, Duration newsLateness, double directionThreshold,
-                             Duration idleTimeout, Duration provisionalInterval, Duration benchmarkWait) {
+                             Duration idleTimeout, Duration provisionalInterval, Duration benchmarkWait,
+                             StoryConfig stories) {
 
     public ReactionConfig {
+        Objects.requireNonNull(stories, "stories");
         Objects.requireNonNull(horizons, "horizons");
         if (horizons.isEmpty()) {
             throw new IllegalArgumentException("horizons: at least one horizon is required");
@@ -56,6 +60,14 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         }
     }
 
+    /** With the default story settings. */
+    public ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
+                          Duration grace, Duration newsLateness, double directionThreshold, Duration idleTimeout,
+                          Duration provisionalInterval, Duration benchmarkWait) {
+        this(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold, idleTimeout,
+                provisionalInterval, benchmarkWait, StoryConfig.defaults());
+    }
+
     public static ReactionConfig defaults() {
         return new ReactionConfig(
                 List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H"), Horizon.parse("P1D")),
@@ -76,34 +88,53 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         return estimationWindow.plus(maxHorizon()).plus(grace).plus(newsLateness);
     }
 
+    /**
+     * Whether reactions over {@code h} carry their story: when stories are on and the window closes no earlier
+     * than L after the news ({@code h + G >= L}). A shorter window's FINAL can be out before an earlier report
+     * of the same story arrives within L, so its story could not be final; it carries none.
+     */
+    public boolean storyOn(Horizon h) {
+        return stories.enabled() && h.length().plus(grace).compareTo(newsLateness) >= 0;
+    }
+
+    /** How long a ticker's news items are kept for stories: the stories' look-back behind the longest FINAL. */
+    public Duration storyRetention() {
+        return stories.retention().plus(retention());
+    }
+
     public ReactionCalculator calculator() {
         return new ReactionCalculator(estimationWindow.toMillis(), minPoints, directionThreshold);
     }
 
     public ReactionConfig withHorizons(List<Horizon> h) {
         return new ReactionConfig(h, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold,
-                idleTimeout, provisionalInterval, benchmarkWait);
+                idleTimeout, provisionalInterval, benchmarkWait, stories);
     }
 
     /** The idle timeout, and the benchmark wait raised to it where it was shorter. */
     public ReactionConfig withIdleTimeout(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, d, provisionalInterval, benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait);
+                directionThreshold, d, provisionalInterval, benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait, stories);
     }
 
     public ReactionConfig withProvisionalInterval(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, d, benchmarkWait);
+                directionThreshold, idleTimeout, d, benchmarkWait, stories);
     }
 
     public ReactionConfig withMinPoints(int n) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, n, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval, benchmarkWait);
+                directionThreshold, idleTimeout, provisionalInterval, benchmarkWait, stories);
     }
 
     public ReactionConfig withBenchmarkWait(Duration d) {
         return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval, d);
+                directionThreshold, idleTimeout, provisionalInterval, d, stories);
+    }
+
+    public ReactionConfig withStories(StoryConfig s) {
+        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
+                directionThreshold, idleTimeout, provisionalInterval, benchmarkWait, s);
     }
 
     public boolean provisionalEnabled() {

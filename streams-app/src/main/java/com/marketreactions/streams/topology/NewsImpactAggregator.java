@@ -49,7 +49,7 @@ final class NewsImpactAggregator implements Processor<String, MarketReaction, St
         List<TickerImpact> tickers = new ArrayList<>(acc.getTickers());
         if (tickers.stream().noneMatch(t -> t.getTicker().equals(r.getTicker()))) {
             tickers.add(new TickerImpact(r.getTicker(), r.getRawReturn(), r.getAbnormalReturn(), r.getZScore(),
-                    r.getSignificant(), r.getFlags()));
+                    r.getSignificant(), r.getFlags(), r.getStoryId(), r.getRepeat()));
         }
         acc.setTickers(tickers);
         if (tickers.size() < r.getNewsTickers().size()) {

@@ -11,12 +11,15 @@ import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.reaction.WindowStats;
+import com.marketreactions.streams.story.Story;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -78,6 +81,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private final long estimationMs;
     private final long provisionalMs;
     private final Map<String, Long> horizonMillis = new HashMap<>();
+    /** Labels of the horizons whose reactions carry their story ({@link ReactionConfig#storyOn}). */
+    private final Set<String> storyHorizons;
     /** The latest PROVISIONAL reaction per queryable key, written to the store on the wall clock. */
     private final Map<String, Recent> recentUpdates = new HashMap<>();
 
@@ -88,6 +93,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private WindowStore<String, Long> newsSeen;
     private WindowStore<String, MarketReaction> recent;
     private StreamTime time;
+    /** Null when stories are off. */
+    private StoryTracker stories;
     private final PendingIndex index = new PendingIndex();
     /** Estimates by newsId|ticker, see {@link #estimate}. */
     private final Map<String, Estimated> estimates = new HashMap<>();
@@ -109,6 +116,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.latenessMs = config.newsLateness().toMillis();
         this.estimationMs = config.estimationWindow().toMillis();
         this.provisionalMs = config.provisionalInterval().toMillis();
+        this.storyHorizons = config.horizons().stream().filter(config::storyOn).map(Horizon::label)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -127,6 +136,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.flags = context.getStateStore(TopologyNames.CLOCK);
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
         this.recent = context.getStateStore(TopologyNames.RECENT_REACTIONS);
+        this.stories = config.stories().enabled() ? new StoryTracker(config.stories(),
+                context.getStateStore(TopologyNames.STORY_ITEMS), context.getStateStore(TopologyNames.ALIASES)) : null;
         long idleMs = config.idleTimeout().toMillis();
         time = new StreamTime(benchmark, partitions, idleMs, config.benchmarkWait().toMillis(),
                 context.currentSystemTimeMs());
@@ -308,6 +319,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             LOG.info("news {} arrived {} behind stream time (lateness bound {}); reactions flagged LATE_NEWS",
                     news.getId(), Duration.ofMillis(taskTime - t0), config.newsLateness());
         }
+        if (stories != null) {
+            stories.add(ticker, news, late);
+        }
         for (Horizon h : config.horizons()) {
             PendingKey key = new PendingKey(t0 + h.millis() + graceMs, late, ticker, h.label(), news.getId());
             pending.put(key.encode(), news);
@@ -350,6 +364,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         metrics.openWindows(index.size());
         if (e.horizonMs == config.maxHorizon().toMillis()) {
             estimates.remove(e.key.newsId() + '|' + e.key.ticker()); // the longest horizon closes last
+            if (stories != null) {
+                stories.forget(e.key.ticker(), e.key.newsId());
+            }
         }
     }
 
@@ -424,10 +441,13 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             }
             b.setFlags(f);
         }
-        MarketReaction reaction = b.setNewsId(news.getId()).setTicker(ticker).setHorizon(key.horizon())
+        b.setNewsId(news.getId()).setTicker(ticker).setHorizon(key.horizon())
                 .setStatus(status).setBenchmark(benchmark).setHeadline(news.getHeadline())
-                .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers())
-                .build();
+                .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers());
+        if (stories != null && storyHorizons.contains(key.horizon())) {
+            story(b, e, status == ReactionStatus.FINAL, wall);
+        }
+        MarketReaction reaction = b.build();
         String k = new ReactionKey(news.getId(), ticker, key.horizon()).encode();
         context.forward(new Record<>(k, reaction, timestamp));
         long due = status == ReactionStatus.FINAL ? close : timestamp;
@@ -443,6 +463,20 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         } else {
             recentUpdates.put(recentKey, new Recent(reaction, e.t0));
         }
+    }
+
+    /**
+     * The story fields. A story is final once no earlier item can still arrive within the news lateness (the
+     * task's time past T0 + L, or a FINAL: its window closed at least L after T0, see {@link ReactionConfig#storyOn});
+     * a PROVISIONAL before that carries the story as far as it is known.
+     */
+    private void story(MarketReaction.Builder b, PendingIndex.Entry e, boolean isFinal, long wall) {
+        long taskTime = time.taskTime(wall);
+        boolean fin = isFinal || taskTime == StreamTime.END || (taskTime != NONE && taskTime - latenessMs > e.t0);
+        Story s = stories.story(e.key.ticker(), e.news, e.key.lateNews(), fin);
+        b.setStoryId(s.storyId()).setRepeat(s.repeatOf(e.key.newsId())).setStorySimilarity(s.similarity())
+                .setNovelty(new com.marketreactions.schema.Novelty(s.novelty().get(0), s.novelty().get(1),
+                        s.novelty().get(2), s.novelty().get(3), s.novelty().get(4)));
     }
 
     /** An estimate and whether the history it was computed from may have lost ticks to retention. */

@@ -7,6 +7,7 @@ import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.schema.internal.StoryItem;
 import com.marketreactions.streams.ReactionConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -89,6 +90,10 @@ public final class ReactionTopology {
                 Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TopologyNames.STORY_ITEMS,
+                        config.storyRetention(), Duration.ofMillis(1), false), Serdes.String(), internal.avro(StoryItem.class))
+                .withLoggingEnabled(changelog));
+
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.NEWS_IDS, retention, Duration.ofMillis(1), false),
                 Serdes.String(), newsSerde).withLoggingEnabled(changelog));
@@ -134,7 +139,7 @@ public final class ReactionTopology {
                 TICKS_SOURCE, repartitionSource(TopologyNames.ROUTED_TICKS),
                 repartitionSource(TopologyNames.NEWS_BY_TICKER));
         topology.connectProcessorAndStateStores(REACT, TopologyNames.TICK_HISTORY, TopologyNames.PENDING,
-                TopologyNames.CLOCK, TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS);
+                TopologyNames.CLOCK, TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS, TopologyNames.STORY_ITEMS);
         topology.addSink("reactions-sink", topics.reactions.name(), topics.reactions.keySerde().serializer(),
                 topics.reactions.valueSerde().serializer(), REACT);
         return topology;

@@ -25,6 +25,8 @@ public final class TopologyNames {
     public static final String NEWS_IDS = "news-ids";
     /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
     public static final String NEWS_SEEN = "news-seen";
+    /** Window store: every news item about a ticker ({@code ticker|newsId}, at T0) and its story once final. */
+    public static final String STORY_ITEMS = "story-items";
     /**
      * Window store, queryable: the latest reaction per (ticker, news, horizon), key {@code TICKER|newsId|HORIZON},
      * window time T0; what the service's {@code /reactions} queries read.

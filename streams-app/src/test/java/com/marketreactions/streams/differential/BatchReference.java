@@ -6,6 +6,8 @@ import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.story.StoryConfig;
+import com.marketreactions.streams.story.StoryTerms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +52,14 @@ public final class BatchReference {
 
     /** The spec's parameters, in epoch-ms units. */
     public record Params(List<HorizonSpec> horizons, String benchmark, long estimationMs, int minPoints,
-                         double directionThreshold, long graceMs, long newsLatenessMs) {
+                         double directionThreshold, long graceMs, long newsLatenessMs, StoryConfig stories) {
+
+        /** Without stories. */
+        public Params(List<HorizonSpec> horizons, String benchmark, long estimationMs, int minPoints,
+                      double directionThreshold, long graceMs, long newsLatenessMs) {
+            this(horizons, benchmark, estimationMs, minPoints, directionThreshold, graceMs, newsLatenessMs,
+                    new StoryConfig(false, 0.5, java.time.Duration.ofDays(1)));
+        }
 
         public static Params of(ReactionConfig config) {
             List<HorizonSpec> hs = new ArrayList<>();
@@ -58,7 +67,8 @@ public final class BatchReference {
                 hs.add(new HorizonSpec(h.label(), h.millis()));
             }
             return new Params(hs, config.benchmark(), config.estimationWindow().toMillis(), config.minPoints(),
-                    config.directionThreshold(), config.grace().toMillis(), config.newsLateness().toMillis());
+                    config.directionThreshold(), config.grace().toMillis(), config.newsLateness().toMillis(),
+                    config.stories());
         }
     }
 
@@ -140,6 +150,15 @@ public final class BatchReference {
         coverage.clear();
         Map<String, MarketReaction> out = new LinkedHashMap<>();
         Set<String> seenNews = new HashSet<>();
+        List<Map.Entry<MarketInput.News, Boolean>> first = new ArrayList<>();
+        for (ArrivedNews an : news) {
+            if (seenNews.add(an.news().id())) {
+                first.add(Map.entry(an.news(), an.late()));
+            }
+        }
+        seenNews.clear();
+        Map<String, ReferenceStories.Fields> stories = ReferenceStories.of(first, params.stories(),
+                n -> tickersOf(n, aliases), this::namesOf);
         for (ArrivedNews an : news) {
             MarketInput.News n = an.news();
             if (!seenNews.add(n.id())) {
@@ -155,11 +174,32 @@ public final class BatchReference {
                     count("alias-resolved ticker");
                 }
                 for (HorizonSpec h : params.horizons()) {
-                    out.put(key(n.id(), s, h.label()), reaction(n, an.late(), tickers, s, h));
+                    MarketReaction r = reaction(n, an.late(), tickers, s, h);
+                    // a story on a reaction whose window closes at least L after the news (README, Stories)
+                    if (params.stories().enabled() && h.millis() + params.graceMs() >= params.newsLatenessMs()) {
+                        ReferenceStories.Fields f = stories.get(n.id() + "|" + s);
+                        r.setStoryId(f.storyId());
+                        r.setRepeat(f.repeat());
+                        r.setStorySimilarity(f.similarity());
+                        r.setNovelty(f.novelty());
+                    }
+                    out.put(key(n.id(), s, h.label()), r);
                 }
             }
         }
         return out;
+    }
+
+    /** A ticker's own names as story terms: the ticker and every alias of it. */
+    private Set<String> namesOf(String ticker) {
+        List<String> names = new ArrayList<>();
+        names.add(ticker);
+        aliases.forEach((alias, t) -> {
+            if (t != null && t.trim().toUpperCase(Locale.ROOT).equals(ticker)) {
+                names.add(alias);
+            }
+        });
+        return StoryTerms.namesOf(names);
     }
 
     /**

@@ -92,7 +92,8 @@ class TopologyMatchesBatchReferenceTest {
                 "adjusted with n >= minPoints (flat benchmark)", "flag LATE_NEWS", "late news",
                 "late tick counted in an open window", "late tick left out of a closed window",
                 "late tick left out of the history before T0", "benchmark late tick left out of a closed window",
-                "alias-resolved ticker")) {
+                "alias-resolved ticker", "story repeat", "story first report", "story novelty beyond 12H",
+                "story none (short horizon)")) {
             assertTrue(counts.getOrDefault(k, 0L) > 0, "no reaction with " + k + ": " + counts);
         }
     }
@@ -115,6 +116,20 @@ class TopologyMatchesBatchReferenceTest {
         }
         if (r.getDirection() != null) {
             f.add("direction " + r.getDirection());
+        }
+        if (r.getRepeat() == null) {
+            f.add("story none (short horizon)");
+        } else {
+            f.add(r.getRepeat() ? "story repeat" : "story first report");
+            if (r.getNovelty().getD7() > r.getNovelty().getH12()) {
+                f.add("story novelty beyond 12H");
+            }
+            if (r.getRepeat() && r.getStorySimilarity() < 1 && !r.getFlags().contains("LATE_NEWS")) {
+                f.add("story repeat of an earlier repeat or itself similar");
+            }
+            if (r.getFlags().contains("LATE_NEWS") && r.getRepeat()) {
+                f.add("story late news repeating an earlier report");
+            }
         }
         if (!r.getModel().name().equals("NONE") && r.getZScore() == null) {
             f.add("zScore null (adjusted/model)");

@@ -1,0 +1,167 @@
+package com.marketreactions.streams.topology;
+
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.internal.StoryItem;
+import com.marketreactions.streams.story.Story;
+import com.marketreactions.streams.story.StoryConfig;
+import com.marketreactions.streams.story.StoryLinker;
+import com.marketreactions.streams.story.StoryTerms;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The stories of a task's (news, ticker) pairs: every news item about a ticker is kept in the
+ * {@code story-items} store (key {@code ticker|newsId}, time T0) for the stories' look-back, and an item's story
+ * is stored with it once final, i.e. once no earlier item can still arrive within the news lateness. A final
+ * story is read back, never recomputed, so later items link to what earlier ones were given, after a restart
+ * too. Before it is final (a PROVISIONAL reaction) the story is computed from what has arrived and not kept.
+ */
+final class StoryTracker {
+
+    private static final char SEPARATOR = '|';
+
+    private final StoryLinker linker;
+    private final WindowStore<String, StoryItem> items;
+    private final KeyValueStore<String, ValueAndTimestamp<String>> aliases;
+    /** Terms by news id: an item's text is compared with every later item of its ticker. A cache, so bounded. */
+    private final Map<String, StoryTerms> terms = new HashMap<>();
+    /** Final stories of the pairs with reactions still to come, by {@code ticker|newsId}. */
+    private final Map<String, Story> finals = new HashMap<>();
+    private static final int MAX_CACHED = 50_000;
+
+    StoryTracker(StoryConfig config, WindowStore<String, StoryItem> items,
+                 KeyValueStore<String, ValueAndTimestamp<String>> aliases) {
+        this.linker = new StoryLinker(config);
+        this.items = items;
+        this.aliases = aliases;
+    }
+
+    /** Keeps a news item about {@code ticker}; {@code late}: it arrived after the news lateness. */
+    void add(String ticker, NewsEvent news, boolean late) {
+        items.put(key(ticker, news.getId()), item(news, late), news.getPublishedAt().toEpochMilli());
+    }
+
+    private static StoryItem item(NewsEvent news, boolean late) {
+        return StoryItem.newBuilder().setNewsId(news.getId()).setPublishedAt(news.getPublishedAt().toEpochMilli())
+                .setHeadline(news.getHeadline()).setSummary(news.getSummary()).setLate(late).build();
+    }
+
+    /**
+     * The story of {@code newsId} about {@code ticker}; stored when {@code isFinal} (every earlier item that is not
+     * late has arrived).
+     */
+    Story story(String ticker, NewsEvent news, boolean late, boolean isFinal) {
+        long t0 = news.getPublishedAt().toEpochMilli();
+        Story known = finals.get(key(ticker, news.getId()));
+        if (known != null) {
+            return known;
+        }
+        StoryItem stored = items.fetch(key(ticker, news.getId()), t0);
+        if (stored == null) {
+            // older than the store keeps (a news far later than the lateness bound): linked to what is left
+            stored = item(news, late);
+            isFinal = false;
+        }
+        return story(ticker, stored, isFinal);
+    }
+
+    private Story story(String ticker, StoryItem stored, boolean isFinal) {
+        String newsId = stored.getNewsId();
+        long t0 = stored.getPublishedAt();
+        if (stored.getStoryId() != null) {
+            Story s = storyOf(stored);
+            remember(key(ticker, newsId), s);
+            return s;
+        }
+        List<StoryLinker.Item> around = new ArrayList<>();
+        try (KeyValueIterator<Windowed<String>, StoryItem> it = items.fetch(key(ticker, ""), key(ticker, "\uffff"),
+                t0 - StoryConfig.MAX_AGE.toMillis(), t0)) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, StoryItem> kv = it.next();
+                around.add(item(kv.value));
+            }
+        }
+        Set<String> names = names(ticker);
+        // the earlier items are final when this one is (they are earlier); otherwise nothing is stored
+        Story s = linker.link(item(stored), around, names, c -> earlier(ticker, c, isFinal));
+        if (isFinal) {
+            items.put(key(ticker, newsId), StoryItem.newBuilder(stored).setStoryId(s.storyId())
+                    .setStoryAt(s.storyAt()).setSimilarity(s.similarity()).setNovelty(s.novelty()).build(), t0);
+            remember(key(ticker, newsId), s);
+        }
+        return s;
+    }
+
+    /** The story of an earlier item of the same ticker: stored, or computed (and stored if final) now. */
+    private Story earlier(String ticker, StoryLinker.Item c, boolean isFinal) {
+        Story known = finals.get(key(ticker, c.id()));
+        if (known != null) {
+            return known;
+        }
+        StoryItem stored = items.fetch(key(ticker, c.id()), c.t0());
+        if (stored == null) {
+            throw new IllegalStateException("story item " + c.id() + " about " + ticker + " was read a moment ago");
+        }
+        return story(ticker, stored, isFinal);
+    }
+
+    private void remember(String key, Story s) {
+        if (finals.size() >= MAX_CACHED) {
+            finals.clear(); // a cache of the store: what was dropped is read back
+        }
+        finals.put(key, s);
+    }
+
+    /** The last reaction of the pair is out: its story stays in the store only. */
+    void forget(String ticker, String newsId) {
+        finals.remove(key(ticker, newsId));
+    }
+
+    /** Drops what is in memory (a task re-initialized): it is all in the store, or computed again the same. */
+    void clear() {
+        terms.clear();
+        finals.clear();
+    }
+
+    private StoryLinker.Item item(StoryItem i) {
+        if (terms.size() >= MAX_CACHED) {
+            terms.clear();
+        }
+        StoryTerms t = terms.computeIfAbsent(i.getNewsId(), id -> StoryTerms.of(i.getHeadline(), i.getSummary()));
+        return new StoryLinker.Item(i.getNewsId(), i.getPublishedAt(), t, i.getLate());
+    }
+
+    private static Story storyOf(StoryItem i) {
+        return new Story(i.getStoryId(), i.getStoryAt(), i.getSimilarity(), i.getNovelty());
+    }
+
+    /** The ticker itself and every alias that resolves to it, as terms. */
+    private Set<String> names(String ticker) {
+        List<String> names = new ArrayList<>();
+        names.add(ticker);
+        try (KeyValueIterator<String, ValueAndTimestamp<String>> it = aliases.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<String>> kv = it.next();
+                if (kv.key != null && kv.value != null && kv.value.value() != null
+                        && ticker.equals(kv.value.value().trim().toUpperCase(Locale.ROOT))) {
+                    names.add(kv.key);
+                }
+            }
+        }
+        return StoryTerms.namesOf(names);
+    }
+
+    private static String key(String ticker, String newsId) {
+        return ticker + SEPARATOR + newsId;
+    }
+}
