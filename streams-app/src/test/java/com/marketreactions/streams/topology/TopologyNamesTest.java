@@ -26,7 +26,8 @@ class TopologyNamesTest {
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         assertEquals(new TreeSet<>(Set.of("tick-history-v3", "pending-reactions", "reaction-clock",
-                "news-seen", "news-ids", "ticker-aliases-store", "news-impact-parts", "recent-reactions")), stores);
+                "news-seen", "news-ids", "ticker-aliases-store", "news-impact-parts", "recent-reactions", "story-items")),
+                stores);
     }
 
     @Test
