@@ -74,9 +74,13 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     void news(String id, Duration offset, String headline, String... tickers) {
+        newsWithSummary(id, offset, headline, null, tickers);
+    }
+
+    void newsWithSummary(String id, Duration offset, String headline, String summary, String... tickers) {
         Instant at = T0.plus(offset);
         news.pipeInput(new TestRecord<>(id, NewsEvent.newBuilder().setId(id).setPublishedAt(at).setSource("test")
-                .setHeadline(headline).setTickers(List.of(tickers)).build(), at));
+                .setHeadline(headline).setSummary(summary).setTickers(List.of(tickers)).build(), at));
     }
 
     /** The replay's end-of-input marker (one partition here). */
