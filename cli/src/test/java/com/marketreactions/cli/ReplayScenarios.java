@@ -1,6 +1,7 @@
 package com.marketreactions.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,6 +137,36 @@ abstract class ReplayScenarios {
                 .min(java.util.Comparator.comparing(MarketReaction::getEventTime)).orElseThrow();
         assertTrue(Math.abs(msft.getRawReturn()) < 0.01, "MSFT P1D " + msft.getRawReturn());
         assertNull(out.stream().filter(r -> r.getStatus() != ReactionStatus.FINAL).findAny().orElse(null));
+    }
+
+    @Test
+    void theSamplesFiveReportsAreOneAmazonStoryWithTheWireFirstAndItsImpactFromTheFirstT0() throws Exception {
+        Path sample = Path.of(System.getProperty("reactions.sample.dir", "../data/sample"));
+        Replay.Result r = replay(2).run(SampleFiles.inputs(sample), "stories");
+        List<MarketReaction> amzn = r.finals().stream().filter(m -> m.getTicker().equals("AMZN")).toList();
+        assertEquals(20, amzn.size(), "five reports, four horizons");
+        for (MarketReaction m : amzn) {
+            assertEquals("aws-openai-wire", m.getStoryId(), m.getNewsId() + " " + m.getHorizon());
+            assertEquals(!m.getNewsId().equals("aws-openai-wire"), m.getRepeat(), m.getNewsId());
+            assertNotNull(m.getNovelty());
+        }
+        MarketReaction dayAfter = amzn.stream().filter(m -> m.getNewsId().equals("aws-openai-day-after"))
+                .findFirst().orElseThrow();
+        assertEquals(3, dayAfter.getNovelty().getH24(), "the three similar reports of the day before, within 24 hours");
+        assertEquals(4, dayAfter.getNovelty().getD3(), "and the wire, 26 hours before");
+        // Oracle is first named by the markets blog: its story about ORCL starts there
+        assertTrue(r.finals().stream().filter(m -> m.getTicker().equals("ORCL"))
+                .allMatch(m -> m.getStoryId().equals("aws-openai-markets-open")));
+        // the story's move is its first report's impact, measured from the first T0; the repeats point at it
+        com.marketreactions.schema.NewsImpact wire = r.impacts().stream()
+                .filter(i -> i.getNewsId().equals("aws-openai-wire") && i.getHorizon().equals("P1D")).findFirst().orElseThrow();
+        com.marketreactions.schema.TickerImpact wireAmzn = wire.getTickers().stream()
+                .filter(t -> t.getTicker().equals("AMZN")).findFirst().orElseThrow();
+        assertEquals(Boolean.FALSE, wireAmzn.getRepeat());
+        assertTrue(wireAmzn.getRawReturn() > 0.03, "AMZN moved on the first report: " + wireAmzn.getRawReturn());
+        assertTrue(r.impacts().stream().filter(i -> !i.getNewsId().equals("aws-openai-wire"))
+                .flatMap(i -> i.getTickers().stream()).filter(t -> t.getTicker().equals("AMZN"))
+                .allMatch(t -> t.getRepeat() && t.getStoryId().equals("aws-openai-wire")));
     }
 
     @Test
