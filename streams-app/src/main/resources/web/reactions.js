@@ -60,21 +60,39 @@
     return td;
   }
 
-  /** A table of news x ticker rows, newest first; {@code onSelect(chart)} when a row is clicked. */
+  /**
+   * The rows in story order: stories (per ticker) newest first by their latest report, inside a story the first
+   * report, then its repeats in time order. A news item without a story is a story of its own.
+   */
+  function storyOrder(charts) {
+    const key = c => c.ticker + '|' + (c.storyId || c.newsId);
+    const latest = new Map();
+    charts.forEach(c => latest.set(key(c), Math.max(latest.get(key(c)) || -Infinity, c.t0)));
+    return charts.slice().sort((a, b) => latest.get(key(b)) - latest.get(key(a))
+        || key(a).localeCompare(key(b)) || a.t0 - b.t0 || a.newsId.localeCompare(b.newsId));
+  }
+
+  /** A table of news x ticker rows grouped by story; {@code onSelect(chart)} when a row is clicked. */
   function reactionTable(charts, onSelect) {
     const horizons = horizonsOf(charts);
     const table = el('table', null, 'reactions');
     const head = table.createTHead().insertRow();
-    ['time', 'source', 'headline', 'ticker'].concat(horizons).forEach(h => head.appendChild(el('th', h)));
+    ['time', 'source', 'headline', 'ticker', 'story'].concat(horizons).forEach(h => head.appendChild(el('th', h)));
     const body = table.createTBody();
-    charts.slice().sort((a, b) => b.t0 - a.t0 || a.ticker.localeCompare(b.ticker)).forEach(c => {
+    storyOrder(charts).forEach(c => {
       const tr = body.insertRow();
       tr.dataset.chart = c.id;
       tr.dataset.news = c.newsId;
+      tr.dataset.story = c.storyId || '';
+      if (c.repeat) {
+        tr.classList.add('repeat');
+      }
       tr.appendChild(el('td', time(c.t0), 'time'));
       tr.appendChild(el('td', c.source, 'source'));
       tr.appendChild(el('td', c.headline, 'headline'));
       tr.appendChild(el('td', c.ticker, 'ticker'));
+      tr.appendChild(el('td', c.repeat === null || c.repeat === undefined ? ''
+          : c.repeat ? 'repeat of ' + c.storyId : 'first report', 'story'));
       horizons.forEach(h => tr.appendChild(reactionCell(c.reactions.find(r => r.horizon === h))));
       if (onSelect) {
         tr.addEventListener('click', () => onSelect(c));

@@ -55,6 +55,10 @@ class ReplayIT extends ReplayScenarios {
             assertEquals(List.of("Markets blog", "Chip industry letter", "Street notes", "Morning briefing"),
                     ReportBrowserChecks.newsMarkers(browser, "aws-openai-wire", "AMZN"),
                     "the other four articles on Amazon's chart of the first one");
+            assertEquals(List.of("aws-openai-wire: first report", "aws-openai-markets-open: repeat of aws-openai-wire",
+                    "nvda-openai-aws-chips: repeat of aws-openai-wire", "aws-openai-analysts: repeat of aws-openai-wire",
+                    "aws-openai-day-after: repeat of aws-openai-wire"), ReportBrowserChecks.storyRows(browser, "AMZN"),
+                    "Amazon's five rows: one story, the first report then its repeats");
             browser.js("const d = JSON.parse(document.getElementById('report-data').textContent);"
                     + " const c = d.find(c => c.newsId === 'aws-openai-wire' && c.ticker === 'AMZN');"
                     + " document.getElementById('chart-' + c.id).scrollIntoView()");

@@ -79,6 +79,17 @@ final class ReportBrowserChecks {
         }
     }
 
+    /**
+     * The table groups each ticker's story: its rows are consecutive, the first report first, then the repeats
+     * in time order, each saying which report it repeats; returns the rows of {@code ticker} as "news: story".
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> storyRows(HeadlessChromium browser, String ticker) {
+        return (List<String>) browser.js("return [...document.querySelectorAll('table.reactions tbody tr')]"
+                + ".filter(tr => tr.querySelector('.ticker').textContent === arguments[0])"
+                + ".map(tr => tr.dataset.news + ': ' + tr.querySelector('td.story').textContent)", ticker);
+    }
+
     /** A number as the page holds it (JavaScript's shortest round-trip form) is the very same double. */
     private static boolean sameNumber(Double value, String shown) {
         return value == null ? shown.isEmpty() : !shown.isEmpty() && Double.parseDouble(shown) == value;

@@ -25,6 +25,10 @@ public final class ChartJson {
         m.put("headline", first.getHeadline());
         m.put("source", first.getSource());
         m.put("t0", c.t0());
+        // the story, from any horizon that carries one (all of them do, or the short ones none)
+        MarketReaction story = c.reactions().stream().filter(r -> r.getStoryId() != null).findFirst().orElse(null);
+        m.put("storyId", story == null ? null : story.getStoryId());
+        m.put("repeat", story == null ? null : story.getRepeat());
         m.put("x", c.x());
         m.put("stock", c.stock());
         m.put("bench", c.bench());
