@@ -58,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
                     .run(in, "demo");
             ReactionTable.print(r.finals(), System.out);
             ReactionTable.printImpacts(r.impacts(), System.out);
+            // the study across events: all news and first reports against repeats (every group: replay --study)
+            StudyTable.print(r.studies().stream().filter(s -> s.getGroup().equals("all")
+                    || s.getGroup().startsWith("story:")).toList(), System.out);
             System.out.printf("%s from %d news and %d ticks in %.1f s. Horizons %s, benchmark %s.%n",
                     Replay.summary(r.finals()), r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3,
                     rc.horizons(), rc.benchmark());

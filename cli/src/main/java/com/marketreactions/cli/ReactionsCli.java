@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reactions", mixinStandardHelpOptions = true, version = "market-reactions 0.1.0",
         description = "Event-streaming market-reaction analyzer on Kafka Streams.",
         subcommands = {DemoCommand.class, ReplayCommand.class, ServeCommand.class, ProduceCommand.class, BenchCommand.class,
-            SimulateCommand.class, SetupCommand.class, StackCommand.class, TailCommand.class})
+            SimulateCommand.class, SetupCommand.class, StackCommand.class, TailCommand.class, StudyCommand.class})
 public final class ReactionsCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionsCli.class);

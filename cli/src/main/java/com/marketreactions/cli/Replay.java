@@ -10,6 +10,7 @@ import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.LineErrors;
 import com.marketreactions.producers.files.PublishResult;
+import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
@@ -50,9 +51,11 @@ public final class Replay {
     /**
      * @param reactions every reaction record read, PROVISIONAL and FINAL, in topic order per partition
      * @param finals the FINAL ones, in {@link #ORDER}
+     * @param studies the event study of every group and horizon once all reactions are in, by group then horizon
      */
     public record Result(List<MarketReaction> reactions, List<MarketReaction> finals, List<NewsImpact> impacts,
-                         long newsPublished, long ticksPublished, Duration took, Topics topics, String ticksLeftOut) {
+                         long newsPublished, long ticksPublished, Duration took, Topics topics, String ticksLeftOut,
+                         List<EventStudy> studies) {
     }
 
     private final ClientConfigs clients;
@@ -134,8 +137,14 @@ public final class Replay {
                     .stream()
                     .sorted(Comparator.comparing(NewsImpact::getEventTime).thenComparing(NewsImpact::getNewsId)
                             .thenComparing(i -> Horizon.parse(i.getHorizon()).length())).toList();
+            // the study's topic holds an update per FINAL of a group: the last of each key is its result
+            Map<String, EventStudy> latest = new java.util.TreeMap<>();
+            EndMarkers.readUntilEnded(clients, topics.study, partitions, timeout, health)
+                    .forEach(st -> latest.put(st.getGroup() + '|' + st.getHorizon(), st));
+            List<EventStudy> studies = latest.values().stream().sorted(Comparator.comparing(EventStudy::getGroup)
+                    .thenComparing(st -> Horizon.parse(st.getHorizon()).length())).toList();
             return new Result(all, finals, impacts, news.published(), ticks.published(),
-                    Duration.ofNanos(System.nanoTime() - started), topics, ticks.leftOutSummary());
+                    Duration.ofNanos(System.nanoTime() - started), topics, ticks.leftOutSummary(), studies);
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         } finally {

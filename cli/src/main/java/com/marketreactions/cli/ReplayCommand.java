@@ -38,6 +38,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--impacts", paramLabel = "FILE", description = "Also write the per-news impacts as JSON lines")
     Path impacts;
 
+    @Option(names = "--study", paramLabel = "FILE",
+            description = "Also write the event study (every group and horizon, after the last reaction) as JSON lines")
+    Path study;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write a self-contained HTML report: a table and a chart per news and ticker")
     Path report;
@@ -74,6 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
         Replay.Inputs in = new Replay.Inputs(news, ticks, aliases);
         ReportFile.checkWritable(out);
         ReportFile.checkWritable(impacts);
+        ReportFile.checkWritable(study);
         ReportFile.checkWritable(report);
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -92,13 +97,18 @@ final class ReplayCommand implements Callable<Integer> {
                 for (String[] row : new String[][] {{t.news.name(), "news in, NewsEvent"},
                     {t.ticks.name(), "ticks in, StockTick"},
                     {t.reactions.name(), "reactions out, key newsId|ticker|horizon, MarketReaction"},
-                    {t.impact.name(), "per-news impact out, NewsImpact"}}) {
+                    {t.impact.name(), "per-news impact out, NewsImpact"},
+                    {t.study.name(), "event study out, key group|horizon, EventStudy"}}) {
                     System.err.printf("  %s  %s (Avro, subject %s-value)%n", row[0], row[1], row[0]);
                 }
             }
             write(r.finals(), out);
             if (impacts != null) {
                 write(r.impacts(), impacts);
+            }
+            if (study != null) {
+                write(r.studies(), study);
+                System.err.printf("Event study of %d groups and horizons written to %s%n", r.studies().size(), study);
             }
             System.err.printf("%s written to %s (%d news, %d ticks, %.1f s)%n", Replay.summary(r.finals()), out,
                     r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3);

@@ -170,6 +170,30 @@ abstract class ReplayScenarios {
     }
 
     @Test
+    void theSampleReplayWritesAnEventStudyEqualToABatchOverItsOwnFinals(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path sample = Path.of(System.getProperty("reactions.sample.dir", "../data/sample"));
+        Replay.Result r = replay(2).run(SampleFiles.inputs(sample), "study");
+        Map<String, com.marketreactions.schema.EventStudy> expected =
+                com.marketreactions.streams.differential.ReferenceStudy.all(r.finals());
+        assertEquals(expected.size(), r.studies().size(), "one study per group and horizon");
+        for (com.marketreactions.schema.EventStudy s : r.studies()) {
+            com.marketreactions.streams.differential.ReferenceStudy.assertClose(
+                    expected.get(s.getGroup() + "|" + s.getHorizon()), s, s.getGroup() + " " + s.getHorizon());
+        }
+        com.marketreactions.schema.EventStudy all = r.studies().stream()
+                .filter(s -> s.getGroup().equals("all") && s.getHorizon().equals("P1D")).findFirst().orElseThrow();
+        assertTrue(all.getN() > 10 && all.getExcluded() > 0, "with a model: " + all.getN() + ", left out: "
+                + all.getExcluded() + " (the benchmark's own and the tickers without ticks)");
+        assertEquals(390 + 34 + 1, all.getPathAt().size(), "every minute to 390, then every 30 to 1410, then the end");
+        Path file = dir.resolve("study.jsonl");
+        ReplayCommand.write(r.studies(), file);
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertEquals(r.studies().size(), lines.size());
+        assertTrue(lines.get(0).startsWith("{\"group\":") && lines.get(0).contains("\"caarPath\":"), lines.get(0));
+    }
+
+    @Test
     void provisionalUpdatesPrecedeTheOneFinalOfTheirKeyAndEveryNewsHasItsImpact() throws Exception {
         Replay.Result r = replay(2).run(handMadeInputs(), "updates");
         Map<String, List<MarketReaction>> byKey = new java.util.LinkedHashMap<>();

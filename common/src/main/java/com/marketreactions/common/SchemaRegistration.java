@@ -34,6 +34,7 @@ public final class SchemaRegistration {
         s.put(topics.ticks.name() + "-value", StockTick.getClassSchema());
         s.put(topics.reactions.name() + "-value", MarketReaction.getClassSchema());
         s.put(topics.impact.name() + "-value", NewsImpact.getClassSchema());
+        s.put(topics.study.name() + "-value", com.marketreactions.schema.EventStudy.getClassSchema());
         return s;
     }
 

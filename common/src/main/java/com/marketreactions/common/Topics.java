@@ -1,5 +1,6 @@
 package com.marketreactions.common;
 
+import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.Serdes;
  *   <li>{@code ticker-aliases} (compacted): key = alias as written, value = ticker; a null value deletes.</li>
  *   <li>{@code market-reactions} (compacted): key = {@link ReactionKey}, value = {@link MarketReaction}.</li>
  *   <li>{@code news-impact} (compacted): key = {@code newsId|horizon}, value = {@link NewsImpact}.</li>
+ *   <li>{@code event-study} (compacted): key = {@code group|horizon}, value = {@link EventStudy}.</li>
  *   <li>{@code dead-letters}: input records the service could not read, original key and value bytes, with
  *       headers naming the error, source topic, partition and offset (Kafka Streams' own dead-letter queue).</li>
  * </ul>
@@ -30,6 +32,7 @@ public final class Topics {
     public static final String ALIASES = "ticker-aliases";
     public static final String REACTIONS = "market-reactions";
     public static final String IMPACT = "news-impact";
+    public static final String STUDY = "event-study";
     public static final String DEAD_LETTERS = "dead-letters";
 
     public final Topic<String, NewsEvent> news;
@@ -37,6 +40,7 @@ public final class Topics {
     public final Topic<String, String> aliases;
     public final Topic<String, MarketReaction> reactions;
     public final Topic<String, NewsImpact> impact;
+    public final Topic<String, EventStudy> study;
     public final Topic<byte[], byte[]> deadLetters;
     private final String prefix;
 
@@ -47,6 +51,7 @@ public final class Topics {
         this.aliases = new Topic<>(prefix + ALIASES, Serdes.String(), Serdes.String(), true);
         this.reactions = new Topic<>(prefix + REACTIONS, Serdes.String(), serdes.avro(MarketReaction.class), true);
         this.impact = new Topic<>(prefix + IMPACT, Serdes.String(), serdes.avro(NewsImpact.class), true);
+        this.study = new Topic<>(prefix + STUDY, Serdes.String(), serdes.avro(EventStudy.class), true);
         this.deadLetters = new Topic<>(prefix + DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), false);
     }
 
@@ -69,6 +74,6 @@ public final class Topics {
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(news, ticks, aliases, reactions, impact, deadLetters);
+        return List.of(news, ticks, aliases, reactions, impact, study, deadLetters);
     }
 }

@@ -97,10 +97,6 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         return stories.enabled() && h.length().plus(grace).compareTo(newsLateness) >= 0;
     }
 
-    /** How long a ticker's news items are kept for stories: the stories' look-back behind the longest FINAL. */
-    public Duration storyRetention() {
-        return stories.retention().plus(retention());
-    }
 
     public ReactionCalculator calculator() {
         return new ReactionCalculator(estimationWindow.toMillis(), minPoints, directionThreshold);

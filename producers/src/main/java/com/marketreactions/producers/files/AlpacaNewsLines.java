@@ -27,6 +27,6 @@ final class AlpacaNewsLines implements LineParser<NewsEvent> {
         return new NewsEvent(Json.requiredId(n, "id"), time.parse("created_at", Json.requiredText(n, "created_at")),
                 Json.requiredText(n, "source"), Json.requiredText(n, "headline"),
                 summary == null || summary.isBlank() ? null : summary, Json.optionalText(n, "url"),
-                NewsLines.tickers(n.get("symbols"), "symbols"), null);
+                NewsLines.tickers(n.get("symbols"), "symbols"), null, new java.util.ArrayList<>());
     }
 }

@@ -32,7 +32,8 @@ final class BenzingaNewsLines implements LineParser<NewsEvent> {
         String created = Json.requiredText(n, "created");
         String teaser = Json.optionalText(n, "teaser");
         return new NewsEvent(Json.requiredId(n, "id"), publishedAt(created), "Benzinga", Json.requiredText(n, "title"),
-                teaser == null || teaser.isBlank() ? null : teaser, Json.optionalText(n, "url"), tickers(n), null);
+                teaser == null || teaser.isBlank() ? null : teaser, Json.optionalText(n, "url"), tickers(n), null,
+                new java.util.ArrayList<>());
     }
 
     private java.time.Instant publishedAt(String created) throws BadLineException {

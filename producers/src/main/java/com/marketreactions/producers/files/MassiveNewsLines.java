@@ -31,7 +31,8 @@ final class MassiveNewsLines implements LineParser<NewsEvent> {
         }
         return new NewsEvent(Json.requiredId(n, "id"), time.parse("published_utc", Json.requiredText(n, "published_utc")),
                 Json.requiredText(publisher, "name"), Json.requiredText(n, "title"), Json.optionalText(n, "description"),
-                Json.optionalText(n, "article_url"), NewsLines.tickers(n.get("tickers")), sentiment(n.get("insights")));
+                Json.optionalText(n, "article_url"), NewsLines.tickers(n.get("tickers")), sentiment(n.get("insights")),
+                new java.util.ArrayList<>());
     }
 
     private static Double sentiment(JsonNode insights) throws BadLineException {

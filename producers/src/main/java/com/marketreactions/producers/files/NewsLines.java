@@ -36,7 +36,7 @@ public final class NewsLines implements LineParser<NewsEvent> {
         String summary = Json.optionalText(n, "summary");
         String url = Json.optionalText(n, "url");
         return new NewsEvent(id, publishedAt, source, headline, summary, url, tickers(n.get("tickers")),
-                sentiment(n.get("sentiment")));
+                sentiment(n.get("sentiment")), tags(n.get("tags"), "tags"));
     }
 
     private Instant publishedAt(JsonNode v) throws BadLineException {
@@ -79,6 +79,27 @@ public final class NewsLines implements LineParser<NewsEvent> {
                 throw new BadLineException(field + " must be a string, got " + Json.type(t));
             }
             out.add(Fields.ticker(field, t.textValue()));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** An optional array of tag strings (categories): trimmed, blank ones left out, de-duplicated in order. */
+    static List<String> tags(JsonNode v, String name) throws BadLineException {
+        if (v == null || v.isNull()) {
+            return new ArrayList<>();
+        }
+        if (!v.isArray()) {
+            throw new BadLineException(name + " must be an array of strings, got " + Json.type(v));
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode t = v.get(i);
+            if (!t.isTextual()) {
+                throw new BadLineException(name + "[" + i + "] must be a string, got " + Json.type(t));
+            }
+            if (!t.textValue().isBlank()) {
+                out.add(t.textValue().strip());
+            }
         }
         return new ArrayList<>(out);
     }

@@ -141,7 +141,7 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
             String source = SOURCES[content.nextInt(SOURCES.length)];
             String headline = String.format(Locale.ROOT, t.text, tickers.toArray());
             String summary = "Synthetic news item generated for load tests; it does not describe real events.";
-            return new NewsEvent(id, at, source, headline, summary, null, tickers, sentiment);
+            return new NewsEvent(id, at, source, headline, summary, null, tickers, sentiment, new ArrayList<>());
         }
 
         private int pick() {

@@ -282,7 +282,8 @@ public final class SampleData {
 
     private static NewsEvent news(String id, Instant at, String source, String headline, String summary,
                                   String url, List<String> tickers, double sentiment) {
-        return new NewsEvent(id, at, source, headline, summary, url, new ArrayList<>(tickers), sentiment);
+        return new NewsEvent(id, at, source, headline, summary, url, new ArrayList<>(tickers), sentiment,
+                new ArrayList<>());
     }
 
     private static ObjectNode toJson(JsonMapper json, NewsEvent e) {

@@ -28,9 +28,9 @@ class NewsLinesTest {
         NewsEvent n = parse("""
                 {"id":"aws-openai-1","publishedAt":"2025-11-03T11:00:00Z","source":"Reuters",\
                 "headline":"AWS and OpenAI sign deal","summary":"A multi-year deal","url":"https://x.example/1",\
-                "tickers":["AMZN","MSFT"],"sentiment":0.6}""");
+                "tickers":["AMZN","MSFT"],"sentiment":0.6,"tags":["m&a"," cloud ","","cloud"]}""");
         assertEquals(new NewsEvent("aws-openai-1", T0, "Reuters", "AWS and OpenAI sign deal", "A multi-year deal",
-                "https://x.example/1", List.of("AMZN", "MSFT"), 0.6), n);
+                "https://x.example/1", List.of("AMZN", "MSFT"), 0.6, List.of("m&a", "cloud")), n);
     }
 
     @Test

@@ -84,11 +84,11 @@ class VendorFormatsTest {
         String summary = "A seven-year agreement for compute.";
         List<String> tickers = List.of("AMZN", "MSFT");
         assertEquals(List.of(new NewsEvent("8f3c2a", t0, "Example Wire", headline, summary, "https://example.com/a",
-                tickers, 0.5)), news("massive-news.jsonl"));
+                tickers, 0.5, List.of())), news("massive-news.jsonl"));
         assertEquals(List.of(new NewsEvent("38211907", t0, "Example Wire", headline, summary, "https://example.com/a",
-                tickers, null)), news("alpaca-news.jsonl"));
+                tickers, null, List.of())), news("alpaca-news.jsonl"));
         assertEquals(List.of(new NewsEvent("38211907", t0, "Benzinga", headline, summary, "https://example.com/a",
-                tickers, null)), news("benzinga-news.jsonl"));
+                tickers, null, List.of())), news("benzinga-news.jsonl"));
     }
 
     @Test

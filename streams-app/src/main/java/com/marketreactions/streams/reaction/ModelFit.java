@@ -7,8 +7,10 @@ import com.marketreactions.schema.ReactionModel;
  *
  * @param sigma residual standard deviation of one 1-minute return; null when it cannot be estimated
  * @param points number of estimation points n
+ * @param positiveShare share of the estimation points whose abnormal return {@code r_s - beta r_m} (the event
+ *                      window's definition) is above zero; null without points (the generalized sign test's p)
  */
-public record ModelFit(ReactionModel model, Double alpha, Double beta, Double sigma, int points) {
+public record ModelFit(ReactionModel model, Double alpha, Double beta, Double sigma, int points, Double positiveShare) {
 
     /**
      * Fits the market model by OLS when there are at least {@code minPoints} points and the market return is
@@ -33,7 +35,8 @@ public record ModelFit(ReactionModel model, Double alpha, Double beta, Double si
                 double e = rs[i] - alpha - beta * rm[i];
                 sse += e * e;
             }
-            return new ModelFit(ReactionModel.MARKET_MODEL, alpha, beta, Math.sqrt(sse / (n - 2)), n);
+            return new ModelFit(ReactionModel.MARKET_MODEL, alpha, beta, Math.sqrt(sse / (n - 2)), n,
+                    positiveShare(rs, rm, n, beta));
         }
         Double sigma = null;
         if (n >= 2) {
@@ -49,7 +52,20 @@ public record ModelFit(ReactionModel model, Double alpha, Double beta, Double si
             }
             sigma = Math.sqrt(ss / (n - 1));
         }
-        return new ModelFit(ReactionModel.MARKET_ADJUSTED, 0.0, 1.0, sigma, n);
+        return new ModelFit(ReactionModel.MARKET_ADJUSTED, 0.0, 1.0, sigma, n, positiveShare(rs, rm, n, 1.0));
+    }
+
+    private static Double positiveShare(double[] rs, double[] rm, int n, double beta) {
+        if (n == 0) {
+            return null;
+        }
+        int up = 0;
+        for (int i = 0; i < n; i++) {
+            if (rs[i] - beta * rm[i] > 0) {
+                up++;
+            }
+        }
+        return (double) up / n;
     }
 
     private static boolean constant(double[] x, int n) {

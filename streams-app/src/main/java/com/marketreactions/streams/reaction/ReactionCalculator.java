@@ -159,7 +159,7 @@ public final class ReactionCalculator {
         if (fit == null) {
             out.setModel(ReactionModel.NONE).setBenchmarkReturn(null).setAlpha(null).setBeta(null)
                     .setSigma(null).setEstimationPoints(null).setMarketMinutes(null).setExpectedReturn(null)
-                    .setAbnormalReturn(null).setZScore(null).setSignificant(null);
+                    .setAbnormalReturn(null).setZScore(null).setSignificant(null).setEstimationPositiveShare(null);
         } else {
             double b1 = w.benchLast != null ? w.benchLast : est.benchmarkBaseline();
             double benchReturn = b1 / est.benchmarkBaseline() - 1;
@@ -171,7 +171,8 @@ public final class ReactionCalculator {
             out.setModel(fit.model()).setBenchmarkReturn(benchReturn).setAlpha(fit.alpha()).setBeta(fit.beta())
                     .setSigma(fit.sigma()).setEstimationPoints(fit.points()).setMarketMinutes(marketMinutes)
                     .setExpectedReturn(expected).setAbnormalReturn(abnormal).setZScore(z)
-                    .setSignificant(z == null ? null : Math.abs(z) >= 1.96);
+                    .setSignificant(z == null ? null : Math.abs(z) >= 1.96)
+                    .setEstimationPositiveShare(fit.positiveShare());
         }
         out.setFlags(flags);
         return out;

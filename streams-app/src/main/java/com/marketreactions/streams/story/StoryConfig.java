@@ -39,8 +39,4 @@ public record StoryConfig(boolean enabled, double threshold, Duration window) {
         return new StoryConfig(true, 0.075, Duration.ofDays(1));
     }
 
-    /** How long the items of a ticker are kept: every window a pending story can look back over. */
-    public Duration retention() {
-        return MAX_AGE.plus(window);
-    }
 }

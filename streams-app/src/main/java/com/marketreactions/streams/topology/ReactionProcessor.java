@@ -12,6 +12,7 @@ import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.reaction.WindowStats;
 import com.marketreactions.streams.story.Story;
+import com.marketreactions.streams.story.StoryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -365,7 +366,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (e.horizonMs == config.maxHorizon().toMillis()) {
             estimates.remove(e.key.newsId() + '|' + e.key.ticker()); // the longest horizon closes last
             if (stories != null) {
-                stories.forget(e.key.ticker(), e.key.newsId());
+                stories.forget(e.key.ticker(), e.t0, e.key.newsId());
             }
         }
     }
@@ -443,7 +444,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         b.setNewsId(news.getId()).setTicker(ticker).setHorizon(key.horizon())
                 .setStatus(status).setBenchmark(benchmark).setHeadline(news.getHeadline())
-                .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers());
+                .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers())
+                .setTags(news.getTags());
+        if (status == ReactionStatus.FINAL && est.estimate().fit() != null) {
+            carPath(b, e, est.estimate(), isBenchmark);
+        }
         if (stories != null && storyHorizons.contains(key.horizon())) {
             story(b, e, status == ReactionStatus.FINAL, wall);
         }
@@ -462,6 +467,23 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             recent.put(recentKey, reaction, e.t0);
         } else {
             recentUpdates.put(recentKey, new Recent(reaction, e.t0));
+        }
+    }
+
+    /**
+     * The CAR path of a FINAL (the event study's input): read once from the history as of the window's close,
+     * the same ticks its statistics hold.
+     */
+    private void carPath(MarketReaction.Builder b, PendingIndex.Entry e, Estimate est, boolean isBenchmark) {
+        if (isBenchmark) {
+            return; // its model is NONE: no abnormal return
+        }
+        long close = e.key.closeTime();
+        TickSeries stock = history.series(e.key.ticker(), e.t0 + 1, e.end(), close);
+        TickSeries bench = history.series(benchmark, e.t0 + 1, e.end(), close);
+        List<Double> path = com.marketreactions.streams.reaction.CarPath.of(est, e.horizonMs, stock, bench);
+        if (!path.isEmpty()) {
+            b.setCarAt(com.marketreactions.streams.reaction.CarPath.grid(e.horizonMs)).setCar(path);
         }
     }
 
@@ -525,6 +547,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long progress = Math.min(taskTime, history.clock(symbol));
         long keepFrom = Math.min(progress - latenessMs, pendingT0) - estimationMs;
         history.expire(symbol, keepFrom);
+        if (stories != null) {
+            // a story reads back MAX_AGE from its item; the items to come are pending or within L
+            stories.expire(symbol, Math.min(progress - latenessMs, index.earliestT0(symbol)) - StoryConfig.MAX_AGE.toMillis());
+        }
     }
 
     @Override

@@ -8,15 +8,20 @@ import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.internal.StoryItem;
+import com.marketreactions.schema.internal.StudySums;
+import com.marketreactions.streams.study.StudyGroups;
 import com.marketreactions.streams.ReactionConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -32,7 +37,8 @@ import org.apache.kafka.streams.state.Stores;
  * ticks ─► check ─┬─ on their symbol's partition (the benchmark's too) ──────────────────────┐
  *                 └─ benchmark (copies for the others), misrouted ─► [routed-ticks] ────────┤
  * news ─► check ─► first of its id ─► resolve tickers (explicit + aliases) ─► [news-by-ticker] ┴─► react ─► market-reactions
- * market-reactions ─► FINAL only ─► [reactions-by-news] ─► impact ─► news-impact
+ * market-reactions ─► FINAL only ─┬► [reactions-by-news] ─► impact ─► news-impact
+ *                                 └► one per group ─► [reactions-by-group] ─► study ─► event-study
  * </pre>
  *
  * Both internal topics are partitioned by {@link SymbolPartitioner}, whatever partitioner the producers of
@@ -90,9 +96,8 @@ public final class ReactionTopology {
                 Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
 
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TopologyNames.STORY_ITEMS,
-                        config.storyRetention(), Duration.ofMillis(1), false), Serdes.String(), internal.avro(StoryItem.class))
-                .withLoggingEnabled(changelog));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.STORY_ITEMS),
+                Serdes.String(), internal.avro(StoryItem.class)).withLoggingEnabled(changelog));
 
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(TopologyNames.NEWS_IDS, retention, Duration.ofMillis(1), false),
@@ -120,16 +125,29 @@ public final class ReactionTopology {
         // end markers, to every partition) grouped by news and horizon
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
                 Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled().withLoggingEnabled(changelog));
-        builder.stream(topics.reactions.name(),
+        KStream<String, MarketReaction> finals = builder.stream(topics.reactions.name(),
                         Consumed.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-source"))
-                .filter((k, r) -> r == null || r.getStatus() == ReactionStatus.FINAL, Named.as("final-reactions"))
-                .selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
+                .filter((k, r) -> r == null || r.getStatus() == ReactionStatus.FINAL, Named.as("final-reactions"));
+        finals.selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
                         .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))
                         .withStreamPartitioner(SymbolPartitioner.markersToAll()))
                 .process(NewsImpactAggregator::new, Named.as("aggregate-impact"), TopologyNames.IMPACT_PARTS)
                 .to(topics.impact.name(),
                         Produced.with(topics.impact.keySerde(), topics.impact.valueSerde()).withName("impact-sink"));
+
+        // the event study, also from the reaction topic: each FINAL once per group it belongs to
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.STUDY_SUMS),
+                Serdes.String(), internal.avro(StudySums.class)).withCachingEnabled().withLoggingEnabled(changelog));
+        finals.flatMap((k, r) -> r == null ? List.of(KeyValue.pair(k, r))
+                        : StudyGroups.of(r).stream().map(g -> KeyValue.pair(StudyGroups.key(g, r.getHorizon()), r)).toList(),
+                        Named.as("key-by-group"))
+                .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_GROUP)
+                        .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))
+                        .withStreamPartitioner(SymbolPartitioner.markersToAll()))
+                .process(StudyAggregator::new, Named.as("aggregate-study"), TopologyNames.STUDY_SUMS)
+                .to(topics.study.name(),
+                        Produced.with(topics.study.keySerde(), topics.study.valueSerde()).withName("study-sink"));
 
         // The reaction node takes its three inputs straight from their sources (the Processor API on the DSL's
         // topology): merging them in the DSL needs one value type, and cost a check, a tag and two merge hops

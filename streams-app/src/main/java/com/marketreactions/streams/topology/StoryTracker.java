@@ -13,25 +13,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The stories of a task's (news, ticker) pairs: every news item about a ticker is kept in the
- * {@code story-items} store (key {@code ticker|newsId}, time T0) for the stories' look-back, and an item's story
- * is stored with it once final, i.e. once no earlier item can still arrive within the news lateness. A final
- * story is read back, never recomputed, so later items link to what earlier ones were given, after a restart
- * too. Before it is final (a PROVISIONAL reaction) the story is computed from what has arrived and not kept.
+ * {@code story-items} store (key {@code TICKER|T0|newsId}, T0 zero-padded so a ticker's items are in time
+ * order) for the stories' look-back, and an item's story is stored with it once final, i.e. once no earlier item
+ * can still arrive within the news lateness. A final story is read back, never recomputed, so later items link to
+ * what earlier ones were given, after a restart too. Before it is final (a PROVISIONAL reaction) the story is
+ * computed from what has arrived and not kept.
+ *
+ * <p>Retention is by need, not by a window store's event time (a replay publishes its news before its ticks, and
+ * a window store would drop the early ones as soon as the late ones are in): the processor drops a ticker's items
+ * older than {@link StoryConfig#MAX_AGE} before both its earliest pending news and the time a news within L can
+ * have ({@link #expire}).
  */
 final class StoryTracker {
 
     private static final char SEPARATOR = '|';
 
     private final StoryLinker linker;
-    private final WindowStore<String, StoryItem> items;
+    private final KeyValueStore<String, StoryItem> items;
+    /** Per ticker: items before this were dropped (a scan only when it moves on by an hour). */
+    private final Map<String, Long> expiredBefore = new HashMap<>();
+    private static final long EXPIRY_STEP_MS = 3_600_000L;
     private final KeyValueStore<String, ValueAndTimestamp<String>> aliases;
     /** Terms by news id: an item's text is compared with every later item of its ticker. A cache, so bounded. */
     private final Map<String, StoryTerms> terms = new HashMap<>();
@@ -39,7 +46,7 @@ final class StoryTracker {
     private final Map<String, Story> finals = new HashMap<>();
     private static final int MAX_CACHED = 50_000;
 
-    StoryTracker(StoryConfig config, WindowStore<String, StoryItem> items,
+    StoryTracker(StoryConfig config, KeyValueStore<String, StoryItem> items,
                  KeyValueStore<String, ValueAndTimestamp<String>> aliases) {
         this.linker = new StoryLinker(config);
         this.items = items;
@@ -48,7 +55,7 @@ final class StoryTracker {
 
     /** Keeps a news item about {@code ticker}; {@code late}: it arrived after the news lateness. */
     void add(String ticker, NewsEvent news, boolean late) {
-        items.put(key(ticker, news.getId()), item(news, late), news.getPublishedAt().toEpochMilli());
+        items.put(key(ticker, news.getPublishedAt().toEpochMilli(), news.getId()), item(news, late));
     }
 
     private static StoryItem item(NewsEvent news, boolean late) {
@@ -62,13 +69,13 @@ final class StoryTracker {
      */
     Story story(String ticker, NewsEvent news, boolean late, boolean isFinal) {
         long t0 = news.getPublishedAt().toEpochMilli();
-        Story known = finals.get(key(ticker, news.getId()));
+        Story known = finals.get(key(ticker, t0, news.getId()));
         if (known != null) {
             return known;
         }
-        StoryItem stored = items.fetch(key(ticker, news.getId()), t0);
+        StoryItem stored = items.get(key(ticker, t0, news.getId()));
         if (stored == null) {
-            // older than the store keeps (a news far later than the lateness bound): linked to what is left
+            // dropped already (a news far later than the lateness bound): linked to what is left
             stored = item(news, late);
             isFinal = false;
         }
@@ -80,35 +87,34 @@ final class StoryTracker {
         long t0 = stored.getPublishedAt();
         if (stored.getStoryId() != null) {
             Story s = storyOf(stored);
-            remember(key(ticker, newsId), s);
+            remember(key(ticker, t0, newsId), s);
             return s;
         }
         List<StoryLinker.Item> around = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, StoryItem> it = items.fetch(key(ticker, ""), key(ticker, "\uffff"),
-                t0 - StoryConfig.MAX_AGE.toMillis(), t0)) {
+        try (KeyValueIterator<String, StoryItem> it = items.range(key(ticker, t0 - StoryConfig.MAX_AGE.toMillis(), ""),
+                key(ticker, t0, "\uffff"))) {
             while (it.hasNext()) {
-                KeyValue<Windowed<String>, StoryItem> kv = it.next();
-                around.add(item(kv.value));
+                around.add(item(it.next().value));
             }
         }
         Set<String> names = names(ticker);
         // the earlier items are final when this one is (they are earlier); otherwise nothing is stored
         Story s = linker.link(item(stored), around, names, c -> earlier(ticker, c, isFinal));
         if (isFinal) {
-            items.put(key(ticker, newsId), StoryItem.newBuilder(stored).setStoryId(s.storyId())
-                    .setStoryAt(s.storyAt()).setSimilarity(s.similarity()).setNovelty(s.novelty()).build(), t0);
-            remember(key(ticker, newsId), s);
+            items.put(key(ticker, t0, newsId), StoryItem.newBuilder(stored).setStoryId(s.storyId())
+                    .setStoryAt(s.storyAt()).setSimilarity(s.similarity()).setNovelty(s.novelty()).build());
+            remember(key(ticker, t0, newsId), s);
         }
         return s;
     }
 
     /** The story of an earlier item of the same ticker: stored, or computed (and stored if final) now. */
     private Story earlier(String ticker, StoryLinker.Item c, boolean isFinal) {
-        Story known = finals.get(key(ticker, c.id()));
+        Story known = finals.get(key(ticker, c.t0(), c.id()));
         if (known != null) {
             return known;
         }
-        StoryItem stored = items.fetch(key(ticker, c.id()), c.t0());
+        StoryItem stored = items.get(key(ticker, c.t0(), c.id()));
         if (stored == null) {
             throw new IllegalStateException("story item " + c.id() + " about " + ticker + " was read a moment ago");
         }
@@ -123,14 +129,32 @@ final class StoryTracker {
     }
 
     /** The last reaction of the pair is out: its story stays in the store only. */
-    void forget(String ticker, String newsId) {
-        finals.remove(key(ticker, newsId));
+    void forget(String ticker, long t0, String newsId) {
+        finals.remove(key(ticker, t0, newsId));
+    }
+
+    /**
+     * Drops the items of {@code ticker} before {@code before}: the caller's bound of what no story can read any
+     * more (at most every hour of it per ticker).
+     */
+    void expire(String ticker, long before) {
+        Long done = expiredBefore.get(ticker);
+        if (done != null && before - done < EXPIRY_STEP_MS) {
+            return;
+        }
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, StoryItem> it = items.range(key(ticker, 0, ""), key(ticker, before - 1, "\uffff"))) {
+            it.forEachRemaining(kv -> old.add(kv.key));
+        }
+        old.forEach(items::delete);
+        expiredBefore.put(ticker, before);
     }
 
     /** Drops what is in memory (a task re-initialized): it is all in the store, or computed again the same. */
     void clear() {
         terms.clear();
         finals.clear();
+        expiredBefore.clear();
     }
 
     private StoryLinker.Item item(StoryItem i) {
@@ -161,7 +185,8 @@ final class StoryTracker {
         return StoryTerms.namesOf(names);
     }
 
-    private static String key(String ticker, String newsId) {
-        return ticker + SEPARATOR + newsId;
+    /** {@code TICKER|T0|newsId}, T0 as 19 digits: a ticker's items sort by time (times before 1970 are not kept). */
+    private static String key(String ticker, long t0, String newsId) {
+        return ticker + SEPARATOR + String.format("%019d", Math.max(0, t0)) + SEPARATOR + newsId;
     }
 }

@@ -25,7 +25,7 @@ public final class TopologyNames {
     public static final String NEWS_IDS = "news-ids";
     /** Window store: (news, ticker) pairs already seen, so a repeated news event is not reacted to twice. */
     public static final String NEWS_SEEN = "news-seen";
-    /** Window store: every news item about a ticker ({@code ticker|newsId}, at T0) and its story once final. */
+    /** Key-value store: every news item about a ticker ({@code TICKER|T0|newsId}) and its story once final. */
     public static final String STORY_ITEMS = "story-items";
     /**
      * Window store, queryable: the latest reaction per (ticker, news, horizon), key {@code TICKER|newsId|HORIZON},
@@ -36,6 +36,11 @@ public final class TopologyNames {
     public static final String REACTIONS_BY_NEWS = "reactions-by-news";
     /** Key-value store: FINAL reactions of a (news, horizon) collected until all its tickers are in. */
     public static final String IMPACT_PARTS = "news-impact-parts";
+
+    /** Repartition topic: FINAL reactions keyed by event-study group and horizon, one copy per group. */
+    public static final String REACTIONS_BY_GROUP = "reactions-by-group";
+    /** Key-value store: the running sums of each (group, horizon) of the event study. */
+    public static final String STUDY_SUMS = "study-sums";
 
     /** Global store of the alias table. */
     public static final String ALIASES = "ticker-aliases-store";

@@ -458,6 +458,9 @@ public final class BatchReference {
         Double abnormalReturn = null;
         Double zScore = null;
         Boolean significant = null;
+        Double positiveShare = null;
+        List<Long> carAt = List.of();
+        List<Double> car = List.of();
         if (base != null && b0 != null && !isBenchmark) {
             benchmarkReturn = b1.price() / b0.price() - 1;
 
@@ -525,6 +528,36 @@ public final class BatchReference {
                 zScore = abnormalReturn / (sigma * Math.sqrt(marketMinutes));
                 significant = Math.abs(zScore) >= SIGNIFICANCE;
             }
+            // the generalized sign test's p: estimation points whose r_s - beta r_m is above zero
+            if (np > 0) {
+                int up = 0;
+                for (int i = 0; i < np; i++) {
+                    if (rs.get(i) - beta * rm.get(i) > 0) {
+                        up++;
+                    }
+                }
+                positiveShare = (double) up / np;
+            }
+            // the CAR path: at each point k, the abnormal return of (T0, T0 + k] (README, Event study)
+            carAt = carPoints(h.millis());
+            car = new ArrayList<>();
+            for (long k : carAt) {
+                SeqTick pk = null;
+                for (SeqTick t : window) {
+                    if (t.ts() <= t0 + k) {
+                        pk = t;
+                    }
+                }
+                SeqTick bk = null;
+                for (SeqTick t : benchmarkWindow) {
+                    if (t.ts() <= t0 + k) {
+                        bk = t;
+                    }
+                }
+                double pp = pk == null ? base.price() : pk.price();
+                double bp = bk == null ? b0.price() : bk.price();
+                car.add((pp / base.price() - 1) - beta * (bp / b0.price() - 1));
+            }
         }
 
         return MarketReaction.newBuilder()
@@ -565,7 +598,23 @@ public final class BatchReference {
                 .setSource(n.source())
                 .setSentiment(n.sentiment())
                 .setNewsTickers(newsTickers)
+                .setEstimationPositiveShare(positiveShare)
+                .setCarAt(carAt)
+                .setCar(car)
                 .build();
+    }
+
+    /** Every minute while at most 390 minutes, then every half hour, then the horizon's end itself. */
+    static List<Long> carPoints(long horizonMs) {
+        List<Long> at = new ArrayList<>();
+        long minute = 60_000L;
+        for (long m = 1; m * minute < horizonMs; m++) {
+            if (m <= 390 || (m - 390) % 30 == 0) {
+                at.add(m * minute);
+            }
+        }
+        at.add(horizonMs);
+        return at;
     }
 
     /** Coverage only: how late ticks of {@code symbol} met this reaction. */

@@ -54,6 +54,17 @@ public final class ReactionDiff {
             List<String> la = strings(a);
             return new TreeSet<>(le).equals(new TreeSet<>(la)) && new TreeSet<>(la).size() == la.size();
         }
+        if (e instanceof List<?> le && a instanceof List<?> la && !le.isEmpty() && le.get(0) instanceof Double) {
+            if (le.size() != la.size()) {
+                return false;
+            }
+            for (int i = 0; i < le.size(); i++) {
+                if (!closeEnough((Double) le.get(i), (Double) la.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         if (e instanceof CharSequence || a instanceof CharSequence) {
             return e.toString().equals(a.toString());
         }

@@ -1,5 +1,6 @@
 package com.marketreactions.streams.differential;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -58,6 +59,20 @@ class TopologyMatchesBatchReferenceTest {
 
         List<String> problems = new ArrayList<>(got.emissionProblems());
         problems.addAll(outcome.problems());
+        for (MarketReaction r : got.finals().values()) {
+            if (!r.getCar().isEmpty() && !r.getCar().get(r.getCar().size() - 1).equals(r.getAbnormalReturn())) {
+                problems.add(r.getNewsId() + " " + r.getTicker() + " " + r.getHorizon() + ": the CAR path ends at "
+                        + r.getCar().get(r.getCar().size() - 1) + ", not at abnormalReturn " + r.getAbnormalReturn());
+            }
+            if (r.getAbnormalReturn() != null && r.getCar().isEmpty()) {
+                problems.add(r.getNewsId() + " " + r.getTicker() + " " + r.getHorizon() + ": no CAR path");
+            }
+        }
+        // the event study the topology kept, against a batch over its own FINAL reactions
+        Map<String, com.marketreactions.schema.EventStudy> study = ReferenceStudy.all(new ArrayList<>(got.finals().values()));
+        assertEquals(new java.util.TreeSet<>(study.keySet()), new java.util.TreeSet<>(got.studies().keySet()), "groups");
+        study.forEach((k, e) -> ReferenceStudy.assertClose(e, got.studies().get(k),
+                sc.description() + " " + k));
         if (!problems.isEmpty()) {
             String shown = problems.stream().limit(MAX_REPORTED).collect(Collectors.joining("\n  "));
             fail(String.format("%s%n%d disagreement(s) between topology and batch reference:%n  %s%s",

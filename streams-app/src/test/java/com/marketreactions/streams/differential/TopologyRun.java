@@ -34,7 +34,7 @@ public final class TopologyRun {
 
     /** FINAL reactions by {@link BatchReference#key}, and contract violations of the emission itself. */
     public record Result(Map<String, MarketReaction> finals, List<String> emissionProblems, int provisionalCount,
-                         int endMarkers) {
+                         int endMarkers, Map<String, com.marketreactions.schema.EventStudy> studies) {
     }
 
     private TopologyRun() {
@@ -64,6 +64,7 @@ public final class TopologyRun {
 
         List<String> problems = new ArrayList<>();
         Map<String, MarketReaction> finals = new LinkedHashMap<>();
+        Map<String, com.marketreactions.schema.EventStudy> studies = new java.util.TreeMap<>();
         int provisional = 0;
         int markers = 0;
         // a replay of history: the wall clock is past the data (event times far ahead of it are rejected)
@@ -82,6 +83,8 @@ public final class TopologyRun {
                     topics.news.keySerde().serializer(), topics.news.valueSerde().serializer());
             TestOutputTopic<String, MarketReaction> reactions = driver.createOutputTopic(topics.reactions.name(),
                     topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer());
+            TestOutputTopic<String, com.marketreactions.schema.EventStudy> study = driver.createOutputTopic(
+                    topics.study.name(), topics.study.keySerde().deserializer(), topics.study.valueSerde().deserializer());
 
             long maxTs = wallClock.toEpochMilli();
             for (MarketInput in : inputs) {
@@ -128,10 +131,15 @@ public final class TopologyRun {
                     provisional++;
                 }
             }
+            for (TestRecord<String, com.marketreactions.schema.EventStudy> r : study.readRecordsToList()) {
+                if (r.value() != null) {
+                    studies.put(r.key(), r.value()); // the latest of each group and horizon
+                }
+            }
         }
         if (markers != 1) {
             problems.add("expected exactly one end-of-input marker on the reactions topic, got " + markers);
         }
-        return new Result(finals, problems, provisional, markers);
+        return new Result(finals, problems, provisional, markers, studies);
     }
 }

@@ -26,7 +26,8 @@ class TopologyNamesTest {
         }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
         assertEquals(new TreeSet<>(Set.of("tick-history-v3", "pending-reactions", "reaction-clock",
-                "news-seen", "news-ids", "ticker-aliases-store", "news-impact-parts", "recent-reactions", "story-items")),
+                "news-seen", "news-ids", "ticker-aliases-store", "news-impact-parts", "recent-reactions", "story-items",
+                "study-sums")),
                 stores);
     }
 
@@ -40,7 +41,7 @@ class TopologyNamesTest {
         }));
         // the reaction topic is read back for the per-news impact
         assertEquals(new TreeSet<>(Set.of("ticks", "news", "news-by-ticker-repartition",
-                "routed-ticks-repartition", "reactions-by-news-repartition", "market-reactions")), sources);
-        assertEquals(4, description.subtopologies().size(), description.toString());
+                "routed-ticks-repartition", "reactions-by-group-repartition", "reactions-by-news-repartition", "market-reactions")), sources);
+        assertEquals(5, description.subtopologies().size(), description.toString()); // + the event study
     }
 }

@@ -1,0 +1,34 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.schema.EventStudy;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints event studies as a table: one row per group and horizon. */
+final class StudyTable {
+
+    private static final String ROW = "  %-28s %-6s %4s %4s %9s %14s %14s %14s %14s%n";
+
+    private StudyTable() {
+    }
+
+    static void print(List<EventStudy> studies, PrintStream out) {
+        if (studies.isEmpty()) {
+            return;
+        }
+        out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score):");
+        out.printf(ROW, "group", "horiz", "n", "left", "CAAR", "csect t (p)", "Patell z (p)", "BMP t (p)",
+                "gen. sign z (p)");
+        for (EventStudy s : studies) {
+            out.printf(ROW, s.getGroup(), s.getHorizon(), s.getN(), s.getExcluded(), ReactionTable.pct(s.getCaar()),
+                    stat(s.getCsectT(), s.getCsectP()), stat(s.getPatellZ(), s.getPatellP()),
+                    stat(s.getBmpT(), s.getBmpP()), stat(s.getGenSignZ(), s.getGenSignP()));
+        }
+        out.println();
+    }
+
+    private static String stat(Double value, Double p) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.2f (%.3f)%s", value, p, p < 0.05 ? "*" : "");
+    }
+}

@@ -1,0 +1,142 @@
+package com.marketreactions.streams.study;
+
+import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.internal.StudySums;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * The cross-sectional event study over FINAL reactions (README, "Event study"): running sums one reaction at a
+ * time, and the statistics from them. Pure functions; the topology keeps the sums in a store.
+ *
+ * <p>Means and spreads are kept with Welford's update (no cancellation in a sum of squares; equal values give
+ * exactly no spread, where a t-statistic is undefined). Per reaction: CAR = its {@code abnormalReturn}, SAR = its {@code zScore} (the abnormal return over
+ * sigma sqrt(market minutes)), M = its estimation points, p = its estimation window's share of positive
+ * one-minute abnormal returns. Reactions without a model or a z-score are left out and counted.
+ */
+public final class EventStudyMath {
+
+    private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
+
+    private EventStudyMath() {
+    }
+
+    /** What one FINAL reaction contributes; null when it is left out. */
+    public record Observation(double car, double sar, int estimationPoints, Double positiveShare, List<Long> pathAt,
+                              List<Double> path) {
+
+        public static Observation of(MarketReaction r) {
+            if (r.getAbnormalReturn() == null || r.getZScore() == null || r.getEstimationPoints() == null) {
+                return null;
+            }
+            return new Observation(r.getAbnormalReturn(), r.getZScore(), r.getEstimationPoints(),
+                    r.getEstimationPositiveShare(), r.getCarAt(), r.getCar());
+        }
+    }
+
+    public static StudySums empty() {
+        return new StudySums(0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0, 0, 0.0, List.of(), List.of(), List.of(), 0);
+    }
+
+    /** The sums with one more reaction: {@code o} null for one left out. */
+    public static StudySums add(StudySums s, Observation o) {
+        StudySums.Builder b = StudySums.newBuilder(s);
+        if (o == null) {
+            return b.setExcluded(s.getExcluded() + 1).build();
+        }
+        int n = s.getN() + 1;
+        double dc = o.car() - s.getMeanCar();
+        double meanCar = s.getMeanCar() + dc / n;
+        double ds = o.sar() - s.getMeanSar();
+        double meanSar = s.getMeanSar() + ds / n;
+        // Welford: no cancellation, and exactly no spread for equal values (a t-statistic is then undefined)
+        b.setN(n).setMeanCar(meanCar).setM2Car(s.getM2Car() + dc * (o.car() - meanCar))
+                .setMeanSar(meanSar).setM2Sar(s.getM2Sar() + ds * (o.sar() - meanSar));
+        if (o.estimationPoints() > 4) {
+            int m = o.estimationPoints();
+            b.setPatellN(s.getPatellN() + 1).setPatellSar(s.getPatellSar() + o.sar())
+                    .setPatellVar(s.getPatellVar() + (m - 2.0) / (m - 4.0));
+        }
+        if (o.positiveShare() != null) {
+            b.setSignN(s.getSignN() + 1).setSumPositiveShare(s.getSumPositiveShare() + o.positiveShare())
+                    .setPositives(s.getPositives() + (o.car() > 0 ? 1 : 0));
+        }
+        if (!o.path().isEmpty() && (s.getPathN() == 0 || s.getPathAt().equals(o.pathAt()))) {
+            int pn = s.getPathN() + 1;
+            List<Double> mean = new ArrayList<>(o.path().size());
+            List<Double> m2 = new ArrayList<>(o.path().size());
+            for (int i = 0; i < o.path().size(); i++) {
+                double c = o.path().get(i);
+                double m0 = pn == 1 ? 0 : s.getPathMean().get(i);
+                double d = c - m0;
+                double m1 = m0 + d / pn;
+                mean.add(m1);
+                m2.add((pn == 1 ? 0 : s.getPathM2().get(i)) + d * (c - m1));
+            }
+            b.setPathAt(o.pathAt()).setPathMean(mean).setPathM2(m2).setPathN(pn);
+        }
+        return b.build();
+    }
+
+    /** The statistics of a group and horizon from its sums. */
+    public static EventStudy result(String group, String horizon, StudySums s) {
+        int n = s.getN();
+        EventStudy.Builder b = EventStudy.newBuilder().setGroup(group).setHorizon(horizon).setN(n)
+                .setExcluded(s.getExcluded()).setCaar(null).setCsectT(null).setCsectP(null).setPatellZ(null)
+                .setPatellP(null).setBmpT(null).setBmpP(null).setGenSignZ(null).setGenSignP(null);
+        if (n > 0) {
+            b.setCaar(s.getMeanCar());
+        }
+        Double t = tStatistic(n, s.getMeanCar(), s.getM2Car());
+        b.setCsectT(t).setCsectP(t == null ? null : tTwoSided(t, n - 1));
+        Double bmp = tStatistic(n, s.getMeanSar(), s.getM2Sar());
+        b.setBmpT(bmp).setBmpP(bmp == null ? null : tTwoSided(bmp, n - 1));
+        if (s.getPatellN() > 0 && s.getPatellVar() > 0) {
+            double z = s.getPatellSar() / Math.sqrt(s.getPatellVar());
+            b.setPatellZ(z).setPatellP(normalTwoSided(z));
+        }
+        if (s.getSignN() > 0) {
+            double p = s.getSumPositiveShare() / s.getSignN();
+            double v = s.getSignN() * p * (1 - p);
+            if (v > 0) {
+                double z = (s.getPositives() - s.getSignN() * p) / Math.sqrt(v);
+                b.setGenSignZ(z).setGenSignP(normalTwoSided(z));
+            }
+        }
+        int pn = s.getPathN();
+        List<Double> caar = new ArrayList<>();
+        List<Double> lower = new ArrayList<>();
+        List<Double> upper = new ArrayList<>();
+        double q = pn >= 2 ? TDistribution.of(pn - 1).inverseCumulativeProbability(0.975) : Double.NaN;
+        for (int i = 0; i < s.getPathMean().size(); i++) {
+            double mean = s.getPathMean().get(i);
+            caar.add(mean);
+            Double sd = sd(pn, s.getPathM2().get(i));
+            lower.add(sd == null ? null : mean - q * sd / Math.sqrt(pn));
+            upper.add(sd == null ? null : mean + q * sd / Math.sqrt(pn));
+        }
+        return b.setPathAt(s.getPathAt()).setCaarPath(caar).setLower(lower).setUpper(upper).build();
+    }
+
+    /** mean / (s / sqrt(n)); null for n < 2 or no spread. */
+    static Double tStatistic(int n, double mean, double m2) {
+        Double sd = sd(n, m2);
+        return sd == null || sd == 0 ? null : mean / (sd / Math.sqrt(n));
+    }
+
+    /** The sample standard deviation (n - 1) from the sum of squared deviations; null for n < 2. */
+    static Double sd(int n, double m2) {
+        return n < 2 ? null : Math.sqrt(m2 / (n - 1));
+    }
+
+    static double tTwoSided(double t, int df) {
+        return 2 * TDistribution.of(df).survivalProbability(Math.abs(t));
+    }
+
+    static double normalTwoSided(double z) {
+        return 2 * NORMAL.survivalProbability(Math.abs(z));
+    }
+}

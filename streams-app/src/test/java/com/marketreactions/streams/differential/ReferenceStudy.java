@@ -1,0 +1,186 @@
+package com.marketreactions.streams.differential;
+
+import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.streams.study.EventStudyMath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * The event study as a batch over a list of FINAL reactions, written from the README's formulas with two-pass
+ * means and deviations: shares only the distributions (Apache Commons Statistics) with the topology's
+ * running sums.
+ */
+public final class ReferenceStudy {
+
+    private ReferenceStudy() {
+    }
+
+    /** Every group and horizon of these FINAL reactions, by {@code group|horizon}. */
+    public static Map<String, EventStudy> all(List<MarketReaction> finals) {
+        Map<String, List<EventStudyMath.Observation>> by = new LinkedHashMap<>();
+        for (MarketReaction r : finals) {
+            for (String g : groups(r)) {
+                by.computeIfAbsent(g + "|" + r.getHorizon(), k -> new ArrayList<>()).add(observation(r));
+            }
+        }
+        Map<String, EventStudy> out = new LinkedHashMap<>();
+        by.forEach((k, os) -> {
+            int bar = k.lastIndexOf('|');
+            out.put(k, of(k.substring(0, bar), k.substring(bar + 1), os));
+        });
+        return out;
+    }
+
+    /** Written from the README's list, not from StudyGroups. */
+    static List<String> groups(MarketReaction r) {
+        List<String> g = new ArrayList<>(List.of("all", "ticker:" + r.getTicker()));
+        if (r.getSource() != null && !r.getSource().isBlank()) {
+            g.add("source:" + r.getSource());
+        }
+        if (r.getRepeat() != null) {
+            g.add(r.getRepeat() ? "story:repeat" : "story:first");
+        }
+        if (r.getSentiment() != null) {
+            g.add(r.getSentiment() > 0 ? "sentiment:positive" : r.getSentiment() < 0 ? "sentiment:negative"
+                    : "sentiment:zero");
+        }
+        r.getTags().stream().filter(t -> t != null && !t.isBlank()).map(t -> "tag:" + t.strip()).distinct()
+                .forEach(g::add);
+        return g;
+    }
+
+    /** CAR, SAR, M and p of a reaction, or null when it has no model or no z-score. */
+    static EventStudyMath.Observation observation(MarketReaction r) {
+        if (r.getAbnormalReturn() == null || r.getZScore() == null) {
+            return null;
+        }
+        return new EventStudyMath.Observation(r.getAbnormalReturn(), r.getZScore(), r.getEstimationPoints(),
+                r.getEstimationPositiveShare(), r.getCarAt(), r.getCar());
+    }
+
+    /** The study of one group and horizon from its reactions' observations (null: left out). */
+    public static EventStudy of(String group, String horizon, List<EventStudyMath.Observation> all) {
+        List<EventStudyMath.Observation> os = all.stream().filter(o -> o != null).toList();
+        int n = os.size();
+        EventStudy.Builder b = EventStudy.newBuilder().setGroup(group).setHorizon(horizon).setN(n)
+                .setExcluded(all.size() - n).setCaar(null).setCsectT(null).setCsectP(null).setPatellZ(null)
+                .setPatellP(null).setBmpT(null).setBmpP(null).setGenSignZ(null).setGenSignP(null)
+                .setPathAt(List.of()).setCaarPath(List.of()).setLower(List.of()).setUpper(List.of());
+        if (n == 0) {
+            return b.build();
+        }
+        double[] car = os.stream().mapToDouble(EventStudyMath.Observation::car).toArray();
+        double[] sar = os.stream().mapToDouble(EventStudyMath.Observation::sar).toArray();
+        b.setCaar(mean(car));
+        // a t-statistic needs a spread: undefined (null) for one reaction or equal values
+        if (n >= 2 && !allEqual(car)) {
+            double t = mean(car) / (sd(car) / Math.sqrt(n));
+            b.setCsectT(t).setCsectP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(t)));
+        }
+        if (n >= 2 && !allEqual(sar)) {
+            double bt = mean(sar) / (sd(sar) / Math.sqrt(n));
+            b.setBmpT(bt).setBmpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(bt)));
+        }
+        double zs = 0;
+        double v = 0;
+        for (EventStudyMath.Observation o : os) {
+            if (o.estimationPoints() > 4) {
+                zs += o.sar();
+                v += (o.estimationPoints() - 2.0) / (o.estimationPoints() - 4.0);
+            }
+        }
+        if (v > 0) {
+            double z = zs / Math.sqrt(v);
+            b.setPatellZ(z).setPatellP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)));
+        }
+        List<EventStudyMath.Observation> signed = os.stream().filter(o -> o.positiveShare() != null).toList();
+        if (!signed.isEmpty()) {
+            double p = signed.stream().mapToDouble(EventStudyMath.Observation::positiveShare).average().orElseThrow();
+            long w = signed.stream().filter(o -> o.car() > 0).count();
+            int k = signed.size();
+            if (p > 0 && p < 1) {
+                double z = (w - k * p) / Math.sqrt(k * p * (1 - p));
+                b.setGenSignZ(z).setGenSignP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)));
+            }
+        }
+        List<Double> caar = new ArrayList<>();
+        List<Double> lo = new ArrayList<>();
+        List<Double> hi = new ArrayList<>();
+        int points = os.get(0).path().size();
+        for (int i = 0; i < points; i++) {
+            final int at = i;
+            double[] c = os.stream().mapToDouble(o -> o.path().get(at)).toArray();
+            caar.add(mean(c));
+            if (n >= 2) {
+                double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd(c) / Math.sqrt(n);
+                lo.add(mean(c) - half);
+                hi.add(mean(c) + half);
+            } else {
+                lo.add(null);
+                hi.add(null);
+            }
+        }
+        return b.setPathAt(os.get(0).pathAt()).setCaarPath(caar).setLower(lo).setUpper(hi).build();
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    private static boolean allEqual(double[] x) {
+        for (double v : x) {
+            if (v != x[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double sd(double[] x) {
+        double m = mean(x);
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - m) * (v - m);
+        }
+        return Math.sqrt(ss / (x.length - 1));
+    }
+
+    /** The statistics agree: p-values and tests to 1e-7 relative, the path to 1e-12 and its band to 1e-9. */
+    public static void assertClose(EventStudy e, EventStudy a, String what) {
+        org.junit.jupiter.api.Assertions.assertNotNull(a, what + ": missing");
+        org.junit.jupiter.api.Assertions.assertEquals(e.getN(), a.getN(), what + " n");
+        org.junit.jupiter.api.Assertions.assertEquals(e.getExcluded(), a.getExcluded(), what + " excluded");
+        String[] names = {"caar", "csectT", "csectP", "patellZ", "patellP", "bmpT", "bmpP", "genSignZ", "genSignP"};
+        Double[] es = {e.getCaar(), e.getCsectT(), e.getCsectP(), e.getPatellZ(), e.getPatellP(), e.getBmpT(),
+            e.getBmpP(), e.getGenSignZ(), e.getGenSignP()};
+        Double[] as = {a.getCaar(), a.getCsectT(), a.getCsectP(), a.getPatellZ(), a.getPatellP(), a.getBmpT(),
+            a.getBmpP(), a.getGenSignZ(), a.getGenSignP()};
+        for (int i = 0; i < names.length; i++) {
+            close(es[i], as[i], 1e-7 * Math.max(1, es[i] == null ? 0 : Math.abs(es[i])), what + " " + names[i]);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(e.getPathAt(), a.getPathAt(), what + " pathAt");
+        for (int i = 0; i < e.getCaarPath().size(); i++) {
+            close(e.getCaarPath().get(i), a.getCaarPath().get(i), 1e-12, what + " caarPath");
+            close(e.getLower().get(i), a.getLower().get(i), 1e-9, what + " lower");
+            close(e.getUpper().get(i), a.getUpper().get(i), 1e-9, what + " upper");
+        }
+    }
+
+    private static void close(Double e, Double a, double delta, String what) {
+        if (e == null || a == null) {
+            org.junit.jupiter.api.Assertions.assertEquals(e, a, what);
+        } else {
+            org.junit.jupiter.api.Assertions.assertEquals(e, a, delta, what);
+        }
+    }
+
+}
