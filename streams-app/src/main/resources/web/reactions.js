@@ -198,5 +198,67 @@
     return u;
   }
 
-  global.Reactions = {reactionTable, drawChart, pct};
+  /** A test statistic with its two-sided p, marked when p < 0.05. */
+  function stat(v, p) {
+    return v === null || v === undefined ? '' : num(v, 2) + ' (p ' + num(p, 3) + ')' + (p < 0.05 ? ' *' : '');
+  }
+
+  /**
+   * The event study across the run's events: a table of every group and horizon, and the CAAR path with its 95%
+   * band of the groups all, story:first and story:repeat over the longest horizon. Returns the charts drawn.
+   */
+  function studySection(container, studies, width) {
+    if (!studies.length) {
+      return [];
+    }
+    container.appendChild(el('h2', 'Event study across the events'));
+    container.appendChild(el('p', 'Mean cumulative abnormal return (CAAR) of the FINAL reactions of each group, with '
+      + 'the cross-sectional t, Patell Z, Boehmer-Musumeci-Poulsen t and generalized sign Z; n counts the reactions '
+      + 'with a model, "left out" those without.', 'note'));
+    const table = el('table', null, 'study');
+    const head = table.createTHead().insertRow();
+    ['group', 'horizon', 'n', 'left out', 'CAAR', 'cross-sectional t', 'Patell Z', 'BMP t', 'generalized sign Z']
+      .forEach(h => head.appendChild(el('th', h)));
+    const body = table.createTBody();
+    studies.forEach(s => {
+      const tr = body.insertRow();
+      tr.dataset.group = s.group;
+      tr.dataset.horizon = s.horizon;
+      [s.group, s.horizon, s.n, s.excluded, pct(s.caar), stat(s.csectT, s.csectP), stat(s.patellZ, s.patellP),
+        stat(s.bmpT, s.bmpP), stat(s.genSignZ, s.genSignP)].forEach(v => tr.appendChild(el('td', v)));
+    });
+    container.appendChild(table);
+    const longest = studies.reduce((a, s) => (s.pathAt.length ? s.pathAt[s.pathAt.length - 1] : 0) > a.len
+      ? {len: s.pathAt[s.pathAt.length - 1], horizon: s.horizon} : a, {len: 0, horizon: null}).horizon;
+    const shown = studies.filter(s => s.horizon === longest && s.pathAt.length
+      && (s.group === 'all' || s.group.startsWith('story:')));
+    return shown.map(s => {
+      const box = el('div', null, 'chart study-chart');
+      box.dataset.group = s.group;
+      box.appendChild(el('h3', 'CAAR, ' + s.group + ', ' + s.horizon + ' (n ' + s.n + ')'));
+      const plot = el('div', null, 'plot');
+      box.appendChild(plot);
+      container.appendChild(box);
+      const x = s.pathAt.map(ms => ms / 60000);
+      const opts = {
+        width: width || Math.max(600, container.clientWidth - 20),
+        height: 260,
+        scales: {x: {time: false}},
+        series: [
+          {label: 'minutes after the news', value: (u, v) => v === null ? '' : v + ' min'},
+          {label: 'CAAR', stroke: COLORS.stock, width: 2, value: (u, v) => v === null ? '' : v.toFixed(2) + '%'},
+          {label: '95% band, lower', stroke: COLORS.band, value: (u, v) => v === null ? '' : v.toFixed(2) + '%'},
+          {label: '95% band, upper', stroke: COLORS.band, value: (u, v) => v === null ? '' : v.toFixed(2) + '%'}
+        ],
+        bands: [{series: [3, 2], fill: COLORS.band}],
+        axes: [{label: 'minutes after the news'},
+          {label: 'CAAR', values: (u, vals) => vals.map(v => v.toFixed(1) + '%'), size: 60}]
+      };
+      const u = new uPlot(opts, [x, scaled(s.caarPath), scaled(s.lower), scaled(s.upper)], plot);
+      box.dataset.points = String(x.length);
+      return u;
+    });
+  }
+
+  global.Reactions = {reactionTable, drawChart, studySection, pct};
 })(window);

@@ -29,7 +29,7 @@ final class ReportFile {
     static int write(Path out, String title, Replay.Result r, Path ticks, String benchmark) {
         List<ReactionChart> charts = Report.charts(r.finals(), ticks, benchmark);
         try {
-            ReportWriter.write(out, title, charts);
+            ReportWriter.write(out, title, charts, r.studies());
         } catch (IOException e) {
             throw new UserError(out + ": cannot write the report: " + e.getMessage());
         }

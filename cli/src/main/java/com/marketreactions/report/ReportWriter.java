@@ -3,6 +3,8 @@ package com.marketreactions.report;
 import com.marketreactions.streams.chart.ReactionChart;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketreactions.common.RecordJson;
+import com.marketreactions.schema.EventStudy;
 import com.marketreactions.streams.chart.ChartJson;
 import com.marketreactions.streams.chart.WebAssets;
 import java.io.IOException;
@@ -25,8 +27,14 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes {@code charts} under {@code title} to {@code out}. */
+    /** Writes {@code charts} under {@code title} to {@code out}, without an event study. */
     public static void write(Path out, String title, List<ReactionChart> charts) throws IOException {
+        write(out, title, charts, List.of());
+    }
+
+    /** Writes {@code charts} and the event study of the run ({@code studies}) under {@code title} to {@code out}. */
+    public static void write(Path out, String title, List<ReactionChart> charts, List<EventStudy> studies)
+            throws IOException {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("TITLE", escapeHtml(title));
         parts.put("UPLOT_CSS", inlinable(WebAssets.asset("uPlot.min.css"), "style"));
@@ -38,6 +46,9 @@ public final class ReportWriter {
             data.add(ChartJson.of(c, data.size()));
         }
         parts.put("DATA", ChartJson.scriptSafe(JSON.writeValueAsString(data)));
+        List<Map<String, Object>> study = new ArrayList<>();
+        studies.forEach(st -> study.add(RecordJson.toMap(st)));
+        parts.put("STUDY", ChartJson.scriptSafe(JSON.writeValueAsString(study)));
         Files.writeString(out, fill(WebAssets.page("report.html"), parts), StandardCharsets.UTF_8);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,14 @@ class ReplayIT extends ReplayScenarios {
                     "nvda-openai-aws-chips: repeat of aws-openai-wire", "aws-openai-analysts: repeat of aws-openai-wire",
                     "aws-openai-day-after: repeat of aws-openai-wire"), ReportBrowserChecks.storyRows(browser, "AMZN"),
                     "Amazon's five rows: one story, the first report then its repeats");
+            List<Map<String, Object>> study = ReportBrowserChecks.studyCharts(browser);
+            assertEquals(List.of("all", "story:first", "story:repeat"), study.stream().map(m -> m.get("group")).toList(),
+                    "the CAAR paths over the longest horizon");
+            for (Map<String, Object> m : study) {
+                assertEquals(390 + 34 + 1, ((Number) m.get("points")).intValue(), "P1D: " + m);
+                assertEquals(((Number) m.get("caar")).doubleValue(), ((Number) m.get("last")).doubleValue(), 1e-9,
+                        "the path ends at the group's CAAR: " + m);
+            }
             browser.js("const d = JSON.parse(document.getElementById('report-data').textContent);"
                     + " const c = d.find(c => c.newsId === 'aws-openai-wire' && c.ticker === 'AMZN');"
                     + " document.getElementById('chart-' + c.id).scrollIntoView()");

@@ -90,6 +90,19 @@ final class ReportBrowserChecks {
                 + ".map(tr => tr.dataset.news + ': ' + tr.querySelector('td.story').textContent)", ticker);
     }
 
+    /**
+     * The event study's CAAR charts: per chart its group, how many points it drew, its last point (in %) and the
+     * study's CAAR (in %) it must end at.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> studyCharts(HeadlessChromium browser) {
+        return (List<Map<String, Object>>) browser.js("const s = JSON.parse(document.getElementById('study-data').textContent);"
+                + " return window.studyCharts.map(u => { const g = u.root.closest('.study-chart').dataset.group;"
+                + " const st = s.find(x => x.group === g && x.pathAt.length === u.data[0].length);"
+                + " return {group: g, points: u.data[1].filter(v => v !== null).length,"
+                + " last: u.data[1][u.data[1].length - 1], caar: st.caar * 100}; })");
+    }
+
     /** A number as the page holds it (JavaScript's shortest round-trip form) is the very same double. */
     private static boolean sameNumber(Double value, String shown) {
         return value == null ? shown.isEmpty() : !shown.isEmpty() && Double.parseDouble(shown) == value;

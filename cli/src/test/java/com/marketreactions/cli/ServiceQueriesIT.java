@@ -102,6 +102,25 @@ class ServiceQueriesIT extends ServiceScenario {
                 assertEquals(expected, nodes(get(baseB + "/reactions/news/" + e.getKey())), e.getKey());
             }
             assertEquals("[]", get(baseA + "/reactions/ticker/NOPE"));
+
+            // the event study, gathered from both instances: equal to a batch over the FINALs
+            EndMarkers.readUntilEnded(clients, topics.study, PARTITIONS, Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
+            Map<String, com.marketreactions.schema.EventStudy> study =
+                    com.marketreactions.streams.differential.ReferenceStudy.all(finals);
+            for (String base : List.of(baseA, baseB)) {
+                Set<JsonNode> got = nodes(get(base + "/study"));
+                assertEquals(study.size(), got.size(), "one per group and horizon, asked " + base);
+                for (JsonNode n : got) {
+                    com.marketreactions.schema.EventStudy e = study.get(n.get("group").asText() + "|" + n.get("horizon").asText());
+                    assertEquals(e.getN(), n.get("n").asInt(), n.toString());
+                    if (e.getCaar() == null) {
+                        assertTrue(n.get("caar").isNull(), n.toString());
+                    } else {
+                        assertEquals(e.getCaar(), n.get("caar").asDouble(), 1e-12, n.toString());
+                    }
+                }
+                assertEquals(4, nodes(get(base + "/study/story:first")).size(), "story:first over four horizons");
+            }
             // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards
             LivePageChecks.endpoints(http, baseA);
             LivePageChecks.endpoints(http, baseB);

@@ -100,6 +100,7 @@ public final class OpsServer implements AutoCloseable {
         s.createContext("/assets/", ops::asset);
         s.createContext("/events", ops::events);
         s.createContext("/chart/", ops::chart);
+        s.createContext("/study", ops::study);
         // a thread per request; the live page's event streams hold theirs (at most MAX_STREAMS of them)
         s.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ops-http");
@@ -170,20 +171,42 @@ public final class OpsServer implements AutoCloseable {
 
     private void byNews(HttpExchange ex) throws IOException {
         String newsId = lastSegment(ex);
+        query(ex, q -> gathered(ex, q, RecordJson.toJsonArray(q.localByNews(newsId)),
+                "/reactions/news/" + encode(newsId)));
+    }
+
+    /** This instance's JSON array with every other instance's local answer to {@code path} spliced in. */
+    private String gathered(HttpExchange ex, ReactionQueries q, String local, String path)
+            throws IOException, InterruptedException {
+        if (isLocal(ex)) {
+            return local;
+        }
+        StringBuilder merged = new StringBuilder(local);
+        for (HostInfo other : q.others(self)) {
+            String part = forward(other, path);
+            if (part != null && part.length() > 2) { // not "[]": splice the arrays together
+                merged.setLength(merged.length() - 1);
+                merged.append(merged.length() > 1 ? "," : "").append(part, 1, part.length());
+            }
+        }
+        return merged.toString();
+    }
+
+    /**
+     * {@code GET /study}: the event study of every group and horizon (each held by the instance of its partition),
+     * gathered from all instances; {@code /study/{prefix}} only the groups that start with it.
+     */
+    private void study(HttpExchange ex) throws IOException {
+        if (!readOnly(ex)) {
+            return;
+        }
+        String path = ex.getRequestURI().getRawPath();
+        String prefix = path.length() > "/study/".length() ? URLDecoder.decode(path.substring("/study/".length()),
+                StandardCharsets.UTF_8) : "";
         query(ex, q -> {
-            List<MarketReaction> all = new ArrayList<>(q.localByNews(newsId));
-            if (isLocal(ex)) {
-                return RecordJson.toJsonArray(all);
-            }
-            StringBuilder merged = new StringBuilder(RecordJson.toJsonArray(all));
-            for (HostInfo other : q.others(self)) {
-                String part = forward(other, "/reactions/news/" + encode(newsId));
-                if (part != null && part.length() > 2) { // not "[]": splice the arrays together
-                    merged.setLength(merged.length() - 1);
-                    merged.append(merged.length() > 1 ? "," : "").append(part, 1, part.length());
-                }
-            }
-            return merged.toString();
+            List<com.marketreactions.schema.EventStudy> mine = new ArrayList<>(q.localStudies());
+            mine.removeIf(st -> !st.getGroup().startsWith(prefix));
+            return gathered(ex, q, RecordJson.toJsonArray(mine), "/study/" + encode(prefix));
         });
     }
 

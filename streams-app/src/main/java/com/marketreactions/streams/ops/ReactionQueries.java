@@ -84,6 +84,22 @@ final class ReactionQueries {
         return out;
     }
 
+    /** This instance's event studies (the groups and horizons of its partitions), from their running sums. */
+    List<com.marketreactions.schema.EventStudy> localStudies() {
+        List<com.marketreactions.schema.EventStudy> out = new ArrayList<>();
+        try (KeyValueIterator<String, com.marketreactions.schema.internal.StudySums> it = streams.store(
+                StoreQueryParameters.fromNameAndType(TopologyNames.STUDY_SUMS,
+                        QueryableStoreTypes.<String, com.marketreactions.schema.internal.StudySums>keyValueStore())).all()) {
+            while (it.hasNext()) {
+                KeyValue<String, com.marketreactions.schema.internal.StudySums> kv = it.next();
+                int bar = kv.key.lastIndexOf('|');
+                out.add(com.marketreactions.streams.study.EventStudyMath.result(kv.key.substring(0, bar),
+                        kv.key.substring(bar + 1), kv.value));
+            }
+        }
+        return out;
+    }
+
     private ReadOnlyWindowStore<String, MarketReaction> store() {
         return streams.store(StoreQueryParameters.fromNameAndType(TopologyNames.RECENT_REACTIONS,
                 QueryableStoreTypes.windowStore()));
