@@ -235,6 +235,7 @@
     return shown.map(s => {
       const box = el('div', null, 'chart study-chart');
       box.dataset.group = s.group;
+      box.dataset.caar = String(s.caar);
       box.appendChild(el('h3', 'CAAR, ' + s.group + ', ' + s.horizon + ' (n ' + s.n + ')'));
       const plot = el('div', null, 'plot');
       box.appendChild(plot);

@@ -96,11 +96,10 @@ final class ReportBrowserChecks {
      */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> studyCharts(HeadlessChromium browser) {
-        return (List<Map<String, Object>>) browser.js("const s = JSON.parse(document.getElementById('study-data').textContent);"
-                + " return window.studyCharts.map(u => { const g = u.root.closest('.study-chart').dataset.group;"
-                + " const st = s.find(x => x.group === g && x.pathAt.length === u.data[0].length);"
-                + " return {group: g, points: u.data[1].filter(v => v !== null).length,"
-                + " last: u.data[1][u.data[1].length - 1], caar: st.caar * 100}; })");
+        return (List<Map<String, Object>>) browser.js("return window.studyCharts.map(u => {"
+                + " const box = u.root.closest('.study-chart');"
+                + " return {group: box.dataset.group, points: u.data[1].filter(v => v !== null).length,"
+                + " last: u.data[1][u.data[1].length - 1], caar: Number(box.dataset.caar) * 100}; })");
     }
 
     /** A number as the page holds it (JavaScript's shortest round-trip form) is the very same double. */
