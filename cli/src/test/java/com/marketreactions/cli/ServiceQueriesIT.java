@@ -121,6 +121,27 @@ class ServiceQueriesIT extends ServiceScenario {
                 }
                 assertEquals(4, nodes(get(base + "/study/story:first")).size(), "story:first over four horizons");
             }
+            // ./reactions study, as a user runs it against the service's cluster: the same groups, as JSON lines
+            java.nio.file.Path props = java.nio.file.Files.writeString(dir.resolve("study.properties"),
+                    "topic.prefix=" + topics.prefix() + "\n");
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream was = System.out;
+            CliRun run;
+            try {
+                System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+                run = CliRun.of("study", "--group", "story:", "--json", "--config", props.toString(),
+                        "--bootstrap-servers", stack().bootstrapServers(), "--registry-url", stack().registryUrl());
+            } finally {
+                System.setOut(was);
+            }
+            assertEquals(0, run.code(), run.err());
+            List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            assertEquals(study.keySet().stream().filter(k -> k.startsWith("story:")).count(), lines.size(), String.join("\n", lines));
+            for (String line : lines) {
+                JsonNode n = new ObjectMapper().readTree(line);
+                assertEquals(study.get(n.get("group").asText() + "|" + n.get("horizon").asText()).getN(), n.get("n").asInt(), line);
+            }
+
             // the live page shows the study too: its table, and the CAAR paths over the longest horizon
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!String.valueOf(study.size()).equals(browser.js("return document.body.dataset.study || ''"))
