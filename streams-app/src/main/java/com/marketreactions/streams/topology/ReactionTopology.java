@@ -1,6 +1,6 @@
 package com.marketreactions.streams.topology;
 
-import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.common.InternalAvroSerdes;
 import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
@@ -68,8 +68,9 @@ public final class ReactionTopology {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions: at least 1, got " + partitions);
         }
-        // Internal topics and stores are ours alone: plain Avro, no registry round trip per record.
-        PlainAvroSerdes internal = new PlainAvroSerdes();
+        // Internal topics and stores are ours alone: no registry round trip per record, but each record names its
+        // schema version, so an upgrade reads what the previous version wrote (InternalAvroSerdes).
+        InternalAvroSerdes internal = new InternalAvroSerdes();
         Serde<StockTick> tickSerde = internal.avro(StockTick.class);
         Serde<NewsEvent> newsSerde = internal.avro(NewsEvent.class);
         Duration retention = config.retention();

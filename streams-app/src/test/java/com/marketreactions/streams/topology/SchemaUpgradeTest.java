@@ -1,0 +1,114 @@
+package com.marketreactions.streams.topology;
+
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.marketreactions.common.InternalAvroSerdes;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.ReactionStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the previous release wrote to the topology's own topics and stores (plain Avro of the schemas kept in
+ * {@code schema-history}) is read by this one: the records, and a run fed an in-flight record of that release.
+ */
+class SchemaUpgradeTest {
+
+    private static final Instant T0 = TopologyFixture.T0;
+
+    private static Schema first(String name) throws IOException {
+        try (InputStream in = SchemaUpgradeTest.class.getResourceAsStream("/schema-history/" + name + "-1.avsc")) {
+            return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A news event as the first release wrote it: no tags field, no version marker. */
+    private static byte[] firstReleaseNews(String id, Instant at, String headline, String ticker, Double sentiment)
+            throws IOException {
+        Schema v1 = first("NewsEvent");
+        GenericRecord r = new GenericData.Record(v1);
+        r.put("id", id);
+        r.put("publishedAt", at.toEpochMilli());
+        r.put("source", "test");
+        r.put("headline", headline);
+        r.put("summary", null);
+        r.put("url", null);
+        r.put("tickers", List.of(ticker));
+        r.put("sentiment", sentiment);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(v1).write(r, e);
+        e.flush();
+        return out.toByteArray();
+    }
+
+    @Test
+    void aFirstReleaseRecordReadsWithTheNewFieldsDefaultAndTheCurrentOneRoundTrips() throws IOException {
+        Serde<NewsEvent> serde = new InternalAvroSerdes().avro(NewsEvent.class);
+        NewsEvent old = serde.deserializer().deserialize("t", firstReleaseNews("n1", T0, "Amazon", "AMZN", 0.5));
+        assertEquals("n1", old.getId());
+        assertEquals(List.of("AMZN"), old.getTickers());
+        assertEquals(0.5, old.getSentiment());
+        assertEquals(List.of(), old.getTags(), "added with a default: empty");
+
+        NewsEvent now = NewsEvent.newBuilder(old).setTags(List.of("m&a")).build();
+        byte[] bytes = serde.serializer().serialize("t", now);
+        assertEquals((byte) 0xC3, bytes[0], "single-object encoding: the marker, then the fingerprint");
+        assertEquals(now, serde.deserializer().deserialize("t", bytes));
+
+        Serde<MarketReaction> reactions = new InternalAvroSerdes().avro(MarketReaction.class);
+        assertThrows(SerializationException.class, () -> reactions.deserializer().deserialize("t", new byte[] {1, 2, 3}));
+    }
+
+    @Test
+    void aRunFedAFirstReleaseRecordInFlightOnItsRepartitionTopicEndsAsOneFedTheCurrentOne() throws IOException {
+        MarketReaction expected;
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
+            expected = f.output().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+        }
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            // what the previous release left on news-by-ticker when it stopped: plain Avro of its NewsEvent
+            TestInputTopic<String, byte[]> inFlight = f.driver.createInputTopic(
+                    "reaction-test-" + TopologyNames.NEWS_BY_TICKER + "-repartition", Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer());
+            byte[] old = firstReleaseNews("n1", T0, "Amazon", "AMZN", null); // as the fixture's news
+            run(f, () -> inFlight.pipeInput("AMZN", old, T0));
+            List<MarketReaction> out = f.output();
+            MarketReaction got = out.stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+            assertEquals(List.of(), com.marketreactions.streams.differential.ReactionDiff.diff(expected, got),
+                    "every field, the story's included");
+            assertEquals(1, out.stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).count());
+        }
+    }
+
+    private static void run(TopologyFixture f, Runnable news) {
+        f.tick("SPY", ofSeconds(-20), 500.0, 100);
+        f.tick("AMZN", ofSeconds(-10), 100.0, 10);
+        news.run();
+        f.tick("AMZN", ofMinutes(1), 101.0, 20);
+        f.tick("SPY", ofMinutes(2), 505.0, 100);
+        f.tick("AMZN", ofMinutes(7), 103.0, 30);
+        f.tick("SPY", ofMinutes(7), 506.0, 100);
+        f.endOfInput();
+    }
+}
