@@ -57,10 +57,16 @@ public final class EndMarkers {
     /** As {@link #readUntilEnded(ClientConfigs, Topic, int, Duration, Runnable)}, handing each value on, keeping none. */
     public static <V> void readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
                                           Duration timeout, Runnable healthCheck, java.util.function.Consumer<V> each) {
+        readUntilEnded(clients.committedReader(), topic, partitions, timeout, healthCheck, each);
+    }
+
+    /** As above with a reader of these settings (e.g. read_uncommitted, to see what aborted transactions left). */
+    public static <V> void readUntilEnded(Map<String, Object> reader, Topic<String, V> topic, int partitions,
+                                          Duration timeout, Runnable healthCheck, java.util.function.Consumer<V> each) {
         long[] read = {0};
         Set<Integer> ended = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(clients.committedReader(),
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(reader,
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic.name());
             Map<TopicPartition, Long> endOffsets = null;

@@ -1,12 +1,14 @@
 package com.marketreactions.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * Exactly-once through a crash: the service (a child JVM running {@code serve}) is killed with SIGKILL in
  * the middle of the sample's 111k ticks, while reaction windows are open, and started again on the same
  * state directory. Read with read_committed, every FINAL reaction is there exactly once and equal to an
- * uninterrupted replay's, and no record emitted before the crash shows twice.
+ * uninterrupted replay's, and no record emitted before the crash shows twice. Two more runs make the crash
+ * certain to cut open work and show the check can fail: read_uncommitted sees the aborted FINALs, and the same run
+ * at_least_once fails it.
  */
 class ServiceCrashIT extends ServiceScenario {
 
@@ -26,7 +30,7 @@ class ServiceCrashIT extends ServiceScenario {
 
     @Test
     void sigkillMidStreamThenRestartGivesEveryFinalExactlyOnce() throws Exception {
-        List<String> expected = referenceFinals(PARTITIONS, "crash-reference");
+        List<String> expected = expected();
         String appId = "crash-service";
         Prepared p = prepare("crash.", PARTITIONS);
         Map<String, String> env = serviceEnv(appId, "crash.", PARTITIONS, "state");
@@ -64,5 +68,116 @@ class ServiceCrashIT extends ServiceScenario {
             Integer exit = second.terminate(Duration.ofSeconds(45));
             assertEquals(0, exit, "SIGTERM: exit code (null = still running after 45 s); log:\n" + second.tail());
         }
+    }
+
+    /**
+     * The same crash, made certain to interrupt work: after the news are committed, the service runs with a commit
+     * interval of nine minutes, so the FINALs it emits for the first part of the ticks are all in one open transaction
+     * when it is killed. Exactly-once: read_committed sees each FINAL once and equal to the reference, while
+     * read_uncommitted also sees the killed transaction's FINALs (aborted transactions exist, and the committed view
+     * hides them).
+     */
+    @Test
+    void theKilledTransactionsFinalsAreAbortedAndTheCommittedViewIsExact() throws Exception {
+        Run run = crashWithOpenWork("exactly_once_v2", "eos");
+        assertEquals(expected(), finalsExactlyOnce(run.committed()));
+        long committedFinals = run.committed().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).count();
+        long allFinals = run.uncommitted().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).count();
+        assertTrue(allFinals >= committedFinals + run.seenBeforeKill(), "read_uncommitted: " + allFinals
+                + " FINALs, read_committed " + committedFinals + ", emitted before the kill " + run.seenBeforeKill());
+    }
+
+    /**
+     * The negative control: the same run at_least_once must fail the check the exactly-once test passes. Its state
+     * changelogs and output are written outside transactions, so after the kill the restored state has already
+     * seen ticks that are processed again (counted twice) or FINALs are emitted again.
+     */
+    @Test
+    void atLeastOnceFailsTheSameCheck() throws Exception {
+        Run run = crashWithOpenWork("at_least_once", "alos");
+        boolean exact;
+        try {
+            exact = expected().equals(finalsExactlyOnce(run.committed()));
+        } catch (AssertionError duplicate) {
+            exact = false; // a FINAL twice
+        }
+        assertFalse(exact, "at_least_once passed the exactly-once check: the crash test could not tell them apart");
+    }
+
+    private static List<String> expectedFinals;
+
+    private static synchronized List<String> expected() throws InterruptedException {
+        if (expectedFinals == null) {
+            expectedFinals = referenceFinals(PARTITIONS, "crash-reference");
+        }
+        return expectedFinals;
+    }
+
+    /** What the topic holds after the crash and the restart, by both readers, and how many FINALs the kill cut. */
+    record Run(List<MarketReaction> committed, List<MarketReaction> uncommitted, long seenBeforeKill) {
+    }
+
+    private Run crashWithOpenWork(String guarantee, String name) throws Exception {
+        String appId = "crash-" + name;
+        String prefix = "crash-" + name + ".";
+        Prepared p = prepare(prefix, PARTITIONS);
+        Map<String, String> env = serviceEnv(appId, prefix, PARTITIONS, "state-" + name,
+                "REACTIONS_STREAMS_PROCESSING_GUARANTEE", guarantee);
+        Map<String, String> longCommits = new java.util.HashMap<>(env);
+        longCommits.put("REACTIONS_STREAMS_COMMIT_INTERVAL_MS", "540000"); // no commit within the run (at most the timeout)
+        longCommits.put("REACTIONS_STREAMS_PRODUCER_TRANSACTION_TIMEOUT_MS", "600000");
+        Path log = dir.resolve("service-" + name + ".log");
+        List<Path> parts = splitTicks(0.78);
+        // the news in, committed, with the usual commit interval; a clean stop
+        try (ServiceProcess news = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
+            EndMarkers.awaitConsumed(clients(), appId, p.topics().news.name(), p.news().lastOffsets(),
+                    Duration.ofMinutes(2), news::checkAlive);
+            assertEquals(0, news.terminate(Duration.ofSeconds(45)), "SIGTERM after the news; log:\n" + news.tail());
+        }
+        // the first part of the ticks with no commit to come, killed once FINALs of it are out
+        long seen;
+        try (ServiceProcess open = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), longCommits,
+                log)) {
+            p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
+            seen = awaitFinalsVisible(p.topics(), open);
+            open.kill();
+        }
+        try (ServiceProcess second = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
+            p.publisher().publish(InputFormat.TICKS, parts.get(1), false);
+            EndMarkers.publish(clients(), p.topics().ticks.name(), PARTITIONS);
+            List<MarketReaction> committed = EndMarkers.readUntilEnded(clients(), p.topics().reactions, PARTITIONS,
+                    Duration.ofMinutes(3), second::checkAlive);
+            Map<String, Object> uncommittedReader = new java.util.HashMap<>(clients().committedReader());
+            uncommittedReader.put("isolation.level", "read_uncommitted");
+            List<MarketReaction> uncommitted = new java.util.ArrayList<>();
+            EndMarkers.readUntilEnded(uncommittedReader, p.topics().reactions, PARTITIONS, Duration.ofMinutes(1),
+                    second::checkAlive, uncommitted::add);
+            assertEquals(0, second.terminate(Duration.ofSeconds(45)), "SIGTERM; log:\n" + second.tail());
+            return new Run(committed, uncommitted, seen);
+        }
+    }
+
+    /** Waits until FINAL reactions are on the topic, committed or not; returns how many. */
+    private static long awaitFinalsVisible(com.marketreactions.common.Topics topics, ServiceProcess service)
+            throws InterruptedException {
+        Map<String, Object> reader = new java.util.HashMap<>(clients().committedReader());
+        reader.put("isolation.level", "read_uncommitted");
+        long finals = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, MarketReaction> c =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(reader,
+                             topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
+            com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topics.reactions.name());
+            while (finals < 5) {
+                service.checkAlive();
+                assertTrue(System.nanoTime() < deadline, "no FINAL within 2 minutes; log:\n" + service.tail());
+                for (var r : c.poll(Duration.ofMillis(100))) {
+                    if (r.value() != null && r.value().getStatus() == ReactionStatus.FINAL) {
+                        finals++;
+                    }
+                }
+            }
+        }
+        return finals;
     }
 }
