@@ -68,8 +68,18 @@ final class ServeCommand implements Callable<Integer> {
         if (self != null) {
             overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         }
-        try (ReactionApp app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients,
-                s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), overrides))) {
+        ReactionApp app;
+        try {
+            app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients, s.get(Settings.APP_ID),
+                    Path.of(s.get(Settings.STATE_DIR)), overrides));
+        } catch (org.apache.kafka.common.config.ConfigException | IllegalArgumentException e) {
+            if (ops != null) {
+                ops.close();
+            }
+            // Kafka Streams refused its settings (a streams.* key, e.g. a commit interval above the transaction timeout)
+            throw new UserError("invalid Kafka Streams settings: " + e.getMessage());
+        }
+        try (app) {
             Shutdown.onSignal(() -> {
                 LOG.info("shutdown requested; closing the streams client");
                 stopRequested.countDown();

@@ -194,6 +194,22 @@ abstract class ReplayScenarios {
     }
 
     @Test
+    void serveWithStreamsSettingsKafkaStreamsRefusesIsOneLineNamingThem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path config = Files.writeString(dir.resolve("bad-streams.properties"),
+                "topic.prefix=bad-streams.\nhttp.port=0\nstate.dir=" + dir.resolve("state") + "\n"
+                        + "streams.commit.interval.ms=540000\n"); // above Streams' transaction timeout of 10 s
+        ClientConfigs c = clients();
+        CliRun run = CliRun.of("serve", "--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
+                "--config", config.toString());
+        assertEquals(2, run.code(), run.err());
+        assertEquals(1, run.err().lines().filter(l -> l.startsWith("error: invalid Kafka Streams settings: "
+                + "Transaction timeout 10000 was set lower than streams commit interval 540000")).count(), run.err());
+        assertTrue(run.err().lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
+                "no stack trace: " + run.err());
+    }
+
+    @Test
     void provisionalUpdatesPrecedeTheOneFinalOfTheirKeyAndEveryNewsHasItsImpact() throws Exception {
         Replay.Result r = replay(2).run(handMadeInputs(), "updates");
         Map<String, List<MarketReaction>> byKey = new java.util.LinkedHashMap<>();
