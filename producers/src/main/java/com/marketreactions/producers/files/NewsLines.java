@@ -65,43 +65,42 @@ public final class NewsLines implements LineParser<NewsEvent> {
 
     /** An array of ticker strings: trimmed, upper-cased, de-duplicated in order. */
     static List<String> tickers(JsonNode v, String name) throws BadLineException {
-        if (v == null || v.isNull()) {
-            return new ArrayList<>();
-        }
-        if (!v.isArray()) {
-            throw new BadLineException(name + " must be an array of strings, got " + Json.type(v));
-        }
         Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < v.size(); i++) {
-            JsonNode t = v.get(i);
-            String field = name + "[" + i + "]";
-            if (!t.isTextual()) {
-                throw new BadLineException(field + " must be a string, got " + Json.type(t));
-            }
-            out.add(Fields.ticker(field, t.textValue()));
+        List<String> texts = strings(v, name);
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(Fields.ticker(name + "[" + i + "]", texts.get(i)));
         }
         return new ArrayList<>(out);
     }
 
     /** An optional array of tag strings (categories): trimmed, blank ones left out, de-duplicated in order. */
     static List<String> tags(JsonNode v, String name) throws BadLineException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : strings(v, name)) {
+            if (!t.isBlank()) {
+                out.add(t.strip());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The texts of an optional array of strings (absent or null: none); anything else is an error naming it. */
+    private static List<String> strings(JsonNode v, String name) throws BadLineException {
+        List<String> out = new ArrayList<>();
         if (v == null || v.isNull()) {
-            return new ArrayList<>();
+            return out;
         }
         if (!v.isArray()) {
             throw new BadLineException(name + " must be an array of strings, got " + Json.type(v));
         }
-        Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode t = v.get(i);
             if (!t.isTextual()) {
                 throw new BadLineException(name + "[" + i + "] must be a string, got " + Json.type(t));
             }
-            if (!t.textValue().isBlank()) {
-                out.add(t.textValue().strip());
-            }
+            out.add(t.textValue());
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     static Double sentiment(JsonNode v) throws BadLineException {

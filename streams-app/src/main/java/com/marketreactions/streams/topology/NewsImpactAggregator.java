@@ -4,7 +4,6 @@ import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.TickerImpact;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,8 +22,7 @@ final class NewsImpactAggregator implements Processor<String, MarketReaction, St
 
     private ProcessorContext<String, NewsImpact> context;
     private KeyValueStore<String, NewsImpact> parts;
-    private final BitSet ended = new BitSet();
-    private boolean announced;
+    private final OutputEnd end = new OutputEnd();
 
     @Override
     public void init(ProcessorContext<String, NewsImpact> context) {
@@ -35,7 +33,7 @@ final class NewsImpactAggregator implements Processor<String, MarketReaction, St
     @Override
     public void process(Record<String, MarketReaction> record) {
         if (EndOfInput.isMarker(record.value(), record.headers())) {
-            onEnd(record);
+            end.onMarker(record, context);
             return;
         }
         MarketReaction r = record.value();
@@ -84,17 +82,5 @@ final class NewsImpactAggregator implements Processor<String, MarketReaction, St
         }
         return NewsImpact.newBuilder(acc).setTickers(tickers).setMostAffected(most == null ? null : most.getTicker())
                 .setSignificantCount(sig).setSignificantUp(up).setSignificantDown(down).build();
-    }
-
-    private void onEnd(Record<String, MarketReaction> marker) {
-        int source = EndOfInput.sourcePartition(marker.headers());
-        int partitions = EndOfInput.intHeader(marker.headers(), EndOfInput.PARTITIONS_HEADER, 1);
-        ended.set(Math.max(0, source));
-        if (!announced && ended.cardinality() >= partitions) {
-            announced = true;
-            int partition = context.taskId().partition();
-            context.forward(new Record<String, NewsImpact>(EndOfInput.outputMarkerKey(partition), null,
-                    marker.timestamp(), EndOfInput.headers(partition, partitions)));
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.study.EventStudyMath;
-import java.util.BitSet;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,10 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class StudyAggregator implements Processor<String, MarketReaction, String, EventStudy> {
 
-    private final BitSet ended = new BitSet();
+    private final OutputEnd end = new OutputEnd();
     private ProcessorContext<String, EventStudy> context;
     private KeyValueStore<String, StudySums> sums;
-    private boolean announced;
 
     @Override
     public void init(ProcessorContext<String, EventStudy> context) {
@@ -32,15 +30,7 @@ final class StudyAggregator implements Processor<String, MarketReaction, String,
     @Override
     public void process(Record<String, MarketReaction> record) {
         if (EndOfInput.isMarker(record.value(), record.headers())) {
-            int source = EndOfInput.sourcePartition(record.headers());
-            int partitions = EndOfInput.intHeader(record.headers(), EndOfInput.PARTITIONS_HEADER, 1);
-            ended.set(Math.max(0, source));
-            if (!announced && ended.cardinality() >= partitions) {
-                announced = true;
-                int partition = context.taskId().partition();
-                context.forward(new Record<String, EventStudy>(EndOfInput.outputMarkerKey(partition), null,
-                        record.timestamp(), EndOfInput.headers(partition, partitions)));
-            }
+            end.onMarker(record, context);
             return;
         }
         String key = record.key();
