@@ -11,7 +11,7 @@ import java.util.List;
  * window up to k, compounded as the reaction's own is, not a sum of one-minute abnormal returns.
  *
  * <p>Points ({@link #grid}): every minute up to 390 (a trading session), then every 30 minutes, and the horizon's end:
- * 425 points for one day, 717 for five.
+ * 425 points for one day, 617 for five.
  */
 public final class CarPath {
 

@@ -1,0 +1,52 @@
+package com.marketreactions.streams.reaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.marketreactions.schema.MarketReaction;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CarPathTest {
+
+    private static final long MINUTE = 60_000L;
+
+    @Test
+    void theGridIsEveryMinuteToASessionThenEveryHalfHourAndTheEnd() {
+        assertEquals(425, CarPath.grid(1440 * MINUTE).size(), "P1D, as the README says");
+        assertEquals(617, CarPath.grid(5 * 1440 * MINUTE).size(), "P5D");
+        assertEquals(List.of(MINUTE, 2 * MINUTE, 3 * MINUTE, 4 * MINUTE, 5 * MINUTE), CarPath.grid(5 * MINUTE));
+        assertEquals(List.of(MINUTE, 90_000L), CarPath.grid(90_000L), "a horizon between minutes ends on itself");
+        List<Long> day = CarPath.grid(1440 * MINUTE);
+        assertEquals(390 * MINUTE, day.get(389));
+        assertEquals(420 * MINUTE, day.get(390));
+        assertEquals(1440 * MINUTE, day.get(day.size() - 1));
+    }
+
+    @Test
+    void thePathEndsAtTheReactionsAbnormalReturnAndUsesTheBaselineBeforeTheFirstTick() {
+        long t0 = 1_000_000L * MINUTE;
+        TickSeries stock = new TickSeries();
+        TickSeries bench = new TickSeries();
+        for (int m = 0; m < 60; m++) { // an estimation hour: stock and benchmark each minute
+            stock.add(t0 - (60 - m) * MINUTE, 100 + (m % 3) * 0.1, 10);
+            bench.add(t0 - (60 - m) * MINUTE + 1000, 500 + (m % 5) * 0.2, 10);
+        }
+        TickSeries window = new TickSeries().add(t0 + 2 * MINUTE + 5, 103.0, 5).add(t0 + 4 * MINUTE, 104.0, 5);
+        TickSeries benchWindow = new TickSeries().add(t0 + 3 * MINUTE + 1, 505.0, 5);
+        ReactionCalculator calc = new ReactionCalculator(120 * MINUTE, 10, 0.005);
+        Estimate est = calc.estimate(t0, stock, bench);
+        MarketReaction r = calc.compute(est, 5 * MINUTE, window, benchWindow, MarketReaction.newBuilder())
+                .setNewsId("n").setTicker("S").setHorizon("PT5M").setStatus(com.marketreactions.schema.ReactionStatus.FINAL)
+                .setBenchmark("M").build();
+        List<Double> path = CarPath.of(est, 5 * MINUTE, window, benchWindow);
+        assertEquals(5, path.size());
+        assertEquals(r.getAbnormalReturn(), path.get(4), "bit for bit: the same expression");
+        assertEquals(0.0, path.get(0), "no tick of either in the first minute: P0 and B0");
+        double beta = est.fit().beta();
+        double p0 = est.baselinePrice();
+        double b0 = est.benchmarkBaseline();
+        assertEquals((103.0 / p0 - 1) - beta * (b0 / b0 - 1), path.get(2), 1e-15, "minute 3: the stock's tick only");
+        assertEquals((104.0 / p0 - 1) - beta * (505.0 / b0 - 1), path.get(3), 1e-15, "minute 4: both");
+        assertEquals(0.0, path.get(1), "minute 2: the stock's first tick is 5 ms later");
+    }
+}
