@@ -57,10 +57,15 @@ public record ClientConfigs(String bootstrapServers, String registryUrl, Map<Str
     /**
      * Assigns every partition of {@code topic} to {@code consumer} and seeks to the beginning.
      *
-     * @throws IllegalArgumentException the topic does not exist
+     * @throws IllegalArgumentException the topic does not exist, or the cluster did not answer
      */
     public static List<TopicPartition> assignAllFromStart(Consumer<?, ?> consumer, String topic) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new IllegalArgumentException("no answer about topic " + topic + " within 30 s (is the broker up?)", e);
+        }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist");
         }
