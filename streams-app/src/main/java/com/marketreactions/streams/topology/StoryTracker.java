@@ -42,8 +42,18 @@ final class StoryTracker {
     private final KeyValueStore<String, ValueAndTimestamp<String>> aliases;
     /** Terms by news id: an item's text is compared with every later item of its ticker. A cache, so bounded. */
     private final Map<String, StoryTerms> terms = new HashMap<>();
-    /** Final stories of the pairs with reactions still to come, by {@code ticker|newsId}. */
+    /** Final stories of the pairs with reactions still to come, by {@code TICKER|T0|newsId}. */
     private final Map<String, Story> finals = new HashMap<>();
+    /**
+     * Stories not final yet (a PROVISIONAL's), with the ticker's item count they were computed at: one only changes
+     * when an item of its ticker arrives, and a ticker with thousands of items a week must not link them again for
+     * every update.
+     */
+    private final Map<String, Provisional> provisional = new HashMap<>();
+    private final Map<String, Long> arrivals = new HashMap<>();
+
+    private record Provisional(long arrivals, Story story) {
+    }
     private static final int MAX_CACHED = 50_000;
 
     StoryTracker(StoryConfig config, KeyValueStore<String, StoryItem> items,
@@ -56,6 +66,7 @@ final class StoryTracker {
     /** Keeps a news item about {@code ticker}; {@code late}: it arrived after the news lateness. */
     void add(String ticker, NewsEvent news, boolean late) {
         items.put(key(ticker, news.getPublishedAt().toEpochMilli(), news.getId()), item(news, late));
+        arrivals.merge(ticker, 1L, Long::sum);
     }
 
     private static StoryItem item(NewsEvent news, boolean late) {
@@ -69,17 +80,32 @@ final class StoryTracker {
      */
     Story story(String ticker, NewsEvent news, boolean late, boolean isFinal) {
         long t0 = news.getPublishedAt().toEpochMilli();
-        Story known = finals.get(key(ticker, t0, news.getId()));
+        String key = key(ticker, t0, news.getId());
+        Story known = finals.get(key);
         if (known != null) {
             return known;
         }
-        StoryItem stored = items.get(key(ticker, t0, news.getId()));
+        long seen = arrivals.getOrDefault(ticker, 0L);
+        Provisional p = provisional.get(key);
+        if (!isFinal && p != null && p.arrivals() == seen) {
+            return p.story(); // no item of the ticker came since
+        }
+        StoryItem stored = items.get(key);
         if (stored == null) {
             // dropped already (a news far later than the lateness bound): linked to what is left
             stored = item(news, late);
             isFinal = false;
         }
-        return story(ticker, stored, isFinal);
+        Story s = story(ticker, stored, isFinal);
+        if (isFinal) {
+            provisional.remove(key);
+        } else {
+            if (provisional.size() >= MAX_CACHED) {
+                provisional.clear();
+            }
+            provisional.put(key, new Provisional(seen, s));
+        }
+        return s;
     }
 
     private Story story(String ticker, StoryItem stored, boolean isFinal) {
@@ -131,6 +157,7 @@ final class StoryTracker {
     /** The last reaction of the pair is out: its story stays in the store only. */
     void forget(String ticker, long t0, String newsId) {
         finals.remove(key(ticker, t0, newsId));
+        provisional.remove(key(ticker, t0, newsId));
     }
 
     /**
@@ -154,6 +181,8 @@ final class StoryTracker {
     void clear() {
         terms.clear();
         finals.clear();
+        provisional.clear();
+        arrivals.clear();
         expiredBefore.clear();
     }
 
