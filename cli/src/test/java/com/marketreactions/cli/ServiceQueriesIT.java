@@ -143,12 +143,9 @@ class ServiceQueriesIT extends ServiceScenario {
             }
 
             // the live page shows the study too: its table, and the CAAR paths over the longest horizon
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!String.valueOf(study.size()).equals(browser.js("return document.body.dataset.study || ''"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertEquals(String.valueOf(study.size()), browser.js("return document.body.dataset.study || ''"));
+            org.awaitility.Awaitility.await("the live page's study").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> String.valueOf(study.size()).equals(browser.js("return document.body.dataset.study || ''")));
             assertEquals(List.of("all", "story:first", "story:repeat"), ReportBrowserChecks.studyCharts(browser).stream()
                     .map(m -> m.get("group")).toList());
             // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards

@@ -3,10 +3,12 @@ package com.marketreactions.streams.topology;
 import com.marketreactions.common.ReactionKey;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.Novelty;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.CarPath;
 import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
@@ -481,9 +483,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long close = e.key.closeTime();
         TickSeries stock = history.series(e.key.ticker(), e.t0 + 1, e.end(), close);
         TickSeries bench = history.series(benchmark, e.t0 + 1, e.end(), close);
-        List<Double> path = com.marketreactions.streams.reaction.CarPath.of(est, e.horizonMs, stock, bench);
+        List<Double> path = CarPath.of(est, e.horizonMs, stock, bench);
         if (!path.isEmpty()) {
-            b.setCarAt(com.marketreactions.streams.reaction.CarPath.grid(e.horizonMs)).setCar(path);
+            b.setCarAt(CarPath.grid(e.horizonMs)).setCar(path);
         }
     }
 
@@ -497,7 +499,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         boolean fin = isFinal || taskTime == StreamTime.END || (taskTime != NONE && taskTime - latenessMs > e.t0);
         Story s = stories.story(e.key.ticker(), e.news, e.key.lateNews(), fin);
         b.setStoryId(s.storyId()).setRepeat(s.repeatOf(e.key.newsId())).setStorySimilarity(s.similarity())
-                .setNovelty(new com.marketreactions.schema.Novelty(s.novelty().get(0), s.novelty().get(1),
+                .setNovelty(new Novelty(s.novelty().get(0), s.novelty().get(1),
                         s.novelty().get(2), s.novelty().get(3), s.novelty().get(4)));
     }
 
