@@ -12,6 +12,7 @@ public record BenchResult(
         double ceilingPerSec,
         double streamsCeilingPerSec,
         double analyzerPerSec, double analyzerSeconds, Map<String, Double> analyzerBlockedSeconds,
+        Map<String, Double> analyzerCpuSeconds,
         long finalReactions, long impacts,
         double ratio,
         int liveTargetRate, double liveAchievedRate, long liveSamples,
@@ -31,9 +32,9 @@ public record BenchResult(
                 streamsCeilingPerSec);
         row(b, "analyzer (exactly-once)", "%,.0f ticks/s in %.1f s, %d FINAL reactions, %d impacts",
                 analyzerPerSec, analyzerSeconds, finalReactions, impacts);
-        row(b, "  stream thread blocked on Kafka", "%s (of %.1f s)", analyzerBlockedSeconds.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", ")), analyzerSeconds);
+        row(b, "  stream thread blocked on Kafka", "%s (of %.1f s)", seconds(analyzerBlockedSeconds),
+                analyzerSeconds);
+        row(b, "  CPU (this JVM's threads)", "%s (of %.1f s)", seconds(analyzerCpuSeconds), analyzerSeconds);
         row(b, "ratio analyzer / ceiling", "%.3f (Streams alone / ceiling: %.3f)", ratio,
                 streamsCeilingPerSec / ceilingPerSec);
         row(b, "live at " + liveTargetRate + " ticks/s", "achieved %,.0f/s, %d reactions seen", liveAchievedRate,
@@ -54,6 +55,12 @@ public record BenchResult(
         b.append(String.format(Locale.ROOT, "live p99 tick->provisional %.0f ms%n", provisionalP99Ms));
         b.append(String.format(Locale.ROOT, "live p99 close->final %.0f ms%n", finalP99Ms));
         return b.toString();
+    }
+
+    private static String seconds(Map<String, Double> timers) {
+        return timers.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static void row(StringBuilder b, String name, String fmt, Object... args) {

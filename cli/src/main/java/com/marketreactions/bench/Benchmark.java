@@ -90,7 +90,7 @@ public final class Benchmark {
         return new BenchResult(LocalDate.now().toString(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), o.symbols(), published.published(), a.data().news().size(),
                 o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")), o.partitions(),
-                a.publishRate(), parseRate, ceiling, streamsCeiling, analyzerRate, a.seconds(), a.blocked(), a.finals(), a.impacts(),
+                a.publishRate(), parseRate, ceiling, streamsCeiling, analyzerRate, a.seconds(), a.blocked(), a.cpu(), a.finals(), a.impacts(),
                 analyzerRate / ceiling,
                 o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
                 live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
@@ -99,7 +99,7 @@ public final class Benchmark {
 
     /** What one analyzer run on fresh topics measured. */
     private record Analyzed(Topics topics, Dataset data, PublishResult published, double publishRate, double seconds,
-                            Map<String, Double> blocked, long finals, long impacts, double stateMiB) {
+                            Map<String, Double> blocked, Map<String, Double> cpu, long finals, long impacts, double stateMiB) {
     }
 
     /**
@@ -135,6 +135,7 @@ public final class Benchmark {
             double publishRate = published.published() / seconds(p);
             EndMarkers.publish(clients, topics.ticks.name(), o.partitions());
             BlockedTime blockedBefore = BlockedTime.of(app.streams());
+            ThreadCpu cpuBefore = ThreadCpu.of(appId);
             long t = System.nanoTime();
             app.streams().resume();
             // counted, not kept: with ten times the news the PROVISIONAL updates alone filled the bench's heap
@@ -146,9 +147,13 @@ public final class Benchmark {
             });
             double analyzerSeconds = seconds(t);
             Map<String, Double> blocked = BlockedTime.of(app.streams()).secondsSince(blockedBefore);
+            ThreadCpu cpu = ThreadCpu.of(appId);
+            Map<String, Double> cpuSeconds = new java.util.LinkedHashMap<>();
+            cpuSeconds.put("stream threads", cpu.streamSecondsSince(cpuBefore));
+            cpuSeconds.put("their producers' I/O", cpu.producerSecondsSince(cpuBefore));
             long finals = finalCount[0];
             long impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health).size();
-            return new Analyzed(topics, data, published, publishRate, analyzerSeconds, blocked, finals, impacts,
+            return new Analyzed(topics, data, published, publishRate, analyzerSeconds, blocked, cpuSeconds, finals, impacts,
                     Memory.dirMiB(stateDir));
         } finally {
             deleteQuietly(stateDir);
