@@ -1,6 +1,5 @@
 package com.marketreactions.common;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -47,19 +42,6 @@ public final class InternalAvroSerdes implements SerdeFactory {
     private static final String HISTORY = "/schema-history/";
     /** The marker and the fingerprint. */
     private static final int HEADER = 10;
-    /**
-     * A stream thread's buffer, encoder and decoder, reused across records. Written by hand rather than through
-     * Avro's {@code BinaryMessageEncoder}: that one writes through an unbuffered encoder into a synchronized stream,
-     * eight calls per double, and decodes from a stream too; with a CAR path of hundreds of doubles on every FINAL,
-     * copied once per study group, that was the largest item of the benchmark's profile at 2,000 news a day.
-     */
-    private static final ThreadLocal<Codec> CODECS = ThreadLocal.withInitial(Codec::new);
-
-    private static final class Codec {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        BinaryEncoder encoder;
-        BinaryDecoder decoder;
-    }
 
     @Override
     public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
@@ -79,23 +61,17 @@ public final class InternalAvroSerdes implements SerdeFactory {
             if (value == null) {
                 return null;
             }
-            Codec c = CODECS.get();
-            c.out.reset();
-            c.out.write(header, 0, HEADER);
-            c.encoder = EncoderFactory.get().binaryEncoder(c.out, c.encoder);
             try {
-                writer.write(value, c.encoder);
-                c.encoder.flush();
+                return AvroBuffers.get().encode(header, writer, value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return c.out.toByteArray();
         };
         Deserializer<T> deserializer = (topic, bytes) -> {
             if (bytes == null) {
                 return null;
             }
-            Codec c = CODECS.get();
+            AvroBuffers buffers = AvroBuffers.get();
             try {
                 if (bytes.length >= HEADER && bytes[0] == MARKER_0 && bytes[1] == MARKER_1) {
                     long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -105,15 +81,13 @@ public final class InternalAvroSerdes implements SerdeFactory {
                                 + "with a schema this version does not know (fingerprint " + Long.toHexString(fingerprint)
                                 + "): written by a newer version?");
                     }
-                    c.decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, c.decoder);
-                    return reader.read(null, c.decoder);
+                    return reader.read(null, buffers.decoder(bytes, HEADER, bytes.length - HEADER));
                 }
                 if (legacy == null) {
                     throw new SerializationException("a " + type.getSimpleName() + " in " + topic
                             + " without the version marker, and no schema of the first release to read it with");
                 }
-                c.decoder = DecoderFactory.get().binaryDecoder(bytes, c.decoder);
-                return legacy.read(null, c.decoder);
+                return legacy.read(null, buffers.decoder(bytes, 0, bytes.length));
             } catch (SerializationException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
