@@ -45,53 +45,73 @@ final class PendingIndex {
         }
     }
 
+    /**
+     * A ticker's part of the index, found with one lookup per tick: its pending reactions, their news times,
+     * the tracked ones, and a lower bound of the next tick time at which one of them may be due a PROVISIONAL.
+     */
+    static final class Ticker {
+        private final TreeMap<Bytes, Entry> entries = new TreeMap<>();
+        private final TreeMap<Long, Integer> t0s = new TreeMap<>();
+        private final Set<Entry> tracked = new LinkedHashSet<>();
+        /**
+         * No reaction of the ticker can be due a PROVISIONAL at a tick before this time (kept by
+         * {@link ReactionProcessor}); lowered when a reaction is added, set after each pass over them.
+         */
+        long nextProvisional = Long.MIN_VALUE;
+
+        /** The pending reactions in close-time order (a live view; copy before removing). */
+        Iterable<Entry> entries() {
+            return entries.values();
+        }
+    }
+
     private final TreeMap<Bytes, Entry> all = new TreeMap<>();
-    private final Map<String, TreeMap<Bytes, Entry>> byTicker = new HashMap<>();
+    private final Map<String, Ticker> byTicker = new HashMap<>();
     private final TreeMap<Long, Integer> t0s = new TreeMap<>();
-    private final Map<String, TreeMap<Long, Integer>> t0sByTicker = new HashMap<>();
     private final Set<Entry> tracked = new LinkedHashSet<>();
-    private final Map<String, Set<Entry>> trackedByTicker = new HashMap<>();
+    /** The ticker looked up last, by identity: a tick's symbol is one String instance, asked about several times. */
+    private String lastName;
+    private Ticker last;
 
     /** Forgets every entry (before the index is rebuilt from the store). */
     void clear() {
         all.clear();
         byTicker.clear();
         t0s.clear();
-        t0sByTicker.clear();
         tracked.clear();
-        trackedByTicker.clear();
+        lastName = null;
+        last = null;
     }
 
     void add(Entry e) {
         if (all.put(e.encoded, e) != null) {
             return;
         }
-        byTicker.computeIfAbsent(e.key.ticker(), t -> new TreeMap<>()).put(e.encoded, e);
+        Ticker mine = byTicker.get(e.key.ticker());
+        if (mine == null) {
+            mine = new Ticker();
+            byTicker.put(e.key.ticker(), mine);
+            lastName = null; // the cache may hold "none" for it
+        }
+        mine.entries.put(e.encoded, e);
+        mine.t0s.merge(e.t0, 1, Integer::sum);
+        mine.nextProvisional = Math.min(mine.nextProvisional, e.t0 + 1);
         t0s.merge(e.t0, 1, Integer::sum);
-        t0sByTicker.computeIfAbsent(e.key.ticker(), t -> new TreeMap<>()).merge(e.t0, 1, Integer::sum);
     }
 
     void remove(Entry e) {
         if (all.remove(e.encoded) == null) {
             return;
         }
-        TreeMap<Bytes, Entry> mine = byTicker.get(e.key.ticker());
-        mine.remove(e.encoded);
-        if (mine.isEmpty()) {
-            byTicker.remove(e.key.ticker());
-        }
-        if (tracked.remove(e)) {
-            Set<Entry> t = trackedByTicker.get(e.key.ticker());
-            t.remove(e);
-            if (t.isEmpty()) {
-                trackedByTicker.remove(e.key.ticker());
-            }
-        }
+        Ticker mine = byTicker.get(e.key.ticker());
+        mine.entries.remove(e.encoded);
+        tracked.remove(e);
+        mine.tracked.remove(e);
         decrement(t0s, e.t0);
-        TreeMap<Long, Integer> own = t0sByTicker.get(e.key.ticker());
-        decrement(own, e.t0);
-        if (own.isEmpty()) {
-            t0sByTicker.remove(e.key.ticker());
+        decrement(mine.t0s, e.t0);
+        if (mine.entries.isEmpty()) {
+            byTicker.remove(e.key.ticker());
+            lastName = null;
         }
     }
 
@@ -103,17 +123,26 @@ final class PendingIndex {
         return all.size();
     }
 
+    /** The ticker's pending reactions, or null when it has none. */
+    Ticker ticker(String name) {
+        if (name != lastName) {
+            last = byTicker.get(name);
+            lastName = name;
+        }
+        return last;
+    }
+
     /** Marks a reaction whose window statistics are kept tick by tick from now on (its {@code window} is set). */
     void track(Entry e) {
         if (tracked.add(e)) {
-            trackedByTicker.computeIfAbsent(e.key.ticker(), t -> new LinkedHashSet<>()).add(e);
+            byTicker.get(e.key.ticker()).tracked.add(e);
         }
     }
 
     /** The tracked reactions of {@code ticker} (a live view). */
     Iterable<Entry> tracked(String ticker) {
-        Set<Entry> mine = trackedByTicker.get(ticker);
-        return mine == null ? List.of() : mine;
+        Ticker mine = ticker(ticker);
+        return mine == null ? List.of() : mine.tracked;
     }
 
     /** Every tracked reaction (a live view). */
@@ -121,20 +150,10 @@ final class PendingIndex {
         return tracked;
     }
 
-    /** The pending reactions of {@code ticker} in close-time order (a live view; copy before removing). */
-    Iterable<Entry> of(String ticker) {
-        TreeMap<Bytes, Entry> mine = byTicker.get(ticker);
-        return mine == null ? List.of() : mine.values();
-    }
-
-    boolean has(String ticker) {
-        return byTicker.containsKey(ticker);
-    }
-
     /** The pending reactions of {@code ticker} whose close time is before {@code time}, in close order. */
     List<Entry> closingBefore(String ticker, long time) {
-        TreeMap<Bytes, Entry> mine = byTicker.get(ticker);
-        return mine == null ? List.of() : before(mine, time);
+        Ticker mine = ticker(ticker);
+        return mine == null ? List.of() : before(mine.entries, time);
     }
 
     /** All pending reactions whose close time is before {@code time}, in close order. */
@@ -157,8 +176,8 @@ final class PendingIndex {
 
     /** The earliest news time pending for {@code ticker}, or {@code Long.MAX_VALUE}. */
     long earliestT0(String ticker) {
-        TreeMap<Long, Integer> own = t0sByTicker.get(ticker);
-        return own == null ? Long.MAX_VALUE : own.firstKey();
+        Ticker mine = ticker(ticker);
+        return mine == null ? Long.MAX_VALUE : mine.t0s.firstKey();
     }
 
     /** The earliest news time pending for any ticker, or {@code Long.MAX_VALUE}. */

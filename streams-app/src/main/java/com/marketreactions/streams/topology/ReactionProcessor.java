@@ -398,19 +398,33 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      * once. The window's statistics are kept tick by tick ({@link #fold}): an update reads no history.
      */
     private void updateProvisional(String symbol, long ts, long wall) {
-        if (!index.has(symbol)) {
-            return;
+        PendingIndex.Ticker mine = index.ticker(symbol);
+        if (mine == null || ts < mine.nextProvisional) {
+            return; // none of the ticker's reactions can be due at this tick: no pass over all of them
         }
         long complete = time.reactionTime(symbol, history.clock(symbol), wall);
-        for (PendingIndex.Entry e : index.of(symbol)) {
+        long next = Long.MAX_VALUE;
+        for (PendingIndex.Entry e : mine.entries()) {
             boolean inWindow = ts > e.t0 && ts <= e.end() && complete > e.t0 + graceMs;
-            if (!inWindow || (e.lastUpdate != Long.MIN_VALUE && ts - e.lastUpdate < Math.max(provisionalMs, e.horizonMs / 60))) {
-                continue;
+            if (inWindow && (e.lastUpdate == Long.MIN_VALUE || ts - e.lastUpdate >= provisionalGap(e))) {
+                emit(e, ReactionStatus.PROVISIONAL, ts, wall);
+                metrics.provisional();
+                e.lastUpdate = ts;
             }
-            emit(e, ReactionStatus.PROVISIONAL, ts, wall);
-            metrics.provisional();
-            e.lastUpdate = ts;
+            next = Math.min(next, nextProvisional(e));
         }
+        mine.nextProvisional = next;
+    }
+
+    /** The least time between two PROVISIONAL updates of a reaction: a sixtieth of its horizon, at least the setting. */
+    private long provisionalGap(PendingIndex.Entry e) {
+        return Math.max(provisionalMs, e.horizonMs / 60);
+    }
+
+    /** The earliest tick time at which {@code e} may be due its next PROVISIONAL, or never. */
+    private long nextProvisional(PendingIndex.Entry e) {
+        long from = e.lastUpdate == Long.MIN_VALUE ? e.t0 + 1 : e.lastUpdate + provisionalGap(e);
+        return from > e.end() ? Long.MAX_VALUE : from;
     }
 
     private long horizonMillis(String label) {

@@ -2,6 +2,7 @@ package com.marketreactions.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class PendingIndexTest {
         assertEquals(2_000, index.earliestT0("AMZN"));
         index.remove(m5);
         assertEquals(Long.MAX_VALUE, index.earliestT0("MSFT"));
-        assertFalse(index.has("MSFT"));
+        assertNull(index.ticker("MSFT"));
         assertEquals(2_000, index.earliestT0());
         assertEquals(1, index.size());
     }
@@ -77,7 +78,7 @@ class PendingIndexTest {
         index.track(a5);
         index.clear();
         assertEquals(0, index.size());
-        assertFalse(index.has("AMZN"));
+        assertNull(index.ticker("AMZN"));
         assertFalse(index.tracked("AMZN").iterator().hasNext());
         assertEquals(Long.MAX_VALUE, index.earliestT0());
         index.add(entry(1_000, 5, "AMZN", "n1"));

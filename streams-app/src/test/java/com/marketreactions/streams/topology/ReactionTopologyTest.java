@@ -298,6 +298,56 @@ class ReactionTopologyTest {
         }
     }
 
+    /**
+     * Many reactions of one ticker, each updated by the rule on its own: a PROVISIONAL at a tick inside its window
+     * once the history before T0 is complete (T0 + G), then one at least a sixtieth of the horizon (and the
+     * interval) after its last. Ticks that no reaction is due at are skipped without a pass over them all; this
+     * pins that the skipping changes nothing.
+     */
+    @Test
+    void eachReactionIsUpdatedByItsOwnRuleAmongMany() {
+        ReactionConfig config = ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H")))
+                .withProvisionalInterval(ofSeconds(30));
+        long grace = config.grace().toMillis();
+        List<Long> newsAt = List.of(0L, 70_000L, 95_000L, 600_000L, 601_000L, 1_500_000L);
+        try (TopologyFixture f = new TopologyFixture(config)) {
+            before(f);
+            for (int i = 0; i < newsAt.size(); i++) {
+                f.news("n" + i, Duration.ofMillis(newsAt.get(i)), "Amazon", "AMZN");
+            }
+            List<Long> ticks = new java.util.ArrayList<>();
+            for (long t = 7_000; t <= 5_400_000; t += 7_000 + (t / 7_000) % 5 * 1_000) {
+                f.tick("SPY", Duration.ofMillis(t), 500.0 + (t % 13), 1); // first: the benchmark is never behind
+                f.tick("AMZN", Duration.ofMillis(t), 100.0 + (t % 7), 1);
+                ticks.add(t);
+            }
+            java.util.Map<String, List<Long>> expected = new java.util.TreeMap<>();
+            for (int i = 0; i < newsAt.size(); i++) {
+                long t0 = newsAt.get(i);
+                for (Horizon h : config.horizons()) {
+                    long gap = Math.max(config.provisionalInterval().toMillis(), h.millis() / 60);
+                    List<Long> due = new java.util.ArrayList<>();
+                    for (long t : ticks) {
+                        boolean inWindow = t > t0 && t <= t0 + h.millis() && t > t0 + grace;
+                        if (inWindow && (due.isEmpty() || t - due.get(due.size() - 1) >= gap)) {
+                            due.add(t);
+                        }
+                    }
+                    expected.put("n" + i + " " + h.label(), due);
+                }
+            }
+            java.util.Map<String, List<Long>> got = new java.util.TreeMap<>();
+            expected.keySet().forEach(k -> got.put(k, new java.util.ArrayList<>()));
+            long base = TopologyFixture.T0.toEpochMilli();
+            f.output().stream().filter(r -> r.getTicker().equals("AMZN") && r.getStatus() == ReactionStatus.PROVISIONAL)
+                    .forEach(r -> got.get(r.getNewsId() + " " + r.getHorizon())
+                            .add(r.getEndTime().toEpochMilli() - base)); // the tick it was emitted at
+            assertEquals(expected, got);
+            assertTrue(expected.values().stream().mapToInt(List::size).sum() > 200, "enough updates to mean something");
+        }
+    }
+
     @Test
     void provisionalUpdatesAreRateLimitedInStreamTimeThenOneFinal() {
         ReactionConfig config = ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT30M")))
