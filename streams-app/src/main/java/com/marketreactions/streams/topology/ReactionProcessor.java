@@ -534,8 +534,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         long from = t0 - estimationMs;
         long asOf = t0 + graceMs;
-        TickSeries stock = history.series(ticker, from, t0, asOf);
-        TickSeries bench = isBenchmark ? null : history.series(benchmark, from, t0, asOf);
+        TickSeries stock = history.estimationSeries(ticker, from, t0, asOf, graceMs);
+        TickSeries bench = isBenchmark ? null : history.estimationSeries(benchmark, from, t0, asOf, graceMs);
         boolean truncated = history.expiredBefore(ticker) > from || (bench != null && history.expiredBefore(benchmark) > from);
         if (truncated) {
             LOG.warn("{} {}: history before {} is no longer retained (the news arrived later than the lateness "

@@ -85,6 +85,13 @@ final class TickBlock {
         }
     }
 
+    /** Hands every tick of this block to {@code visitor}, in order. */
+    void forEach(TickVisitor visitor) {
+        for (int i = 0; i < n; i++) {
+            visitor.tick(ts[i], price[i], size[i], clockBefore[i]);
+        }
+    }
+
     /**
      * Ticks {@code [from, to)} as one stored part: a format byte ({@value #FORMAT}), then Avro-encoded longs
      * (zig-zag varints): the count, the price scale (prices are whole multiples of 10^-scale, or

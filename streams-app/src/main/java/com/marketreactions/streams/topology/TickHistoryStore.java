@@ -67,6 +67,12 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     /** Separates the symbol from a minute's key; {@link #META} marks the symbol's clock record. */
     private static final byte MINUTES = 0;
     private static final byte META = 1;
+    private static final long SPAN = TickBlock.SPAN_MS;
+    /**
+     * Settled minutes kept in memory over all symbols ({@link SettledMinutes}, 32 bytes each): with 500 symbols
+     * trading every minute, five days of them. Past it every symbol's are dropped and found again as needed.
+     */
+    static final int SETTLED_BUDGET = 1_000_000;
 
     private final KeyValueStore<Bytes, byte[]> inner;
     private final Map<String, Symbol> symbols = new HashMap<>();
@@ -82,6 +88,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     private long clock = NO_CLOCK;
     private boolean clockLoaded;
     private boolean clockDirty;
+    private int settledCount;
 
     /** One symbol: its clock, how far it was expired, the latest minute and older ones touched since the last flush. */
     private static final class Symbol {
@@ -95,6 +102,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         long expiredBefore = Long.MIN_VALUE;
         boolean metaDirty;
         boolean dirty;
+        /** What estimates read of the settled minutes, or null until one is computed. */
+        SettledMinutes settled;
 
         Symbol(String name) {
             byte[] s = name.getBytes(StandardCharsets.UTF_8);
@@ -158,6 +167,9 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         Symbol s = symbol(symbol);
         long before = s.clock;
         long start = TickBlock.start(ts);
+        if (s.settled != null) {
+            s.settled.touched(start);
+        }
         Minute m = start == s.latest && s.latestMinute != null ? s.latestMinute : s.minutes.get(start);
         if (m == null) {
             // a minute later than any this symbol has had since the start cannot be in the store yet; sized as its
@@ -213,10 +225,133 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
      */
     TickSeries series(String symbol, long from, long to, long asOf) {
         TickSeries out = new TickSeries();
-        if (from > to) {
+        appendSeries(out, symbol(symbol), from, to, asOf);
+        return out;
+    }
+
+    /**
+     * What an estimate reads, {@link #series(String, long, long, long) the ticks} of {@code [from, t0]} as of
+     * {@code asOf = t0 + grace}, with each settled minute wholly between from's minute and t0's given as the one
+     * tick that stands for it ({@link SettledMinutes}): the same estimate, without reading five days of ticks for
+     * each news (the benchmark's for every news on any ticker).
+     */
+    TickSeries estimationSeries(String symbol, long from, long t0, long asOf, long graceMs) {
+        TickSeries out = new TickSeries();
+        Symbol s = symbol(symbol);
+        long firstMid = TickBlock.start(from) + SPAN;
+        long lastSettled = s.clock == NO_CLOCK ? Long.MIN_VALUE : TickBlock.start(s.clock - SPAN - graceMs);
+        long to = Math.min(TickBlock.start(t0) - SPAN, lastSettled);
+        SettledMinutes m = firstMid > to ? null : settle(s, firstMid, to, graceMs);
+        long lo = m == null ? Long.MAX_VALUE : Math.max(firstMid, m.checkedFrom());
+        if (lo > to) {
+            appendSeries(out, s, from, t0, asOf);
             return out;
         }
-        Symbol s = symbol(symbol);
+        appendSeries(out, s, from, lo - 1, asOf);
+        long next = lo;
+        for (long u : m.unsettled(lo, to)) {
+            appendSettled(out, m, next, u - SPAN);
+            appendSeries(out, s, u, u + SPAN - 1, asOf);
+            next = u + SPAN;
+        }
+        appendSettled(out, m, next, to);
+        appendSeries(out, s, to + SPAN, t0, asOf);
+        return out;
+    }
+
+    /** The symbol's settled minutes, looked at up to {@code to} (from {@code from} when they do not reach it yet). */
+    private SettledMinutes settle(Symbol s, long from, long to, long graceMs) {
+        if (s.settled == null) {
+            s.settled = new SettledMinutes();
+        }
+        SettledMinutes m = s.settled;
+        if (!m.isEmpty() && from > m.checkedTo() + SPAN) {
+            settledCount -= m.size(); // a gap: start again from here
+            m.clear();
+        }
+        if (m.isEmpty() || to > m.checkedTo()) {
+            long a = m.isEmpty() ? from : m.checkedTo() + SPAN;
+            int before = m.size();
+            Summarizer sum = new Summarizer(m, graceMs);
+            visit(s, a, to + SPAN - 1, sum);
+            sum.close();
+            m.checkedUpTo(a, to);
+            settledCount += m.size() - before;
+            if (settledCount > SETTLED_BUDGET) {
+                for (Symbol other : symbols.values()) {
+                    if (other != s) {
+                        other.settled = null;
+                    }
+                }
+                settledCount = m.size();
+            }
+        }
+        return m;
+    }
+
+    private static void appendSettled(TickSeries out, SettledMinutes m, long from, long to) {
+        for (int i = m.firstAtOrAfter(from); i < m.size() && m.minute(i) <= to; i++) {
+            out.add(m.closeTs(i), m.close(i), m.volume(i));
+        }
+    }
+
+    /** Folds the ticks of consecutive minutes into {@link SettledMinutes}: a minute with a late tick is unsettled. */
+    private static final class Summarizer implements TickBlock.TickVisitor {
+        private final SettledMinutes into;
+        private final long graceMs;
+        private long minute = Long.MIN_VALUE;
+        private long lastTs;
+        private double lastPrice;
+        private long volume;
+        private boolean inTime;
+
+        Summarizer(SettledMinutes into, long graceMs) {
+            this.into = into;
+            this.graceMs = graceMs;
+        }
+
+        @Override
+        public void tick(long ts, double price, long size, long clockBefore) {
+            long start = TickBlock.start(ts);
+            if (start != minute) {
+                close();
+                minute = start;
+                volume = 0;
+                inTime = true;
+            }
+            lastTs = ts;
+            lastPrice = price;
+            volume += size;
+            // late as the processor counts it: more than G behind the symbol's clock when it came
+            inTime &= clockBefore == NO_CLOCK || ts >= clockBefore - graceMs;
+        }
+
+        void close() {
+            if (minute == Long.MIN_VALUE) {
+                return;
+            }
+            if (inTime) {
+                into.add(minute, lastTs, lastPrice, volume);
+            } else {
+                into.unsettle(minute);
+            }
+            minute = Long.MIN_VALUE;
+        }
+    }
+
+    private void appendSeries(TickSeries out, Symbol s, long from, long to, long asOf) {
+        visit(s, from, to, (t, p, size, c) -> {
+            if (t >= from && t <= to && c <= asOf) {
+                out.add(t, p, size);
+            }
+        });
+    }
+
+    /** Hands every tick of the minutes overlapping {@code [from, to]} to {@code visitor}, in processing order. */
+    private void visit(Symbol s, long from, long to, TickBlock.TickVisitor visitor) {
+        if (from > to) {
+            return;
+        }
         long first = TickBlock.start(from);
         long last = TickBlock.start(to);
         Iterator<Map.Entry<Long, Minute>> mem = s.minutes.subMap(first, true, last, true).entrySet().iterator();
@@ -226,20 +361,19 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
                 KeyValue<Bytes, byte[]> kv = it.next();
                 long minute = minuteOf(s, kv.key.get());
                 while (next != null && next.getKey() < minute) {
-                    next.getValue().ticks.appendTo(out, from, to, asOf);
+                    next.getValue().ticks.forEach(visitor);
                     next = mem.hasNext() ? mem.next() : null;
                 }
                 if (next != null && next.getKey() == minute) {
                     continue; // the in-memory copy is newer
                 }
-                TickBlock.appendPart(kv.value, out, from, to, asOf);
+                TickBlock.forEach(kv.value, visitor);
             }
         }
         while (next != null) {
-            next.getValue().ticks.appendTo(out, from, to, asOf);
+            next.getValue().ticks.forEach(visitor);
             next = mem.hasNext() ? mem.next() : null;
         }
-        return out;
     }
 
     /**
@@ -259,6 +393,11 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         }
         old.forEach(inner::delete);
         s.minutes.headMap(upTo, false).clear();
+        if (s.settled != null) {
+            int had = s.settled.size();
+            s.settled.dropBefore(upTo);
+            settledCount -= had - s.settled.size();
+        }
         if (s.latest < upTo) {
             s.latestMinute = null; // dropped with the others
         }
@@ -323,6 +462,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     @Override
     public void clearCache() {
         symbols.clear();
+        settledCount = 0;
         dirty.clear();
         lastName = null;
         last = null;

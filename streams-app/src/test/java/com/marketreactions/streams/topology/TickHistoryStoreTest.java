@@ -1,6 +1,10 @@
 package com.marketreactions.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.streams.reaction.Estimate;
+import com.marketreactions.streams.reaction.ReactionCalculator;
 
 import com.marketreactions.streams.reaction.TickSeries;
 import java.io.File;
@@ -152,6 +156,60 @@ class TickHistoryStoreTest {
         assertEquals(2, store.series("AMZN", 0, 15 * MIN, 20 * MIN).size());
         assertEquals(3, store.series("AMZN", 0, 30 * MIN, 20 * MIN).size());
         assertEquals(3, store.series("AMZN", 0, 30 * MIN).size());
+    }
+
+    /**
+     * Estimates read through the settled minutes equal estimates read from every tick: ticks late and in time,
+     * out of order, flushes, restarts and expiry between reads, estimation windows starting mid-minute.
+     */
+    @Test
+    void anEstimateThroughSettledMinutesEqualsOneFromEveryTick() {
+        long grace = MIN;
+        long e = 40 * MIN;
+        ReactionCalculator calculator = new ReactionCalculator(e, 5, 0.005);
+        java.util.Random random = new java.util.Random(7);
+        long clock = 0;
+        int compared = 0;
+        int shorter = 0;
+        for (int step = 0; step < 6_000; step++) {
+            String symbol = random.nextInt(3) == 0 ? "SPY" : "AMZN";
+            long ts = random.nextInt(20) == 0 ? clock - random.nextInt((int) (4 * MIN)) // late or within grace
+                    : (clock += random.nextInt(random.nextInt(10) == 0 ? 400_000 : 9_000));
+            if (ts >= store.expiredBefore(symbol)) {
+                store.add(symbol, ts, 100 + random.nextInt(50) / 8.0, random.nextInt(100));
+            }
+            if (step % 97 == 0) {
+                store.flushCache();
+            }
+            if (step % 1_501 == 0) {
+                store.flushCache();
+                store.clearCache(); // as after a restart: settled minutes are found again
+            }
+            if (step % 703 == 0) {
+                store.expire("AMZN", clock - 3 * e);
+                store.expire("SPY", clock - 3 * e);
+            }
+            if (step % 13 == 0 && clock > e) {
+                long t0 = clock - random.nextInt((int) (3 * MIN)) - random.nextInt(2) * random.nextInt((int) e);
+                long from = t0 - e;
+                long asOf = t0 + grace;
+                if (from < store.expiredBefore("AMZN") || from < store.expiredBefore("SPY")) {
+                    continue;
+                }
+                TickSeries stock = store.estimationSeries("AMZN", from, t0, asOf, grace);
+                TickSeries bench = store.estimationSeries("SPY", from, t0, asOf, grace);
+                Estimate fast = calculator.estimate(t0, stock, bench);
+                Estimate full = calculator.estimate(t0, store.series("AMZN", from, t0, asOf),
+                        store.series("SPY", from, t0, asOf));
+                assertEquals(full, fast, "t0 " + t0 + " at step " + step);
+                compared++;
+                if (stock.size() < store.series("AMZN", from, t0, asOf).size()) {
+                    shorter++;
+                }
+            }
+        }
+        assertTrue(compared > 300, "compared " + compared);
+        assertTrue(shorter > compared / 2, "settled minutes were used: " + shorter + " of " + compared);
     }
 
     private static void assertSame(TickSeries a, TickSeries b) {
