@@ -67,8 +67,12 @@ class ServiceOpsIT extends ServiceScenario {
             assertEquals(200, get(base + "/health/live").statusCode(), "down brokers do not make it dead");
             String metrics = get(base + "/metrics").body();
             assertTrue(metrics.contains("market_reactions_dead_lettered_total "), metrics);
-            assertTrue(metrics.contains("kafka_stream_market_reactions_metrics_open_windows{"), metrics);
-            assertTrue(metrics.contains("kafka_stream_market_reactions_metrics_reactions_final_total{"), metrics);
+            // Micrometer's names: kafka_<group without "-metrics">_<name>, the client's tags as labels
+            assertTrue(metrics.contains("kafka_stream_market_reactions_open_windows{"), metrics);
+            assertTrue(metrics.contains("kafka_stream_market_reactions_reactions_final_total{"), metrics);
+            assertTrue(metrics.contains("kafka_stream_thread_process_total{"), metrics);
+            assertTrue(metrics.contains("market_reactions_streams_state{state=\"RUNNING\"} 1"), metrics);
+            assertTrue(metrics.contains("jvm_memory_used_bytes{"), metrics);
 
             stack().kafka().start();
             awaitStatus(base + "/health/ready", 200, Duration.ofMinutes(2));

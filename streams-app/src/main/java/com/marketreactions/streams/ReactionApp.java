@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -37,6 +38,7 @@ public final class ReactionApp implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
+    private final List<Runnable> onRunning = new CopyOnWriteArrayList<>();
 
     /** Reads the partition count of the ticks topic from the cluster, then builds the topology for it. */
     public ReactionApp(ReactionConfig config, Topics topics, Properties streamsProps) {
@@ -47,6 +49,7 @@ public final class ReactionApp implements AutoCloseable {
             LOG.debug("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+                onRunning.forEach(Runnable::run);
             }
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                 running.countDown();
@@ -131,6 +134,11 @@ public final class ReactionApp implements AutoCloseable {
     /** Blocks until the client stops by itself (failure or external close). */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Runs {@code r} on the Streams client's thread each time it becomes RUNNING (after every rebalance). */
+    public void onRunning(Runnable r) {
+        onRunning.add(r);
     }
 
     public KafkaStreams.State state() {

@@ -6,7 +6,6 @@ import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.chart.ChartJson;
 import com.marketreactions.streams.chart.ReactionChart;
 import com.marketreactions.streams.chart.WebAssets;
-import com.marketreactions.streams.errors.DeadLetters;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -27,8 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -40,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the Streams client is alive (not failed, not shut down), else 503;</li>
  *   <li>{@code GET /health/ready}: 200 when it is RUNNING and the brokers answer, else 503;</li>
- *   <li>{@code GET /metrics}: Prometheus text format, every Streams client metric (including the
- *   topology's own sensors) and the dead-letter count;</li>
+ *   <li>{@code GET /metrics}: Prometheus text format ({@link ServiceMetrics}): every Streams client metric
+ *   (including the topology's own sensors), the JVM's, the dead-letter count and the client's state;</li>
  *   <li>{@code GET /reactions/ticker/{T}}: the latest reaction per (news, horizon) of a ticker, answered by the
  *   instance that owns the ticker's partition (another instance forwards the request there);</li>
  *   <li>{@code GET /reactions/news/{id}}: every reaction of a news event, gathered from all instances;</li>
@@ -60,6 +57,7 @@ public final class OpsServer implements AutoCloseable {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final HttpServer server;
+    private final ServiceMetrics metrics = new ServiceMetrics();
     private final BooleanSupplier brokersReachable;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ReactionApp app;
@@ -116,6 +114,7 @@ public final class OpsServer implements AutoCloseable {
     public void attach(ReactionApp app, HostInfo advertised) {
         this.self = advertised;
         this.app = app;
+        metrics.attach(app);
     }
 
     /** The live page's reactions: the page shows what {@code feed} reads. */
@@ -141,21 +140,7 @@ public final class OpsServer implements AutoCloseable {
     }
 
     private void metrics(HttpExchange ex) throws IOException {
-        ReactionApp a = app;
-        StringBuilder b = new StringBuilder();
-        b.append("# TYPE market_reactions_dead_lettered_total counter\n");
-        b.append("market_reactions_dead_lettered_total ").append(DeadLetters.count()).append('\n');
-        if (a != null) {
-            b.append("# TYPE market_reactions_streams_state gauge\n");
-            b.append("market_reactions_streams_state{state=\"").append(a.state()).append("\"} 1\n");
-            for (Map.Entry<MetricName, ? extends Metric> e : a.streams().metrics().entrySet()) {
-                Object v = e.getValue().metricValue();
-                if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-                    b.append(PrometheusNames.of(e.getKey())).append(' ').append(n.doubleValue()).append('\n');
-                }
-            }
-        }
-        respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", b.toString());
+        respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
     }
 
     private void byTicker(HttpExchange ex) throws IOException {
@@ -374,5 +359,6 @@ public final class OpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        metrics.close();
     }
 }
