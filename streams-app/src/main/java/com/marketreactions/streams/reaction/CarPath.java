@@ -36,6 +36,18 @@ public final class CarPath {
     }
 
     /**
+     * The path from a window's statistics, which keep the last trades between its points as they arrive
+     * ({@link PathSlots}): the same as {@link #of(Estimate, long, TickSeries, TickSeries)} over the window's ticks.
+     */
+    public static List<Double> of(Estimate est, WindowStats window) {
+        ModelFit fit = est.fit();
+        if (fit == null || est.baselinePrice() == null || est.benchmarkBaseline() == null) {
+            return List.of();
+        }
+        return window.car(est.baselinePrice(), est.benchmarkBaseline(), fit.beta());
+    }
+
+    /**
      * The path, or an empty list without a model (or a baseline of the stock or the benchmark).
      *
      * @param stock the ticks of the window, as the reaction's statistics saw them (ts ascending)

@@ -1,6 +1,7 @@
 package com.marketreactions.streams.reaction;
 
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * What a reaction needs from its window {@code (t0, t0 + h]}: the stock's count, volume, high, low, first and
@@ -29,15 +30,24 @@ public final class WindowStats {
     private long benchLastTs = Long.MIN_VALUE;
     int marketMinutes;
     private final BitSet benchBuckets = new BitSet();
+    /** The CAR path's last trades per stretch; null when the window was made without its horizon. */
+    private final PathSlots path;
 
-    /** Empty statistics of a window that opens after {@code t0}. */
+    /** Empty statistics of a window that opens after {@code t0}, without its CAR path. */
     public WindowStats(long t0) {
         this.firstBucket = Math.floorDiv(t0, ReactionCalculator.BAR_MS);
+        this.path = null;
+    }
+
+    /** Empty statistics of the window {@code (t0, t0 + horizonMs]}, with what its CAR path needs. */
+    public WindowStats(long t0, long horizonMs) {
+        this.firstBucket = Math.floorDiv(t0, ReactionCalculator.BAR_MS);
+        this.path = new PathSlots(t0, horizonMs);
     }
 
     /** The statistics of the whole window, from the ticks of s and of the benchmark (null for s = m), in order. */
     public static WindowStats of(long t0, long horizonMs, TickSeries stock, TickSeries bench) {
-        WindowStats w = new WindowStats(t0);
+        WindowStats w = new WindowStats(t0, horizonMs);
         long end = t0 + horizonMs;
         int i1 = stock.lastAtOrBefore(end);
         for (int i = stock.firstAtOrAfter(t0 + 1); i <= i1; i++) {
@@ -64,6 +74,9 @@ public final class WindowStats {
         }
         count++;
         volume += size;
+        if (path != null) {
+            path.addStock(ts, p);
+        }
         high = Math.max(high, p);
         low = Math.min(low, p);
         if (mark(stockBuckets, ts)) {
@@ -77,9 +90,20 @@ public final class WindowStats {
             benchLast = p;
             benchLastTs = ts;
         }
+        if (path != null) {
+            path.addBench(ts, p);
+        }
         if (mark(benchBuckets, ts)) {
             marketMinutes++;
         }
+    }
+
+    /** The CAR path from the window's trades so far ({@link CarPath#of(Estimate, WindowStats)}). */
+    List<Double> car(double p0, double b0, double beta) {
+        if (path == null) {
+            throw new IllegalStateException("statistics made without the window's horizon have no CAR path");
+        }
+        return path.path(p0, b0, beta);
     }
 
     /** Marks the minute of {@code ts}; true when it was not marked before. */

@@ -494,10 +494,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (isBenchmark) {
             return; // its model is NONE: no abnormal return
         }
-        long close = e.key.closeTime();
-        TickSeries stock = history.series(e.key.ticker(), e.t0 + 1, e.end(), close);
-        TickSeries bench = history.series(benchmark, e.t0 + 1, e.end(), close);
-        List<Double> path = CarPath.of(est, e.horizonMs, stock, bench);
+        List<Double> path = CarPath.of(est, window(e)); // the window's statistics keep what it needs
         if (!path.isEmpty()) {
             b.setCarAt(CarPath.grid(e.horizonMs)).setCar(path);
         }
