@@ -31,6 +31,8 @@ final class PendingIndex {
         final long horizonMs;
         long lastUpdate = Long.MIN_VALUE;
         WindowStats window;
+        /** The reaction's estimate once it is final (shared by the horizons of the news and ticker). */
+        ReactionProcessor.Estimated estimated;
 
         Entry(PendingKey key, NewsEvent news, long t0, long horizonMs) {
             this.key = key;

@@ -437,7 +437,13 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         NewsEvent news = e.news;
         String ticker = key.ticker();
         boolean isBenchmark = time.isBenchmark(ticker);
-        Estimated est = estimate(news.getId(), ticker, e.t0, isBenchmark, wall);
+        Estimated est = e.estimated;
+        if (est == null) {
+            est = estimate(news.getId(), ticker, e.t0, isBenchmark, wall);
+            if (est.settled()) {
+                e.estimated = est; // each update of the reaction would look it up again
+            }
+        }
         long close = key.closeTime();
         MarketReaction.Builder b = calculator.compute(est.estimate(), window(e), MarketReaction.newBuilder());
         boolean stalled = status == ReactionStatus.FINAL && !isBenchmark && time.benchmarkStalled(wall)
@@ -470,7 +476,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         MarketReaction reaction = b.build();
         String k = new ReactionKey(news.getId(), ticker, key.horizon()).encode();
-        context.forward(new Record<>(k, reaction, timestamp));
+        context.forward(new Record<>(k, reaction, timestamp, StatusHeader.of(status)));
         long due = status == ReactionStatus.FINAL ? close : timestamp;
         if (wall - due < LIVE_LAG_MS) {
             liveUncommitted = true;
@@ -514,8 +520,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                         s.novelty().get(2), s.novelty().get(3), s.novelty().get(4)));
     }
 
-    /** An estimate and whether the history it was computed from may have lost ticks to retention. */
-    private record Estimated(Estimate estimate, boolean truncated) {
+    /**
+     * An estimate, whether the history it was computed from may have lost ticks to retention, and whether it is
+     * final (both the ticker's and the benchmark's time past T0 + G: nothing can change it any more).
+     */
+    record Estimated(Estimate estimate, boolean truncated, boolean settled) {
     }
 
     /**
@@ -538,8 +547,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             LOG.warn("{} {}: history before {} is no longer retained (the news arrived later than the lateness "
                     + "bound); flagged {}", newsId, ticker, Instant.ofEpochMilli(from), ReactionCalculator.HISTORY_TRUNCATED);
         }
-        Estimated e = new Estimated(calculator.estimate(t0, stock, bench), truncated);
-        if (time.reactionTime(ticker, history.clock(ticker), wall) > asOf) {
+        boolean settled = time.reactionTime(ticker, history.clock(ticker), wall) > asOf;
+        Estimated e = new Estimated(calculator.estimate(t0, stock, bench), truncated, settled);
+        if (settled) {
             estimates.put(cacheKey, e);
         }
         return e;

@@ -5,7 +5,6 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
-import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.internal.StoryItem;
 import com.marketreactions.schema.internal.StudySums;
@@ -127,8 +126,9 @@ public final class ReactionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
                 Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled().withLoggingEnabled(changelog));
         KStream<String, MarketReaction> finals = builder.stream(topics.reactions.name(),
-                        Consumed.with(topics.reactions.keySerde(), topics.reactions.valueSerde()).withName("reactions-source"))
-                .filter((k, r) -> r == null || r.getStatus() == ReactionStatus.FINAL, Named.as("final-reactions"));
+                        Consumed.with(topics.reactions.keySerde(), Serdes.ByteArray()).withName("reactions-source"))
+                .processValues(() -> new FinalsOnly(topics.reactions.name(), topics.reactions.valueSerde().deserializer()),
+                        Named.as("final-reactions"));
         finals.selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
                         .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))

@@ -9,9 +9,11 @@ import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.errors.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
@@ -95,6 +98,50 @@ class DeadLetterTopologyTest {
             f.endOfInput();
             assertEquals(config.horizons().size(), f.output().size());
             assertTrue(dlq.isEmpty(), "valid records are not dead-lettered");
+        }
+    }
+
+    /**
+     * The reaction topic read back for the impact and the study: a record whose header says PROVISIONAL is
+     * skipped without being decoded, one without the header is decoded, and one that cannot be is dead-lettered
+     * with its bytes; every reaction the topology writes carries the header.
+     */
+    @Test
+    void readBackProvisionalsAreSkippedUndecodedAndABadReactionIsDeadLettered() {
+        ReactionConfig config = ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT5M")))
+                .withProvisionalInterval(Duration.ofSeconds(1));
+        try (TopologyFixture f = new TopologyFixture(config,
+                ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
+            String reactions = f.topics.reactions.name();
+            TestInputTopic<String, byte[]> raw = f.driver.createInputTopic(reactions, new StringSerializer(),
+                    new ByteArraySerializer());
+            byte[] garbage = "not a reaction".getBytes(StandardCharsets.UTF_8);
+            TestRecord<String, byte[]> provisional = new TestRecord<>("k1", garbage, TopologyFixture.T0);
+            provisional.headers().add(StatusHeader.NAME, "PROVISIONAL".getBytes(StandardCharsets.UTF_8));
+            raw.pipeInput(provisional);
+            raw.pipeInput(new TestRecord<>("k2", garbage, TopologyFixture.T0));
+            TestOutputTopic<byte[], byte[]> dlq = f.driver.createOutputTopic(f.topics.deadLetters.name(),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+            assertEquals(1, letters.size(), "only the record without the header was decoded");
+            assertArrayEquals(garbage, letters.get(0).value());
+            assertEquals(reactions, header(letters.get(0).headers(), DeadLetters.TOPIC));
+
+            f.tick("SPY", Duration.ofMinutes(-1), 500, 1);
+            f.tick("AMZN", Duration.ofMinutes(-1), 100, 1);
+            f.news("n1", Duration.ZERO, "Amazon news", "AMZN");
+            f.tick("SPY", Duration.ofMinutes(2), 501, 1);
+            f.tick("AMZN", Duration.ofMinutes(2), 101, 1);
+            f.tick("AMZN", Duration.ofMinutes(3), 102, 1);
+            f.endOfInput();
+            List<TestRecord<String, MarketReaction>> out = f.reactions.readRecordsToList().stream()
+                    .filter(r -> r.value() != null).toList();
+            assertTrue(out.stream().anyMatch(r -> r.value().getStatus() == ReactionStatus.PROVISIONAL), out.toString());
+            for (TestRecord<String, MarketReaction> r : out) {
+                assertEquals(r.value().getStatus() == ReactionStatus.FINAL, StatusHeader.isFinal(r.headers()));
+            }
+            assertEquals(1, f.impact.readRecordsToList().stream().filter(r -> r.value() != null).count(),
+                    "the FINAL read back makes the news' impact");
         }
     }
 
