@@ -38,7 +38,7 @@ public final class EventStudyMath {
     }
 
     public static StudySums empty() {
-        return new StudySums(0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0, 0, 0.0, List.of(), List.of(), List.of(), 0);
+        return new StudySums(0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0, 0, 0.0, List.of(), List.of(), List.of(), 0, true);
     }
 
     /** The sums with one more reaction: {@code o} null for one left out. */

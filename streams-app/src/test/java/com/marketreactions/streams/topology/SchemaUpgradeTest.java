@@ -110,6 +110,25 @@ class SchemaUpgradeTest {
         assertTrue(e.getMessage().contains("does not know"), e.getMessage());
     }
 
+    /** Sums stored before {@code published} existed were published with each update: they read as published. */
+    @Test
+    void studySumsOfTheFirstVersionReadAsPublished() throws IOException {
+        Schema v1 = first("StudySums");
+        GenericRecord r = new GenericData.Record(v1);
+        for (Schema.Field f : v1.getFields()) {
+            r.put(f.name(), f.schema().getType() == Schema.Type.ARRAY ? List.of()
+                    : f.schema().getType() == Schema.Type.INT ? (Object) 3 : (Object) 0.5);
+        }
+        BinaryMessageEncoder<GenericRecord> written = new BinaryMessageEncoder<>(GenericData.get(), v1);
+        ByteBuffer b = written.encode(r);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        com.marketreactions.schema.internal.StudySums read = new InternalAvroSerdes()
+                .avro(com.marketreactions.schema.internal.StudySums.class).deserializer().deserialize("t", bytes);
+        assertEquals(3, read.getN());
+        assertTrue(read.getPublished(), "the earlier version published every update");
+    }
+
     @Test
     void aRunFedAFirstReleaseRecordInFlightOnItsRepartitionTopicEndsAsOneFedTheCurrentOne() throws IOException {
         MarketReaction expected;
