@@ -1,7 +1,6 @@
 package com.marketreactions.streams.reaction;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,26 +15,34 @@ final class PathSlots {
     private static final long FINE_END = CarPath.FINE_MINUTES * MINUTE;
 
     private final long t0;
+    private final long horizonMs;
     /** Points every minute: how many come before the horizon (at most 390). */
     private final int fine;
     /** Points every 30 minutes after the fine ones, before the horizon. */
     private final int coarse;
-    private final long[] stockTs;
-    private final double[] stockPrice;
-    private final long[] benchTs;
-    private final double[] benchPrice;
+    /** Per stretch, the last trade's time and price bits, side by side (one cache line for both). */
+    private final long[] stock;
+    private final long[] bench;
+    /** The stretch of the last trade and its bounds after T0, {@code (lo, hi]}: the next is usually in it too. */
+    private int stockSlot = -1;
+    private long stockLo;
+    private long stockHi;
+    private int benchSlot = -1;
+    private long benchLo;
+    private long benchHi;
 
     PathSlots(long t0, long horizonMs) {
         this.t0 = t0;
+        this.horizonMs = horizonMs;
         this.fine = (int) Math.min(CarPath.FINE_MINUTES, (horizonMs - 1) / MINUTE);
         this.coarse = horizonMs > FINE_END ? (int) ((horizonMs - 1 - FINE_END) / CarPath.COARSE) : 0;
         int n = fine + coarse + 1;
-        stockTs = new long[n];
-        stockPrice = new double[n];
-        benchTs = new long[n];
-        benchPrice = new double[n];
-        Arrays.fill(stockTs, Long.MIN_VALUE);
-        Arrays.fill(benchTs, Long.MIN_VALUE);
+        stock = new long[2 * n];
+        bench = new long[2 * n];
+        for (int j = 0; j < n; j++) {
+            stock[2 * j] = Long.MIN_VALUE;
+            bench[2 * j] = Long.MIN_VALUE;
+        }
     }
 
     /** The stretch of a trade {@code d > 0} ms after T0 (at most the horizon): the first point at or after it. */
@@ -49,34 +56,51 @@ final class PathSlots {
         return fine + coarse;
     }
 
+    /** Point {@code j}, in ms after T0. */
+    private long point(int j) {
+        return j < fine ? (j + 1) * MINUTE : j < fine + coarse ? FINE_END + (j - fine + 1) * CarPath.COARSE : horizonMs;
+    }
+
     /** A trade of the stock; of equal times the later arrival is the later trade. */
     void addStock(long ts, double p) {
-        int j = slot(ts - t0);
-        if (ts >= stockTs[j]) {
-            stockTs[j] = ts;
-            stockPrice[j] = p;
+        long d = ts - t0;
+        if (d <= stockLo || d > stockHi || stockSlot < 0) {
+            stockSlot = slot(d);
+            stockLo = stockSlot == 0 ? 0 : point(stockSlot - 1);
+            stockHi = point(stockSlot);
         }
+        put(stock, stockSlot, ts, p);
     }
 
     void addBench(long ts, double p) {
-        int j = slot(ts - t0);
-        if (ts >= benchTs[j]) {
-            benchTs[j] = ts;
-            benchPrice[j] = p;
+        long d = ts - t0;
+        if (d <= benchLo || d > benchHi || benchSlot < 0) {
+            benchSlot = slot(d);
+            benchLo = benchSlot == 0 ? 0 : point(benchSlot - 1);
+            benchHi = point(benchSlot);
+        }
+        put(bench, benchSlot, ts, p);
+    }
+
+    private static void put(long[] slots, int j, long ts, double p) {
+        if (ts >= slots[2 * j]) {
+            slots[2 * j] = ts;
+            slots[2 * j + 1] = Double.doubleToRawLongBits(p);
         }
     }
 
     /** {@code (P(k) / p0 - 1) - beta (B(k) / b0 - 1)} at every point, P and B carried from the latest trade. */
     List<Double> path(double p0, double b0, double beta) {
-        List<Double> out = new ArrayList<>(stockTs.length);
+        int n = stock.length / 2;
+        List<Double> out = new ArrayList<>(n);
         double p = p0;
         double b = b0;
-        for (int j = 0; j < stockTs.length; j++) {
-            if (stockTs[j] != Long.MIN_VALUE) {
-                p = stockPrice[j];
+        for (int j = 0; j < n; j++) {
+            if (stock[2 * j] != Long.MIN_VALUE) {
+                p = Double.longBitsToDouble(stock[2 * j + 1]);
             }
-            if (benchTs[j] != Long.MIN_VALUE) {
-                b = benchPrice[j];
+            if (bench[2 * j] != Long.MIN_VALUE) {
+                b = Double.longBitsToDouble(bench[2 * j + 1]);
             }
             out.add((p / p0 - 1) - beta * (b / b0 - 1));
         }

@@ -25,11 +25,14 @@ public final class WindowStats {
     long lastTs;
     int minutes;
     private final BitSet stockBuckets = new BitSet();
+    /** The minute marked last, so that a trade in the same minute does not look at the set. */
+    private int lastStockBucket = -1;
 
     Double benchLast;
     private long benchLastTs = Long.MIN_VALUE;
     int marketMinutes;
     private final BitSet benchBuckets = new BitSet();
+    private int lastBenchBucket = -1;
     /** The CAR path's last trades per stretch; null when the window was made without its horizon. */
     private final PathSlots path;
 
@@ -79,8 +82,12 @@ public final class WindowStats {
         }
         high = Math.max(high, p);
         low = Math.min(low, p);
-        if (mark(stockBuckets, ts)) {
-            minutes++;
+        int k = bucket(ts);
+        if (k != lastStockBucket) { // most trades are in the minute of the one before: no look at the set
+            if (mark(stockBuckets, k)) {
+                minutes++;
+            }
+            lastStockBucket = k;
         }
     }
 
@@ -93,8 +100,12 @@ public final class WindowStats {
         if (path != null) {
             path.addBench(ts, p);
         }
-        if (mark(benchBuckets, ts)) {
-            marketMinutes++;
+        int k = bucket(ts);
+        if (k != lastBenchBucket) {
+            if (mark(benchBuckets, k)) {
+                marketMinutes++;
+            }
+            lastBenchBucket = k;
         }
     }
 
@@ -107,12 +118,15 @@ public final class WindowStats {
     }
 
     /** Marks the minute of {@code ts}; true when it was not marked before. */
-    private boolean mark(BitSet buckets, long ts) {
-        int k = (int) (Math.floorDiv(ts, ReactionCalculator.BAR_MS) - firstBucket);
+    private static boolean mark(BitSet buckets, int k) {
         if (buckets.get(k)) {
             return false;
         }
         buckets.set(k);
         return true;
+    }
+
+    private int bucket(long ts) {
+        return (int) (Math.floorDiv(ts, ReactionCalculator.BAR_MS) - firstBucket);
     }
 }

@@ -216,6 +216,11 @@ final class StoryTracker {
 
     /** {@code TICKER|T0|newsId}, T0 as 19 digits: a ticker's items sort by time (times before 1970 are not kept). */
     private static String key(String ticker, long t0, String newsId) {
-        return ticker + SEPARATOR + String.format("%019d", Math.max(0, t0)) + SEPARATOR + newsId;
+        String digits = Long.toString(Math.max(0, t0)); // zero-padded by hand: String.format costs a microsecond
+        StringBuilder b = new StringBuilder(ticker.length() + 21 + newsId.length()).append(ticker).append(SEPARATOR);
+        for (int i = digits.length(); i < 19; i++) {
+            b.append('0');
+        }
+        return b.append(digits).append(SEPARATOR).append(newsId).toString();
     }
 }
