@@ -74,6 +74,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      */
     private static final long LIVE_LAG_MS = 1000;
     private static final long LIVE_COMMIT_GAP_MS = 50;
+    /** How often, in a symbol's own time, its history and story items are checked for what can be dropped. */
+    private static final long EXPIRY_CHECK_MS = 10 * 60_000L;
 
     private final ReactionConfig config;
     private final int partitions;
@@ -225,8 +227,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (provisionalMs > 0) {
             updateProvisional(symbol, ts, wall);
         }
-        if (before == NONE || TickBlock.start(ts) > TickBlock.start(before)) {
-            expire(symbol, isBenchmark, wall); // once per minute of the symbol is often enough
+        if (before == NONE || Math.floorDiv(ts, EXPIRY_CHECK_MS) > Math.floorDiv(before, EXPIRY_CHECK_MS)) {
+            // once per ten minutes of the symbol: dropping later only keeps more (with thousands of symbols each
+            // tick starts a minute of its symbol, and the check per minute was an eighth of the stream thread)
+            expire(symbol, isBenchmark, wall);
         }
     }
 

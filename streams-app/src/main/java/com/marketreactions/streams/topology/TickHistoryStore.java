@@ -90,7 +90,11 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     private boolean clockDirty;
     private int settledCount;
 
-    /** One symbol: its clock, how far it was expired, the latest minute and older ones touched since the last flush. */
+    /**
+     * One symbol: its clock, how far it was expired, the latest minute and older ones touched since the last flush.
+     * Stored: its minutes, and a meta record with how far it was expired (and the clock then, which the newest
+     * stored tick may have passed since).
+     */
     private static final class Symbol {
         final byte[] prefix;
         final Bytes metaKey;
@@ -170,7 +174,9 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         if (s.settled != null) {
             s.settled.touched(start);
         }
-        Minute m = start == s.latest && s.latestMinute != null ? s.latestMinute : s.minutes.get(start);
+        // a minute after the latest is in no map (the in-memory minutes are at most the latest)
+        Minute m = start > s.latest ? null
+                : start == s.latest && s.latestMinute != null ? s.latestMinute : s.minutes.get(start);
         if (m == null) {
             // a minute later than any this symbol has had since the start cannot be in the store yet; sized as its
             // previous minute was, so that a busy symbol's block does not grow by copying
@@ -196,8 +202,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             m.firstDirty = Integer.MAX_VALUE;
         }
         if (ts > s.clock) {
-            s.clock = ts;
-            s.metaDirty = true;
+            s.clock = ts; // not written with each move: the newest stored tick says it after a restart
         }
         markDirty(s);
         return before;
@@ -452,11 +457,28 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
                 s.clock = b.getLong();
                 s.expiredBefore = b.getLong();
             }
+            s.clock = Math.max(s.clock, newestStored(s));
             symbols.put(name, s);
         }
         lastName = name;
         last = s;
         return s;
+    }
+
+    /**
+     * The time of the symbol's newest stored tick, or {@link #NO_CLOCK}: its clock, which is the newest tick
+     * time it has had (expiry never drops that one). The meta record is written when expiry moves on, not with
+     * every tick: with thousands of symbols each commit would write two records per symbol instead of one.
+     */
+    private long newestStored(Symbol s) {
+        long[] newest = {NO_CLOCK};
+        try (KeyValueIterator<Bytes, byte[]> it = inner.reverseRange(key(s, Long.MIN_VALUE, 0),
+                key(s, Long.MAX_VALUE, Integer.MAX_VALUE))) {
+            if (it.hasNext()) {
+                TickBlock.forEach(it.next().value, (t, p, size, c) -> newest[0] = Math.max(newest[0], t));
+            }
+        }
+        return newest[0];
     }
 
     @Override

@@ -120,6 +120,28 @@ class TickHistoryStoreTest {
         assertEquals(67_890, store.clock());
     }
 
+    /** A symbol's clock is its newest stored tick after a restart, also when expiry wrote an older one with it. */
+    @Test
+    void aSymbolsClockAfterARestartIsItsNewestCommittedTick() {
+        store.add("AMZN", 3 * MIN + 5, 100, 1);
+        store.add("AMZN", 3 * MIN + 9, 101, 1);
+        store.add("AMZN", 3 * MIN + 7, 102, 1); // out of order
+        store.flushCache();
+        store.add("AMZN", 4 * MIN, 103, 1);      // not committed
+        store.clearCache();
+        assertEquals(3 * MIN + 9, store.clock("AMZN"));
+        assertEquals(TickHistoryStore.NO_CLOCK, store.clock("MSFT"));
+
+        store.add("AMZN", 30 * MIN, 104, 1);
+        store.expire("AMZN", 20 * MIN);           // writes the meta record, with the clock of now
+        store.add("AMZN", 31 * MIN + 1, 105, 1);
+        store.add("AMZN", 45 * MIN + 2, 106, 1);
+        store.flushCache();
+        store.clearCache();
+        assertEquals(45 * MIN + 2, store.clock("AMZN"));
+        assertEquals(20 * MIN, store.expiredBefore("AMZN"));
+    }
+
     @Test
     void appendsToAStoredMinuteAfterARestartAndExpiresOldMinutes() {
         store.add("AMZN", MIN + 1, 1, 1);
