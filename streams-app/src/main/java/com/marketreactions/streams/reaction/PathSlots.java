@@ -20,16 +20,47 @@ final class PathSlots {
     private final int fine;
     /** Points every 30 minutes after the fine ones, before the horizon. */
     private final int coarse;
-    /** Per stretch, the last trade's time and price bits, side by side (one cache line for both). */
-    private final long[] stock;
-    private final long[] bench;
-    /** The stretch of the last trade and its bounds after T0, {@code (lo, hi]}: the next is usually in it too. */
-    private int stockSlot = -1;
-    private long stockLo;
-    private long stockHi;
-    private int benchSlot = -1;
-    private long benchLo;
-    private long benchHi;
+    private final Side stock;
+    private final Side bench;
+
+    /** One instrument's last trade per stretch. */
+    private final class Side {
+        /** Per stretch, the last trade's time and price bits, side by side (one cache line for both). */
+        final long[] slots;
+        /** The stretch of the last trade and its bounds after T0, {@code (lo, hi]}: the next is usually in it too. */
+        private int slot = -1;
+        private long lo;
+        private long hi;
+
+        Side(int n) {
+            slots = new long[2 * n];
+            for (int j = 0; j < n; j++) {
+                slots[2 * j] = Long.MIN_VALUE;
+            }
+        }
+
+        /** A trade; of equal times the later arrival is the later trade. */
+        void add(long ts, double p) {
+            long d = ts - t0;
+            if (slot < 0 || d <= lo || d > hi) {
+                slot = slot(d);
+                lo = slot == 0 ? 0 : point(slot - 1);
+                hi = point(slot);
+            }
+            if (ts >= slots[2 * slot]) {
+                slots[2 * slot] = ts;
+                slots[2 * slot + 1] = Double.doubleToRawLongBits(p);
+            }
+        }
+
+        boolean has(int j) {
+            return slots[2 * j] != Long.MIN_VALUE;
+        }
+
+        double price(int j) {
+            return Double.longBitsToDouble(slots[2 * j + 1]);
+        }
+    }
 
     PathSlots(long t0, long horizonMs) {
         this.t0 = t0;
@@ -37,12 +68,8 @@ final class PathSlots {
         this.fine = (int) Math.min(CarPath.FINE_MINUTES, (horizonMs - 1) / MINUTE);
         this.coarse = horizonMs > FINE_END ? (int) ((horizonMs - 1 - FINE_END) / CarPath.COARSE) : 0;
         int n = fine + coarse + 1;
-        stock = new long[2 * n];
-        bench = new long[2 * n];
-        for (int j = 0; j < n; j++) {
-            stock[2 * j] = Long.MIN_VALUE;
-            bench[2 * j] = Long.MIN_VALUE;
-        }
+        stock = new Side(n);
+        bench = new Side(n);
     }
 
     /** The stretch of a trade {@code d > 0} ms after T0 (at most the horizon): the first point at or after it. */
@@ -61,46 +88,26 @@ final class PathSlots {
         return j < fine ? (j + 1) * MINUTE : j < fine + coarse ? FINE_END + (j - fine + 1) * CarPath.COARSE : horizonMs;
     }
 
-    /** A trade of the stock; of equal times the later arrival is the later trade. */
     void addStock(long ts, double p) {
-        long d = ts - t0;
-        if (d <= stockLo || d > stockHi || stockSlot < 0) {
-            stockSlot = slot(d);
-            stockLo = stockSlot == 0 ? 0 : point(stockSlot - 1);
-            stockHi = point(stockSlot);
-        }
-        put(stock, stockSlot, ts, p);
+        stock.add(ts, p);
     }
 
     void addBench(long ts, double p) {
-        long d = ts - t0;
-        if (d <= benchLo || d > benchHi || benchSlot < 0) {
-            benchSlot = slot(d);
-            benchLo = benchSlot == 0 ? 0 : point(benchSlot - 1);
-            benchHi = point(benchSlot);
-        }
-        put(bench, benchSlot, ts, p);
-    }
-
-    private static void put(long[] slots, int j, long ts, double p) {
-        if (ts >= slots[2 * j]) {
-            slots[2 * j] = ts;
-            slots[2 * j + 1] = Double.doubleToRawLongBits(p);
-        }
+        bench.add(ts, p);
     }
 
     /** {@code (P(k) / p0 - 1) - beta (B(k) / b0 - 1)} at every point, P and B carried from the latest trade. */
     List<Double> path(double p0, double b0, double beta) {
-        int n = stock.length / 2;
+        int n = stock.slots.length / 2;
         List<Double> out = new ArrayList<>(n);
         double p = p0;
         double b = b0;
         for (int j = 0; j < n; j++) {
-            if (stock[2 * j] != Long.MIN_VALUE) {
-                p = Double.longBitsToDouble(stock[2 * j + 1]);
+            if (stock.has(j)) {
+                p = stock.price(j);
             }
-            if (bench[2 * j] != Long.MIN_VALUE) {
-                b = Double.longBitsToDouble(bench[2 * j + 1]);
+            if (bench.has(j)) {
+                b = bench.price(j);
             }
             out.add((p / p0 - 1) - beta * (b / b0 - 1));
         }
