@@ -38,6 +38,15 @@ public final class TickSeries {
         return this;
     }
 
+    /** Removes the first {@code k} ticks. */
+    public void dropFirst(int k) {
+        int left = n - k;
+        System.arraycopy(ts, k, ts, 0, left);
+        System.arraycopy(price, k, price, 0, left);
+        System.arraycopy(size, k, size, 0, left);
+        n = left;
+    }
+
     public int size() {
         return n;
     }

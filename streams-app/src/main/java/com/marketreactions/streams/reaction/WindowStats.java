@@ -33,14 +33,8 @@ public final class WindowStats {
     int marketMinutes;
     private final BitSet benchBuckets = new BitSet();
     private int lastBenchBucket = -1;
-    /** The CAR path's last trades per stretch; null when the window was made without its horizon. */
+    /** The CAR path's last trades per stretch. */
     private final PathSlots path;
-
-    /** Empty statistics of a window that opens after {@code t0}, without its CAR path. */
-    public WindowStats(long t0) {
-        this.firstBucket = Math.floorDiv(t0, ReactionCalculator.BAR_MS);
-        this.path = null;
-    }
 
     /** Empty statistics of the window {@code (t0, t0 + horizonMs]}, with what its CAR path needs. */
     public WindowStats(long t0, long horizonMs) {
@@ -77,9 +71,7 @@ public final class WindowStats {
         }
         count++;
         volume += size;
-        if (path != null) {
-            path.addStock(ts, p);
-        }
+        path.addStock(ts, p);
         high = Math.max(high, p);
         low = Math.min(low, p);
         int k = bucket(ts);
@@ -97,9 +89,7 @@ public final class WindowStats {
             benchLast = p;
             benchLastTs = ts;
         }
-        if (path != null) {
-            path.addBench(ts, p);
-        }
+        path.addBench(ts, p);
         int k = bucket(ts);
         if (k != lastBenchBucket) {
             if (mark(benchBuckets, k)) {
@@ -111,9 +101,6 @@ public final class WindowStats {
 
     /** The CAR path from the window's trades so far ({@link CarPath#of(Estimate, WindowStats)}). */
     List<Double> car(double p0, double b0, double beta) {
-        if (path == null) {
-            throw new IllegalStateException("statistics made without the window's horizon have no CAR path");
-        }
         return path.path(p0, b0, beta);
     }
 

@@ -1,6 +1,6 @@
 package com.marketreactions.streams.topology;
 
-import java.util.Arrays;
+import com.marketreactions.streams.reaction.TickSeries;
 import java.util.TreeSet;
 
 /**
@@ -23,11 +23,8 @@ final class SettledMinutes {
     /** Every minute in {@code [checkedFrom, checkedTo]} was looked at: settled ones are here, unsettled in a set. */
     private long checkedFrom = Long.MAX_VALUE;
     private long checkedTo = Long.MIN_VALUE;
-    private long[] minute = new long[64];
-    private long[] closeTs = new long[64];
-    private double[] close = new double[64];
-    private long[] volume = new long[64];
-    private int n;
+    /** One tick per settled minute, ascending: its close's time and price, the minute's volume. */
+    private final TickSeries closes = new TickSeries();
     private final TreeSet<Long> unsettled = new TreeSet<>();
 
     boolean isEmpty() {
@@ -43,30 +40,19 @@ final class SettledMinutes {
     }
 
     int size() {
-        return n;
+        return closes.size();
     }
 
     void clear() {
         checkedFrom = Long.MAX_VALUE;
         checkedTo = Long.MIN_VALUE;
-        n = 0;
+        closes.dropFirst(closes.size());
         unsettled.clear();
     }
 
     /** A settled minute after every one so far. */
-    void add(long start, long lastTs, double lastPrice, long minuteVolume) {
-        if (n == minute.length) {
-            int c = n * 2;
-            minute = Arrays.copyOf(minute, c);
-            closeTs = Arrays.copyOf(closeTs, c);
-            close = Arrays.copyOf(close, c);
-            volume = Arrays.copyOf(volume, c);
-        }
-        minute[n] = start;
-        closeTs[n] = lastTs;
-        close[n] = lastPrice;
-        volume[n] = minuteVolume;
-        n++;
+    void add(long lastTs, double lastPrice, long minuteVolume) {
+        closes.add(lastTs, lastPrice, minuteVolume);
     }
 
     /** A minute after every one so far that has a tick not in time: read from the history. */
@@ -74,7 +60,7 @@ final class SettledMinutes {
         unsettled.add(start);
     }
 
-    /** Every minute up to {@code start} was looked at. */
+    /** Every minute from {@code from} (when none was looked at yet) up to {@code start} was looked at. */
     void checkedUpTo(long from, long start) {
         if (isEmpty()) {
             checkedFrom = from;
@@ -98,41 +84,17 @@ final class SettledMinutes {
             clear();
             return;
         }
-        int keep = firstAtOrAfter(start);
-        int left = n - keep;
-        System.arraycopy(minute, keep, minute, 0, left);
-        System.arraycopy(closeTs, keep, closeTs, 0, left);
-        System.arraycopy(close, keep, close, 0, left);
-        System.arraycopy(volume, keep, volume, 0, left);
-        n = left;
+        closes.dropFirst(closes.firstAtOrAfter(start));
         unsettled.headSet(start, false).clear();
         checkedFrom = start;
     }
 
-    boolean isUnsettled(long start) {
-        return unsettled.contains(start);
-    }
-
-    /** Index of the first settled minute starting at or after {@code start}, or {@link #size()}. */
-    int firstAtOrAfter(long start) {
-        int i = Arrays.binarySearch(minute, 0, n, start);
-        return i >= 0 ? i : -i - 1;
-    }
-
-    long minute(int i) {
-        return minute[i];
-    }
-
-    long closeTs(int i) {
-        return closeTs[i];
-    }
-
-    double close(int i) {
-        return close[i];
-    }
-
-    long volume(int i) {
-        return volume[i];
+    /** Appends the settled minutes starting in {@code [from, to]} to {@code out}, one tick each. */
+    void appendTo(TickSeries out, long from, long to) {
+        // a close lies in its own minute: the minutes from..to hold the closes from..to + a minute - 1
+        for (int i = closes.firstAtOrAfter(from); i < closes.size() && closes.ts(i) < to + TickBlock.SPAN_MS; i++) {
+            out.add(closes.ts(i), closes.price(i), closes.volume(i));
+        }
     }
 
     /** The unsettled minutes in {@code [from, to]}, ascending. */

@@ -255,11 +255,11 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         appendSeries(out, s, from, lo - 1, asOf);
         long next = lo;
         for (long u : m.unsettled(lo, to)) {
-            appendSettled(out, m, next, u - SPAN);
+            m.appendTo(out, next, u - SPAN);
             appendSeries(out, s, u, u + SPAN - 1, asOf);
             next = u + SPAN;
         }
-        appendSettled(out, m, next, to);
+        m.appendTo(out, next, to);
         appendSeries(out, s, to + SPAN, t0, asOf);
         return out;
     }
@@ -292,12 +292,6 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             }
         }
         return m;
-    }
-
-    private static void appendSettled(TickSeries out, SettledMinutes m, long from, long to) {
-        for (int i = m.firstAtOrAfter(from); i < m.size() && m.minute(i) <= to; i++) {
-            out.add(m.closeTs(i), m.close(i), m.volume(i));
-        }
     }
 
     /** Folds the ticks of consecutive minutes into {@link SettledMinutes}: a minute with a late tick is unsettled. */
@@ -336,7 +330,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
                 return;
             }
             if (inTime) {
-                into.add(minute, lastTs, lastPrice, volume);
+                into.add(lastTs, lastPrice, volume);
             } else {
                 into.unsettle(minute);
             }

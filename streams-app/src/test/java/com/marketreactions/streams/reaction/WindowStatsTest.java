@@ -15,7 +15,7 @@ class WindowStatsTest {
         WindowStats read = WindowStats.of(T0, 120_000, inOrder, new TickSeries().add(T0 + 5_000, 500, 1)
                 .add(T0 + 65_000, 505, 1));
 
-        WindowStats folded = new WindowStats(T0);
+        WindowStats folded = new WindowStats(T0, 120_000);
         folded.addStock(T0 + 30_000, 12, 2);
         folded.addStock(T0 + 70_000, 9, 4);
         folded.addStock(T0 + 1_000, 10, 1);   // late: becomes the first trade
