@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         ReactionConfig rc = settings.reactionConfig();
         System.out.println("Starting the embedded Kafka broker and schema registry ...");
         long t = System.nanoTime();
-        try (EmbeddedStack stack = Stacks.startEmbedded(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
+        try (EmbeddedStack stack = Stacks.startEmbedded(() -> new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
             if (!dashboard) {
                 Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
             } // with the dashboard, Ctrl-C stops the service, then the stack closes below

@@ -21,13 +21,14 @@ final class Stacks implements AutoCloseable {
         if (ClusterOptions.external(s)) {
             return new Stacks(null, s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)));
         }
-        EmbeddedStack stack = startEmbedded(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
+        EmbeddedStack stack = startEmbedded(() -> new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
         return new Stacks(stack, s.clients(stack.bootstrapServers(), stack.registryUrl()));
     }
 
-    static EmbeddedStack startEmbedded(StackOptions options) {
+    /** Starts the stack; a bad option or a start that fails for a reason the user can fix is a {@link UserError}. */
+    static EmbeddedStack startEmbedded(java.util.function.Supplier<StackOptions> options) {
         try {
-            return EmbeddedStack.start(options);
+            return EmbeddedStack.start(options.get());
         } catch (StackException e) {
             throw new UserError(e.getMessage());
         }

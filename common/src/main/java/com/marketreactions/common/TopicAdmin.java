@@ -26,25 +26,27 @@ public final class TopicAdmin {
 
     /**
      * Creates every topic of {@code topics} that does not exist yet, with {@code partitions} partitions
-     * (aliases always get one), the broker's default replication factor and no time-based retention, then
+     * (aliases always get one), the cluster's {@link Replication} and no time-based retention, then
      * verifies the input topics agree on their partition count.
      */
     public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
+            Replication replication = Replication.of(admin, TIMEOUT_S);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> t : topics.all()) {
                 if (existing.contains(t.name())) {
                     continue;
                 }
                 int n = t == topics.aliases ? 1 : partitions;
-                NewTopic nt = new NewTopic(t.name(), Optional.of(n), Optional.empty());
+                NewTopic nt = new NewTopic(t.name(), Optional.of(n), Optional.of(replication.factor()));
                 // Record timestamps are event times: a replay of last year's ticks would be deleted at once by
                 // time-based retention. Keep records until deleted on purpose.
-                nt.configs(t.compacted()
+                Map<String, String> configs = new HashMap<>(replication.topicConfig());
+                configs.putAll(t.compacted()
                         ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                         : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
-                missing.add(nt);
+                missing.add(nt.configs(configs));
             }
             try {
                 admin.createTopics(missing).all().get(TIMEOUT_S, TimeUnit.SECONDS);

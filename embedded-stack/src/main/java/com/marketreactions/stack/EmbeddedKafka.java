@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node KRaft Kafka (broker and controller in one) running in this JVM, listening on
- * 127.0.0.1 only. Ports are fixed at construction, so {@link #stop()} then {@link #start()} brings the
+ * A real KRaft Kafka node running in this JVM, listening on 127.0.0.1 only: a whole cluster of one
+ * (broker and controller in one), or one node of a {@link BrokerCluster} in a JVM of its own. Ports are fixed at construction, so {@link #stop()} then {@link #start()} brings the
  * same broker back on the same address with the same data: topics and records survive.
  *
  * <p>Configured so that idempotent and transactional producers (Streams' exactly_once_v2) work on one
@@ -36,24 +34,31 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final int NODE_ID = 1;
-    private static final String CONTROLLER = "CONTROLLER";
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path logDir;
-    private final int port;
-    private final int controllerPort;
+    private final BrokerSpec spec;
     private KafkaRaftServer server;
 
     /**
+     * A cluster of one node, broker and controller.
+     *
      * @param logDir broker data; formatted on first start, reused afterwards
      * @param port client port on 127.0.0.1, 0 for a free one
      */
     public EmbeddedKafka(Path logDir, int port) {
-        this.logDir = logDir.toAbsolutePath();
-        this.port = port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka");
-        this.controllerPort = Ports.free();
+        this(single(logDir, port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka")));
+    }
+
+    /** One node of a cluster, as {@link BrokerProcess} runs it in a JVM of its own. */
+    EmbeddedKafka(BrokerSpec spec) {
+        this.spec = spec;
         requireUnlocked(); // fail before the caller starts anything else
+    }
+
+    private static BrokerSpec single(Path logDir, int port) {
+        int controllerPort = Ports.free();
+        return new BrokerSpec(1, port, controllerPort, "1@" + Ports.HOST + ":" + controllerPort,
+                Uuid.randomUuid().toString(), 1, logDir);
     }
 
     /** Starts the broker, formatting the storage first if it was never formatted; returns once it serves. */
@@ -61,21 +66,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null) {
             return;
         }
-        Ports.requireFree(port, "Kafka");
-        Ports.requireFree(controllerPort, "Kafka controller");
+        Ports.requireFree(spec.port(), "Kafka");
+        if (spec.isController()) {
+            Ports.requireFree(spec.controllerPort(), "Kafka controller");
+        }
         requireUnlocked();
         long t0 = System.nanoTime();
         formatIfNeeded();
         KafkaRaftServer s = null;
         try {
-            s = new KafkaRaftServer(new KafkaConfig(properties(), false), Time.SYSTEM); // reads meta.properties
+            s = new KafkaRaftServer(new KafkaConfig(spec.properties(), false), Time.SYSTEM); // reads meta.properties
             s.startup(); // returns when the broker is unfenced, i.e. ready for clients
         } catch (RuntimeException e) {
             if (s != null) {
                 s.shutdown();
             }
             throw new StackException("Kafka broker failed to start on " + bootstrapServers() + " with data in "
-                    + logDir + ": " + e.getMessage(), e);
+                    + spec.logDir() + ": " + e.getMessage(), e);
         }
         server = s;
         log.debug("Kafka broker up on {} in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
@@ -120,45 +127,15 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** "127.0.0.1:PORT", valid before start and across restarts. */
     public String bootstrapServers() {
-        return Ports.HOST + ":" + port;
+        return spec.bootstrapServers();
     }
 
     public int port() {
-        return port;
+        return spec.port();
     }
 
     public Path logDir() {
-        return logDir;
-    }
-
-    private Map<String, String> properties() {
-        Map<String, String> p = new TreeMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@" + Ports.HOST + ":" + controllerPort);
-        p.put("controller.listener.names", CONTROLLER);
-        // Kafka binds every interface unless told otherwise.
-        p.put("listeners", "PLAINTEXT://" + bootstrapServers() + "," + CONTROLLER + "://" + Ports.HOST + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", logDir.toString());
-        // One node: every internal topic must make do with one replica, or transactions never start.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        // Fewer internal partitions than the production default of 50: faster first group join and first transaction.
-        p.put("offsets.topic.num.partitions", "5");
-        p.put("transaction.state.log.num.partitions", "5");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
-        // The default 128 MiB heap buffer is sized for production compaction, not for changelogs of a demo.
-        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
-        return p;
+        return spec.logDir();
     }
 
     /**
@@ -166,7 +143,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * metadata log, which can wreck the running one: check its lock file first.
      */
     private void requireUnlocked() {
-        Path lockFile = logDir.resolve(".lock");
+        Path lockFile = logDir().resolve(".lock");
         if (!Files.exists(lockFile)) {
             return;
         }
@@ -179,15 +156,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (OverlappingFileLockException e) { // held by a broker in this JVM
             throw dirInUse();
         } catch (IOException e) {
-            throw new StackException("Cannot check whether Kafka data directory " + logDir + " is in use: " + e.getMessage(), e);
+            throw new StackException("Cannot check whether Kafka data directory " + logDir() + " is in use: " + e.getMessage(), e);
         }
     }
 
     private StackException dirInUse() {
-        return new StackException("Kafka data directory " + logDir + " is in use by another running broker");
+        return new StackException("Kafka data directory " + logDir() + " is in use by another running broker");
     }
 
     private void formatIfNeeded() {
+        Path logDir = logDir();
         // Formatting a directory that was already used fails, and would lose its data anyway.
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
@@ -196,11 +174,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             Files.createDirectories(logDir);
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(spec.nodeId())
+                    .setClusterId(spec.clusterId())
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(Optional.of(logDir.toString()))
-                    .setControllerListenerName(CONTROLLER)
+                    .setControllerListenerName(BrokerSpec.CONTROLLER)
                     .run();
         } catch (Exception e) {
             throw new StackException("Cannot format Kafka storage in " + logDir + ": " + e.getMessage(), e);

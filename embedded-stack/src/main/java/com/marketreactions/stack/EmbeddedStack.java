@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -11,24 +12,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kafka broker and schema registry on 127.0.0.1 with no setup: what the CLI's {@code demo} and
- * {@code stack}, the integration tests and the benchmark run against.
+ * A real Kafka cluster and schema registry on 127.0.0.1 with no setup: what the CLI's {@code demo} and
+ * {@code stack}, the integration tests and the benchmark run against. One broker runs in this JVM
+ * ({@link EmbeddedKafka}); several run each in a process of their own ({@link BrokerCluster}), so that one
+ * can be killed.
  *
- * <p>Layout of the data dir: {@code kafka/} (broker logs), {@code registry/} (registry database),
- * {@code registry.log} (registry output). Closing stops both and deletes the dir unless it is kept.
+ * <p>Layout of the data dir: {@code kafka/} (the one broker's logs) or {@code kafka-N/} and
+ * {@code kafka-N.log} (node N of a cluster), {@code registry/} (registry database), {@code registry.log}
+ * (registry output). Closing stops all and deletes the dir unless it is kept.
  */
 public final class EmbeddedStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+    private static final Duration BROKERS_START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final EmbeddedKafka kafka;
+    private final EmbeddedKafka kafka; // null when the brokers are processes
+    private final BrokerCluster cluster; // null when one broker runs here
     private final EmbeddedRegistry registry;
     private final Path dataDir;
     private final boolean keepData;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedStack(EmbeddedKafka kafka, EmbeddedRegistry registry, Path dataDir, boolean keepData) {
+    private EmbeddedStack(EmbeddedKafka kafka, BrokerCluster cluster, EmbeddedRegistry registry, Path dataDir,
+                          boolean keepData) {
         this.kafka = kafka;
+        this.cluster = cluster;
         this.registry = registry;
         this.dataDir = dataDir;
         this.keepData = keepData;
@@ -46,22 +54,33 @@ public final class EmbeddedStack implements AutoCloseable {
         boolean created = options.dataDir() == null || !Files.exists(options.dataDir());
         Path dataDir = createDataDir(options.dataDir());
         EmbeddedKafka kafka = null;
+        BrokerCluster cluster = null;
         EmbeddedRegistry registry = null;
         try {
-            kafka = new EmbeddedKafka(dataDir.resolve("kafka"), options.kafkaPort()); // checks the port first
+            if (options.brokers() == 1) {
+                kafka = new EmbeddedKafka(dataDir.resolve("kafka"), options.kafkaPort()); // checks the port first
+            }
             registry = EmbeddedRegistry.launch(options.registryPort(), dataDir);
-            kafka.start();
+            if (kafka != null) {
+                kafka.start();
+            } else {
+                cluster = BrokerCluster.start(dataDir, options.brokers(), options.kafkaPort(), BROKERS_START_TIMEOUT);
+            }
             long kafkaMs = millisSince(t0);
             registry.awaitReady(options.registryStartTimeout());
+            EmbeddedStack stack = new EmbeddedStack(kafka, cluster, registry, dataDir, options.keepData());
             log.info("Stack up in {} ms (Kafka ready after {} ms): Kafka {}, schema registry {}, data in {}",
-                    millisSince(t0), kafkaMs, kafka.bootstrapServers(), registry.url(), dataDir);
-            return new EmbeddedStack(kafka, registry, dataDir, options.keepData());
+                    millisSince(t0), kafkaMs, stack.bootstrapServers(), registry.url(), dataDir);
+            return stack;
         } catch (RuntimeException e) {
             if (registry != null) {
                 registry.close();
             }
             if (kafka != null) {
                 kafka.stop();
+            }
+            if (cluster != null) {
+                cluster.close();
             }
             if (created && !options.keepData()) { // never delete a dir the user had before on a failed start
                 deleteRecursively(dataDir);
@@ -70,9 +89,9 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    /** "127.0.0.1:PORT" for Kafka clients. */
+    /** "127.0.0.1:PORT" for Kafka clients, every broker's address when there are several. */
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafka != null ? kafka.bootstrapServers() : cluster.bootstrapServers();
     }
 
     /** The registry's server root "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
@@ -80,9 +99,20 @@ public final class EmbeddedStack implements AutoCloseable {
         return registry.url();
     }
 
-    /** The broker, e.g. to stop and start it again in a restart test. */
+    /** The one broker, e.g. to stop and start it again in a restart test. */
     public EmbeddedKafka kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("this stack's brokers are processes of their own: see cluster()");
+        }
         return kafka;
+    }
+
+    /** The brokers of a stack started with several, e.g. to kill one in a failover test. */
+    public BrokerCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("this stack has one broker, in this JVM: see kafka()");
+        }
+        return cluster;
     }
 
     public EmbeddedRegistry registry() {
@@ -102,7 +132,11 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             registry.close();
         } finally {
-            kafka.stop();
+            if (kafka != null) {
+                kafka.stop();
+            } else {
+                cluster.close();
+            }
             if (!keepData) {
                 deleteRecursively(dataDir);
             }

@@ -11,11 +11,19 @@ import java.time.Duration;
  * @param dataDir where broker logs, registry database and registry log go; null creates a temporary dir
  * @param keepData false deletes {@code dataDir} on close
  * @param registryStartTimeout how long to wait for the registry to answer; null means 60 s
+ * @param brokers how many Kafka brokers: one runs in this JVM, more run each in its own process
+ *        ({@link BrokerCluster}); with a fixed {@code kafkaPort} the others take the ports after it
  */
 public record StackOptions(int kafkaPort, int registryPort, Path dataDir, boolean keepData,
-                           Duration registryStartTimeout) {
+                           Duration registryStartTimeout, int brokers) {
+
+    /** Most brokers a stack runs: more would not fit a developer's machine, and prove nothing three do not. */
+    public static final int MAX_BROKERS = 9;
 
     public StackOptions {
+        if (brokers < 1 || brokers > MAX_BROKERS) {
+            throw new StackException("the stack runs 1 to " + MAX_BROKERS + " brokers, not " + brokers);
+        }
         checkPort(kafkaPort, "Kafka");
         checkPort(registryPort, "Registry");
         if (registryStartTimeout == null) {
@@ -25,9 +33,18 @@ public record StackOptions(int kafkaPort, int registryPort, Path dataDir, boolea
         }
     }
 
-    /** Free ports, a temporary data dir deleted on close, 60 s for the registry. */
+    /** One broker in this JVM. */
+    public StackOptions(int kafkaPort, int registryPort, Path dataDir, boolean keepData, Duration registryStartTimeout) {
+        this(kafkaPort, registryPort, dataDir, keepData, registryStartTimeout, 1);
+    }
+
+    /** Free ports, a temporary data dir deleted on close, 60 s for the registry, one broker. */
     public static StackOptions defaults() {
         return new StackOptions(0, 0, null, false, null);
+    }
+
+    public StackOptions withBrokers(int count) {
+        return new StackOptions(kafkaPort, registryPort, dataDir, keepData, registryStartTimeout, count);
     }
 
     private static void checkPort(int port, String what) {

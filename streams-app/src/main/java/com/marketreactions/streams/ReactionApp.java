@@ -1,6 +1,7 @@
 package com.marketreactions.streams;
 
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.Replication;
 import com.marketreactions.common.Topics;
 import com.marketreactions.streams.errors.DeadLetters;
 import com.marketreactions.streams.topology.ReactionTopology;
@@ -40,11 +41,12 @@ public final class ReactionApp implements AutoCloseable {
     private volatile Throwable failure;
     private final List<Runnable> onRunning = new CopyOnWriteArrayList<>();
 
-    /** Reads the partition count of the ticks topic from the cluster, then builds the topology for it. */
+    /** Reads the ticks topic's partitions and the cluster's size, then builds the topology for them. */
     public ReactionApp(ReactionConfig config, Topics topics, Properties streamsProps) {
         this.config = config;
-        this.streams = new KafkaStreams(ReactionTopology.build(config, topics,
-                inputPartitions(streamsProps, topics.ticks.name())), streamsProps);
+        ClusterFacts cluster = ClusterFacts.read(streamsProps, topics.ticks.name());
+        this.streams = new KafkaStreams(ReactionTopology.build(config, topics, cluster.partitions()),
+                cluster.withReplication(streamsProps));
         streams.setStateListener((now, before) -> {
             LOG.debug("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -106,19 +108,35 @@ public final class ReactionApp implements AutoCloseable {
                 StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters.name());
     }
 
-    /** The partition count of {@code topic}: the topology routes each symbol to one of them. */
-    static int inputPartitions(Properties streamsProps, String topic) {
-        Map<String, Object> admin = new StreamsConfig(streamsProps).getAdminConfigs("market-reactions-metadata");
-        try (Admin a = Admin.create(admin)) {
-            TopicDescription d = a.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-            return d.partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the metadata of " + topic, e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("cannot read the partitions of topic " + topic + ": "
-                    + (cause instanceof UnknownTopicOrPartitionException ? "it does not exist" : String.valueOf(cause)), e);
+    /**
+     * What the application reads from the cluster before it starts: the partition count of the ticks topic (the
+     * topology routes each symbol to one of them) and the {@link Replication} its internal topics get, unless the
+     * settings name one ({@code streams.replication.factor}, {@code streams.topic.min.insync.replicas}).
+     */
+    private record ClusterFacts(int partitions, Replication replication) {
+
+        static ClusterFacts read(Properties streamsProps, String topic) {
+            Map<String, Object> admin = new StreamsConfig(streamsProps).getAdminConfigs("market-reactions-metadata");
+            try (Admin a = Admin.create(admin)) {
+                TopicDescription d = a.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(topic);
+                return new ClusterFacts(d.partitions().size(), Replication.of(a, 30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the metadata of " + topic, e);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                throw new IllegalStateException("cannot read the partitions of topic " + topic + ": "
+                        + (cause instanceof UnknownTopicOrPartitionException ? "it does not exist" : String.valueOf(cause)), e);
+            }
+        }
+
+        Properties withReplication(Properties streamsProps) {
+            Properties p = new Properties();
+            p.putAll(streamsProps);
+            p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replication.factor()));
+            replication.topicConfig().forEach((k, v) -> p.putIfAbsent(StreamsConfig.topicPrefix(k), v));
+            return p;
         }
     }
 
