@@ -16,6 +16,10 @@ import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +31,23 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the service's integration tests share: a real embedded broker and registry for the test class, the
- * sample data, an uninterrupted replay of it as the reference, and the service's topics with the alias
- * table and the news already published (ticks are each test's business).
+ * What the service's integration tests share: a real embedded broker and registry for the test class (a
+ * cluster of processes for a class marked {@link Brokers}), the sample data, an uninterrupted replay of it as
+ * the reference, and the service's topics with the alias table and the news already published (ticks are
+ * each test's business).
  */
 abstract class ServiceScenario {
+
+    /** How many brokers the class's stack runs; without it one, in the test's JVM. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Brokers {
+        int value();
+    }
 
     private static EmbeddedStack stack;
 
@@ -42,8 +55,9 @@ abstract class ServiceScenario {
     Path dir;
 
     @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
+    static void startStack(TestInfo test) {
+        int brokers = test.getTestClass().map(c -> c.getAnnotation(Brokers.class)).map(Brokers::value).orElse(1);
+        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90), brokers));
     }
 
     @AfterAll
@@ -101,14 +115,22 @@ abstract class ServiceScenario {
         return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, sample().news(), false));
     }
 
-    /** The sample's ticks as two files, the first {@code fraction} of the lines and the rest, each with the header. */
-    List<Path> splitTicks(double fraction) throws IOException {
+    /**
+     * The sample's ticks as consecutive files, each with the header: cut at these fractions of the lines (two
+     * files for one fraction, three for two).
+     */
+    List<Path> splitTicks(double... fractions) throws IOException {
         List<String> lines = Files.readAllLines(sample().ticks());
-        int cut = (int) (lines.size() * fraction);
-        List<String> rest = new ArrayList<>(List.of(lines.get(0)));
-        rest.addAll(lines.subList(cut, lines.size()));
-        return List.of(Files.write(dir.resolve("ticks-1.csv"), lines.subList(0, cut)),
-                Files.write(dir.resolve("ticks-2.csv"), rest));
+        List<Path> parts = new ArrayList<>();
+        int from = 1;
+        for (int i = 0; i <= fractions.length; i++) {
+            int to = i < fractions.length ? (int) (lines.size() * fractions[i]) : lines.size();
+            List<String> part = new ArrayList<>(List.of(lines.get(0)));
+            part.addAll(lines.subList(from, to));
+            parts.add(Files.write(dir.resolve("ticks-" + (i + 1) + ".csv"), part));
+            from = to;
+        }
+        return parts;
     }
 
     /** Asserts one FINAL per (news, ticker, horizon); returns the FINALs as JSON in replay order. */
