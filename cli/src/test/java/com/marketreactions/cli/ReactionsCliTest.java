@@ -58,6 +58,14 @@ class ReactionsCliTest {
     }
 
     @Test
+    void aBrokerCountOutOfRangeIsOneLine() {
+        Run r = run("stack", "--brokers", "0");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("the stack runs 1 to 9 brokers, not 0"), r.err());
+    }
+
+    @Test
     void commandsThatNeedAClusterSaySo() {
         Run r = run("tail");
         assertEquals(2, r.code());

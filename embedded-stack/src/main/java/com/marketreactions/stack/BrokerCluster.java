@@ -93,7 +93,7 @@ public final class BrokerCluster implements AutoCloseable {
         }
     }
 
-    /** The id node 1 was formatted with, if the dir holds a cluster already. */
+    /** The id node 1 was formatted with, if the dir holds a cluster already: a node new to it joins the same. */
     private static Optional<String> existingClusterId(Path dataDir) {
         Path meta = dataDir.resolve("kafka-1").resolve("meta.properties");
         if (!Files.exists(meta)) {
