@@ -536,6 +536,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     }
 
     @Override
+    @SuppressWarnings("deprecation") // Streams 4.3 still asks a store this; a wrapper must pass the inner store's answer on
     public boolean managesOffsets() {
         return inner.managesOffsets();
     }
