@@ -6,51 +6,112 @@ import java.util.stream.Collectors;
 
 /** What one benchmark run measured; printed as a table and written as JSON. */
 public record BenchResult(
-        String date, int cores, String java, int symbols, long ticks, int news, String horizons, int partitions,
+        String date,
+        int cores,
+        String java,
+        int symbols,
+        long ticks,
+        int news,
+        String horizons,
+        int partitions,
         double publishPerSec,
         double parseLinesPerSec,
         double ceilingPerSec,
         double streamsCeilingPerSec,
-        double analyzerPerSec, double analyzerSeconds, Map<String, Double> analyzerBlockedSeconds,
+        double analyzerPerSec,
+        double analyzerSeconds,
+        Map<String, Double> analyzerBlockedSeconds,
         Map<String, Double> analyzerCpuSeconds,
-        long finalReactions, long impacts,
+        long finalReactions,
+        long impacts,
         double ratio,
-        int liveTargetRate, double liveAchievedRate, long liveSamples,
-        double provisionalP50Ms, double provisionalP95Ms, double provisionalP99Ms,
-        double finalP50Ms, double finalP95Ms, double finalP99Ms,
-        double peakHeapMiB, double liveHeapMiB, double peakRssMiB, double stateDirMiB) {
+        int liveTargetRate,
+        double liveAchievedRate,
+        long liveSamples,
+        double provisionalP50Ms,
+        double provisionalP95Ms,
+        double provisionalP99Ms,
+        double finalP50Ms,
+        double finalP95Ms,
+        double finalP99Ms,
+        double peakHeapMiB,
+        double liveHeapMiB,
+        double peakRssMiB,
+        double stateDirMiB) {
 
     public String table() {
         StringBuilder b = new StringBuilder();
-        row(b, "data", "%d symbols + benchmark, %d ticks, %d news, horizons %s, %d partitions",
-                symbols, ticks, news, horizons, partitions);
+        row(
+                b,
+                "data",
+                "%d symbols + benchmark, %d ticks, %d news, horizons %s, %d partitions",
+                symbols,
+                ticks,
+                news,
+                horizons,
+                partitions);
         row(b, "publish (producer, transactions)", "%,.0f ticks/s", publishPerSec);
-        row(b, "file parse (native ticks CSV)", "%,.0f lines/s (read and checked, as produce and replay do twice)",
+        row(
+                b,
+                "file parse (native ticks CSV)",
+                "%,.0f lines/s (read and checked, as produce and replay do twice)",
                 parseLinesPerSec);
         row(b, "ceiling (plain consumer + Avro)", "%,.0f ticks/s", ceilingPerSec);
-        row(b, "Kafka Streams alone (exactly-once)", "%,.0f ticks/s (decode and count: the framework's own limit)",
+        row(
+                b,
+                "Kafka Streams alone (exactly-once)",
+                "%,.0f ticks/s (decode and count: the framework's own limit)",
                 streamsCeilingPerSec);
-        row(b, "analyzer (exactly-once)", "%,.0f ticks/s in %.1f s, %d FINAL reactions, %d impacts",
-                analyzerPerSec, analyzerSeconds, finalReactions, impacts);
-        row(b, "  stream thread blocked on Kafka", "%s (of %.1f s)", seconds(analyzerBlockedSeconds),
-                analyzerSeconds);
+        row(
+                b,
+                "analyzer (exactly-once)",
+                "%,.0f ticks/s in %.1f s, %d FINAL reactions, %d impacts",
+                analyzerPerSec,
+                analyzerSeconds,
+                finalReactions,
+                impacts);
+        row(b, "  stream thread blocked on Kafka", "%s (of %.1f s)", seconds(analyzerBlockedSeconds), analyzerSeconds);
         row(b, "  CPU (this JVM's threads)", "%s (of %.1f s)", seconds(analyzerCpuSeconds), analyzerSeconds);
-        row(b, "ratio analyzer / ceiling", "%.3f (Streams alone / ceiling: %.3f)", ratio,
+        row(
+                b,
+                "ratio analyzer / ceiling",
+                "%.3f (Streams alone / ceiling: %.3f)",
+                ratio,
                 streamsCeilingPerSec / ceilingPerSec);
-        row(b, "live at " + liveTargetRate + " ticks/s", "achieved %,.0f/s, %d reactions seen", liveAchievedRate,
+        row(
+                b,
+                "live at " + liveTargetRate + " ticks/s",
+                "achieved %,.0f/s, %d reactions seen",
+                liveAchievedRate,
                 liveSamples);
-        row(b, "  tick -> PROVISIONAL p50/p95/p99", "%.0f / %.0f / %.0f ms", provisionalP50Ms, provisionalP95Ms,
+        row(
+                b,
+                "  tick -> PROVISIONAL p50/p95/p99",
+                "%.0f / %.0f / %.0f ms",
+                provisionalP50Ms,
+                provisionalP95Ms,
                 provisionalP99Ms);
         row(b, "  close -> FINAL p50/p95/p99", "%.0f / %.0f / %.0f ms", finalP50Ms, finalP95Ms, finalP99Ms);
-        row(b, "analyzer peak heap", "%.0f MiB (heap pools' peaks: garbage and the generated ticks included)",
+        row(
+                b,
+                "analyzer peak heap",
+                "%.0f MiB (heap pools' peaks: garbage and the generated ticks included)",
                 peakHeapMiB);
-        row(b, "analyzer heap after GC", "%.0f MiB (largest heap in use after a GC, less what the bench held "
-                + "before; old-generation garbage not yet collected counts)", liveHeapMiB);
-        row(b, "bench process peak RSS", "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
+        row(
+                b,
+                "analyzer heap after GC",
+                "%.0f MiB (largest heap in use after a GC, less what the bench held "
+                        + "before; old-generation garbage not yet collected counts)",
+                liveHeapMiB);
+        row(
+                b,
+                "bench process peak RSS",
+                "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
                 peakRssMiB);
         row(b, "state stores on disk", "%.1f MiB", stateDirMiB);
         // the target lines, last
-        b.append(String.format(Locale.ROOT, "ratio analyzer / streams alone %.3f%n", analyzerPerSec / streamsCeilingPerSec));
+        b.append(String.format(
+                Locale.ROOT, "ratio analyzer / streams alone %.3f%n", analyzerPerSec / streamsCeilingPerSec));
         b.append(String.format(Locale.ROOT, "ratio analyzer / plain-consumer ceiling %.3f%n", ratio));
         b.append(String.format(Locale.ROOT, "live p99 tick->provisional %.0f ms%n", provisionalP99Ms));
         b.append(String.format(Locale.ROOT, "live p99 close->final %.0f ms%n", finalP99Ms));

@@ -7,8 +7,8 @@ import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.PublishResult;
-import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionApp;
@@ -40,9 +40,18 @@ public final class Benchmark {
     private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
 
     /** What to generate and how to run. */
-    public record Options(int symbols, long ticks, int news, List<Horizon> horizons, int partitions, long seed,
-                          int liveRate, Duration liveDuration, Duration timeout, Map<String, String> streams,
-                          long warmupTicks) {
+    public record Options(
+            int symbols,
+            long ticks,
+            int news,
+            List<Horizon> horizons,
+            int partitions,
+            long seed,
+            int liveRate,
+            Duration liveDuration,
+            Duration timeout,
+            Map<String, String> streams,
+            long warmupTicks) {
         /** @param streams Kafka Streams settings (the {@code streams.} keys of the config) for all three applications */
         public Options {
             streams = Map.copyOf(streams);
@@ -62,7 +71,9 @@ public final class Benchmark {
         if (o.warmupTicks() > 0) {
             LOG.info("warm-up: the analyzer on {} ticks of other topics, not timed into the result", o.warmupTicks());
             Analyzed w = analyze("bench-warmup-" + runId, o.warmupTicks());
-            LOG.info("warm-up: {} ticks/s", String.format(Locale.ROOT, "%,.0f", w.published().published() / w.seconds()));
+            LOG.info(
+                    "warm-up: {} ticks/s",
+                    String.format(Locale.ROOT, "%,.0f", w.published().published() / w.seconds()));
         }
         Memory.resetPeaks();
         String appId = "bench-" + runId;
@@ -77,30 +88,64 @@ public final class Benchmark {
         double ceiling = Math.max(ceiling(topics, published.published()), ceiling(topics, published.published()));
 
         LOG.info("Streams ceiling: Kafka Streams (exactly-once) only decoding and counting the same tick topic");
-        double streamsCeiling = StreamsCeiling.ticksPerSecond(clients, topics, published.published(), appId + "-streams-ceiling",
-                o.timeout(), o.streams());
+        double streamsCeiling = StreamsCeiling.ticksPerSecond(
+                clients, topics, published.published(), appId + "-streams-ceiling", o.timeout(), o.streams());
 
         LOG.info("file parse: a native ticks CSV of up to 1M generated ticks, read and checked");
-        double parseRate = FileParse.linesPerSecond(Dataset.generate(o, Math.min(o.ticks(), 1_000_000)).ticks(),
-                1_000_000);
+        double parseRate = FileParse.linesPerSecond(
+                Dataset.generate(o, Math.min(o.ticks(), 1_000_000)).ticks(), 1_000_000);
 
         LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
-        LiveLatency.Result live = new LiveLatency(clients, o, runId).run(a.data().symbols());
+        LiveLatency.Result live =
+                new LiveLatency(clients, o, runId).run(a.data().symbols());
 
-        return new BenchResult(LocalDate.now().toString(), Runtime.getRuntime().availableProcessors(),
-                Runtime.version().toString(), o.symbols(), published.published(), a.data().news().size(),
-                o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")), o.partitions(),
-                a.publishRate(), parseRate, ceiling, streamsCeiling, analyzerRate, a.seconds(), a.blocked(), a.cpu(), a.finals(), a.impacts(),
+        return new BenchResult(
+                LocalDate.now().toString(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version().toString(),
+                o.symbols(),
+                published.published(),
+                a.data().news().size(),
+                o.horizons().stream().map(Horizon::label).collect(Collectors.joining(",")),
+                o.partitions(),
+                a.publishRate(),
+                parseRate,
+                ceiling,
+                streamsCeiling,
+                analyzerRate,
+                a.seconds(),
+                a.blocked(),
+                a.cpu(),
+                a.finals(),
+                a.impacts(),
                 analyzerRate / ceiling,
-                o.liveRate(), live.achievedRate(), live.samples(), live.provisional()[0], live.provisional()[1],
-                live.provisional()[2], live.fin()[0], live.fin()[1], live.fin()[2],
-                peakHeap, liveHeap, Memory.procStatusMiB("VmHWM"), a.stateMiB());
+                o.liveRate(),
+                live.achievedRate(),
+                live.samples(),
+                live.provisional()[0],
+                live.provisional()[1],
+                live.provisional()[2],
+                live.fin()[0],
+                live.fin()[1],
+                live.fin()[2],
+                peakHeap,
+                liveHeap,
+                Memory.procStatusMiB("VmHWM"),
+                a.stateMiB());
     }
 
     /** What one analyzer run on fresh topics measured. */
-    private record Analyzed(Topics topics, Dataset data, PublishResult published, double publishRate, double seconds,
-                            Map<String, Double> blocked, Map<String, Double> cpu, long finals, long impacts, double stateMiB) {
-    }
+    private record Analyzed(
+            Topics topics,
+            Dataset data,
+            PublishResult published,
+            double publishRate,
+            double seconds,
+            Map<String, Double> blocked,
+            Map<String, Double> cpu,
+            long finals,
+            long impacts,
+            double stateMiB) {}
 
     /**
      * One analyzer run on fresh topics: the news is published and consumed first, then the analyzer is paused
@@ -112,13 +157,15 @@ public final class Benchmark {
         TopicAdmin.ensureTopics(clients, topics, o.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         Dataset data = Dataset.generate(o, ticks);
-        LOG.info("analyzer: {} news consumed, then {} ticks published while it is paused, then timed",
-                data.news().size(), ticks);
+        LOG.info(
+                "analyzer: {} news consumed, then {} ticks published while it is paused, then timed",
+                data.news().size(),
+                ticks);
         Map<Integer, Long> newsOffsets = publishNews(topics, data.news());
         ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
         Path stateDir = Files.createTempDirectory("reactions-bench-state-");
-        try (ReactionApp app = new ReactionApp(config, topics,
-                ReactionApp.properties(clients, appId, stateDir, o.streams()))) {
+        try (ReactionApp app =
+                new ReactionApp(config, topics, ReactionApp.properties(clients, appId, stateDir, o.streams()))) {
             app.start();
             Runnable health = () -> {
                 if (app.failure() != null) {
@@ -152,8 +199,18 @@ public final class Benchmark {
             cpuSeconds.put("stream threads", cpu.streamSecondsSince(cpuBefore));
             cpuSeconds.put("their producers' I/O", cpu.producerSecondsSince(cpuBefore));
             long finals = finalCount[0];
-            long impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health).size();
-            return new Analyzed(topics, data, published, publishRate, analyzerSeconds, blocked, cpuSeconds, finals, impacts,
+            long impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health)
+                    .size();
+            return new Analyzed(
+                    topics,
+                    data,
+                    published,
+                    publishRate,
+                    analyzerSeconds,
+                    blocked,
+                    cpuSeconds,
+                    finals,
+                    impacts,
                     Memory.dirMiB(stateDir));
         } finally {
             deleteQuietly(stateDir);
@@ -163,12 +220,15 @@ public final class Benchmark {
     /** @return per partition, the offset of the last news record */
     private Map<Integer, Long> publishNews(Topics topics, List<NewsEvent> news) throws Exception {
         Map<Integer, Long> last = new java.util.TreeMap<>();
-        try (KafkaProducer<String, NewsEvent> p = new KafkaProducer<>(clients.producer(),
-                topics.news.keySerde().serializer(), topics.news.valueSerde().serializer())) {
-            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new java.util.ArrayList<>();
+        try (KafkaProducer<String, NewsEvent> p = new KafkaProducer<>(
+                clients.producer(),
+                topics.news.keySerde().serializer(),
+                topics.news.valueSerde().serializer())) {
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent =
+                    new java.util.ArrayList<>();
             for (NewsEvent n : news) {
-                sent.add(p.send(new ProducerRecord<>(topics.news.name(), null, n.getPublishedAt().toEpochMilli(),
-                        n.getId(), n)));
+                sent.add(p.send(new ProducerRecord<>(
+                        topics.news.name(), null, n.getPublishedAt().toEpochMilli(), n.getId(), n)));
             }
             p.flush();
             for (var f : sent) {
@@ -184,7 +244,9 @@ public final class Benchmark {
         Map<String, Object> p = clients.common();
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        try (KafkaConsumer<String, StockTick> c = new KafkaConsumer<>(p, topics.ticks.keySerde().deserializer(),
+        try (KafkaConsumer<String, StockTick> c = new KafkaConsumer<>(
+                p,
+                topics.ticks.keySerde().deserializer(),
                 topics.ticks.valueSerde().deserializer())) {
             ClientConfigs.assignAllFromStart(c, topics.ticks.name());
             long seen = 0;
@@ -211,7 +273,8 @@ public final class Benchmark {
 
     static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             LOG.debug("could not delete {}: {}", dir, e.getMessage());
         }

@@ -32,15 +32,22 @@ public final class ChildStackHandle implements AutoCloseable {
                 cmd.add("-D" + p + "=" + System.getProperty(p));
             }
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.marketreactions.cli.ReactionsCli",
-                "stack", "--exit-with-parent", Long.toString(ProcessHandle.current().pid())));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.marketreactions.cli.ReactionsCli",
+                "stack",
+                "--exit-with-parent",
+                Long.toString(ProcessHandle.current().pid())));
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith("--bootstrap-servers ")) {
                 String[] parts = line.split(" ");
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-stack-out");
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "child-stack-out");
                 drain.setDaemon(true);
                 drain.start();
                 return new ChildStackHandle(p, parts[1], parts[3]);

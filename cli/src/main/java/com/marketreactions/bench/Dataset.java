@@ -28,15 +28,24 @@ record Dataset(Iterator<StockTick> ticks, List<NewsEvent> news, List<String> sym
         double perSymbol = ticks / (TRADING_DAYS * SESSION_SECONDS * (o.symbols() + 2) * 1.05);
         List<SymbolSpec> specs = SymbolSpec.generated(o.symbols(), o.seed(), perSymbol);
         BenchmarkSpec spy = BenchmarkSpec.spy();
-        MarketGenerator market = MarketGenerator.builder().seed(o.seed()).from(FROM).to(TO.plusDays(7))
-                .symbols(specs).benchmark(new BenchmarkSpec(spy.symbol(), spy.initialPrice(), spy.dailyVol(),
-                        2 * perSymbol))
+        MarketGenerator market = MarketGenerator.builder()
+                .seed(o.seed())
+                .from(FROM)
+                .to(TO.plusDays(7))
+                .symbols(specs)
+                .benchmark(new BenchmarkSpec(spy.symbol(), spy.initialPrice(), spy.dailyVol(), 2 * perSymbol))
                 .build();
-        List<String> names = new ArrayList<>(specs.stream().map(SymbolSpec::symbol).toList());
+        List<String> names =
+                new ArrayList<>(specs.stream().map(SymbolSpec::symbol).toList());
         List<NewsEvent> news = new ArrayList<>();
         if (o.news() > 0) {
-            NewsGenerator gen = NewsGenerator.builder().seed(o.seed()).symbols(names)
-                    .newsPerTradingHour(o.news() / (TRADING_DAYS * 6.5)).from(FROM).to(TO).build();
+            NewsGenerator gen = NewsGenerator.builder()
+                    .seed(o.seed())
+                    .symbols(names)
+                    .newsPerTradingHour(o.news() / (TRADING_DAYS * 6.5))
+                    .from(FROM)
+                    .to(TO)
+                    .build();
             gen.stream().limit(o.news()).forEach(news::add);
         }
         names.add(spy.symbol());

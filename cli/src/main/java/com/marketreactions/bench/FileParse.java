@@ -17,8 +17,7 @@ import java.util.Iterator;
  */
 final class FileParse {
 
-    private FileParse() {
-    }
+    private FileParse() {}
 
     static double linesPerSecond(Iterator<StockTick> ticks, long lines) throws IOException {
         Path file = Files.createTempFile("bench-ticks-", ".csv");
@@ -39,7 +38,8 @@ final class FileParse {
                 LineErrors errors = InputFormat.TICKS.file(file).validate();
                 double rate = n / ((System.nanoTime() - t) / 1e9);
                 if (!errors.isEmpty()) {
-                    throw new IllegalStateException("generated ticks do not parse: " + errors.lines().get(0));
+                    throw new IllegalStateException(
+                            "generated ticks do not parse: " + errors.lines().get(0));
                 }
                 best = Math.max(best, rate);
             }

@@ -34,8 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class LiveLatency {
 
-    record Result(double achievedRate, long samples, double[] provisional, double[] fin) {
-    }
+    record Result(double achievedRate, long samples, double[] provisional, double[] fin) {}
 
     private static final Duration GRACE = Duration.ofMillis(500);
     /** Windows closing this close to the end of the input are left out of the FINAL latencies. */
@@ -53,9 +52,17 @@ final class LiveLatency {
 
     /** Short horizons and grace so that windows open and close many times within the run. */
     static ReactionConfig config() {
-        return new ReactionConfig(List.of(Horizon.parse("PT2S"), Horizon.parse("PT5S")), "SPY",
-                Duration.ofMinutes(10), 30, GRACE, Duration.ofSeconds(5), 0.005, Duration.ofSeconds(2),
-                Duration.ofMillis(500), Duration.ofMinutes(1));
+        return new ReactionConfig(
+                List.of(Horizon.parse("PT2S"), Horizon.parse("PT5S")),
+                "SPY",
+                Duration.ofMinutes(10),
+                30,
+                GRACE,
+                Duration.ofSeconds(5),
+                0.005,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                Duration.ofMinutes(1));
     }
 
     Result run(List<String> symbols) throws Exception {
@@ -66,8 +73,8 @@ final class LiveLatency {
         LatencyRecorder recorder = new LatencyRecorder();
         AtomicBoolean stop = new AtomicBoolean();
         double achieved;
-        try (ReactionApp app = new ReactionApp(config(), topics,
-                ReactionApp.properties(clients, "bench-live-" + runId, stateDir, o.streams()))) {
+        try (ReactionApp app = new ReactionApp(
+                config(), topics, ReactionApp.properties(clients, "bench-live-" + runId, stateDir, o.streams()))) {
             app.start();
             if (!app.awaitRunning(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("the live analyzer did not start: " + app.state());
@@ -101,10 +108,14 @@ final class LiveLatency {
         // a live feed sends each tick as it comes: no lingering for fuller batches
         Map<String, Object> feed = clients.producer();
         feed.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        try (KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(feed,
-                topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer());
-             KafkaProducer<String, NewsEvent> news = new KafkaProducer<>(feed,
-                     topics.news.keySerde().serializer(), topics.news.valueSerde().serializer())) {
+        try (KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(
+                        feed,
+                        topics.ticks.keySerde().serializer(),
+                        topics.ticks.valueSerde().serializer());
+                KafkaProducer<String, NewsEvent> news = new KafkaProducer<>(
+                        feed,
+                        topics.news.keySerde().serializer(),
+                        topics.news.valueSerde().serializer())) {
             while (System.nanoTime() < end) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 long due = (long) (elapsed * o.liveRate());
@@ -112,15 +123,20 @@ final class LiveLatency {
                 while (sent < due) {
                     int i = (int) (sent % symbols.size());
                     prices[i] *= 1 + random.nextGaussian() * 0.0002;
-                    StockTick t = new StockTick(symbols.get(i), Instant.ofEpochMilli(now),
-                            Math.round(prices[i] * 100) / 100.0, 100L, null);
+                    StockTick t = new StockTick(
+                            symbols.get(i), Instant.ofEpochMilli(now), Math.round(prices[i] * 100) / 100.0, 100L, null);
                     ticks.send(new ProducerRecord<>(topics.ticks.name(), null, now, t.getSymbol(), t));
                     sent++;
                 }
                 if (elapsed * 2 >= newsSent) {
                     String ticker = symbols.get(random.nextInt(symbols.size()));
-                    NewsEvent n = NewsEvent.newBuilder().setId("live-" + newsSent).setPublishedAt(Instant.ofEpochMilli(now))
-                            .setSource("bench").setHeadline("live news " + newsSent).setTickers(List.of(ticker)).build();
+                    NewsEvent n = NewsEvent.newBuilder()
+                            .setId("live-" + newsSent)
+                            .setPublishedAt(Instant.ofEpochMilli(now))
+                            .setSource("bench")
+                            .setHeadline("live news " + newsSent)
+                            .setTickers(List.of(ticker))
+                            .build();
                     news.send(new ProducerRecord<>(topics.news.name(), null, now, n.getId(), n));
                     newsSent++;
                 }
@@ -137,8 +153,10 @@ final class LiveLatency {
     }
 
     private void read(Topics topics, LatencyRecorder recorder, AtomicBoolean stop) {
-        try (KafkaConsumer<String, MarketReaction> c = new KafkaConsumer<>(clients.committedReader(),
-                topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, MarketReaction> c = new KafkaConsumer<>(
+                clients.committedReader(),
+                topics.reactions.keySerde().deserializer(),
+                topics.reactions.valueSerde().deserializer())) {
             ClientConfigs.assignAllFromStart(c, topics.reactions.name());
             while (!stop.get()) {
                 for (ConsumerRecord<String, MarketReaction> r : c.poll(Duration.ofMillis(50))) {
@@ -210,8 +228,11 @@ final class LiveLatency {
                 return new double[] {Double.NaN, Double.NaN, Double.NaN};
             }
             Arrays.sort(a);
-            return new double[] {a[(int) (a.length * 0.50)], a[(int) Math.min(a.length - 1, a.length * 0.95)],
-                a[(int) Math.min(a.length - 1, a.length * 0.99)]};
+            return new double[] {
+                a[(int) (a.length * 0.50)],
+                a[(int) Math.min(a.length - 1, a.length * 0.95)],
+                a[(int) Math.min(a.length - 1, a.length * 0.99)]
+            };
         }
     }
 }

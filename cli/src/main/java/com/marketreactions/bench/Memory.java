@@ -17,8 +17,7 @@ import javax.management.openmbean.CompositeData;
 /** Memory readings of this process: peak heap since the last reset, peak and current RSS, size on disk. */
 final class Memory {
 
-    private Memory() {
-    }
+    private Memory() {}
 
     private static final AtomicLong MAX_AFTER_GC = new AtomicLong();
     private static volatile long baseline;
@@ -37,15 +36,20 @@ final class Memory {
             listening = true;
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener((n, handback) -> {
-                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                                    (CompositeData) n.getUserData());
-                            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                    .mapToLong(MemoryUsage::getUsed).sum();
-                            MAX_AFTER_GC.accumulateAndGet(after, Math::max);
-                        }
-                    }, null, null);
+                    emitter.addNotificationListener(
+                            (n, handback) -> {
+                                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        n.getType())) {
+                                    GarbageCollectionNotificationInfo info =
+                                            GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                                    long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                            .mapToLong(MemoryUsage::getUsed)
+                                            .sum();
+                                    MAX_AFTER_GC.accumulateAndGet(after, Math::max);
+                                }
+                            },
+                            null,
+                            null);
                 }
             }
         }
@@ -84,8 +88,10 @@ final class Memory {
     /** A field of /proc/self/status in MiB (VmRSS now, VmHWM peak), or -1 where there is no /proc. */
     static double procStatusMiB(String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            return lines.filter(l -> l.startsWith(field + ":")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0).orElse(-1.0);
+            return lines.filter(l -> l.startsWith(field + ":"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0)
+                    .orElse(-1.0);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -96,7 +102,10 @@ final class Memory {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1048576.0;
+            return files.filter(Files::isRegularFile)
+                            .mapToLong(p -> p.toFile().length())
+                            .sum()
+                    / 1048576.0;
         } catch (IOException e) {
             return -1;
         }

@@ -20,17 +20,24 @@ import org.apache.kafka.streams.kstream.Consumed;
  */
 final class StreamsCeiling {
 
-    private StreamsCeiling() {
-    }
+    private StreamsCeiling() {}
 
-    static double ticksPerSecond(ClientConfigs clients, Topics topics, long expected, String appId, Duration timeout,
-                                 Map<String, String> settings)
+    static double ticksPerSecond(
+            ClientConfigs clients,
+            Topics topics,
+            long expected,
+            String appId,
+            Duration timeout,
+            Map<String, String> settings)
             throws Exception {
         AtomicLong seen = new AtomicLong();
         long[] firstLast = new long[2];
         StreamsBuilder b = new StreamsBuilder();
-        b.stream(topics.ticks.name(), Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde())
-                .withName("ticks-source")).foreach((k, v) -> {
+        b.stream(
+                        topics.ticks.name(),
+                        Consumed.with(topics.ticks.keySerde(), topics.ticks.valueSerde())
+                                .withName("ticks-source"))
+                .foreach((k, v) -> {
                     if (v == null) {
                         return;
                     }
@@ -41,11 +48,12 @@ final class StreamsCeiling {
                     firstLast[1] = System.nanoTime();
                 });
         Path stateDir = Files.createTempDirectory("reactions-bench-streams-");
-        try (KafkaStreams streams = new KafkaStreams(b.build(),
-                ReactionApp.properties(clients, appId, stateDir, settings))) {
+        try (KafkaStreams streams =
+                new KafkaStreams(b.build(), ReactionApp.properties(clients, appId, stateDir, settings))) {
             streams.start();
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (seen.get() < expected && System.nanoTime() < deadline
+            while (seen.get() < expected
+                    && System.nanoTime() < deadline
                     && streams.state() != KafkaStreams.State.ERROR) {
                 Thread.sleep(50); // polling interval against the count above
             }

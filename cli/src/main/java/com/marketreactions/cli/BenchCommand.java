@@ -18,47 +18,74 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Throughput against the broker's own ceiling, live latency and memory. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures the analyzer against the machine: a plain consumer of the tick topic is the",
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures the analyzer against the machine: a plain consumer of the tick topic is the",
             "ceiling, the topology (exactly-once) processing the same topic is reported as a fraction of it; then",
             "latency at a fixed live rate, and memory. Runs the embedded stack in a child process unless",
-            "--bootstrap-servers/--registry-url are given. Prints a table and writes a JSON result."})
+            "--bootstrap-servers/--registry-url are given. Prints a table and writes a JSON result."
+        })
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--symbols", defaultValue = "50", description = "Symbols besides the benchmark (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--symbols",
+            defaultValue = "50",
+            description = "Symbols besides the benchmark (default: ${DEFAULT-VALUE})")
     int symbols;
 
     @Option(names = "--ticks", defaultValue = "5000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
     long ticks;
 
-    @Option(names = "--quick", description = "A fast check (under a minute): 200,000 ticks, no warm-up and a 5 s"
-            + " live phase, unless --ticks, --warmup-ticks or --live-duration are given too")
+    @Option(
+            names = "--quick",
+            description = "A fast check (under a minute): 200,000 ticks, no warm-up and a 5 s"
+                    + " live phase, unless --ticks, --warmup-ticks or --live-duration are given too")
     boolean quick;
 
-    @Option(names = "--warmup-ticks", defaultValue = "1000000", description = "Ticks of an untimed analyzer run on"
-            + " other topics first, so that the JIT has compiled the hot paths (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup-ticks",
+            defaultValue = "1000000",
+            description = "Ticks of an untimed analyzer run on"
+                    + " other topics first, so that the JIT has compiled the hot paths (default: ${DEFAULT-VALUE})")
     long warmupTicks;
 
     @Option(names = "--news", defaultValue = "200", description = "News events (default: ${DEFAULT-VALUE})")
     int news;
 
-    @Option(names = "--horizons", defaultValue = "PT5M,PT30M,PT1H,P1D", split = ",",
+    @Option(
+            names = "--horizons",
+            defaultValue = "PT5M,PT30M,PT1H,P1D",
+            split = ",",
             description = "Reaction horizons (default: ${DEFAULT-VALUE})")
     List<String> horizons;
 
-    @Option(names = "--partitions", defaultValue = "1", description = "Partitions of the input topics (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            description = "Partitions of the input topics (default: ${DEFAULT-VALUE})")
     int partitions;
 
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
-    @Option(names = "--live-rate", defaultValue = "20000", description = "Ticks/s of the live phase (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--live-rate",
+            defaultValue = "20000",
+            description = "Ticks/s of the live phase (default: ${DEFAULT-VALUE})")
     int liveRate;
 
-    @Option(names = "--live-duration", defaultValue = "PT20S", description = "Length of the live phase (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--live-duration",
+            defaultValue = "PT20S",
+            description = "Length of the live phase (default: ${DEFAULT-VALUE})")
     Duration liveDuration;
 
-    @Option(names = "--out", defaultValue = "bench-result.json", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            defaultValue = "bench-result.json",
+            paramLabel = "FILE",
             description = "Where to write the JSON result (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -73,7 +100,8 @@ final class BenchCommand implements Callable<Integer> {
         if (quick) {
             ticks = spec.commandLine().getParseResult().hasMatchedOption("--ticks") ? ticks : 200_000;
             liveDuration = spec.commandLine().getParseResult().hasMatchedOption("--live-duration")
-                    ? liveDuration : Duration.ofSeconds(5);
+                    ? liveDuration
+                    : Duration.ofSeconds(5);
             warmupTicks = spec.commandLine().getParseResult().hasMatchedOption("--warmup-ticks") ? warmupTicks : 0;
         }
         if (symbols < 1 || ticks < 1 || news < 0 || partitions < 1 || liveRate < 1 || warmupTicks < 0) {
@@ -87,8 +115,18 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserError("--horizons: " + e.getMessage());
         }
         Settings s = cluster.settings();
-        Benchmark.Options options = new Benchmark.Options(symbols, ticks, news, hs, partitions, seed, liveRate,
-                liveDuration, Duration.ofMinutes(30), s.withPrefix("streams."), warmupTicks);
+        Benchmark.Options options = new Benchmark.Options(
+                symbols,
+                ticks,
+                news,
+                hs,
+                partitions,
+                seed,
+                liveRate,
+                liveDuration,
+                Duration.ofMinutes(30),
+                s.withPrefix("streams."),
+                warmupTicks);
         BenchResult result;
         if (ClusterOptions.external(s)) {
             result = new Benchmark(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options).run();

@@ -8,11 +8,15 @@ import picocli.CommandLine.Option;
 /** Where the cluster and the registry are, and the config file: shared by every command that talks to Kafka. */
 final class ClusterOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,..]",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,..]",
             description = "Kafka bootstrap servers (default: config bootstrap.servers)")
     String bootstrapServers;
 
-    @Option(names = "--registry-url", paramLabel = "URL",
+    @Option(
+            names = "--registry-url",
+            paramLabel = "URL",
             description = "Schema registry root URL, e.g. http://127.0.0.1:8080 (default: config registry.url)")
     String registryUrl;
 
@@ -30,14 +34,14 @@ final class ClusterOptions {
         boolean kafka = !s.get(Settings.BOOTSTRAP).isBlank();
         boolean registry = !s.get(Settings.REGISTRY).isBlank();
         if (kafka != registry) {
-            throw new UserError("give both --bootstrap-servers and --registry-url (or neither, for the embedded stack)");
+            throw new UserError(
+                    "give both --bootstrap-servers and --registry-url (or neither, for the embedded stack)");
         }
         return kafka;
     }
 
     /** What a command that talks to a running cluster needs: the settings, the clients and the topics. */
-    record Connected(Settings settings, ClientConfigs clients, Topics topics) {
-    }
+    record Connected(Settings settings, ClientConfigs clients, Topics topics) {}
 
     /** For commands that need a running cluster (no embedded stack): fails with one line when none is given. */
     Connected connect(String command) {

@@ -17,10 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The main job: the sample through the real topology on the embedded stack, as a table. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job: the sample through the topology on the embedded stack, as a table.",
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The main job: the sample through the topology on the embedded stack, as a table.",
             "Starts the embedded Kafka broker and schema registry, replays the sample (the OpenAI-AWS deal",
-            "of 2025-11-03) through the topology, prints the final reactions and stops everything."})
+            "of 2025-11-03) through the topology, prints the final reactions and stops everything."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--sample-dir", paramLabel = "DIR", description = "Sample data (default: data/sample)")
@@ -29,11 +33,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults")
     Path config;
 
-    @Option(names = "--dashboard", description = "After the replay, keep the stack up and serve the live page"
-            + " (http.port, default 7070): the sample is published again into a running service; Ctrl-C stops")
+    @Option(
+            names = "--dashboard",
+            description = "After the replay, keep the stack up and serve the live page"
+                    + " (http.port, default 7070): the sample is published again into a running service; Ctrl-C stops")
     boolean dashboard;
 
-    @Option(names = "--report", paramLabel = "FILE",
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
             description = "Also write a self-contained HTML report with a chart per news and ticker, e.g. demo.html")
     Path report;
 
@@ -46,30 +54,41 @@ final class DemoCommand implements Callable<Integer> {
         ReactionConfig rc = settings.reactionConfig();
         System.out.println("Starting the embedded Kafka broker and schema registry ...");
         long t = System.nanoTime();
-        try (EmbeddedStack stack = Stacks.startEmbedded(() -> new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
+        try (EmbeddedStack stack =
+                Stacks.startEmbedded(() -> new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
             if (!dashboard) {
                 Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
             } // with the dashboard, Ctrl-C stops the service, then the stack closes below
-            System.out.printf("Stack up in %.1f s: kafka %s, registry %s%n", (System.nanoTime() - t) / 1e9,
-                    stack.bootstrapServers(), stack.registryUrl());
+            System.out.printf(
+                    "Stack up in %.1f s: kafka %s, registry %s%n",
+                    (System.nanoTime() - t) / 1e9, stack.bootstrapServers(), stack.registryUrl());
             ClientConfigs clients = settings.clients(stack.bootstrapServers(), stack.registryUrl());
             System.out.println("Replaying " + dir + " through the topology ...");
-            Replay.Result r = new Replay(clients, rc, settings.partitions(), Duration.ofMinutes(5))
-                    .run(in, "demo");
+            Replay.Result r = new Replay(clients, rc, settings.partitions(), Duration.ofMinutes(5)).run(in, "demo");
             ReactionTable.print(r.finals(), System.out);
             ReactionTable.printImpacts(r.impacts(), System.out);
             // the study across events: all news and first reports against repeats (every group: replay --study)
-            StudyTable.print(r.studies().stream().filter(s -> s.getGroup().equals("all")
-                    || s.getGroup().startsWith("story:")).toList(), System.out);
-            System.out.printf("%s from %d news and %d ticks in %.1f s. Horizons %s, benchmark %s.%n",
-                    Replay.summary(r.finals()), r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3,
-                    rc.horizons(), rc.benchmark());
+            StudyTable.print(
+                    r.studies().stream()
+                            .filter(s ->
+                                    s.getGroup().equals("all") || s.getGroup().startsWith("story:"))
+                            .toList(),
+                    System.out);
+            System.out.printf(
+                    "%s from %d news and %d ticks in %.1f s. Horizons %s, benchmark %s.%n",
+                    Replay.summary(r.finals()),
+                    r.newsPublished(),
+                    r.ticksPublished(),
+                    r.took().toMillis() / 1e3,
+                    rc.horizons(),
+                    rc.benchmark());
             if (report != null) {
-                String title = sampleDir == null ? "Market reactions to the OpenAI-AWS deal (2025-11-03)"
+                String title = sampleDir == null
+                        ? "Market reactions to the OpenAI-AWS deal (2025-11-03)"
                         : "Market reactions: " + dir;
                 int n = ReportFile.write(report, title, r, in.ticks(), rc.benchmark());
-                System.out.printf("Report with %d charts written to %s: open it in a browser (works offline).%n", n,
-                        report);
+                System.out.printf(
+                        "Report with %d charts written to %s: open it in a browser (works offline).%n", n, report);
             } else {
                 System.out.println("For charts: ./reactions demo --report demo.html (one HTML file, opens offline).");
             }
@@ -99,8 +118,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 PublishResult news = publisher.publish(InputFormat.NEWS, in.news(), false);
                 try {
-                    EndMarkers.awaitConsumed(clients, appId, topics.news.name(), news.lastOffsets(),
-                            Duration.ofMinutes(2), () -> { });
+                    EndMarkers.awaitConsumed(
+                            clients, appId, topics.news.name(), news.lastOffsets(), Duration.ofMinutes(2), () -> {});
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

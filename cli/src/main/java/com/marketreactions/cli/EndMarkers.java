@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -27,17 +27,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class EndMarkers {
 
-    private EndMarkers() {
-    }
+    private EndMarkers() {}
 
     /** Writes the end-of-input marker to every partition of a bounded input topic, after its last record. */
     public static void publish(ClientConfigs clients, String ticksTopic, int partitions) {
         Map<String, Object> p = clients.producer();
         try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < partitions; i++) {
-                producer.send(new ProducerRecord<>(ticksTopic, i, null, new byte[0], null,
-                        EndOfInput.headers(partitions)));
+                producer.send(
+                        new ProducerRecord<>(ticksTopic, i, null, new byte[0], null, EndOfInput.headers(partitions)));
             }
             producer.flush();
         }
@@ -47,27 +46,37 @@ public final class EndMarkers {
      * Reads a topic the topology writes until every task has announced its end on it, then to the end of every
      * partition (read_committed), and returns the non-marker values.
      */
-    public static <V> List<V> readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
-                                             Duration timeout, Runnable healthCheck) {
+    public static <V> List<V> readUntilEnded(
+            ClientConfigs clients, Topic<String, V> topic, int partitions, Duration timeout, Runnable healthCheck) {
         List<V> values = new ArrayList<>();
         readUntilEnded(clients, topic, partitions, timeout, healthCheck, values::add);
         return values;
     }
 
     /** As {@link #readUntilEnded(ClientConfigs, Topic, int, Duration, Runnable)}, handing each value on, keeping none. */
-    public static <V> void readUntilEnded(ClientConfigs clients, Topic<String, V> topic, int partitions,
-                                          Duration timeout, Runnable healthCheck, java.util.function.Consumer<V> each) {
+    public static <V> void readUntilEnded(
+            ClientConfigs clients,
+            Topic<String, V> topic,
+            int partitions,
+            Duration timeout,
+            Runnable healthCheck,
+            java.util.function.Consumer<V> each) {
         readUntilEnded(clients.committedReader(), topic, partitions, timeout, healthCheck, each);
     }
 
     /** As above with a reader of these settings (e.g. read_uncommitted, to see what aborted transactions left). */
-    public static <V> void readUntilEnded(Map<String, Object> reader, Topic<String, V> topic, int partitions,
-                                          Duration timeout, Runnable healthCheck, java.util.function.Consumer<V> each) {
+    public static <V> void readUntilEnded(
+            Map<String, Object> reader,
+            Topic<String, V> topic,
+            int partitions,
+            Duration timeout,
+            Runnable healthCheck,
+            java.util.function.Consumer<V> each) {
         long[] read = {0};
         Set<Integer> ended = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(reader,
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                reader, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic.name());
             Map<TopicPartition, Long> endOffsets = null;
             while (true) {
@@ -87,9 +96,10 @@ public final class EndMarkers {
                 }
                 healthCheck.run();
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the topology did not finish within " + timeout + " (" + ended.size()
-                            + " of " + partitions + " partitions of " + topic.name() + " ended, " + read[0]
-                            + " records so far)");
+                    throw new IllegalStateException(
+                            "the topology did not finish within " + timeout + " (" + ended.size()
+                                    + " of " + partitions + " partitions of " + topic.name() + " ended, " + read[0]
+                                    + " records so far)");
                 }
             }
         }
@@ -100,8 +110,13 @@ public final class EndMarkers {
     }
 
     /** Waits until the application has committed its consumption of every published news record. */
-    public static void awaitConsumed(ClientConfigs clients, String appId, String topic,
-                                     Map<Integer, Long> lastOffsets, Duration timeout, Runnable healthCheck)
+    public static void awaitConsumed(
+            ClientConfigs clients,
+            String appId,
+            String topic,
+            Map<Integer, Long> lastOffsets,
+            Duration timeout,
+            Runnable healthCheck)
             throws InterruptedException {
         if (lastOffsets.isEmpty()) {
             return;
@@ -112,7 +127,8 @@ public final class EndMarkers {
                 healthCheck.run();
                 Map<TopicPartition, OffsetAndMetadata> committed;
                 try {
-                    committed = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
+                    committed = admin.listConsumerGroupOffsets(appId)
+                            .partitionsToOffsetAndMetadata()
                             .get(10, TimeUnit.SECONDS);
                 } catch (ExecutionException | TimeoutException e) {
                     committed = Map.of();

@@ -12,23 +12,35 @@ import picocli.CommandLine.Option;
 /** How input files are read: their event times (shared by produce and replay; layouts are per command). */
 final class InputOptions {
 
-    @Option(names = "--ts-unit", paramLabel = "auto|s|ms|us|ns", defaultValue = "auto",
+    @Option(
+            names = "--ts-unit",
+            paramLabel = "auto|s|ms|us|ns",
+            defaultValue = "auto",
             description = "Unit of integer timestamps in the native formats; auto (default) tells seconds, "
                     + "milliseconds, microseconds and nanoseconds apart by magnitude")
     String tsUnit;
 
-    @Option(names = "--max-ahead", paramLabel = "DURATION", defaultValue = "PT1H",
+    @Option(
+            names = "--max-ahead",
+            paramLabel = "DURATION",
+            defaultValue = "PT1H",
             description = "How far ahead of now an event time may be (default ${DEFAULT-VALUE}: a broker's "
                     + "message.timestamp.after.max.ms refuses records further ahead)")
     Duration maxAhead;
 
-    @Option(names = "--not-before", paramLabel = "INSTANT", defaultValue = "1980-01-01T00:00:00Z",
+    @Option(
+            names = "--not-before",
+            paramLabel = "INSTANT",
+            defaultValue = "1980-01-01T00:00:00Z",
             description = "The earliest plausible event time (default ${DEFAULT-VALUE})")
     java.time.Instant notBefore;
 
     TimeRules time() {
         try {
-            return TimeRules.defaults().withUnit(EpochUnit.of(tsUnit)).withMaxAhead(maxAhead).withNotBefore(notBefore);
+            return TimeRules.defaults()
+                    .withUnit(EpochUnit.of(tsUnit))
+                    .withMaxAhead(maxAhead)
+                    .withNotBefore(notBefore);
         } catch (IllegalArgumentException e) {
             throw new UserError("--ts-unit: " + e.getMessage());
         }

@@ -6,8 +6,8 @@ import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.FilePublisher;
-import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.PublishResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,14 +17,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Publishes a file to its topic, all or nothing unless --skip-bad. */
-@Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Publishes a news, ticks or aliases file to its topic.",
+@Command(
+        name = "produce",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Publishes a news, ticks or aliases file to its topic.",
             "Publishes news (JSON lines), ticks (CSV symbol,ts,price,size) or aliases (CSV alias,ticker)",
             "to their topic. A file with bad lines is reported line by line and nothing is published,",
-            "unless --skip-bad."})
+            "unless --skip-bad."
+        })
 final class ProduceCommand implements Callable<Integer> {
 
-    enum Kind { news, ticks, aliases }
+    enum Kind {
+        news,
+        ticks,
+        aliases
+    }
 
     @Parameters(index = "0", paramLabel = "news|ticks|aliases", description = "What the file holds")
     Kind kind;
@@ -35,19 +43,29 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Publish the good lines and report the bad ones")
     boolean skipBad;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
             description = "Layout of a ticks or news file: auto (default: told by its first line), native, massive, "
                     + "databento, alpaca (ticks); native, massive, alpaca, benzinga (news). See the README")
     String layout;
 
-    @Option(names = "--from-line", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--from-line",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Publish from line N on (every line is still checked): where a failed publish said to resume")
     long fromLine;
 
     @Mixin
     InputOptions input;
 
-    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
+    @Option(
+            names = "--speed",
+            paramLabel = "max|N",
+            defaultValue = "max",
+            converter = SpeedConverter.class,
             description = "max (default), or N times real time by the records' event times")
     Pacer speed;
 
@@ -72,11 +90,17 @@ final class ProduceCommand implements Callable<Integer> {
             format.file(file); // fail fast on a missing file, before touching the cluster
             TopicAdmin.ensureTopics(clients, topics, s.partitions());
             SchemaRegistration.registerAll(clients.registryUrl(), topics);
-            PublishResult r = FilePublisher.create(clients, topics).withPacing(speed)
-                    .withProgress(ProgressLine.EVERY, ProgressLine.forFile(file.getFileName().toString(), file))
+            PublishResult r = FilePublisher.create(clients, topics)
+                    .withPacing(speed)
+                    .withProgress(
+                            ProgressLine.EVERY,
+                            ProgressLine.forFile(file.getFileName().toString(), file))
                     .publish(format, file, skipBad, fromLine);
             r.report().forEach(System.err::println);
-            System.err.printf("%d records published to %s%s%s%n", r.published(), r.topic(),
+            System.err.printf(
+                    "%d records published to %s%s%s%n",
+                    r.published(),
+                    r.topic(),
                     fromLine > 1 ? " from line " + fromLine : "",
                     r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
             if (!r.leftOutSummary().isEmpty()) {

@@ -19,6 +19,7 @@ final class ProgressLine implements LongConsumer {
 
     /** Records between two calls from the publisher. */
     static final long EVERY = 1000;
+
     private static final long REDRAW_NANOS = 250_000_000L;
 
     private final String label;
@@ -40,12 +41,12 @@ final class ProgressLine implements LongConsumer {
     /** A progress line for {@code file} on stderr if stderr is a terminal, else one that prints nothing. */
     static LongConsumer forFile(String label, Path file) {
         if (!terminal()) {
-            return n -> { };
+            return n -> {};
         }
         try (Stream<String> lines = Files.lines(file)) {
             return new ProgressLine(label, lines.count(), System.err, System::nanoTime);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return n -> { };
+            return n -> {};
         }
     }
 
@@ -67,8 +68,14 @@ final class ProgressLine implements LongConsumer {
         double rate = records / seconds;
         double fraction = totalLines <= 0 ? 1 : Math.min(1.0, records / (double) totalLines);
         long left = rate > 0 ? Math.round(Math.max(0, totalLines - records) / rate) : 0;
-        return String.format(Locale.ROOT, "%s: %,d records (%.0f%%), %,.0f/s, %d s left   ", label, records,
-                fraction * 100, rate, left);
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d records (%.0f%%), %,.0f/s, %d s left   ",
+                label,
+                records,
+                fraction * 100,
+                rate,
+                left);
     }
 
     /** Whether stderr goes to a terminal (JDK 22+ answers exactly; on 21 a console exists only on one). */

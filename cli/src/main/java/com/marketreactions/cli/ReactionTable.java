@@ -15,29 +15,50 @@ final class ReactionTable {
     private static final String ROW = "  %-6s %-6s %10s -> %-10s %8s %-5s %9s %7s %6s %-6s  %s%n";
     private static final String STORY_ROW = "  %-6s %-2s %-26s %-17s %-22s %6s %9s %9s%n";
 
-    private ReactionTable() {
-    }
+    private ReactionTable() {}
 
     static void print(List<MarketReaction> reactions, PrintStream out) {
         Map<String, List<MarketReaction>> byNews = new LinkedHashMap<>();
         reactions.stream()
                 .sorted(Comparator.comparing(MarketReaction::getEventTime).thenComparing(MarketReaction::getNewsId))
-                .forEach(r -> byNews.computeIfAbsent(r.getNewsId(), k -> new java.util.ArrayList<>()).add(r));
+                .forEach(r -> byNews.computeIfAbsent(r.getNewsId(), k -> new java.util.ArrayList<>())
+                        .add(r));
         for (List<MarketReaction> rs : byNews.values()) {
             MarketReaction first = rs.get(0);
-            out.printf("%n%s  %s  [%s]%n  %s%n", first.getEventTime(), first.getNewsId(), nz(first.getSource()),
-                    nz(first.getHeadline()));
-            out.printf(ROW, "ticker", "horiz", "baseline", "end", "return", "dir", "abnormal", "z", "ticks", "story",
+            out.printf(
+                    "%n%s  %s  [%s]%n  %s%n",
+                    first.getEventTime(), first.getNewsId(), nz(first.getSource()), nz(first.getHeadline()));
+            out.printf(
+                    ROW,
+                    "ticker",
+                    "horiz",
+                    "baseline",
+                    "end",
+                    "return",
+                    "dir",
+                    "abnormal",
+                    "z",
+                    "ticks",
+                    "story",
                     "flags");
             rs.stream()
                     .sorted(Comparator.comparing(MarketReaction::getTicker)
                             .thenComparing(r -> Horizon.parse(r.getHorizon()).length()))
-                    .forEach(r -> out.printf(ROW, r.getTicker(), r.getHorizon(), price(r.getBaselinePrice()),
-                            price(r.getEndPrice()), pct(r.getRawReturn()),
-                            r.getDirection() == null ? "-" : r.getDirection().name(), pct(r.getAbnormalReturn()),
-                            r.getZScore() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.getZScore())
-                                    + (Boolean.TRUE.equals(r.getSignificant()) ? "*" : ""),
-                            r.getTickCount(), r.getRepeat() == null ? "-" : r.getRepeat() ? "repeat" : "first",
+                    .forEach(r -> out.printf(
+                            ROW,
+                            r.getTicker(),
+                            r.getHorizon(),
+                            price(r.getBaselinePrice()),
+                            price(r.getEndPrice()),
+                            pct(r.getRawReturn()),
+                            r.getDirection() == null ? "-" : r.getDirection().name(),
+                            pct(r.getAbnormalReturn()),
+                            r.getZScore() == null
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.1f", r.getZScore())
+                                            + (Boolean.TRUE.equals(r.getSignificant()) ? "*" : ""),
+                            r.getTickCount(),
+                            r.getRepeat() == null ? "-" : r.getRepeat() ? "repeat" : "first",
                             String.join(",", r.getFlags())));
         }
         out.println();
@@ -56,13 +77,19 @@ final class ReactionTable {
             }
             String k = r.getTicker() + '|' + r.getNewsId();
             MarketReaction known = longest.get(k);
-            if (known == null || Horizon.parse(r.getHorizon()).length().compareTo(Horizon.parse(known.getHorizon()).length()) > 0) {
+            if (known == null
+                    || Horizon.parse(r.getHorizon())
+                                    .length()
+                                    .compareTo(Horizon.parse(known.getHorizon()).length())
+                            > 0) {
                 longest.put(k, r);
             }
         }
         Map<String, List<MarketReaction>> stories = new java.util.TreeMap<>();
-        longest.values().forEach(r -> stories.computeIfAbsent(r.getTicker() + '|' + r.getStoryId(),
-                k -> new java.util.ArrayList<>()).add(r));
+        longest.values()
+                .forEach(r -> stories.computeIfAbsent(
+                                r.getTicker() + '|' + r.getStoryId(), k -> new java.util.ArrayList<>())
+                        .add(r));
         stories.values().removeIf(rs -> rs.size() < 2);
         if (stories.isEmpty()) {
             return;
@@ -73,9 +100,16 @@ final class ReactionTable {
             rs.sort(Comparator.comparing(MarketReaction::getEventTime).thenComparing(MarketReaction::getNewsId));
             for (MarketReaction r : rs) {
                 boolean first = !r.getRepeat();
-                out.printf(STORY_ROW, first ? r.getTicker() : "", first ? "" : "+", r.getNewsId(),
-                        r.getEventTime().toString().substring(0, 16) + "Z", nz(r.getSource()), r.getHorizon(),
-                        pct(r.getRawReturn()), pct(r.getAbnormalReturn()));
+                out.printf(
+                        STORY_ROW,
+                        first ? r.getTicker() : "",
+                        first ? "" : "+",
+                        r.getNewsId(),
+                        r.getEventTime().toString().substring(0, 16) + "Z",
+                        nz(r.getSource()),
+                        r.getHorizon(),
+                        pct(r.getRawReturn()),
+                        pct(r.getAbnormalReturn()));
             }
         }
         out.println("  (+ = a repeat: similar to an earlier report of the story within a day; stale news)");
@@ -99,19 +133,35 @@ final class ReactionTable {
         if (impacts.isEmpty()) {
             return;
         }
-        out.println("Per-news impact (most affected = largest |abnormal return|; a story's move is its first report's):");
-        out.printf("  %-24s %-6s %-8s %9s %-22s %s%n", "news", "horiz", "most", "abnormal", "significant (up/down)",
-                "story: first report for");
+        out.println(
+                "Per-news impact (most affected = largest |abnormal return|; a story's move is its first report's):");
+        out.printf(
+                "  %-24s %-6s %-8s %9s %-22s %s%n",
+                "news", "horiz", "most", "abnormal", "significant (up/down)", "story: first report for");
         for (com.marketreactions.schema.NewsImpact i : impacts) {
-            Double abnormal = i.getTickers().stream().filter(t -> t.getTicker().equals(i.getMostAffected()))
-                    .map(t -> t.getAbnormalReturn()).findFirst().orElse(null);
-            List<String> firsts = i.getTickers().stream().filter(t -> Boolean.FALSE.equals(t.getRepeat()))
-                    .map(com.marketreactions.schema.TickerImpact::getTicker).toList();
+            Double abnormal = i.getTickers().stream()
+                    .filter(t -> t.getTicker().equals(i.getMostAffected()))
+                    .map(t -> t.getAbnormalReturn())
+                    .findFirst()
+                    .orElse(null);
+            List<String> firsts = i.getTickers().stream()
+                    .filter(t -> Boolean.FALSE.equals(t.getRepeat()))
+                    .map(com.marketreactions.schema.TickerImpact::getTicker)
+                    .toList();
             boolean noStories = i.getTickers().stream().allMatch(t -> t.getRepeat() == null);
-            out.printf("  %-24s %-6s %-8s %9s %-22s %s%n", i.getNewsId(), i.getHorizon(),
-                    i.getMostAffected() == null ? "-" : i.getMostAffected(), pct(abnormal),
-                    String.format(Locale.ROOT, "%d of %d (%d/%d)", i.getSignificantCount(), i.getTickers().size(),
-                            i.getSignificantUp(), i.getSignificantDown()),
+            out.printf(
+                    "  %-24s %-6s %-8s %9s %-22s %s%n",
+                    i.getNewsId(),
+                    i.getHorizon(),
+                    i.getMostAffected() == null ? "-" : i.getMostAffected(),
+                    pct(abnormal),
+                    String.format(
+                            Locale.ROOT,
+                            "%d of %d (%d/%d)",
+                            i.getSignificantCount(),
+                            i.getTickers().size(),
+                            i.getSignificantUp(),
+                            i.getSignificantDown()),
                     noStories ? "-" : firsts.isEmpty() ? "none (a repeat)" : String.join(",", firsts));
         }
         out.println();

@@ -1,18 +1,31 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClusterUnavailableException;
+import com.marketreactions.producers.files.PublishException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.marketreactions.producers.files.PublishException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one launcher behind {@code ./reactions}: parses the subcommand and maps errors to one line and an exit code. */
-@Command(name = "reactions", mixinStandardHelpOptions = true, version = "market-reactions 0.1.0",
+@Command(
+        name = "reactions",
+        mixinStandardHelpOptions = true,
+        version = "market-reactions 0.1.0",
         description = "Event-streaming market-reaction analyzer on Kafka Streams.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, ServeCommand.class, ProduceCommand.class, BenchCommand.class,
-            SimulateCommand.class, SetupCommand.class, StackCommand.class, TailCommand.class, StudyCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ReplayCommand.class,
+            ServeCommand.class,
+            ProduceCommand.class,
+            BenchCommand.class,
+            SimulateCommand.class,
+            SetupCommand.class,
+            StackCommand.class,
+            TailCommand.class,
+            StudyCommand.class
+        })
 public final class ReactionsCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionsCli.class);
@@ -40,8 +53,8 @@ public final class ReactionsCli implements Runnable {
         CommandLine cli = new CommandLine(new ReactionsCli());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help')");
+            err.println("error: " + e.getMessage() + " (see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return USER_ERROR;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {

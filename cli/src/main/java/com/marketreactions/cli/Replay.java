@@ -7,15 +7,15 @@ import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
-import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.LineErrors;
+import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
-import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
@@ -45,18 +45,23 @@ public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
     /** @param aliases may be null */
-    public record Inputs(Path news, Path ticks, Path aliases) {
-    }
+    public record Inputs(Path news, Path ticks, Path aliases) {}
 
     /**
      * @param reactions every reaction record read, PROVISIONAL and FINAL, in topic order per partition
      * @param finals the FINAL ones, in {@link #ORDER}
      * @param studies the event study of every group and horizon once all reactions are in, by group then horizon
      */
-    public record Result(List<MarketReaction> reactions, List<MarketReaction> finals, List<NewsImpact> impacts,
-                         long newsPublished, long ticksPublished, Duration took, Topics topics, String ticksLeftOut,
-                         List<EventStudy> studies) {
-    }
+    public record Result(
+            List<MarketReaction> reactions,
+            List<MarketReaction> finals,
+            List<NewsImpact> impacts,
+            long newsPublished,
+            long ticksPublished,
+            Duration took,
+            Topics topics,
+            String ticksLeftOut,
+            List<EventStudy> studies) {}
 
     private final ClientConfigs clients;
     private final ReactionConfig config;
@@ -121,30 +126,50 @@ public final class Replay {
         }
         String appId = "reactions-replay-" + runId;
         Path stateDir = tempDir("reactions-replay-state-");
-        try (ReactionApp app = new ReactionApp(config, topics,
+        try (ReactionApp app = new ReactionApp(
+                config,
+                topics,
                 ReactionApp.properties(clients, appId, stateDir, Map.of("commit.interval.ms", "100")))) {
             app.start();
-            EndMarkers.awaitConsumed(clients, appId, topics.news.name(), news.lastOffsets(), timeout,
-                    () -> failIfStopped(app));
-            PublishResult ticks = publisher.withPacing(pacer).withProgress(ProgressLine.EVERY,
-                    ProgressLine.forFile("ticks", in.ticks())).publish(ticksFormat, in.ticks(), false);
+            EndMarkers.awaitConsumed(
+                    clients, appId, topics.news.name(), news.lastOffsets(), timeout, () -> failIfStopped(app));
+            PublishResult ticks = publisher
+                    .withPacing(pacer)
+                    .withProgress(ProgressLine.EVERY, ProgressLine.forFile("ticks", in.ticks()))
+                    .publish(ticksFormat, in.ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), partitions);
             Runnable health = () -> failIfStopped(app);
-            List<MarketReaction> all = EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health);
+            List<MarketReaction> all =
+                    EndMarkers.readUntilEnded(clients, topics.reactions, partitions, timeout, health);
             List<MarketReaction> finals = all.stream()
-                    .filter(r -> r.getStatus() == ReactionStatus.FINAL).sorted(ORDER).toList();
-            List<NewsImpact> impacts = EndMarkers.readUntilEnded(clients, topics.impact, partitions, timeout, health)
-                    .stream()
-                    .sorted(Comparator.comparing(NewsImpact::getEventTime).thenComparing(NewsImpact::getNewsId)
-                            .thenComparing(i -> Horizon.parse(i.getHorizon()).length())).toList();
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .sorted(ORDER)
+                    .toList();
+            List<NewsImpact> impacts =
+                    EndMarkers.readUntilEnded(clients, topics.impact, partitions, timeout, health).stream()
+                            .sorted(Comparator.comparing(NewsImpact::getEventTime)
+                                    .thenComparing(NewsImpact::getNewsId)
+                                    .thenComparing(
+                                            i -> Horizon.parse(i.getHorizon()).length()))
+                            .toList();
             // the study's topic holds an update per FINAL of a group: the last of each key is its result
             Map<String, EventStudy> latest = new java.util.TreeMap<>();
             EndMarkers.readUntilEnded(clients, topics.study, partitions, timeout, health)
                     .forEach(st -> latest.put(st.getGroup() + '|' + st.getHorizon(), st));
-            List<EventStudy> studies = latest.values().stream().sorted(Comparator.comparing(EventStudy::getGroup)
-                    .thenComparing(st -> Horizon.parse(st.getHorizon()).length())).toList();
-            return new Result(all, finals, impacts, news.published(), ticks.published(),
-                    Duration.ofNanos(System.nanoTime() - started), topics, ticks.leftOutSummary(), studies);
+            List<EventStudy> studies = latest.values().stream()
+                    .sorted(Comparator.comparing(EventStudy::getGroup)
+                            .thenComparing(st -> Horizon.parse(st.getHorizon()).length()))
+                    .toList();
+            return new Result(
+                    all,
+                    finals,
+                    impacts,
+                    news.published(),
+                    ticks.published(),
+                    Duration.ofNanos(System.nanoTime() - started),
+                    topics,
+                    ticks.leftOutSummary(),
+                    studies);
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         } finally {
@@ -155,18 +180,27 @@ public final class Replay {
     /** A replay is exact only on topics of its own: named ones must be new or empty. */
     private void requireEmpty(Topics topics) {
         List<String> names = List.of(topics.news.name(), topics.ticks.name(), topics.reactions.name());
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(clients.common())) {
+        try (org.apache.kafka.clients.admin.Admin admin =
+                org.apache.kafka.clients.admin.Admin.create(clients.common())) {
             java.util.Set<String> existing = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
             for (String name : names) {
                 if (!existing.contains(name)) {
                     continue;
                 }
-                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new HashMap<>();
-                admin.describeTopics(List.of(name)).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
-                        .get(name).partitions().forEach(p -> ends.put(new org.apache.kafka.common.TopicPartition(name,
-                                p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
-                long records = admin.listOffsets(ends).all().get(30, java.util.concurrent.TimeUnit.SECONDS).values()
-                        .stream().mapToLong(o -> o.offset()).sum();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends =
+                        new HashMap<>();
+                admin.describeTopics(List.of(name))
+                        .allTopicNames()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS)
+                        .get(name)
+                        .partitions()
+                        .forEach(p -> ends.put(
+                                new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                long records =
+                        admin.listOffsets(ends).all().get(30, java.util.concurrent.TimeUnit.SECONDS).values().stream()
+                                .mapToLong(o -> o.offset())
+                                .sum();
                 if (records > 0) {
                     throw new UserError("topic " + name + " already holds " + records + " records: a replay needs "
                             + "topics of its own (another --topic-prefix, or delete them)");
@@ -188,20 +222,20 @@ public final class Replay {
     }
 
     /** Output order of a replay: by news time, news id, ticker, then horizon length. */
-    public static final Comparator<MarketReaction> ORDER = Comparator
-            .comparing(MarketReaction::getEventTime)
+    public static final Comparator<MarketReaction> ORDER = Comparator.comparing(MarketReaction::getEventTime)
             .thenComparing(MarketReaction::getNewsId)
             .thenComparing(MarketReaction::getTicker)
             .thenComparing(r -> Horizon.parse(r.getHorizon()).length());
 
     static void failIfStopped(ReactionApp app) {
         if (app.failure() != null) {
-            throw new IllegalStateException("the topology failed: " + app.failure().getMessage(), app.failure());
+            throw new IllegalStateException(
+                    "the topology failed: " + app.failure().getMessage(), app.failure());
         }
         switch (app.state()) {
             case ERROR, NOT_RUNNING, PENDING_SHUTDOWN, PENDING_ERROR ->
-                    throw new IllegalStateException("the topology stopped (state " + app.state() + ")");
-            default -> { }
+                throw new IllegalStateException("the topology stopped (state " + app.state() + ")");
+            default -> {}
         }
     }
 
@@ -226,8 +260,8 @@ public final class Replay {
 
     /** Per-ticker count of reactions, for a one-line summary. */
     static String summary(List<MarketReaction> finals) {
-        Map<String, Long> byTicker = new HashMap<>(finals.stream()
-                .collect(Collectors.groupingBy(MarketReaction::getTicker, Collectors.counting())));
+        Map<String, Long> byTicker = new HashMap<>(
+                finals.stream().collect(Collectors.groupingBy(MarketReaction::getTicker, Collectors.counting())));
         return finals.size() + " final reactions for " + byTicker.size() + " tickers";
     }
 }

@@ -2,25 +2,29 @@ package com.marketreactions.cli;
 
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.common.Topics;
-import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
+import com.marketreactions.producers.files.Pacer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import com.marketreactions.producers.files.Pacer;
 import picocli.CommandLine.Option;
 
 /** Historical files through the real topology, every FINAL reaction as one JSON line. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replays historical files through the topology; FINAL reactions as JSON lines.",
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Replays historical files through the topology; FINAL reactions as JSON lines.",
             "Replays news and tick files through the real topology (on the embedded stack unless",
             "--bootstrap-servers/--registry-url are given; fresh topics and application id per run) and writes",
-            "every FINAL reaction as one JSON object per line. The same input gives the same lines."})
+            "every FINAL reaction as one JSON object per line. The same input gives the same lines."
+        })
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--news", required = true, paramLabel = "FILE", description = "News, JSON lines")
@@ -38,34 +42,53 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--impacts", paramLabel = "FILE", description = "Also write the per-news impacts as JSON lines")
     Path impacts;
 
-    @Option(names = "--study", paramLabel = "FILE",
+    @Option(
+            names = "--study",
+            paramLabel = "FILE",
             description = "Also write the event study (every group and horizon, after the last reaction) as JSON lines")
     Path study;
 
-    @Option(names = "--report", paramLabel = "FILE",
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
             description = "Also write a self-contained HTML report: a table and a chart per news and ticker")
     Path report;
 
-    @Option(names = "--ticks-format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(
+            names = "--ticks-format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
             description = "Layout of the ticks file: auto (default), native, massive, databento, alpaca")
     String ticksFormat;
 
-    @Option(names = "--news-format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(
+            names = "--news-format",
+            paramLabel = "FORMAT",
+            defaultValue = "auto",
             description = "Layout of the news file: auto (default), native, massive, alpaca, benzinga")
     String newsFormat;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+    @Option(
+            names = "--topic-prefix",
+            paramLabel = "PREFIX",
             description = "Name the run's topics PREFIX + name (default: replay-<run>.); they are kept after the run")
     String topicPrefix;
 
     @Mixin
     InputOptions input;
 
-    @Option(names = "--speed", paramLabel = "max|N", defaultValue = "max", converter = SpeedConverter.class,
+    @Option(
+            names = "--speed",
+            paramLabel = "max|N",
+            defaultValue = "max",
+            converter = SpeedConverter.class,
             description = "Publish the ticks as fast as possible (max, default) or at N times real time")
     Pacer speed;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT30M",
             description = "Give up after this long (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
@@ -83,7 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             Replay replay = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
-                    .withPacing(speed).withFormats(input.news(newsFormat), input.ticks(ticksFormat));
+                    .withPacing(speed)
+                    .withFormats(input.news(newsFormat), input.ticks(ticksFormat));
             if (topicPrefix != null) {
                 replay.withTopicPrefix(topicPrefix);
             }
@@ -94,11 +118,13 @@ final class ReplayCommand implements Callable<Integer> {
             if (ClusterOptions.external(settings)) {
                 System.err.println("Topics of this run (kept; delete them with kafka-topics.sh --delete when done):");
                 Topics t = r.topics();
-                for (String[] row : new String[][] {{t.news.name(), "news in, NewsEvent"},
+                for (String[] row : new String[][] {
+                    {t.news.name(), "news in, NewsEvent"},
                     {t.ticks.name(), "ticks in, StockTick"},
                     {t.reactions.name(), "reactions out, key newsId|ticker|horizon, MarketReaction"},
                     {t.impact.name(), "per-news impact out, NewsImpact"},
-                    {t.study.name(), "event study out, key group|horizon, EventStudy"}}) {
+                    {t.study.name(), "event study out, key group|horizon, EventStudy"}
+                }) {
                     System.err.printf("  %s  %s (Avro, subject %s-value)%n", row[0], row[1], row[0]);
                 }
             }
@@ -108,12 +134,23 @@ final class ReplayCommand implements Callable<Integer> {
             }
             if (study != null) {
                 write(r.studies(), study);
-                System.err.printf("Event study of %d groups and horizons written to %s%n", r.studies().size(), study);
+                System.err.printf(
+                        "Event study of %d groups and horizons written to %s%n",
+                        r.studies().size(), study);
             }
-            System.err.printf("%s written to %s (%d news, %d ticks, %.1f s)%n", Replay.summary(r.finals()), out,
-                    r.newsPublished(), r.ticksPublished(), r.took().toMillis() / 1e3);
+            System.err.printf(
+                    "%s written to %s (%d news, %d ticks, %.1f s)%n",
+                    Replay.summary(r.finals()),
+                    out,
+                    r.newsPublished(),
+                    r.ticksPublished(),
+                    r.took().toMillis() / 1e3);
             if (report != null) {
-                int n = ReportFile.write(report, "Market reactions: " + news.getFileName(), r, ticks,
+                int n = ReportFile.write(
+                        report,
+                        "Market reactions: " + news.getFileName(),
+                        r,
+                        ticks,
                         settings.reactionConfig().benchmark());
                 System.err.printf("Report with %d charts written to %s (open it in a browser)%n", n, report);
             }

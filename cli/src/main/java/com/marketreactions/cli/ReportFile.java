@@ -1,8 +1,8 @@
 package com.marketreactions.cli;
 
-import com.marketreactions.streams.chart.ReactionChart;
 import com.marketreactions.report.Report;
 import com.marketreactions.report.ReportWriter;
+import com.marketreactions.streams.chart.ReactionChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +11,7 @@ import java.util.List;
 /** The {@code --report FILE} option of {@code replay} and {@code demo}: checked before the run, written after. */
 final class ReportFile {
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     /** Fails before any work when {@code out}'s directory does not exist (one line naming it). */
     static void checkWritable(Path out) {

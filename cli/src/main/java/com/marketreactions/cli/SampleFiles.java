@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Where the sample lives and which files make it up. */
 final class SampleFiles {
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     static Path defaultDir() {
         String home = System.getProperty("reactions.home");
@@ -20,7 +19,7 @@ final class SampleFiles {
             throw new UserError(dir + ": no such sample directory (give --sample-dir)");
         }
         Path aliases = dir.resolve("aliases.csv");
-        return new Replay.Inputs(dir.resolve("news.jsonl"), dir.resolve("ticks.csv"),
-                Files.exists(aliases) ? aliases : null);
+        return new Replay.Inputs(
+                dir.resolve("news.jsonl"), dir.resolve("ticks.csv"), Files.exists(aliases) ? aliases : null);
     }
 }

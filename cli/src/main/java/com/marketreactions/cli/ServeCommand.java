@@ -8,29 +8,33 @@ import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ops.BrokerProbe;
 import com.marketreactions.streams.ops.OpsServer;
 import com.marketreactions.streams.ops.ReactionFeed;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The long-running service. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"The long-running service, until SIGTERM.",
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The long-running service, until SIGTERM.",
             "Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down cleanly.",
             "Start more instances with the same application.id to scale out.",
             "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
             "news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,",
             "http.host, http.port (GET / the live page, /health/live, /health/ready, /metrics); kafka.*, streams.*,",
-            "apicurio.registry.* pass through."})
+            "apicurio.registry.* pass through."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -46,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         Topics topics = c.topics();
         TopicAdmin.ensureTopics(clients, topics, s.partitions());
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
-        return serve(s, clients, topics, app -> { });
+        return serve(s, clients, topics, app -> {});
     }
 
     /**
@@ -70,48 +74,64 @@ final class ServeCommand implements Callable<Integer> {
         }
         ReactionApp app;
         try {
-            app = new ReactionApp(s.reactionConfig(), topics, ReactionApp.properties(clients, s.get(Settings.APP_ID),
-                    Path.of(s.get(Settings.STATE_DIR)), overrides));
+            app = new ReactionApp(
+                    s.reactionConfig(),
+                    topics,
+                    ReactionApp.properties(
+                            clients, s.get(Settings.APP_ID), Path.of(s.get(Settings.STATE_DIR)), overrides));
         } catch (org.apache.kafka.common.config.ConfigException | IllegalArgumentException e) {
             if (ops != null) {
                 ops.close();
             }
-            // Kafka Streams refused its settings (a streams.* key, e.g. a commit interval above the transaction timeout)
+            // Kafka Streams refused its settings (a streams.* key, e.g. a commit interval above the transaction
+            // timeout)
             throw new UserError("invalid Kafka Streams settings: " + e.getMessage());
         }
         try (app) {
-            Shutdown.onSignal(() -> {
-                LOG.info("shutdown requested; closing the streams client");
-                stopRequested.countDown();
-            }, Duration.ofSeconds(45));
+            Shutdown.onSignal(
+                    () -> {
+                        LOG.info("shutdown requested; closing the streams client");
+                        stopRequested.countDown();
+                    },
+                    Duration.ofSeconds(45));
             if (ops != null) {
-                ops.server().attach(app, HostInfo.buildFromEndpoint(overrides.get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
+                ops.server()
+                        .attach(
+                                app,
+                                HostInfo.buildFromEndpoint(overrides.get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
                 feed = new ReactionFeed(clients, topics.reactions);
                 ops.server().feed(feed);
             }
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(2))) {
-                LOG.info("serving: application {} on {}, reactions to {}", s.get(Settings.APP_ID),
-                        clients.bootstrapServers(), topics.reactions.name());
+                LOG.info(
+                        "serving: application {} on {}, reactions to {}",
+                        s.get(Settings.APP_ID),
+                        clients.bootstrapServers(),
+                        topics.reactions.name());
                 if (ops != null) {
                     onRunning.accept(ops.server());
                 }
             } else if (stopRequested.getCount() > 0) {
                 LOG.warn("not running after 2 minutes (state {}); still trying", app.state());
             }
-            Thread watcher = new Thread(() -> {
-                try {
-                    app.awaitStopped();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                stopRequested.countDown();
-            }, "streams-watch");
+            Thread watcher = new Thread(
+                    () -> {
+                        try {
+                            app.awaitStopped();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        stopRequested.countDown();
+                    },
+                    "streams-watch");
             watcher.setDaemon(true);
             watcher.start();
             stopRequested.await();
             if (app.failure() != null) {
-                LOG.error("the streams client stopped after a failure: {}", app.failure().toString());
+                LOG.error(
+                        "the streams client stopped after a failure: {}",
+                        app.failure().toString());
                 return 1;
             }
         } finally {

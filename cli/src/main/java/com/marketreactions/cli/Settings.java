@@ -27,51 +27,82 @@ import java.util.TreeMap;
 public final class Settings {
 
     /** A documented key. */
-    public record Key(String name, String dflt, String doc) {
-    }
+    public record Key(String name, String dflt, String doc) {}
 
-    public static final Key BOOTSTRAP = new Key("bootstrap.servers", "",
+    public static final Key BOOTSTRAP = new Key(
+            "bootstrap.servers",
+            "",
             "Kafka bootstrap servers; empty = start the embedded stack (demo, replay) or fail (serve, produce, tail)");
     public static final Key REGISTRY = new Key("registry.url", "", "Schema registry root URL, e.g. http://host:8080");
     public static final Key APP_ID = new Key("application.id", "market-reactions", "Kafka Streams application id");
     public static final Key TOPIC_PREFIX = new Key("topic.prefix", "", "Prefix of every topic name");
-    public static final Key PARTITIONS = new Key("topic.partitions", "2",
-            "Partitions of topics the app creates (news and ticks must match)");
+    public static final Key PARTITIONS =
+            new Key("topic.partitions", "2", "Partitions of topics the app creates (news and ticks must match)");
     public static final Key STATE_DIR = new Key("state.dir", "state", "Directory of the local state stores");
     public static final Key HORIZONS = new Key("horizons", "PT5M,PT30M,PT1H,P1D", "Reaction horizons (ISO-8601)");
     public static final Key BENCHMARK = new Key("benchmark", "SPY", "Market proxy symbol");
-    public static final Key ESTIMATION = new Key("estimation.window", "P5D",
-            "History for the normal-return model and the baseline look-back");
+    public static final Key ESTIMATION =
+            new Key("estimation.window", "P5D", "History for the normal-return model and the baseline look-back");
     public static final Key MIN_POINTS = new Key("min.points", "30", "Fewest estimation points for the market model");
     public static final Key GRACE = new Key("grace", "PT1M", "How late a tick may arrive and still count");
-    public static final Key LATENESS = new Key("news.lateness", "PT5M",
-            "How late a news event may arrive and still be computed exactly");
+    public static final Key LATENESS =
+            new Key("news.lateness", "PT5M", "How late a news event may arrive and still be computed exactly");
     public static final Key THRESHOLD = new Key("direction.threshold", "0.005", "|return| beyond which UP/DOWN");
-    public static final Key IDLE = new Key("idle.timeout", "PT30S",
+    public static final Key IDLE = new Key(
+            "idle.timeout",
+            "PT30S",
             "Wall time without ticks after which a quiet symbol follows its partition's newest tick, and a wholly "
                     + "silent partition's clock the wall clock");
 
-    public static final Key PROVISIONAL = new Key("provisional.interval", "PT1M",
+    public static final Key PROVISIONAL = new Key(
+            "provisional.interval",
+            "PT1M",
             "Least stream time between PROVISIONAL updates of one reaction; PT0S switches them off");
 
-    public static final Key BENCHMARK_WAIT = new Key("benchmark.wait", "PT10M",
+    public static final Key BENCHMARK_WAIT = new Key(
+            "benchmark.wait",
+            "PT10M",
             "Wall time reactions wait for a silent benchmark while stocks trade, then close flagged BENCHMARK_STALLED");
 
-    public static final Key STORIES = new Key("story.enabled", "true",
+    public static final Key STORIES = new Key(
+            "story.enabled",
+            "true",
             "Group news items about a ticker into stories (storyId, repeat, novelty on every reaction)");
-    public static final Key STORY_THRESHOLD = new Key("story.threshold", "0.075",
+    public static final Key STORY_THRESHOLD = new Key(
+            "story.threshold",
+            "0.075",
             "Least text similarity (weighted Jaccard of the item's terms) for a report to repeat an earlier one");
-    public static final Key STORY_WINDOW = new Key("story.window", "P1D",
-            "How far back a report links to an earlier report of its story (at most P7D)");
+    public static final Key STORY_WINDOW = new Key(
+            "story.window", "P1D", "How far back a report links to an earlier report of its story (at most P7D)");
 
-    public static final Key HTTP_HOST = new Key("http.host", "127.0.0.1",
-            "Interface of the service's health and metrics endpoint");
-    public static final Key HTTP_PORT = new Key("http.port", "7070",
-            "Port of the health and metrics endpoint; 0 = any free port, -1 = none");
+    public static final Key HTTP_HOST =
+            new Key("http.host", "127.0.0.1", "Interface of the service's health and metrics endpoint");
+    public static final Key HTTP_PORT =
+            new Key("http.port", "7070", "Port of the health and metrics endpoint; 0 = any free port, -1 = none");
 
-    public static final Key[] KEYS = {BOOTSTRAP, REGISTRY, APP_ID, TOPIC_PREFIX, PARTITIONS, STATE_DIR, HORIZONS,
-        BENCHMARK, ESTIMATION, MIN_POINTS, GRACE, LATENESS, THRESHOLD, IDLE, PROVISIONAL, BENCHMARK_WAIT, STORIES, STORY_THRESHOLD, STORY_WINDOW,
-        HTTP_HOST, HTTP_PORT};
+    public static final Key[] KEYS = {
+        BOOTSTRAP,
+        REGISTRY,
+        APP_ID,
+        TOPIC_PREFIX,
+        PARTITIONS,
+        STATE_DIR,
+        HORIZONS,
+        BENCHMARK,
+        ESTIMATION,
+        MIN_POINTS,
+        GRACE,
+        LATENESS,
+        THRESHOLD,
+        IDLE,
+        PROVISIONAL,
+        BENCHMARK_WAIT,
+        STORIES,
+        STORY_THRESHOLD,
+        STORY_WINDOW,
+        HTTP_HOST,
+        HTTP_PORT
+    };
     private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
 
     private final Map<String, String> values;
@@ -196,11 +227,20 @@ public final class Settings {
     public ReactionConfig reactionConfig() {
         try {
             return new ReactionConfig(
-                    Arrays.stream(get(HORIZONS).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                            .map(Horizon::parse).toList(),
+                    Arrays.stream(get(HORIZONS).split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .map(Horizon::parse)
+                            .toList(),
                     get(BENCHMARK).trim().toUpperCase(Locale.ROOT),
-                    duration(ESTIMATION), integer(MIN_POINTS), duration(GRACE), duration(LATENESS),
-                    number(THRESHOLD), duration(IDLE), duration(PROVISIONAL), duration(BENCHMARK_WAIT),
+                    duration(ESTIMATION),
+                    integer(MIN_POINTS),
+                    duration(GRACE),
+                    duration(LATENESS),
+                    number(THRESHOLD),
+                    duration(IDLE),
+                    duration(PROVISIONAL),
+                    duration(BENCHMARK_WAIT),
                     new StoryConfig(bool(STORIES), number(STORY_THRESHOLD), duration(STORY_WINDOW)));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());
@@ -244,7 +284,7 @@ public final class Settings {
     }
 
     private UserError bad(Key k, String expected) {
-        return new UserError("config " + k.name() + " = '" + get(k) + "' (from " + origin.get(k.name())
-                + "): expected " + expected);
+        return new UserError(
+                "config " + k.name() + " = '" + get(k) + "' (from " + origin.get(k.name()) + "): expected " + expected);
     }
 }

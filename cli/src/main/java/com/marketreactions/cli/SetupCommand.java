@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Creates the topics and registers the schemas, then exits: a deployment's step before the service starts. */
-@Command(name = "setup", mixinStandardHelpOptions = true,
-        description = {"Creates every topic (topic.prefix, topic.partitions) and registers the schemas, then exits.",
-            "Idempotent; serve does the same on start. Same config keys as serve."})
+@Command(
+        name = "setup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Creates every topic (topic.prefix, topic.partitions) and registers the schemas, then exits.",
+            "Idempotent; serve does the same on start. Same config keys as serve."
+        })
 final class SetupCommand implements Callable<Integer> {
 
     @Mixin

@@ -15,29 +15,32 @@ final class Shutdown {
     private static volatile boolean mainDone;
     private static volatile Integer exitCode;
 
-    private Shutdown() {
-    }
+    private Shutdown() {}
 
     /** Registers {@code stop} to run on SIGTERM / Ctrl-C; the hook then waits up to {@code grace} for main. */
     static void onSignal(Runnable stop, Duration grace) {
         Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            IN_PROGRESS.set(true);
-            stop.run();
-            if (mainDone) {
-                return; // a normal exit: main is inside System.exit, waiting for this hook
-            }
-            try {
-                main.join(grace.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Integer code = exitCode;
-            if (code != null) {
-                // a clean stop on request is a success: exit with the command's code, not 143 (killed by a signal)
-                Runtime.getRuntime().halt(code);
-            }
-        }, "reactions-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            IN_PROGRESS.set(true);
+                            stop.run();
+                            if (mainDone) {
+                                return; // a normal exit: main is inside System.exit, waiting for this hook
+                            }
+                            try {
+                                main.join(grace.toMillis());
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            Integer code = exitCode;
+                            if (code != null) {
+                                // a clean stop on request is a success: exit with the command's code, not 143 (killed
+                                // by a signal)
+                                Runtime.getRuntime().halt(code);
+                            }
+                        },
+                        "reactions-shutdown"));
     }
 
     /** Main has finished its command after a signal, with this exit code. */

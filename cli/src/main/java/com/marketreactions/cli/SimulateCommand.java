@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Synthetic data: regenerates the committed sample. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Generates synthetic market data. With --sample, regenerates the OpenAI-AWS sample",
-            "(news.jsonl, ticks.csv, aliases.csv, README.md) deterministically into --out."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates synthetic market data. With --sample, regenerates the OpenAI-AWS sample",
+            "(news.jsonl, ticks.csv, aliases.csv, README.md) deterministically into --out."
+        })
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--sample", required = true, description = "Regenerate the sample data set")

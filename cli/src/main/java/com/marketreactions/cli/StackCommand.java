@@ -10,20 +10,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the embedded stack for other commands and tools to use. */
-@Command(name = "stack", mixinStandardHelpOptions = true,
-        description = {"Runs the embedded brokers and registry until Ctrl-C.",
+@Command(
+        name = "stack",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the embedded brokers and registry until Ctrl-C.",
             "Starts the embedded Kafka broker (or a cluster of them) and schema registry on 127.0.0.1,",
-            "prints the flags that point other commands at them, and runs until Ctrl-C."})
+            "prints the flags that point other commands at them, and runs until Ctrl-C."
+        })
 final class StackCommand implements Callable<Integer> {
 
-    @Option(names = "--kafka-port", defaultValue = "0",
-            description = "Broker port, the first broker's with --brokers (the others take the next ones; default: free ones)")
+    @Option(
+            names = "--kafka-port",
+            defaultValue = "0",
+            description =
+                    "Broker port, the first broker's with --brokers (the others take the next ones; default: free ones)")
     int kafkaPort;
 
-    @Option(names = "--brokers", defaultValue = "1", paramLabel = "N",
-            description = {"Brokers in the cluster (default: ${DEFAULT-VALUE}). One runs in this process; more run each",
+    @Option(
+            names = "--brokers",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = {
+                "Brokers in the cluster (default: ${DEFAULT-VALUE}). One runs in this process; more run each",
                 "in a process of its own, the first three also KRaft controllers, topics with three replicas",
-                "and two in sync from three brokers on"})
+                "and two in sync from three brokers on"
+            })
     int brokers;
 
     @Option(names = "--registry-port", defaultValue = "0", description = "Registry port (default: a free one)")
@@ -35,36 +47,44 @@ final class StackCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Do not delete the data directory on exit")
     boolean keepData;
 
-    @Option(names = "--exit-with-parent", paramLabel = "PID", hidden = true,
+    @Option(
+            names = "--exit-with-parent",
+            paramLabel = "PID",
+            hidden = true,
             description = "Stop when this process ends (used by the benchmark, which runs the stack as a child)")
     Long parentPid;
 
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        EmbeddedStack stack = Stacks.startEmbedded(() -> new StackOptions(kafkaPort, registryPort, dataDir,
-                keepData || dataDir != null, Duration.ofSeconds(90), brokers));
+        EmbeddedStack stack = Stacks.startEmbedded(() -> new StackOptions(
+                kafkaPort, registryPort, dataDir, keepData || dataDir != null, Duration.ofSeconds(90), brokers));
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable close = () -> {
             if (closed.compareAndSet(false, true)) {
                 stack.close();
             }
         };
-        Shutdown.onSignal(() -> {
-            close.run();
-            stop.countDown();
-        }, Duration.ofSeconds(30));
-        System.out.println("--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
+        Shutdown.onSignal(
+                () -> {
+                    close.run();
+                    stop.countDown();
+                },
+                Duration.ofSeconds(30));
+        System.out.println(
+                "--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
         System.out.println("Confluent-compatible registry API: " + stack.registryUrl() + "/apis/ccompat/v7");
         if (brokers > 1) {
-            stack.cluster().nodes().forEach(n -> System.out.println("broker " + n.nodeId() + ": "
-                    + n.bootstrapServers() + ", pid " + n.pid() + ", log " + n.logFile()));
+            stack.cluster()
+                    .nodes()
+                    .forEach(n -> System.out.println("broker " + n.nodeId() + ": " + n.bootstrapServers() + ", pid "
+                            + n.pid() + ", log " + n.logFile()));
         }
         System.out.println("Data in " + stack.dataDir() + ". Ctrl-C to stop.");
         System.out.flush();
         if (parentPid != null) {
-            ProcessHandle.of(parentPid).ifPresentOrElse(
-                    parent -> parent.onExit().thenRun(stop::countDown), stop::countDown);
+            ProcessHandle.of(parentPid)
+                    .ifPresentOrElse(parent -> parent.onExit().thenRun(stop::countDown), stop::countDown);
         }
         stop.await();
         close.run();

@@ -19,12 +19,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The event study of a running service: the latest value of every group and horizon on {@code event-study}. */
-@Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"Prints the event study across events: CAAR and its significance tests per group and horizon.",
-            "Reads the event-study topic (read_committed) up to its end and shows the latest result of each group."})
+@Command(
+        name = "study",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the event study across events: CAAR and its significance tests per group and horizon.",
+            "Reads the event-study topic (read_committed) up to its end and shows the latest result of each group."
+        })
 final class StudyCommand implements Callable<Integer> {
 
-    @Option(names = "--group", paramLabel = "PREFIX",
+    @Option(
+            names = "--group",
+            paramLabel = "PREFIX",
             description = "Only groups starting with this, e.g. all, ticker:, ticker:AMZN, source:, story:, tag:")
     String group;
 
@@ -52,13 +58,15 @@ final class StudyCommand implements Callable<Integer> {
     /** The latest study of each key up to the topic's current end, by group then horizon. */
     static List<EventStudy> latest(ClientConfigs clients, Topics topics, String groupPrefix) {
         Map<String, EventStudy> latest = new TreeMap<>();
-        try (KafkaConsumer<String, EventStudy> consumer = new KafkaConsumer<>(clients.committedReader(),
-                topics.study.keySerde().deserializer(), topics.study.valueSerde().deserializer())) {
+        try (KafkaConsumer<String, EventStudy> consumer = new KafkaConsumer<>(
+                clients.committedReader(),
+                topics.study.keySerde().deserializer(),
+                topics.study.valueSerde().deserializer())) {
             try {
                 ClientConfigs.assignAllFromStart(consumer, topics.study.name());
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage() + " on " + clients.bootstrapServers()
-                        + " (start ./reactions serve first)");
+                throw new UserError(
+                        e.getMessage() + " on " + clients.bootstrapServers() + " (start ./reactions serve first)");
             }
             Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -74,7 +82,9 @@ final class StudyCommand implements Callable<Integer> {
                 }
             }
         }
-        return latest.values().stream().sorted(Comparator.comparing(EventStudy::getGroup)
-                .thenComparing(s -> Horizon.parse(s.getHorizon()).length())).toList();
+        return latest.values().stream()
+                .sorted(Comparator.comparing(EventStudy::getGroup)
+                        .thenComparing(s -> Horizon.parse(s.getHorizon()).length()))
+                .toList();
     }
 }

@@ -10,20 +10,36 @@ final class StudyTable {
 
     private static final String ROW = "  %-28s %-6s %4s %4s %9s %14s %14s %14s %14s%n";
 
-    private StudyTable() {
-    }
+    private StudyTable() {}
 
     static void print(List<EventStudy> studies, PrintStream out) {
         if (studies.isEmpty()) {
             return;
         }
         out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score):");
-        out.printf(ROW, "group", "horiz", "n", "left", "CAAR", "csect t (p)", "Patell z (p)", "BMP t (p)",
+        out.printf(
+                ROW,
+                "group",
+                "horiz",
+                "n",
+                "left",
+                "CAAR",
+                "csect t (p)",
+                "Patell z (p)",
+                "BMP t (p)",
                 "gen. sign z (p)");
         for (EventStudy s : studies) {
-            out.printf(ROW, s.getGroup(), s.getHorizon(), s.getN(), s.getExcluded(), ReactionTable.pct(s.getCaar()),
-                    stat(s.getCsectT(), s.getCsectP()), stat(s.getPatellZ(), s.getPatellP()),
-                    stat(s.getBmpT(), s.getBmpP()), stat(s.getGenSignZ(), s.getGenSignP()));
+            out.printf(
+                    ROW,
+                    s.getGroup(),
+                    s.getHorizon(),
+                    s.getN(),
+                    s.getExcluded(),
+                    ReactionTable.pct(s.getCaar()),
+                    stat(s.getCsectT(), s.getCsectP()),
+                    stat(s.getPatellZ(), s.getPatellP()),
+                    stat(s.getBmpT(), s.getBmpP()),
+                    stat(s.getGenSignZ(), s.getGenSignP()));
         }
         out.println();
     }

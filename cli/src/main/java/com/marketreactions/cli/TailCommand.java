@@ -18,9 +18,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A consumer of the reactions topic. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Prints the reaction topic as it grows.",
-            "Subscribes to the reactions topic (read_committed, from the beginning) and prints each reaction."})
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the reaction topic as it grows.",
+            "Subscribes to the reactions topic (read_committed, from the beginning) and prints each reaction."
+        })
 final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--ticker", paramLabel = "T", description = "Only this ticker")
@@ -49,22 +53,27 @@ final class TailCommand implements Callable<Integer> {
         String want = ticker == null ? null : ticker.toUpperCase(Locale.ROOT);
         AtomicBoolean stopping = new AtomicBoolean();
         long shown = 0;
-        try (KafkaConsumer<String, MarketReaction> consumer = new KafkaConsumer<>(clients.committedReader(),
-                topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
-            Shutdown.onSignal(() -> {
-                stopping.set(true);
-                consumer.wakeup();
-            }, Duration.ofSeconds(5));
+        try (KafkaConsumer<String, MarketReaction> consumer = new KafkaConsumer<>(
+                clients.committedReader(),
+                topics.reactions.keySerde().deserializer(),
+                topics.reactions.valueSerde().deserializer())) {
+            Shutdown.onSignal(
+                    () -> {
+                        stopping.set(true);
+                        consumer.wakeup();
+                    },
+                    Duration.ofSeconds(5));
             try {
                 ClientConfigs.assignAllFromStart(consumer, topics.reactions.name());
             } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage() + " on " + clients.bootstrapServers()
-                        + " (start ./reactions serve first)");
+                throw new UserError(
+                        e.getMessage() + " on " + clients.bootstrapServers() + " (start ./reactions serve first)");
             }
             while (max == 0 || shown < max) {
                 for (ConsumerRecord<String, MarketReaction> rec : consumer.poll(Duration.ofMillis(500))) {
                     MarketReaction r = rec.value();
-                    if (r == null || (want != null && !want.equals(r.getTicker()))
+                    if (r == null
+                            || (want != null && !want.equals(r.getTicker()))
                             || (finalOnly && r.getStatus() != ReactionStatus.FINAL)
                             || (significant && !Boolean.TRUE.equals(r.getSignificant()))) {
                         continue; // null values are end-of-input markers of replays
@@ -84,9 +93,17 @@ final class TailCommand implements Callable<Integer> {
     }
 
     static String line(MarketReaction r) {
-        return String.format(Locale.ROOT, "%s %-9s %-6s %-5s %-11s %s -> %s %s %s z=%s %s", r.getEventTime(),
-                r.getStatus(), r.getTicker(), r.getHorizon(), r.getNewsId(), ReactionTable.price(r.getBaselinePrice()),
-                ReactionTable.price(r.getEndPrice()), ReactionTable.pct(r.getRawReturn()),
+        return String.format(
+                Locale.ROOT,
+                "%s %-9s %-6s %-5s %-11s %s -> %s %s %s z=%s %s",
+                r.getEventTime(),
+                r.getStatus(),
+                r.getTicker(),
+                r.getHorizon(),
+                r.getNewsId(),
+                ReactionTable.price(r.getBaselinePrice()),
+                ReactionTable.price(r.getEndPrice()),
+                ReactionTable.pct(r.getRawReturn()),
                 r.getDirection() == null ? "-" : r.getDirection(),
                 r.getZScore() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.getZScore()),
                 String.join(",", r.getFlags() == null ? List.of() : r.getFlags()));

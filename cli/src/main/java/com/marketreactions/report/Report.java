@@ -1,11 +1,10 @@
 package com.marketreactions.report;
 
-import com.marketreactions.streams.chart.ReactionChart;
-
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.chart.ReactionChart;
 import com.marketreactions.streams.reaction.TickSeries;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,14 +23,15 @@ import java.util.Map;
  */
 public final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     /** The charts, in the order of {@code finals} (a replay's: by news time, news, ticker). */
     public static List<ReactionChart> charts(List<MarketReaction> finals, Path ticksFile, String benchmark) {
         Map<String, List<MarketReaction>> byNewsTicker = new LinkedHashMap<>();
         for (MarketReaction r : finals) {
-            byNewsTicker.computeIfAbsent(r.getNewsId() + '|' + r.getTicker(), k -> new ArrayList<>()).add(r);
+            byNewsTicker
+                    .computeIfAbsent(r.getNewsId() + '|' + r.getTicker(), k -> new ArrayList<>())
+                    .add(r);
         }
         // what each chart needs, by symbol: its own ticks and the benchmark's over its range
         Map<String, List<Window>> wanted = new HashMap<>();
@@ -40,33 +40,45 @@ public final class Report {
             long[] range = ReactionChart.range(rs);
             Window stock = new Window(range[0], range[1]);
             Window bench = new Window(range[0], range[1]);
-            wanted.computeIfAbsent(rs.get(0).getTicker(), k -> new ArrayList<>()).add(stock);
+            wanted.computeIfAbsent(rs.get(0).getTicker(), k -> new ArrayList<>())
+                    .add(stock);
             if (!rs.get(0).getTicker().equals(benchmark)) {
                 wanted.computeIfAbsent(benchmark, k -> new ArrayList<>()).add(bench);
             }
             windows.add(new Window[] {stock, bench});
         }
         try {
-            InputFormat.TICKS.file(ticksFile).read(t -> {
-                List<Window> ws = wanted.get(t.getSymbol());
-                if (ws != null) {
-                    ws.forEach(w -> w.offer(t));
-                }
-            }, e -> { }); // the replay validated the file before publishing it
+            InputFormat.TICKS
+                    .file(ticksFile)
+                    .read(
+                            t -> {
+                                List<Window> ws = wanted.get(t.getSymbol());
+                                if (ws != null) {
+                                    ws.forEach(w -> w.offer(t));
+                                }
+                            },
+                            e -> {}); // the replay validated the file before publishing it
         } catch (BadInputException e) {
             throw new IllegalStateException("cannot read the ticks for the report: " + e.getMessage(), e);
         }
         Map<String, List<ReactionChart.OtherNews>> newsByTicker = new HashMap<>();
         for (List<MarketReaction> rs : byNewsTicker.values()) {
             MarketReaction r = rs.get(0);
-            newsByTicker.computeIfAbsent(r.getTicker(), k -> new ArrayList<>()).add(new ReactionChart.OtherNews(
-                    r.getNewsId(), r.getEventTime().toEpochMilli(), r.getSource() == null ? r.getNewsId() : r.getSource()));
+            newsByTicker
+                    .computeIfAbsent(r.getTicker(), k -> new ArrayList<>())
+                    .add(new ReactionChart.OtherNews(
+                            r.getNewsId(),
+                            r.getEventTime().toEpochMilli(),
+                            r.getSource() == null ? r.getNewsId() : r.getSource()));
         }
         List<ReactionChart> charts = new ArrayList<>();
         int i = 0;
         for (List<MarketReaction> rs : byNewsTicker.values()) {
             Window[] w = windows.get(i++);
-            charts.add(ReactionChart.of(rs, w[0].series(), w[1].series(),
+            charts.add(ReactionChart.of(
+                    rs,
+                    w[0].series(),
+                    w[1].series(),
                     newsByTicker.getOrDefault(rs.get(0).getTicker(), List.of())));
         }
         return charts;

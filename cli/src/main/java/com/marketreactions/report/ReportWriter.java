@@ -1,11 +1,10 @@
 package com.marketreactions.report;
 
-import com.marketreactions.streams.chart.ReactionChart;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.streams.chart.ChartJson;
+import com.marketreactions.streams.chart.ReactionChart;
 import com.marketreactions.streams.chart.WebAssets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,7 @@ public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** Writes {@code charts} under {@code title} to {@code out}, without an event study. */
     public static void write(Path out, String title, List<ReactionChart> charts) throws IOException {
@@ -54,7 +52,8 @@ public final class ReportWriter {
 
     /** Replaces each {{NAME}} of the template once, in one pass, so no part's text is read as a placeholder. */
     static String fill(String template, Map<String, String> parts) {
-        StringBuilder b = new StringBuilder(template.length() + parts.values().stream().mapToInt(String::length).sum());
+        StringBuilder b = new StringBuilder(template.length()
+                + parts.values().stream().mapToInt(String::length).sum());
         int at = 0;
         while (true) {
             int open = template.indexOf("{{", at);
@@ -84,5 +83,4 @@ public final class ReportWriter {
         }
         return text;
     }
-
 }

@@ -39,11 +39,19 @@ class BrokerFailoverIT extends ServiceScenario {
         String appId = "failover-service";
         Prepared p = prepare("failover.", PARTITIONS);
         String ticks = p.topics().ticks.name();
-        try (ServiceProcess service = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(),
-                serviceEnv(appId, "failover.", PARTITIONS, "state"), dir.resolve("service.log"));
-             Admin admin = Admin.create(clients().common())) {
-            EndMarkers.awaitConsumed(clients(), appId, p.topics().news.name(), p.news().lastOffsets(),
-                    Duration.ofMinutes(2), service::checkAlive);
+        try (ServiceProcess service = ServiceProcess.start(
+                        stack().bootstrapServers(),
+                        stack().registryUrl(),
+                        serviceEnv(appId, "failover.", PARTITIONS, "state"),
+                        dir.resolve("service.log"));
+                Admin admin = Admin.create(clients().common())) {
+            EndMarkers.awaitConsumed(
+                    clients(),
+                    appId,
+                    p.topics().news.name(),
+                    p.news().lastOffsets(),
+                    Duration.ofMinutes(2),
+                    service::checkAlive);
             List<Path> parts = splitTicks(0.4);
             PublishResult first = p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
             ServiceProcess.awaitCommitted(clients(), appId, ticks, first.published() / 4, service);
@@ -52,15 +60,17 @@ class BrokerFailoverIT extends ServiceScenario {
             int leader = leader(admin, ticks).leader().id();
             BrokerProcess killed = stack().cluster().node(leader);
             AtomicInteger progressCalls = new AtomicInteger();
-            PublishResult rest = p.publisher().withProgress(5_000, sent -> {
-                if (progressCalls.getAndIncrement() == 0) {
-                    try {
-                        killed.kill();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }).publish(InputFormat.TICKS, parts.get(1), false);
+            PublishResult rest = p.publisher()
+                    .withProgress(5_000, sent -> {
+                        if (progressCalls.getAndIncrement() == 0) {
+                            try {
+                                killed.kill();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    })
+                    .publish(InputFormat.TICKS, parts.get(1), false);
             assertTrue(progressCalls.get() > 1, "the kill came after the last batch of the publication");
             assertFalse(killed.isRunning(), "broker " + leader + " still runs");
             TopicPartitionInfo failedOver = leader(admin, ticks);
@@ -73,8 +83,8 @@ class BrokerFailoverIT extends ServiceScenario {
             awaitInSync(admin, ticks, 3);
 
             EndMarkers.publish(clients(), ticks, PARTITIONS);
-            List<MarketReaction> all = EndMarkers.readUntilEnded(clients(), p.topics().reactions, PARTITIONS,
-                    Duration.ofMinutes(3), service::checkAlive);
+            List<MarketReaction> all = EndMarkers.readUntilEnded(
+                    clients(), p.topics().reactions, PARTITIONS, Duration.ofMinutes(3), service::checkAlive);
             assertEquals(expected, finalsExactlyOnce(all));
             List<String> json = all.stream().map(RecordJson::toJson).toList();
             assertEquals(json.size(), new HashSet<>(json).size(), "a reaction record appears twice");
@@ -82,14 +92,19 @@ class BrokerFailoverIT extends ServiceScenario {
             long lines = Files.lines(sample().ticks()).count() - 1;
             assertEquals(lines, total, "ticks published");
             // every published tick on the topic once (and the end markers)
-            assertEquals(lines + PARTITIONS, TopicRead.all(clients(), ticks, lines + PARTITIONS, r -> r).size(),
+            assertEquals(
+                    lines + PARTITIONS,
+                    TopicRead.all(clients(), ticks, lines + PARTITIONS, r -> r).size(),
                     "records on " + ticks);
             assertEquals(0, service.terminate(Duration.ofSeconds(45)), "SIGTERM: exit code; log:\n" + service.tail());
         }
     }
 
     private static TopicPartitionInfo leader(Admin admin, String topic) throws Exception {
-        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        TopicDescription d = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic);
         return d.partitions().get(0);
     }
 

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class DeadLetterIT extends ServiceScenario {
 
-
     @Test
     void undecodableAndWrongSchemaRecordsAreDeadLetteredAndTheServiceGoesOn() throws Exception {
         ClientConfigs clients = clients();
@@ -43,34 +42,48 @@ class DeadLetterIT extends ServiceScenario {
         TopicAdmin.ensureTopics(clients, topics, 1);
         SchemaRegistration.registerAll(clients.registryUrl(), topics);
         Instant t0 = Instant.parse("2025-11-03T15:00:00Z");
-        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();
-        byte[] newsOnTicks = topics.news.valueSerde().serializer().serialize(topics.news.name(),
-                NewsEvent.newBuilder().setId("x").setPublishedAt(t0).setSource("s").setHeadline("h").build());
-        byte[] zeroPrice = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(),
-                tick("AMZN", t0, 0.0));
+        byte[] unknownId =
+                ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();
+        byte[] newsOnTicks = topics.news
+                .valueSerde()
+                .serializer()
+                .serialize(
+                        topics.news.name(),
+                        NewsEvent.newBuilder()
+                                .setId("x")
+                                .setPublishedAt(t0)
+                                .setSource("s")
+                                .setHeadline("h")
+                                .build());
+        byte[] zeroPrice = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(), tick("AMZN", t0, 0.0));
         List<byte[]> bad = List.of(unknownId, newsOnTicks, zeroPrice);
         long before = DeadLetters.count();
 
-        try (ReactionApp app = new ReactionApp(ReactionConfig.defaults(), topics, ReactionApp.properties(clients,
-                "dlq-service", dir, ReactionApp.deadLetterSettings(topics)))) {
+        try (ReactionApp app = new ReactionApp(
+                ReactionConfig.defaults(),
+                topics,
+                ReactionApp.properties(clients, "dlq-service", dir, ReactionApp.deadLetterSettings(topics)))) {
             app.start();
-            try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(clients.producer(), new ByteArraySerializer(),
-                    new ByteArraySerializer());
-                 KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(clients.producer(),
-                         topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer())) {
+            try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                            clients.producer(), new ByteArraySerializer(), new ByteArraySerializer());
+                    KafkaProducer<String, StockTick> ticks = new KafkaProducer<>(
+                            clients.producer(),
+                            topics.ticks.keySerde().serializer(),
+                            topics.ticks.valueSerde().serializer())) {
                 for (byte[] value : bad) {
-                    raw.send(new ProducerRecord<>(topics.ticks.name(), 0, t0.toEpochMilli(),
-                            "AMZN".getBytes(StandardCharsets.UTF_8), value));
+                    raw.send(new ProducerRecord<>(
+                            topics.ticks.name(), 0, t0.toEpochMilli(), "AMZN".getBytes(StandardCharsets.UTF_8), value));
                 }
                 raw.flush();
                 // then good ticks: the service must still process them (they end the window of nothing, but
                 // the task's end-of-input marker only comes out after every record before it was handled)
-                ticks.send(new ProducerRecord<>(topics.ticks.name(), 0, t0.toEpochMilli(), "AMZN", tick("AMZN", t0, 100)));
+                ticks.send(
+                        new ProducerRecord<>(topics.ticks.name(), 0, t0.toEpochMilli(), "AMZN", tick("AMZN", t0, 100)));
                 ticks.flush();
             }
             EndMarkers.publish(clients, topics.ticks.name(), 1);
-            List<MarketReaction> reactions = EndMarkers.readUntilEnded(clients, topics.reactions, 1,
-                    Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
+            List<MarketReaction> reactions = EndMarkers.readUntilEnded(
+                    clients, topics.reactions, 1, Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
             assertEquals(List.of(), reactions, "no news, so no reactions; but the end was reached");
 
             List<ConsumerRecord<byte[], byte[]>> letters = readAll(clients, topics.deadLetters.name(), bad.size());
@@ -80,24 +93,32 @@ class DeadLetterIT extends ServiceScenario {
                 assertEquals(topics.ticks.name(), header(letters.get(i), DeadLetters.TOPIC));
                 assertEquals(Integer.toString(i), header(letters.get(i), DeadLetters.OFFSET));
             }
-            assertTrue(header(letters.get(0), DeadLetters.MESSAGE).startsWith("cannot decode it"),
+            assertTrue(
+                    header(letters.get(0), DeadLetters.MESSAGE).startsWith("cannot decode it"),
                     header(letters.get(0), DeadLetters.MESSAGE));
-            assertTrue(header(letters.get(1), DeadLetters.MESSAGE).contains("NewsEvent where a StockTick"),
+            assertTrue(
+                    header(letters.get(1), DeadLetters.MESSAGE).contains("NewsEvent where a StockTick"),
                     header(letters.get(1), DeadLetters.MESSAGE));
-            assertTrue(header(letters.get(2), DeadLetters.MESSAGE).startsWith("price"),
+            assertTrue(
+                    header(letters.get(2), DeadLetters.MESSAGE).startsWith("price"),
                     header(letters.get(2), DeadLetters.MESSAGE));
             assertEquals(before + bad.size(), DeadLetters.count());
         }
     }
 
     private static StockTick tick(String symbol, Instant ts, double price) {
-        return StockTick.newBuilder().setSymbol(symbol).setTs(ts).setPrice(price).setSize(1).build();
+        return StockTick.newBuilder()
+                .setSymbol(symbol)
+                .setTs(ts)
+                .setPrice(price)
+                .setSize(1)
+                .build();
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(ClientConfigs clients, String topic, int expected) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(clients.committedReader(),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
+                clients.committedReader(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             ClientConfigs.assignAllFromStart(c, topic);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (out.size() < expected && System.nanoTime() < deadline) {

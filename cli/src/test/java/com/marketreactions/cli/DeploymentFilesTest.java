@@ -29,7 +29,8 @@ class DeploymentFilesTest {
 
     private static JsonNode read() {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("compose.yaml").toFile());
+            return new ObjectMapper(new YAMLFactory())
+                    .readTree(DOCKER.resolve("compose.yaml").toFile());
         } catch (Exception e) {
             throw new AssertionError("docker/compose.yaml does not parse: " + e.getMessage(), e);
         }
@@ -43,8 +44,10 @@ class DeploymentFilesTest {
                 images.add(s.get("image").asText());
             }
         });
-        Files.readAllLines(DOCKER.resolve("Dockerfile")).stream().filter(l -> l.startsWith("FROM "))
-                .map(l -> l.split("\\s+")[1]).forEach(images::add);
+        Files.readAllLines(DOCKER.resolve("Dockerfile")).stream()
+                .filter(l -> l.startsWith("FROM "))
+                .map(l -> l.split("\\s+")[1])
+                .forEach(images::add);
         assertTrue(images.size() >= 5, images.toString());
         images.forEach(i -> assertTrue(PINNED.matcher(i).matches(), i + " is not pinned to a version"));
     }
@@ -52,8 +55,11 @@ class DeploymentFilesTest {
     @Test
     void theServiceStartsAfterTheTopicsWhichStartAfterAHealthyBroker() {
         JsonNode s = compose.get("services");
-        assertEquals("service_healthy", s.at("/setup/depends_on/kafka/condition").asText());
-        assertEquals("service_completed_successfully", s.at("/analyzer/depends_on/setup/condition").asText());
+        assertEquals(
+                "service_healthy", s.at("/setup/depends_on/kafka/condition").asText());
+        assertEquals(
+                "service_completed_successfully",
+                s.at("/analyzer/depends_on/setup/condition").asText());
         assertEquals("setup", s.at("/setup/command/0").asText());
         assertEquals("serve", s.at("/analyzer/command/0").asText());
         assertFalse(s.at("/kafka/healthcheck/test").isMissingNode(), "the broker needs a health check");
@@ -65,14 +71,20 @@ class DeploymentFilesTest {
         String advertised = env.get("KAFKA_ADVERTISED_LISTENERS").asText();
         assertTrue(advertised.contains("//kafka:9092"), advertised);
         assertTrue(advertised.contains("//localhost:29092"), advertised);
-        compose.get("services").forEach(s -> s.path("ports").forEach(p ->
-                assertTrue(p.asText().startsWith("127.0.0.1:"), p.asText() + " is published beyond loopback")));
-        assertEquals("kafka:9092", compose.at("/services/analyzer/environment/REACTIONS_BOOTSTRAP_SERVERS").asText());
+        compose.get("services")
+                .forEach(s -> s.path("ports")
+                        .forEach(p -> assertTrue(
+                                p.asText().startsWith("127.0.0.1:"), p.asText() + " is published beyond loopback")));
+        assertEquals(
+                "kafka:9092",
+                compose.at("/services/analyzer/environment/REACTIONS_BOOTSTRAP_SERVERS")
+                        .asText());
     }
 
     @Test
     void theApplicationKnowsEveryConfigKeyTheFileSets() {
-        List<String> known = Arrays.stream(Settings.KEYS).map(Settings.Key::name).toList();
+        List<String> known =
+                Arrays.stream(Settings.KEYS).map(Settings.Key::name).toList();
         for (String service : List.of("setup", "analyzer")) {
             compose.at("/services/" + service + "/environment").fieldNames().forEachRemaining(name -> {
                 assertTrue(name.startsWith("REACTIONS_"), name);

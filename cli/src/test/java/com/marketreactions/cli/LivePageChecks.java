@@ -18,8 +18,7 @@ import org.awaitility.Awaitility;
 /** What the service's live page must do in a real browser, and what its endpoints answer. */
 final class LivePageChecks {
 
-    private LivePageChecks() {
-    }
+    private LivePageChecks() {}
 
     /**
      * The open page's list fills with every FINAL (the whole deployment's, whichever instance serves it), each
@@ -29,19 +28,26 @@ final class LivePageChecks {
     @SuppressWarnings("unchecked")
     static void fillsAndDraws(HeadlessChromium browser, List<MarketReaction> finals, String newsId, String ticker)
             throws Exception {
-        Awaitility.await("the live list").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        Awaitility.await("the live list")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> finalCells(browser) == finals.size());
         ReportBrowserChecks.tableShows(browser, finals);
-        Object rows = browser.js("const rows = [...document.querySelectorAll('table.reactions tbody tr')];"
-                + " const tr = rows.find(tr => tr.querySelector('.ticker').textContent === arguments[1]"
-                + " && tr.dataset.news === arguments[0]);"
-                + " if (!tr) { return rows.map(r => r.dataset.news + ' ' + r.querySelector('.ticker').textContent); }"
-                + " tr.click(); return null", newsId, ticker);
+        Object rows = browser.js(
+                "const rows = [...document.querySelectorAll('table.reactions tbody tr')];"
+                        + " const tr = rows.find(tr => tr.querySelector('.ticker').textContent === arguments[1]"
+                        + " && tr.dataset.news === arguments[0]);"
+                        + " if (!tr) { return rows.map(r => r.dataset.news + ' ' + r.querySelector('.ticker').textContent); }"
+                        + " tr.click(); return null",
+                newsId,
+                ticker);
         assertEquals(null, rows, "no row of " + newsId + " " + ticker + " among the rows");
-        Awaitility.await("the chart").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await("the chart")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> (newsId + "|" + ticker).equals(browser.js("return document.body.dataset.chart || ''")));
-        Map<String, Object> chart = (Map<String, Object>) browser.js(
-                "return (" + ReportBrowserChecks.CHART_FACTS + ")(window.liveChart)");
+        Map<String, Object> chart =
+                (Map<String, Object>) browser.js("return (" + ReportBrowserChecks.CHART_FACTS + ")(window.liveChart)");
         assertTrue(((Number) chart.get("points")).intValue() > 100, "the ticker's line: " + chart);
         assertTrue(((Number) chart.get("benchPoints")).intValue() > 100, "the benchmark's line: " + chart);
         assertEquals("% from baseline", chart.get("axis"));
@@ -53,7 +59,8 @@ final class LivePageChecks {
     }
 
     private static long finalCells(HeadlessChromium browser) {
-        return ((Number) browser.js("return document.querySelectorAll('td.reaction .status-final').length")).longValue();
+        return ((Number) browser.js("return document.querySelectorAll('td.reaction .status-final').length"))
+                .longValue();
     }
 
     /** Read-only, typed, and 404 for what is not there. */
@@ -66,14 +73,21 @@ final class LivePageChecks {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         HttpResponse<String> chart = get(http, base + "/chart/aws-openai-wire/AMZN");
         assertEquals(200, chart.statusCode(), chart.body());
-        assertEquals("application/json", chart.headers().firstValue("Content-Type").orElse(""));
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "application/json", chart.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -59,7 +59,8 @@ class LongReplayIT {
         ScenarioFiles.Written files = ScenarioFiles.write(scenario, dir);
         inputs = new Replay.Inputs(files.news(), files.ticks(), files.aliases());
         expected = scenario.reference().reactions();
-        System.out.printf("[long-replay] %s; %d reference reactions; generated, written and computed in %.1f s%n",
+        System.out.printf(
+                "[long-replay] %s; %d reference reactions; generated, written and computed in %.1f s%n",
                 scenario.description(), expected.size(), (System.nanoTime() - t) / 1e9);
     }
 
@@ -76,9 +77,17 @@ class LongReplayIT {
 
     private static Replay.Result replay(ClientConfigs clients, int partitions, String runId) throws Exception {
         Replay.Result r = new Replay(clients, scenario.config(), partitions, RUN_TIMEOUT).run(inputs, runId);
-        System.out.printf("[long-replay] %s: %d partitions, %d ticks, %d news, %d reactions (%d FINAL),"
-                        + " %d impacts, %.1f s%n", runId, partitions, r.ticksPublished(), r.newsPublished(),
-                r.reactions().size(), r.finals().size(), r.impacts().size(), r.took().toMillis() / 1000.0);
+        System.out.printf(
+                "[long-replay] %s: %d partitions, %d ticks, %d news, %d reactions (%d FINAL),"
+                        + " %d impacts, %.1f s%n",
+                runId,
+                partitions,
+                r.ticksPublished(),
+                r.newsPublished(),
+                r.reactions().size(),
+                r.finals().size(),
+                r.impacts().size(),
+                r.took().toMillis() / 1000.0);
         return r;
     }
 
@@ -107,8 +116,11 @@ class LongReplayIT {
 
     @Test
     void onFourPartitionsPublishedWithALibrdkafkaPartitionerEveryFinalEqualsTheReference() throws Exception {
-        ClientConfigs crc = new ClientConfigs(stack.bootstrapServers(), stack.registryUrl(),
-                Map.of("partitioner.class", Crc32Partitioner.class.getName()), Map.of());
+        ClientConfigs crc = new ClientConfigs(
+                stack.bootstrapServers(),
+                stack.registryUrl(),
+                Map.of("partitioner.class", Crc32Partitioner.class.getName()),
+                Map.of());
         assertMatchesReference("4 partitions, CRC32-partitioned inputs", replay(crc, 4, "long-p4-crc32"));
     }
 
@@ -125,8 +137,13 @@ class LongReplayIT {
         problems.addAll(outcome.problems());
         problems.addAll(impactProblems(r.impacts()));
         if (!problems.isEmpty()) {
-            fail(String.format("%s, %s: %d disagreement(s) with the batch reference (%d FINAL expected, %d got):%n  %s%s",
-                    scenario.description(), run, problems.size(), expected.size(), got.size(),
+            fail(String.format(
+                    "%s, %s: %d disagreement(s) with the batch reference (%d FINAL expected, %d got):%n  %s%s",
+                    scenario.description(),
+                    run,
+                    problems.size(),
+                    expected.size(),
+                    got.size(),
                     problems.stream().limit(MAX_REPORTED).collect(Collectors.joining("\n  ")),
                     problems.size() > MAX_REPORTED ? "\n  ..." : ""));
         }
@@ -139,7 +156,8 @@ class LongReplayIT {
     private static List<String> impactProblems(List<NewsImpact> impacts) {
         Map<String, Map<String, MarketReaction>> byNewsAndHorizon = new TreeMap<>();
         for (MarketReaction e : expected.values()) {
-            byNewsAndHorizon.computeIfAbsent(e.getNewsId() + "|" + e.getHorizon(), k -> new TreeMap<>())
+            byNewsAndHorizon
+                    .computeIfAbsent(e.getNewsId() + "|" + e.getHorizon(), k -> new TreeMap<>())
                     .put(e.getTicker().toString(), e);
         }
         Map<String, NewsImpact> got = new TreeMap<>();
@@ -161,7 +179,8 @@ class LongReplayIT {
             Map<String, TickerImpact> tickers = new TreeMap<>();
             impact.getTickers().forEach(t -> tickers.put(t.getTicker().toString(), t));
             if (!tickers.keySet().equals(e.getValue().keySet())) {
-                out.add("impact " + e.getKey() + ": tickers " + tickers.keySet() + ", expected " + e.getValue().keySet());
+                out.add("impact " + e.getKey() + ": tickers " + tickers.keySet() + ", expected "
+                        + e.getValue().keySet());
                 continue;
             }
             int significant = 0;
@@ -185,7 +204,8 @@ class LongReplayIT {
                     }
                 }
             }
-            if (impact.getSignificantCount() != significant || impact.getSignificantUp() != up
+            if (impact.getSignificantCount() != significant
+                    || impact.getSignificantUp() != up
                     || impact.getSignificantDown() != down) {
                 out.add("impact " + e.getKey() + " significant count/up/down: expected " + significant + "/" + up
                         + "/" + down + ", got " + impact.getSignificantCount() + "/" + impact.getSignificantUp() + "/"

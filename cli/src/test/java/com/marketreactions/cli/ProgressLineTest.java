@@ -24,9 +24,9 @@ class ProgressLineTest {
         ProgressLine p = new ProgressLine("f", 3_001, new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> now);
         p.accept(1000);
         now += 100_000_000;
-        p.accept(2000);                 // 0.1 s after the last: skipped
+        p.accept(2000); // 0.1 s after the last: skipped
         now += 200_000_000;
-        p.accept(3000);                 // the last record: always drawn, then a newline
+        p.accept(3000); // the last record: always drawn, then a newline
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(2, out.chars().filter(c -> c == '\r').count(), out);
         assertTrue(out.endsWith("\n") && out.contains("3,000 records (100%)"), out);

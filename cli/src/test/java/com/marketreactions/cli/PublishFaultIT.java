@@ -22,8 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +49,18 @@ class PublishFaultIT {
                 w.write("AMZN," + (t0 + i / 10) + ",254.00," + i + "\n"); // size = the tick's number: each is unique
             }
         }
-        StackOptions options = new StackOptions(freePort(), freePort(), dir.resolve("stack"), true, Duration.ofSeconds(90));
+        StackOptions options =
+                new StackOptions(freePort(), freePort(), dir.resolve("stack"), true, Duration.ofSeconds(90));
         // short client timeouts, so that a broker gone is a failure within seconds, not minutes
-        Map<String, String> quick = Map.of("request.timeout.ms", "1000", "delivery.timeout.ms", "3000",
-                "max.block.ms", "3000", "transaction.timeout.ms", "10000");
+        Map<String, String> quick = Map.of(
+                "request.timeout.ms",
+                "1000",
+                "delivery.timeout.ms",
+                "3000",
+                "max.block.ms",
+                "3000",
+                "transaction.timeout.ms",
+                "10000");
         EmbeddedStack stack = EmbeddedStack.start(options);
         ClientConfigs clients = new ClientConfigs(stack.bootstrapServers(), stack.registryUrl(), quick, Map.of());
         Topics topics = Topics.create("fault.", clients.serdes());
@@ -62,11 +70,13 @@ class PublishFaultIT {
         CountDownLatch quarter = new CountDownLatch(1);
         CompletableFuture<Object> publish = CompletableFuture.supplyAsync(() -> {
             try {
-                return FilePublisher.create(clients, topics).withProgress(10_000, n -> {
-                    if (n >= LINES / 4) {
-                        quarter.countDown();
-                    }
-                }).publish(InputFormat.TICKS, file, false);
+                return FilePublisher.create(clients, topics)
+                        .withProgress(10_000, n -> {
+                            if (n >= LINES / 4) {
+                                quarter.countDown();
+                            }
+                        })
+                        .publish(InputFormat.TICKS, file, false);
             } catch (PublishException e) {
                 return e;
             } finally {
@@ -82,8 +92,11 @@ class PublishFaultIT {
         long resume = failed.resumeLine();
         assertTrue(resume > 1 && resume <= LINES + 1, failed.getMessage());
         long uncertain = failed.uncertainThrough(); // the broker went while a commit was in flight: it may be in
-        assertTrue(uncertain == -1 ? failed.getMessage().endsWith("resume with --from-line " + resume + ")")
-                : failed.getMessage().contains("otherwise with --from-line " + resume), failed.getMessage());
+        assertTrue(
+                uncertain == -1
+                        ? failed.getMessage().endsWith("resume with --from-line " + resume + ")")
+                        : failed.getMessage().contains("otherwise with --from-line " + resume),
+                failed.getMessage());
 
         stack = EmbeddedStack.start(options);
         try {
@@ -106,7 +119,11 @@ class PublishFaultIT {
     /** The sizes (tick numbers) read_committed: at least {@code expected} if they come within a minute. */
     private static List<Long> sizes(ClientConfigs c, Topics topics, long expected) {
         var ticks = topics.ticks.valueSerde().deserializer();
-        return TopicRead.all(c, topics.ticks.name(), expected, r -> ticks.deserialize(topics.ticks.name(), r.value()).getSize());
+        return TopicRead.all(
+                c,
+                topics.ticks.name(),
+                expected,
+                r -> ticks.deserialize(topics.ticks.name(), r.value()).getSize());
     }
 
     private static int freePort() throws Exception {

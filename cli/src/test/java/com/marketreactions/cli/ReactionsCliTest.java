@@ -18,8 +18,7 @@ class ReactionsCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String err) {
-    }
+    private record Run(int code, String err) {}
 
     private static Run run(String... args) {
         PrintStream old = System.err;
@@ -50,8 +49,18 @@ class ReactionsCliTest {
 
     @Test
     void missingInputFileIsOneLineNamingTheFile() {
-        Run r = run("replay", "--news", "nope.jsonl", "--ticks", "nope.csv", "--out", dir.resolve("o.jsonl").toString(),
-                "--bootstrap-servers", "127.0.0.1:1", "--registry-url", "http://127.0.0.1:1");
+        Run r = run(
+                "replay",
+                "--news",
+                "nope.jsonl",
+                "--ticks",
+                "nope.csv",
+                "--out",
+                dir.resolve("o.jsonl").toString(),
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--registry-url",
+                "http://127.0.0.1:1");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("nope.jsonl: no such file"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -85,8 +94,8 @@ class ReactionsCliTest {
     void badConfigValueNamesKeyValueAndOrigin() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.properties"), "grace=soon\n");
         UserError e = assertThrows(UserError.class, () -> Settings.load(file, Map.of()));
-        assertTrue(e.getMessage().contains("grace = 'soon'") && e.getMessage().contains("bad.properties"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("grace = 'soon'") && e.getMessage().contains("bad.properties"), e.getMessage());
         UserError unknown = assertThrows(UserError.class, () -> Settings.load(null, Map.of("REACTIONS_GRAZE", "x")));
         assertTrue(unknown.getMessage().contains("graze"), unknown.getMessage());
     }

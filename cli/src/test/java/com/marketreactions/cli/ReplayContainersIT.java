@@ -20,13 +20,13 @@ class ReplayContainersIT extends ReplayScenarios {
 
     @Container
     static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            DockerImageName.parse("apicurio/apicurio-registry:3.3.3"))
+                    DockerImageName.parse("apicurio/apicurio-registry:3.3.3"))
             .withExposedPorts(8080)
             .waitingFor(Wait.forHttp("/apis/ccompat/v7/subjects").forStatusCode(200));
 
     @Override
     ClientConfigs clients() {
-        return ClientConfigs.of(KAFKA.getBootstrapServers(),
-                "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8080));
+        return ClientConfigs.of(
+                KAFKA.getBootstrapServers(), "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8080));
     }
 }

@@ -3,7 +3,6 @@ package com.marketreactions.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.marketreactions.common.ClientConfigs;
-import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
@@ -53,19 +52,30 @@ class ReplayIT extends ReplayScenarios {
         try (HeadlessChromium browser = new HeadlessChromium()) {
             ReportBrowserChecks.open(browser, report, charts);
             ReportBrowserChecks.everyChartDrawn(browser, r.finals());
-            assertEquals(List.of("Markets blog", "Chip industry letter", "Street notes", "Morning briefing"),
+            assertEquals(
+                    List.of("Markets blog", "Chip industry letter", "Street notes", "Morning briefing"),
                     ReportBrowserChecks.newsMarkers(browser, "aws-openai-wire", "AMZN"),
                     "the other four articles on Amazon's chart of the first one");
-            assertEquals(List.of("aws-openai-wire: first report", "aws-openai-markets-open: repeat of aws-openai-wire",
-                    "nvda-openai-aws-chips: repeat of aws-openai-wire", "aws-openai-analysts: repeat of aws-openai-wire",
-                    "aws-openai-day-after: repeat of aws-openai-wire"), ReportBrowserChecks.storyRows(browser, "AMZN"),
+            assertEquals(
+                    List.of(
+                            "aws-openai-wire: first report",
+                            "aws-openai-markets-open: repeat of aws-openai-wire",
+                            "nvda-openai-aws-chips: repeat of aws-openai-wire",
+                            "aws-openai-analysts: repeat of aws-openai-wire",
+                            "aws-openai-day-after: repeat of aws-openai-wire"),
+                    ReportBrowserChecks.storyRows(browser, "AMZN"),
                     "Amazon's five rows: one story, the first report then its repeats");
             List<Map<String, Object>> study = ReportBrowserChecks.studyCharts(browser);
-            assertEquals(List.of("all", "story:first", "story:repeat"), study.stream().map(m -> m.get("group")).toList(),
+            assertEquals(
+                    List.of("all", "story:first", "story:repeat"),
+                    study.stream().map(m -> m.get("group")).toList(),
                     "the CAAR paths over the longest horizon");
             for (Map<String, Object> m : study) {
                 assertEquals(390 + 34 + 1, ((Number) m.get("points")).intValue(), "P1D: " + m);
-                assertEquals(((Number) m.get("caar")).doubleValue(), ((Number) m.get("last")).doubleValue(), 1e-9,
+                assertEquals(
+                        ((Number) m.get("caar")).doubleValue(),
+                        ((Number) m.get("last")).doubleValue(),
+                        1e-9,
                         "the path ends at the group's CAAR: " + m);
             }
             browser.js("const d = JSON.parse(document.getElementById('report-data').textContent);"
@@ -79,13 +89,22 @@ class ReplayIT extends ReplayScenarios {
     @Test
     void aHeadlineIsShownAsTextNeverAsHtml() throws Exception {
         String headline = "<img src=x onerror=alert(1)> & </script><b>bold</b>";
-        Path news = Files.write(dir.resolve("news.jsonl"), List.of("{\"id\":\"x1\",\"publishedAt\":"
-                + "\"2025-11-03T15:00:00Z\",\"source\":\"<i>desk</i>\",\"headline\":"
-                + com.fasterxml.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(headline)
-                + ",\"tickers\":[\"AMZN\"]}"));
-        Path ticks = Files.write(dir.resolve("ticks.csv"), List.of("symbol,ts,price,size",
-                "SPY,2025-11-03T14:59:00Z,500.00,100", "AMZN,2025-11-03T14:59:30Z,100.00,10",
-                "AMZN,2025-11-03T15:01:00Z,101.00,20", "SPY,2025-11-03T15:02:00Z,505.00,100"));
+        Path news = Files.write(
+                dir.resolve("news.jsonl"),
+                List.of("{\"id\":\"x1\",\"publishedAt\":"
+                        + "\"2025-11-03T15:00:00Z\",\"source\":\"<i>desk</i>\",\"headline\":"
+                        + com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsString(headline)
+                        + ",\"tickers\":[\"AMZN\"]}"));
+        Path ticks = Files.write(
+                dir.resolve("ticks.csv"),
+                List.of(
+                        "symbol,ts,price,size",
+                        "SPY,2025-11-03T14:59:00Z,500.00,100",
+                        "AMZN,2025-11-03T14:59:30Z,100.00,10",
+                        "AMZN,2025-11-03T15:01:00Z,101.00,20",
+                        "SPY,2025-11-03T15:02:00Z,505.00,100"));
         Replay.Inputs in = new Replay.Inputs(news, ticks, null);
         Replay.Result r = new Replay(clients(), ReactionConfig.defaults(), 1, Duration.ofMinutes(3)).run(in, "escape");
         Path report = dir.resolve("escape.html");
@@ -95,7 +114,8 @@ class ReplayIT extends ReplayScenarios {
             assertEquals(headline, browser.js("return document.querySelector('td.headline').textContent"));
             assertEquals("<i>desk</i>", browser.js("return document.querySelector('td.source').textContent"));
             assertEquals("<title>x</title>", browser.js("return document.querySelector('h1').textContent"));
-            assertEquals(0L, browser.js("return document.querySelectorAll('img, b, i').length"), "no markup from the data");
+            assertEquals(
+                    0L, browser.js("return document.querySelectorAll('img, b, i').length"), "no markup from the data");
             assertEquals(List.of(), browser.js("return window.pageErrors"));
         }
     }

@@ -47,10 +47,13 @@ abstract class ReplayScenarios {
 
     /** News at 15:00 on AMZN (explicit) and, through the alias table, Microsoft. */
     private Replay.Inputs handMadeInputs() throws Exception {
-        Path news = write("news.jsonl",
+        Path news = write(
+                "news.jsonl",
                 "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T15:00:00Z\",\"source\":\"desk\","
                         + "\"headline\":\"AWS signs a large deal; Microsoft shares dip\",\"tickers\":[\"AMZN\"]}");
-        Path ticks = write("ticks.csv", "symbol,ts,price,size",
+        Path ticks = write(
+                "ticks.csv",
+                "symbol,ts,price,size",
                 "SPY,2025-11-03T14:59:00Z,500.00,100",
                 "AMZN,2025-11-03T14:59:30Z,100.00,10",
                 "MSFT,2025-11-03T14:59:40Z,400.00,10",
@@ -67,8 +70,8 @@ abstract class ReplayScenarios {
     @Test
     void replayEmitsOneFinalPerTickerAndHorizonWithTheSpecNumbers() throws Exception {
         List<MarketReaction> out = replay(2).run(handMadeInputs(), "hand").finals();
-        Map<String, MarketReaction> by = out.stream()
-                .collect(Collectors.toMap(r -> r.getTicker() + " " + r.getHorizon(), r -> r));
+        Map<String, MarketReaction> by =
+                out.stream().collect(Collectors.toMap(r -> r.getTicker() + " " + r.getHorizon(), r -> r));
         assertEquals(8, out.size(), by.keySet().toString());
         assertTrue(out.stream().allMatch(r -> r.getStatus() == ReactionStatus.FINAL));
 
@@ -88,14 +91,20 @@ abstract class ReplayScenarios {
         MarketReaction msft = by.get("MSFT PT5M");
         assertEquals(-0.01, msft.getRawReturn(), 1e-12);
         assertEquals(List.of("AMZN", "MSFT"), msft.getNewsTickers());
-        assertTrue(by.get("MSFT P1D").getFlags().isEmpty(), by.get("MSFT P1D").getFlags().toString());
+        assertTrue(
+                by.get("MSFT P1D").getFlags().isEmpty(),
+                by.get("MSFT P1D").getFlags().toString());
     }
 
     @Test
     void sameInputGivesTheSameLinesRunAfterRun() throws Exception {
         Replay.Inputs in = handMadeInputs();
-        List<String> first = replay(2).run(in, "det-a").finals().stream().map(RecordJson::toJson).toList();
-        List<String> second = replay(3).run(in, "det-b").finals().stream().map(RecordJson::toJson).toList();
+        List<String> first = replay(2).run(in, "det-a").finals().stream()
+                .map(RecordJson::toJson)
+                .toList();
+        List<String> second = replay(3).run(in, "det-b").finals().stream()
+                .map(RecordJson::toJson)
+                .toList();
         assertEquals(8, first.size());
         assertEquals(first, second);
     }
@@ -103,12 +112,14 @@ abstract class ReplayScenarios {
     @Test
     void malformedTickFileIsReportedByLineAndNothingIsPublished() throws Exception {
         Replay.Inputs good = handMadeInputs();
-        Path ticks = write("bad-ticks.csv", "symbol,ts,price,size",
+        Path ticks = write(
+                "bad-ticks.csv",
+                "symbol,ts,price,size",
                 "AMZN,2025-11-03T14:59:30Z,100.00,10",
                 "AMZN,yesterday,101.00,20",
                 "AMZN,2025-11-03T15:03:00Z,-3,30");
-        UserError e = assertThrows(UserError.class,
-                () -> replay(1).run(new Replay.Inputs(good.news(), ticks, good.aliases()), "bad"));
+        UserError e = assertThrows(
+                UserError.class, () -> replay(1).run(new Replay.Inputs(good.news(), ticks, good.aliases()), "bad"));
         assertTrue(e.getMessage().contains("bad-ticks.csv:3:"), e.getMessage());
         assertTrue(e.getMessage().contains("bad-ticks.csv:4:"), e.getMessage());
         try (Admin admin = Admin.create(clients().common())) {
@@ -116,7 +127,10 @@ abstract class ReplayScenarios {
             for (String t : List.of("replay-bad.news", "replay-bad.ticks", "replay-bad.ticker-aliases")) {
                 if (topics.contains(t)) {
                     long end = admin.listOffsets(Map.of(new TopicPartition(t, 0), OffsetSpec.latest()))
-                            .all().get().get(new TopicPartition(t, 0)).offset();
+                            .all()
+                            .get()
+                            .get(new TopicPartition(t, 0))
+                            .offset();
                     assertEquals(0, end, "nothing published to " + t);
                 }
             }
@@ -126,46 +140,63 @@ abstract class ReplayScenarios {
     @Test
     void sampleReplayShowsAmazonUpAndMicrosoftFlatOverOneDay() throws Exception {
         Path sample = Path.of(System.getProperty("reactions.sample.dir", "../data/sample"));
-        List<MarketReaction> out = replay(2).run(SampleFiles.inputs(sample), "sample").finals();
+        List<MarketReaction> out =
+                replay(2).run(SampleFiles.inputs(sample), "sample").finals();
         MarketReaction amzn = out.stream()
                 .filter(r -> r.getTicker().equals("AMZN") && r.getHorizon().equals("P1D"))
-                .min(java.util.Comparator.comparing(MarketReaction::getEventTime)).orElseThrow();
+                .min(java.util.Comparator.comparing(MarketReaction::getEventTime))
+                .orElseThrow();
         assertTrue(amzn.getRawReturn() > 0.03 && amzn.getRawReturn() < 0.055, "AMZN P1D " + amzn.getRawReturn());
         assertEquals(Direction.UP, amzn.getDirection());
         MarketReaction msft = out.stream()
                 .filter(r -> r.getTicker().equals("MSFT") && r.getHorizon().equals("P1D"))
-                .min(java.util.Comparator.comparing(MarketReaction::getEventTime)).orElseThrow();
+                .min(java.util.Comparator.comparing(MarketReaction::getEventTime))
+                .orElseThrow();
         assertTrue(Math.abs(msft.getRawReturn()) < 0.01, "MSFT P1D " + msft.getRawReturn());
-        assertNull(out.stream().filter(r -> r.getStatus() != ReactionStatus.FINAL).findAny().orElse(null));
+        assertNull(out.stream()
+                .filter(r -> r.getStatus() != ReactionStatus.FINAL)
+                .findAny()
+                .orElse(null));
     }
 
     @Test
     void theSamplesFiveReportsAreOneAmazonStoryWithTheWireFirstAndItsImpactFromTheFirstT0() throws Exception {
         Path sample = Path.of(System.getProperty("reactions.sample.dir", "../data/sample"));
         Replay.Result r = replay(2).run(SampleFiles.inputs(sample), "stories");
-        List<MarketReaction> amzn = r.finals().stream().filter(m -> m.getTicker().equals("AMZN")).toList();
+        List<MarketReaction> amzn =
+                r.finals().stream().filter(m -> m.getTicker().equals("AMZN")).toList();
         assertEquals(20, amzn.size(), "five reports, four horizons");
         for (MarketReaction m : amzn) {
             assertEquals("aws-openai-wire", m.getStoryId(), m.getNewsId() + " " + m.getHorizon());
             assertEquals(!m.getNewsId().equals("aws-openai-wire"), m.getRepeat(), m.getNewsId());
             assertNotNull(m.getNovelty());
         }
-        MarketReaction dayAfter = amzn.stream().filter(m -> m.getNewsId().equals("aws-openai-day-after"))
-                .findFirst().orElseThrow();
+        MarketReaction dayAfter = amzn.stream()
+                .filter(m -> m.getNewsId().equals("aws-openai-day-after"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(3, dayAfter.getNovelty().getH24(), "the three similar reports of the day before, within 24 hours");
         assertEquals(4, dayAfter.getNovelty().getD3(), "and the wire, 26 hours before");
         // Oracle is first named by the markets blog: its story about ORCL starts there
-        assertTrue(r.finals().stream().filter(m -> m.getTicker().equals("ORCL"))
+        assertTrue(r.finals().stream()
+                .filter(m -> m.getTicker().equals("ORCL"))
                 .allMatch(m -> m.getStoryId().equals("aws-openai-markets-open")));
         // the story's move is its first report's impact, measured from the first T0; the repeats point at it
         com.marketreactions.schema.NewsImpact wire = r.impacts().stream()
-                .filter(i -> i.getNewsId().equals("aws-openai-wire") && i.getHorizon().equals("P1D")).findFirst().orElseThrow();
+                .filter(i -> i.getNewsId().equals("aws-openai-wire")
+                        && i.getHorizon().equals("P1D"))
+                .findFirst()
+                .orElseThrow();
         com.marketreactions.schema.TickerImpact wireAmzn = wire.getTickers().stream()
-                .filter(t -> t.getTicker().equals("AMZN")).findFirst().orElseThrow();
+                .filter(t -> t.getTicker().equals("AMZN"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Boolean.FALSE, wireAmzn.getRepeat());
         assertTrue(wireAmzn.getRawReturn() > 0.03, "AMZN moved on the first report: " + wireAmzn.getRawReturn());
-        assertTrue(r.impacts().stream().filter(i -> !i.getNewsId().equals("aws-openai-wire"))
-                .flatMap(i -> i.getTickers().stream()).filter(t -> t.getTicker().equals("AMZN"))
+        assertTrue(r.impacts().stream()
+                .filter(i -> !i.getNewsId().equals("aws-openai-wire"))
+                .flatMap(i -> i.getTickers().stream())
+                .filter(t -> t.getTicker().equals("AMZN"))
                 .allMatch(t -> t.getRepeat() && t.getStoryId().equals("aws-openai-wire")));
     }
 
@@ -182,9 +213,13 @@ abstract class ReplayScenarios {
                     expected.get(s.getGroup() + "|" + s.getHorizon()), s, s.getGroup() + " " + s.getHorizon());
         }
         com.marketreactions.schema.EventStudy all = r.studies().stream()
-                .filter(s -> s.getGroup().equals("all") && s.getHorizon().equals("P1D")).findFirst().orElseThrow();
-        assertTrue(all.getN() > 10 && all.getExcluded() > 0, "with a model: " + all.getN() + ", left out: "
-                + all.getExcluded() + " (the benchmark's own and the tickers without ticks)");
+                .filter(s -> s.getGroup().equals("all") && s.getHorizon().equals("P1D"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                all.getN() > 10 && all.getExcluded() > 0,
+                "with a model: " + all.getN() + ", left out: " + all.getExcluded()
+                        + " (the benchmark's own and the tickers without ticks)");
         assertEquals(390 + 34 + 1, all.getPathAt().size(), "every minute to 390, then every 30 to 1410, then the end");
         Path file = dir.resolve("study.jsonl");
         ReplayCommand.write(r.studies(), file);
@@ -196,16 +231,30 @@ abstract class ReplayScenarios {
     @Test
     void serveWithStreamsSettingsKafkaStreamsRefusesIsOneLineNamingThem(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Path config = Files.writeString(dir.resolve("bad-streams.properties"),
+        Path config = Files.writeString(
+                dir.resolve("bad-streams.properties"),
                 "topic.prefix=bad-streams.\nhttp.port=0\nstate.dir=" + dir.resolve("state") + "\n"
                         + "streams.commit.interval.ms=540000\n"); // above Streams' transaction timeout of 10 s
         ClientConfigs c = clients();
-        CliRun run = CliRun.of("serve", "--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
-                "--config", config.toString());
+        CliRun run = CliRun.of(
+                "serve",
+                "--bootstrap-servers",
+                c.bootstrapServers(),
+                "--registry-url",
+                c.registryUrl(),
+                "--config",
+                config.toString());
         assertEquals(2, run.code(), run.err());
-        assertEquals(1, run.err().lines().filter(l -> l.startsWith("error: invalid Kafka Streams settings: "
-                + "Transaction timeout 10000 was set lower than streams commit interval 540000")).count(), run.err());
-        assertTrue(run.err().lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
+        assertEquals(
+                1,
+                run.err()
+                        .lines()
+                        .filter(l -> l.startsWith("error: invalid Kafka Streams settings: "
+                                + "Transaction timeout 10000 was set lower than streams commit interval 540000"))
+                        .count(),
+                run.err());
+        assertTrue(
+                run.err().lines().noneMatch(l -> l.startsWith("\tat ") || l.contains("Exception")),
                 "no stack trace: " + run.err());
     }
 
@@ -213,49 +262,72 @@ abstract class ReplayScenarios {
     void provisionalUpdatesPrecedeTheOneFinalOfTheirKeyAndEveryNewsHasItsImpact() throws Exception {
         Replay.Result r = replay(2).run(handMadeInputs(), "updates");
         Map<String, List<MarketReaction>> byKey = new java.util.LinkedHashMap<>();
-        r.reactions().forEach(m -> byKey.computeIfAbsent(m.getTicker() + " " + m.getHorizon(),
-                k -> new java.util.ArrayList<>()).add(m));
+        r.reactions()
+                .forEach(m -> byKey.computeIfAbsent(
+                                m.getTicker() + " " + m.getHorizon(), k -> new java.util.ArrayList<>())
+                        .add(m));
         assertEquals(8, byKey.size());
         for (List<MarketReaction> updates : byKey.values()) {
             MarketReaction last = updates.get(updates.size() - 1);
             assertEquals(ReactionStatus.FINAL, last.getStatus(), "the FINAL comes last on its key");
-            assertEquals(1, updates.stream().filter(m -> m.getStatus() == ReactionStatus.FINAL).count());
+            assertEquals(
+                    1,
+                    updates.stream()
+                            .filter(m -> m.getStatus() == ReactionStatus.FINAL)
+                            .count());
         }
         // whether a PROVISIONAL shows here depends on when the benchmark's copies reach the partition (they
         // pass a repartition topic); the deterministic case is ReactionTopologyTest's
         assertEquals(4, r.impacts().size(), "one impact per horizon of the one news event");
         com.marketreactions.schema.NewsImpact i5 = r.impacts().get(0);
         assertEquals("PT5M", i5.getHorizon());
-        assertEquals(List.of("AMZN", "MSFT"), i5.getTickers().stream().map(t -> t.getTicker()).toList());
+        assertEquals(
+                List.of("AMZN", "MSFT"),
+                i5.getTickers().stream().map(t -> t.getTicker()).toList());
         assertEquals("AMZN", i5.getMostAffected(), "+3% against -1%, no model: by |rawReturn|");
     }
 
     @Test
     void newsLaterThanTheLatenessBoundIsComputedAtOnceAndFlagged() throws Exception {
         ClientConfigs clients = clients();
-        com.marketreactions.common.Topics topics =
-                com.marketreactions.common.Topics.create("late.", clients.serdes());
+        com.marketreactions.common.Topics topics = com.marketreactions.common.Topics.create("late.", clients.serdes());
         com.marketreactions.common.TopicAdmin.ensureTopics(clients, topics, 1);
         com.marketreactions.producers.files.FilePublisher publisher =
                 com.marketreactions.producers.files.FilePublisher.create(clients, topics);
         Replay.Inputs in = handMadeInputs();
         java.nio.file.Path stateDir = java.nio.file.Files.createTempDirectory("late-state");
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(1));
-        try (com.marketreactions.streams.ReactionApp app = new com.marketreactions.streams.ReactionApp(config, topics,
+        try (com.marketreactions.streams.ReactionApp app = new com.marketreactions.streams.ReactionApp(
+                config,
+                topics,
                 com.marketreactions.streams.ReactionApp.properties(clients, "late-news", stateDir, Map.of()))) {
             app.start();
             // ticks up to 15:25 first: stream time passes the 15:00 news by 25 minutes, beyond L = 5 minutes
             var ticks = publisher.publish(com.marketreactions.producers.files.InputFormat.TICKS, in.ticks(), false);
-            EndMarkers.awaitConsumed(clients, "late-news", topics.ticks.name(), ticks.lastOffsets(),
-                    Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
+            EndMarkers.awaitConsumed(
+                    clients,
+                    "late-news",
+                    topics.ticks.name(),
+                    ticks.lastOffsets(),
+                    Duration.ofMinutes(2),
+                    () -> Replay.failIfStopped(app));
             var news = publisher.publish(com.marketreactions.producers.files.InputFormat.NEWS, in.news(), false);
-            EndMarkers.awaitConsumed(clients, "late-news", topics.news.name(), news.lastOffsets(),
-                    Duration.ofMinutes(2), () -> Replay.failIfStopped(app));
+            EndMarkers.awaitConsumed(
+                    clients,
+                    "late-news",
+                    topics.news.name(),
+                    news.lastOffsets(),
+                    Duration.ofMinutes(2),
+                    () -> Replay.failIfStopped(app));
             EndMarkers.publish(clients, topics.ticks.name(), 1);
-            List<MarketReaction> out = EndMarkers.readUntilEnded(clients, topics.reactions, 1,
-                    Duration.ofMinutes(2), () -> { });
-            MarketReaction amzn5 = out.stream().filter(r -> r.getTicker().equals("AMZN")
-                    && r.getHorizon().equals("PT5M") && r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+            List<MarketReaction> out =
+                    EndMarkers.readUntilEnded(clients, topics.reactions, 1, Duration.ofMinutes(2), () -> {});
+            MarketReaction amzn5 = out.stream()
+                    .filter(r -> r.getTicker().equals("AMZN")
+                            && r.getHorizon().equals("PT5M")
+                            && r.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(amzn5.getFlags().contains("LATE_NEWS"), amzn5.getFlags().toString());
             assertEquals(0.03, amzn5.getRawReturn(), 1e-12, "still computed exactly from the retained history");
         } finally {
@@ -273,14 +345,20 @@ abstract class ReplayScenarios {
         Replay.Result mine = replay(2).run(in, "native-for-vendor");
         Replay.Result theirs = replay(2).run(new Replay.Inputs(news, massive, in.aliases()), "vendor");
         assertEquals(mine.ticksPublished(), theirs.ticksPublished(), "every trade of the native file, no more");
-        assertTrue(theirs.ticksLeftOut().contains("condition 2 (average price)")
-                && theirs.ticksLeftOut().contains("correction 8"), theirs.ticksLeftOut());
-        assertEquals(withoutSentiment(mine.finals()), withoutSentiment(theirs.finals()),
+        assertTrue(
+                theirs.ticksLeftOut().contains("condition 2 (average price)")
+                        && theirs.ticksLeftOut().contains("correction 8"),
+                theirs.ticksLeftOut());
+        assertEquals(
+                withoutSentiment(mine.finals()),
+                withoutSentiment(theirs.finals()),
                 "the Massive files give the native files' reactions (sentiment aside: the vendor news has none)");
     }
 
     private static List<String> withoutSentiment(List<MarketReaction> rs) {
-        return rs.stream().map(r -> MarketReaction.newBuilder(r).setSentiment(null).build()).map(RecordJson::toJson)
+        return rs.stream()
+                .map(r -> MarketReaction.newBuilder(r).setSentiment(null).build())
+                .map(RecordJson::toJson)
                 .toList();
     }
 
@@ -295,32 +373,50 @@ abstract class ReplayScenarios {
         }
         int bad = 110_000; // line bad + 1 of the file (after the header): two days ahead, past the broker's one hour
         String good = csv.get(bad);
-        csv.set(bad, "AMZN," + (System.currentTimeMillis() + java.time.Duration.ofDays(2).toMillis()) + ",254.00," + bad);
+        csv.set(
+                bad,
+                "AMZN,"
+                        + (System.currentTimeMillis()
+                                + java.time.Duration.ofDays(2).toMillis()) + ",254.00," + bad);
         Path file = Files.write(dir.resolve("resume-ticks.csv"), csv);
         Path config = Files.writeString(dir.resolve("resume.properties"), "topic.prefix=resume.\n");
         ClientConfigs c = clients();
-        String[] cluster = {"--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
-            "--config", config.toString()};
+        String[] cluster = {
+            "--bootstrap-servers",
+            c.bootstrapServers(),
+            "--registry-url",
+            c.registryUrl(),
+            "--config",
+            config.toString()
+        };
         // --max-ahead lets the line past this side's check, so that the broker is the one to refuse it
-        CliRun run = CliRun.of(CliRun.concat(new String[] {"produce", "ticks", "--file", file.toString(), "--max-ahead",
-            "P10D"}, cluster));
+        CliRun run = CliRun.of(CliRun.concat(
+                new String[] {"produce", "ticks", "--file", file.toString(), "--max-ahead", "P10D"}, cluster));
         String message = run.err();
         assertEquals(1, run.code(), message);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(file.toString())
-                + ":" + (bad + 1) + ": cannot publish to topic resume\\.ticks: .*\\((\\d+) records published; nothing "
-                + "from line (\\d+) on was published \\(its transaction was aborted\\): resume with --from-line \\2\\)")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        java.util.regex.Pattern.quote(file.toString())
+                                + ":" + (bad + 1)
+                                + ": cannot publish to topic resume\\.ticks: .*\\((\\d+) records published; nothing "
+                                + "from line (\\d+) on was published \\(its transaction was aborted\\): resume with --from-line \\2\\)")
                 .matcher(message);
         assertTrue(m.find(), message);
         long published = Long.parseLong(m.group(1));
         long resume = Long.parseLong(m.group(2));
         assertEquals(resume - 2, published, "every line before the resume line (and the header) was published");
         assertTrue(resume <= bad + 1, "the resume line is at or before the refused one");
-        assertEquals(published, sizes(c, "resume.ticks", published).size(), "exactly those are visible to read_committed");
+        assertEquals(
+                published, sizes(c, "resume.ticks", published).size(), "exactly those are visible to read_committed");
 
         csv.set(bad, good); // the user fixes the line and resumes where the message says
         Files.write(file, csv);
-        assertEquals(0, ReactionsCli.run(CliRun.concat(new String[] {"produce", "ticks", "--file", file.toString(),
-            "--from-line", Long.toString(resume)}, cluster)));
+        assertEquals(
+                0,
+                ReactionsCli.run(CliRun.concat(
+                        new String[] {
+                            "produce", "ticks", "--file", file.toString(), "--from-line", Long.toString(resume)
+                        },
+                        cluster)));
         List<Long> seen = sizes(c, "resume.ticks", lines);
         assertEquals(lines, seen.size(), "every line once");
         assertEquals(lines, new java.util.HashSet<>(seen).size(), "none twice");
@@ -329,32 +425,50 @@ abstract class ReplayScenarios {
     /** The size field of every tick on the topic, read_committed: the line number in this test's file. */
     private static List<Long> sizes(ClientConfigs c, String topic, long atLeast) {
         org.apache.kafka.common.serialization.Deserializer<com.marketreactions.schema.StockTick> ticks =
-                com.marketreactions.common.Topics.create("resume.", c.serdes()).ticks.valueSerde().deserializer();
-        return TopicRead.all(c, topic, atLeast, r -> ticks.deserialize(topic, r.value()).getSize());
+                com.marketreactions.common.Topics.create("resume.", c.serdes())
+                        .ticks
+                        .valueSerde()
+                        .deserializer();
+        return TopicRead.all(
+                c, topic, atLeast, r -> ticks.deserialize(topic, r.value()).getSize());
     }
 
     @Test
     void vendorTimestampUnitsPublishTheirTimesAndAWrongUnitIsOneLineNamingTheLine() throws Exception {
         ClientConfigs c = clients();
         Path config = Files.writeString(dir.resolve("units.properties"), "topic.prefix=units.\n");
-        String[] cluster = {"--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl(),
-            "--config", config.toString()};
+        String[] cluster = {
+            "--bootstrap-servers",
+            c.bootstrapServers(),
+            "--registry-url",
+            c.registryUrl(),
+            "--config",
+            config.toString()
+        };
         Path seconds = write("seconds.csv", "AMZN,1762180260,254.00,1", "AMZN,1762180261,254.00,2");
         Path nanos = write("nanos.csv", "AMZN,1762180380123456789,254.00,3");
-        assertEquals(0, ReactionsCli.run(CliRun.concat(new String[] {"produce", "ticks", "--file", seconds.toString()},
-                cluster)));
-        assertEquals(0, ReactionsCli.run(CliRun.concat(new String[] {"produce", "ticks", "--file", nanos.toString()},
-                cluster)));
+        assertEquals(
+                0,
+                ReactionsCli.run(
+                        CliRun.concat(new String[] {"produce", "ticks", "--file", seconds.toString()}, cluster)));
+        assertEquals(
+                0,
+                ReactionsCli.run(
+                        CliRun.concat(new String[] {"produce", "ticks", "--file", nanos.toString()}, cluster)));
         List<Long> times = TopicRead.all(c, "units.ticks", 3, r -> r.timestamp());
-        assertEquals(List.of(1762180260000L, 1762180261000L, 1762180380123L), times.stream().sorted().toList(),
+        assertEquals(
+                List.of(1762180260000L, 1762180261000L, 1762180380123L),
+                times.stream().sorted().toList(),
                 "epoch seconds and nanoseconds told apart by magnitude, as record timestamps");
 
-        CliRun run = CliRun.of(CliRun.concat(new String[] {"produce", "ticks", "--file", seconds.toString(), "--ts-unit",
-            "ms"}, cluster));
+        CliRun run = CliRun.of(CliRun.concat(
+                new String[] {"produce", "ticks", "--file", seconds.toString(), "--ts-unit", "ms"}, cluster));
         String message = run.err();
         assertEquals(2, run.code(), message);
-        assertTrue(message.contains(seconds + ":1: ts 1762180260 as epoch milliseconds is 1970-01-21T09:29:40.260Z, "
-                + "before 1980-01-01T00:00:00Z; looks like epoch seconds: 2025-11-03T14:31:00Z (--ts-unit s)"), message);
+        assertTrue(
+                message.contains(seconds + ":1: ts 1762180260 as epoch milliseconds is 1970-01-21T09:29:40.260Z, "
+                        + "before 1980-01-01T00:00:00Z; looks like epoch seconds: 2025-11-03T14:31:00Z (--ts-unit s)"),
+                message);
         assertEquals(3, TopicRead.all(c, "units.ticks", 3, r -> r.timestamp()).size(), "nothing more published");
     }
 
@@ -364,23 +478,46 @@ abstract class ReplayScenarios {
         Replay.Result r = replay(1).withTopicPrefix("named.").run(in, "named");
         assertEquals("named.market-reactions", r.topics().reactions.name());
         try (Admin admin = Admin.create(clients().common())) {
-            assertTrue(admin.listTopics().names().get().containsAll(List.of("named.news", "named.ticks",
-                    "named.market-reactions", "named.news-impact")));
+            assertTrue(admin.listTopics()
+                    .names()
+                    .get()
+                    .containsAll(List.of("named.news", "named.ticks", "named.market-reactions", "named.news-impact")));
         }
-        assertEquals(r.finals().size(), r.reactions().stream().filter(m -> m.getStatus() == ReactionStatus.FINAL).count());
+        assertEquals(
+                r.finals().size(),
+                r.reactions().stream()
+                        .filter(m -> m.getStatus() == ReactionStatus.FINAL)
+                        .count());
 
         // the command on a cluster it does not own says where its topics are and what they hold
         ClientConfigs c = clients();
-        CliRun run = CliRun.of("replay", "--news", in.news().toString(), "--ticks", in.ticks().toString(),
-                "--aliases", in.aliases().toString(), "--out", dir.resolve("named.jsonl").toString(),
-                "--topic-prefix", "named-cli.", "--bootstrap-servers", c.bootstrapServers(),
-                "--registry-url", c.registryUrl());
+        CliRun run = CliRun.of(
+                "replay",
+                "--news",
+                in.news().toString(),
+                "--ticks",
+                in.ticks().toString(),
+                "--aliases",
+                in.aliases().toString(),
+                "--out",
+                dir.resolve("named.jsonl").toString(),
+                "--topic-prefix",
+                "named-cli.",
+                "--bootstrap-servers",
+                c.bootstrapServers(),
+                "--registry-url",
+                c.registryUrl());
         String printed = run.err();
         assertEquals(0, run.code(), printed);
-        assertTrue(printed.contains("named-cli.market-reactions  reactions out, key newsId|ticker|horizon, MarketReaction"
-                + " (Avro, subject named-cli.market-reactions-value)"), printed);
-        assertEquals(r.finals().size(), Files.readAllLines(dir.resolve("named.jsonl")).size());
-        UserError again = assertThrows(UserError.class, () -> replay(1).withTopicPrefix("named.").run(in, "again"));
+        assertTrue(
+                printed.contains("named-cli.market-reactions  reactions out, key newsId|ticker|horizon, MarketReaction"
+                        + " (Avro, subject named-cli.market-reactions-value)"),
+                printed);
+        assertEquals(
+                r.finals().size(),
+                Files.readAllLines(dir.resolve("named.jsonl")).size());
+        UserError again = assertThrows(
+                UserError.class, () -> replay(1).withTopicPrefix("named.").run(in, "again"));
         assertTrue(again.getMessage().startsWith("topic named.news already holds"), again.getMessage());
     }
 
@@ -392,9 +529,14 @@ abstract class ReplayScenarios {
                 + com.marketreactions.common.RegistrySerdes.CCOMPAT_API;
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (String subject : com.marketreactions.common.SchemaRegistration.subjects(r.topics()).keySet()) {
-            String versions = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ccompat + "/subjects/"
-                    + subject + "/versions")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        for (String subject : com.marketreactions.common.SchemaRegistration.subjects(r.topics())
+                .keySet()) {
+            String versions = http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(ccompat + "/subjects/" + subject + "/versions"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertEquals("[1]", versions, subject + ": the registered schema is the one on the wire, no second form");
         }
         // a consumer in another language: the schema by the record's id, parsed by a reader that resolves no references
@@ -409,24 +551,38 @@ abstract class ReplayScenarios {
             assertEquals(0, b.get(), "Confluent wire format: magic byte 0");
             org.apache.avro.Schema schema = schemas.computeIfAbsent(b.getInt(), id -> {
                 try {
-                    String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ccompat
-                            + "/schemas/ids/" + id)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                    return new org.apache.avro.Schema.Parser().parse(json.readTree(body).path("schema").asText());
+                    String body = http.send(
+                                    java.net.http.HttpRequest.newBuilder(
+                                                    java.net.URI.create(ccompat + "/schemas/ids/" + id))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .body();
+                    return new org.apache.avro.Schema.Parser()
+                            .parse(json.readTree(body).path("schema").asText());
                 } catch (Exception e) {
                     throw new AssertionError("schema " + id + " does not parse on its own: " + e.getMessage(), e);
                 }
             });
             org.apache.avro.generic.GenericRecord g = new org.apache.avro.generic.GenericDatumReader<
-                    org.apache.avro.generic.GenericRecord>(schema).read(null,
-                    org.apache.avro.io.DecoderFactory.get().binaryDecoder(rec.value(), 5, rec.value().length - 5, null));
-            assertTrue(new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8)
-                    .startsWith(g.get("newsId") + "|" + g.get("ticker") + "|"), g.toString());
+                            org.apache.avro.generic.GenericRecord>(schema)
+                    .read(
+                            null,
+                            org.apache.avro.io.DecoderFactory.get()
+                                    .binaryDecoder(rec.value(), 5, rec.value().length - 5, null));
+            assertTrue(
+                    new String(rec.key(), java.nio.charset.StandardCharsets.UTF_8)
+                            .startsWith(g.get("newsId") + "|" + g.get("ticker") + "|"),
+                    g.toString());
             if (g.get("status").toString().equals("FINAL")) {
                 decoded.add(g.get("newsId") + "|" + g.get("ticker") + "|" + g.get("horizon"));
             }
         }
         // the topic is compacted: superseded PROVISIONAL updates may be gone by now, every FINAL is there
-        assertEquals(r.finals().stream().map(f -> f.getNewsId() + "|" + f.getTicker() + "|" + f.getHorizon())
-                .collect(Collectors.toSet()), decoded, "every FINAL decoded by the plain reader");
+        assertEquals(
+                r.finals().stream()
+                        .map(f -> f.getNewsId() + "|" + f.getTicker() + "|" + f.getHorizon())
+                        .collect(Collectors.toSet()),
+                decoded,
+                "every FINAL decoded by the plain reader");
     }
 }

@@ -24,13 +24,14 @@ final class ReportBrowserChecks {
             + " t0: u.over.querySelectorAll('.marker-t0').length,"
             + " news: [...u.over.querySelectorAll('.marker-news')].map(m => m.textContent)})";
 
-    private ReportBrowserChecks() {
-    }
+    private ReportBrowserChecks() {}
 
     /** Opens {@code report} (file://) and waits until its script has drawn {@code charts} charts. */
     static void open(HeadlessChromium browser, Path report, int charts) {
         browser.driver().get(report.toUri().toString());
-        Awaitility.await("the report's charts").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await("the report's charts")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> String.valueOf(charts).equals(browser.js("return document.body.dataset.charts || ''")));
     }
 
@@ -40,15 +41,17 @@ final class ReportBrowserChecks {
      */
     @SuppressWarnings("unchecked")
     static void everyChartDrawn(HeadlessChromium browser, List<MarketReaction> finals) {
-        List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.js(
-                "const d = JSON.parse(document.getElementById('report-data').textContent);"
+        List<Map<String, Object>> charts = (List<Map<String, Object>>)
+                browser.js("const d = JSON.parse(document.getElementById('report-data').textContent);"
                         + " const facts = " + CHART_FACTS + ";"
                         + " return window.reportCharts.map((u, i) => Object.assign(facts(u),"
                         + " {baseline: d[i].reactions.some(r => r.baselinePrice !== null)}))");
         assertTrue(!charts.isEmpty());
         for (Map<String, Object> c : charts) {
             // a ticker without a baseline (no tick before the news) has no line to draw, as its reaction says
-            assertEquals(Boolean.TRUE.equals(c.get("baseline")), ((Number) c.get("points")).intValue() > 0,
+            assertEquals(
+                    Boolean.TRUE.equals(c.get("baseline")),
+                    ((Number) c.get("points")).intValue() > 0,
                     "the ticker's line has points when it has a baseline: " + c);
             assertEquals(1L, ((Number) c.get("canvas")).longValue(), "one canvas: " + c);
             assertEquals("% from baseline", c.get("axis"));
@@ -63,18 +66,22 @@ final class ReportBrowserChecks {
     /** The page's table has a cell per FINAL reaction, each showing that reaction's raw return. */
     @SuppressWarnings("unchecked")
     static void tableShows(HeadlessChromium browser, List<MarketReaction> finals) {
-        List<Map<String, Object>> cells = (List<Map<String, Object>>) browser.js(
-                "return [...document.querySelectorAll('table.reactions tbody tr')].flatMap(tr =>"
+        List<Map<String, Object>> cells = (List<Map<String, Object>>)
+                browser.js("return [...document.querySelectorAll('table.reactions tbody tr')].flatMap(tr =>"
                         + " [...tr.querySelectorAll('td.reaction[data-horizon]')].map(td => ({"
                         + " ticker: tr.querySelector('.ticker').textContent, horizon: td.dataset.horizon,"
                         + " raw: td.dataset.rawReturn, text: td.querySelector('.ret').textContent})))");
         assertEquals(finals.size(), cells.size(), "a cell per FINAL reaction");
         for (Map<String, Object> cell : cells) {
-            MarketReaction r = finals.stream().filter(f -> f.getTicker().equals(cell.get("ticker"))
-                    && f.getHorizon().equals(cell.get("horizon"))
-                    && sameNumber(f.getRawReturn(), (String) cell.get("raw")))
-                    .findFirst().orElseThrow(() -> new AssertionError("no reaction shows as " + cell));
-            String shown = r.getRawReturn() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f%%", r.getRawReturn() * 100);
+            MarketReaction r = finals.stream()
+                    .filter(f -> f.getTicker().equals(cell.get("ticker"))
+                            && f.getHorizon().equals(cell.get("horizon"))
+                            && sameNumber(f.getRawReturn(), (String) cell.get("raw")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no reaction shows as " + cell));
+            String shown = r.getRawReturn() == null
+                    ? ""
+                    : String.format(java.util.Locale.ROOT, "%.2f%%", r.getRawReturn() * 100);
             assertEquals(shown, cell.get("text"), "the raw return of " + cell);
         }
     }
@@ -85,9 +92,11 @@ final class ReportBrowserChecks {
      */
     @SuppressWarnings("unchecked")
     static List<String> storyRows(HeadlessChromium browser, String ticker) {
-        return (List<String>) browser.js("return [...document.querySelectorAll('table.reactions tbody tr')]"
-                + ".filter(tr => tr.querySelector('.ticker').textContent === arguments[0])"
-                + ".map(tr => tr.dataset.news + ': ' + tr.querySelector('td.story').textContent)", ticker);
+        return (List<String>) browser.js(
+                "return [...document.querySelectorAll('table.reactions tbody tr')]"
+                        + ".filter(tr => tr.querySelector('.ticker').textContent === arguments[0])"
+                        + ".map(tr => tr.dataset.news + ': ' + tr.querySelector('td.story').textContent)",
+                ticker);
     }
 
     /**
@@ -110,9 +119,11 @@ final class ReportBrowserChecks {
     /** The news markers on the chart of {@code ticker} for news {@code newsId}. */
     @SuppressWarnings("unchecked")
     static List<String> newsMarkers(HeadlessChromium browser, String newsId, String ticker) {
-        return (List<String>) browser.js("const d = JSON.parse(document.getElementById('report-data').textContent);"
-                + " const i = d.findIndex(c => c.newsId === arguments[0] && c.ticker === arguments[1]);"
-                + " return [...window.reportCharts[i].over.querySelectorAll('.marker-news')].map(m => m.textContent)",
-                newsId, ticker);
+        return (List<String>) browser.js(
+                "const d = JSON.parse(document.getElementById('report-data').textContent);"
+                        + " const i = d.findIndex(c => c.newsId === arguments[0] && c.ticker === arguments[1]);"
+                        + " return [...window.reportCharts[i].over.querySelectorAll('.marker-news')].map(m => m.textContent)",
+                newsId,
+                ticker);
     }
 }

@@ -35,21 +35,40 @@ class ScenarioFilesTest {
             if (in instanceof MarketInput.Tick t) {
                 ticks.add(t);
             } else if (in instanceof MarketInput.News n) {
-                news.add(new MarketInput.News(n.id(), n.t0(), List.copyOf(new LinkedHashSet<>(n.tickers())),
-                        n.headline(), n.summary(), n.source(), n.sentiment()));
+                news.add(new MarketInput.News(
+                        n.id(),
+                        n.t0(),
+                        List.copyOf(new LinkedHashSet<>(n.tickers())),
+                        n.headline(),
+                        n.summary(),
+                        n.source(),
+                        n.sentiment()));
             }
         }
         List<MarketInput.Tick> readTicks = new ArrayList<>();
-        InputFormat.TICKS.file(files.ticks()).read((StockTick t) -> readTicks.add(new MarketInput.Tick(t.getSymbol(),
-                t.getTs().toEpochMilli(), t.getPrice(), t.getSize())), e -> {
-                    throw new AssertionError(e.toString());
-                });
+        InputFormat.TICKS
+                .file(files.ticks())
+                .read(
+                        (StockTick t) -> readTicks.add(new MarketInput.Tick(
+                                t.getSymbol(), t.getTs().toEpochMilli(), t.getPrice(), t.getSize())),
+                        e -> {
+                            throw new AssertionError(e.toString());
+                        });
         List<MarketInput.News> readNews = new ArrayList<>();
-        InputFormat.NEWS.file(files.news()).read((NewsEvent n) -> readNews.add(new MarketInput.News(n.getId(),
-                n.getPublishedAt().toEpochMilli(), List.copyOf(n.getTickers()), n.getHeadline(), n.getSummary(),
-                n.getSource(), n.getSentiment())), e -> {
-                    throw new AssertionError(e.toString());
-                });
+        InputFormat.NEWS
+                .file(files.news())
+                .read(
+                        (NewsEvent n) -> readNews.add(new MarketInput.News(
+                                n.getId(),
+                                n.getPublishedAt().toEpochMilli(),
+                                List.copyOf(n.getTickers()),
+                                n.getHeadline(),
+                                n.getSummary(),
+                                n.getSource(),
+                                n.getSentiment())),
+                        e -> {
+                            throw new AssertionError(e.toString());
+                        });
         Map<String, String> readAliases = new LinkedHashMap<>();
         InputFormat.ALIASES.file(files.aliases()).read((Alias a) -> readAliases.put(a.alias(), a.ticker()), e -> {
             throw new AssertionError(e.toString());

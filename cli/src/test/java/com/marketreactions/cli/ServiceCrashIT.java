@@ -38,8 +38,13 @@ class ServiceCrashIT extends ServiceScenario {
 
         ServiceProcess first = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log);
         try {
-            EndMarkers.awaitConsumed(clients(), appId, p.topics().news.name(), p.news().lastOffsets(),
-                    Duration.ofMinutes(2), first::checkAlive);
+            EndMarkers.awaitConsumed(
+                    clients(),
+                    appId,
+                    p.topics().news.name(),
+                    p.news().lastOffsets(),
+                    Duration.ofMinutes(2),
+                    first::checkAlive);
             // most of the ticks first (up to the afternoon of the announcement, with reaction windows open) ...
             List<Path> parts = splitTicks(0.78);
             PublishResult before = p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
@@ -48,19 +53,21 @@ class ServiceCrashIT extends ServiceScenario {
             PublishResult after = p.publisher().publish(InputFormat.TICKS, parts.get(1), false);
             EndMarkers.publish(clients(), p.topics().ticks.name(), PARTITIONS);
             long total = before.published() + after.published();
-            long committed = ServiceProcess.awaitCommitted(clients(), appId, p.topics().ticks.name(),
-                    before.published() + 1, first);
+            long committed = ServiceProcess.awaitCommitted(
+                    clients(), appId, p.topics().ticks.name(), before.published() + 1, first);
             first.kill();
-            assertTrue(committed < total, "the kill came after the last tick (" + committed + " of " + total
-                    + " committed): nothing was interrupted");
+            assertTrue(
+                    committed < total,
+                    "the kill came after the last tick (" + committed + " of " + total
+                            + " committed): nothing was interrupted");
         } finally {
             first.close();
         }
 
-        try (ServiceProcess second = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env,
-                log)) {
-            List<MarketReaction> all = EndMarkers.readUntilEnded(clients(), p.topics().reactions, PARTITIONS,
-                    Duration.ofMinutes(3), second::checkAlive);
+        try (ServiceProcess second =
+                ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
+            List<MarketReaction> all = EndMarkers.readUntilEnded(
+                    clients(), p.topics().reactions, PARTITIONS, Duration.ofMinutes(3), second::checkAlive);
             assertEquals(expected, finalsExactlyOnce(all));
             // what was emitted before the kill and not committed must not show: no update appears twice
             List<String> json = all.stream().map(RecordJson::toJson).toList();
@@ -81,10 +88,16 @@ class ServiceCrashIT extends ServiceScenario {
     void theKilledTransactionsFinalsAreAbortedAndTheCommittedViewIsExact() throws Exception {
         Run run = crashWithOpenWork("exactly_once_v2", "eos");
         assertEquals(expected(), finalsExactlyOnce(run.committed()));
-        long committedFinals = run.committed().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).count();
-        long allFinals = run.uncommitted().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).count();
-        assertTrue(allFinals >= committedFinals + run.seenBeforeKill(), "read_uncommitted: " + allFinals
-                + " FINALs, read_committed " + committedFinals + ", emitted before the kill " + run.seenBeforeKill());
+        long committedFinals = run.committed().stream()
+                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                .count();
+        long allFinals = run.uncommitted().stream()
+                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                .count();
+        assertTrue(
+                allFinals >= committedFinals + run.seenBeforeKill(),
+                "read_uncommitted: " + allFinals + " FINALs, read_committed " + committedFinals
+                        + ", emitted before the kill " + run.seenBeforeKill());
     }
 
     /**
@@ -114,44 +127,56 @@ class ServiceCrashIT extends ServiceScenario {
     }
 
     /** What the topic holds after the crash and the restart, by both readers, and how many FINALs the kill cut. */
-    record Run(List<MarketReaction> committed, List<MarketReaction> uncommitted, long seenBeforeKill) {
-    }
+    record Run(List<MarketReaction> committed, List<MarketReaction> uncommitted, long seenBeforeKill) {}
 
     private Run crashWithOpenWork(String guarantee, String name) throws Exception {
         String appId = "crash-" + name;
         String prefix = "crash-" + name + ".";
         Prepared p = prepare(prefix, PARTITIONS);
-        Map<String, String> env = serviceEnv(appId, prefix, PARTITIONS, "state-" + name,
-                "REACTIONS_STREAMS_PROCESSING_GUARANTEE", guarantee);
+        Map<String, String> env = serviceEnv(
+                appId, prefix, PARTITIONS, "state-" + name, "REACTIONS_STREAMS_PROCESSING_GUARANTEE", guarantee);
         Map<String, String> longCommits = new java.util.HashMap<>(env);
-        longCommits.put("REACTIONS_STREAMS_COMMIT_INTERVAL_MS", "540000"); // no commit within the run (at most the timeout)
+        longCommits.put(
+                "REACTIONS_STREAMS_COMMIT_INTERVAL_MS", "540000"); // no commit within the run (at most the timeout)
         longCommits.put("REACTIONS_STREAMS_PRODUCER_TRANSACTION_TIMEOUT_MS", "600000");
         Path log = dir.resolve("service-" + name + ".log");
         List<Path> parts = splitTicks(0.78);
         // the news in, committed, with the usual commit interval; a clean stop
         try (ServiceProcess news = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
-            EndMarkers.awaitConsumed(clients(), appId, p.topics().news.name(), p.news().lastOffsets(),
-                    Duration.ofMinutes(2), news::checkAlive);
+            EndMarkers.awaitConsumed(
+                    clients(),
+                    appId,
+                    p.topics().news.name(),
+                    p.news().lastOffsets(),
+                    Duration.ofMinutes(2),
+                    news::checkAlive);
             assertEquals(0, news.terminate(Duration.ofSeconds(45)), "SIGTERM after the news; log:\n" + news.tail());
         }
         // the first part of the ticks with no commit to come, killed once FINALs of it are out
         long seen;
-        try (ServiceProcess open = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), longCommits,
-                log)) {
+        try (ServiceProcess open =
+                ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), longCommits, log)) {
             p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
             seen = awaitFinalsVisible(p.topics(), open);
             open.kill();
         }
-        try (ServiceProcess second = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
+        try (ServiceProcess second =
+                ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
             p.publisher().publish(InputFormat.TICKS, parts.get(1), false);
             EndMarkers.publish(clients(), p.topics().ticks.name(), PARTITIONS);
-            List<MarketReaction> committed = EndMarkers.readUntilEnded(clients(), p.topics().reactions, PARTITIONS,
-                    Duration.ofMinutes(3), second::checkAlive);
-            Map<String, Object> uncommittedReader = new java.util.HashMap<>(clients().committedReader());
+            List<MarketReaction> committed = EndMarkers.readUntilEnded(
+                    clients(), p.topics().reactions, PARTITIONS, Duration.ofMinutes(3), second::checkAlive);
+            Map<String, Object> uncommittedReader =
+                    new java.util.HashMap<>(clients().committedReader());
             uncommittedReader.put("isolation.level", "read_uncommitted");
             List<MarketReaction> uncommitted = new java.util.ArrayList<>();
-            EndMarkers.readUntilEnded(uncommittedReader, p.topics().reactions, PARTITIONS, Duration.ofMinutes(1),
-                    second::checkAlive, uncommitted::add);
+            EndMarkers.readUntilEnded(
+                    uncommittedReader,
+                    p.topics().reactions,
+                    PARTITIONS,
+                    Duration.ofMinutes(1),
+                    second::checkAlive,
+                    uncommitted::add);
             assertEquals(0, second.terminate(Duration.ofSeconds(45)), "SIGTERM; log:\n" + second.tail());
             return new Run(committed, uncommitted, seen);
         }
@@ -165,8 +190,10 @@ class ServiceCrashIT extends ServiceScenario {
         long finals = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, MarketReaction> c =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(reader,
-                             topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer())) {
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        reader,
+                        topics.reactions.keySerde().deserializer(),
+                        topics.reactions.valueSerde().deserializer())) {
             com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topics.reactions.name());
             while (finals < 5) {
                 service.checkAlive();

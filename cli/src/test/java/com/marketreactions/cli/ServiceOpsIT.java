@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class ServiceOpsIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void readinessFollowsTheBrokerAndNothingIsLostAcrossABrokerRestart() throws Exception {
@@ -49,17 +50,24 @@ class ServiceOpsIT extends ServiceScenario {
 
         Map<String, String> settings = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
-        try (ReactionApp app = new ReactionApp(config, topics,
-                     ReactionApp.properties(clients, "ops-service", dir.resolve("state"), settings));
-             BrokerProbe probe = new BrokerProbe(clients.common());
-             OpsServer ops = OpsServer.bind("127.0.0.1", 0, probe)) {
+        try (ReactionApp app = new ReactionApp(
+                        config,
+                        topics,
+                        ReactionApp.properties(clients, "ops-service", dir.resolve("state"), settings));
+                BrokerProbe probe = new BrokerProbe(clients.common());
+                OpsServer ops = OpsServer.bind("127.0.0.1", 0, probe)) {
             String base = "http://127.0.0.1:" + ops.port();
             ops.attach(app, new org.apache.kafka.streams.state.HostInfo("127.0.0.1", ops.port()));
             app.start();
             awaitStatus(base + "/health/ready", 200, Duration.ofMinutes(1));
             assertEquals(200, get(base + "/health/live").statusCode());
-            EndMarkers.awaitConsumed(clients, "ops-service", topics.news.name(), news.lastOffsets(),
-                    Duration.ofMinutes(1), () -> Replay.failIfStopped(app));
+            EndMarkers.awaitConsumed(
+                    clients,
+                    "ops-service",
+                    topics.news.name(),
+                    news.lastOffsets(),
+                    Duration.ofMinutes(1),
+                    () -> Replay.failIfStopped(app));
             publisher.publish(InputFormat.TICKS, first, false);
 
             stack().kafka().stop();
@@ -78,13 +86,22 @@ class ServiceOpsIT extends ServiceScenario {
             awaitStatus(base + "/health/ready", 200, Duration.ofMinutes(2));
             publisher.publish(InputFormat.TICKS, second, false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
-            assertEquals(expected, finalsExactlyOnce(EndMarkers.readUntilEnded(clients, topics.reactions,
-                    PARTITIONS, Duration.ofMinutes(3), () -> Replay.failIfStopped(app))));
+            assertEquals(
+                    expected,
+                    finalsExactlyOnce(EndMarkers.readUntilEnded(
+                            clients,
+                            topics.reactions,
+                            PARTITIONS,
+                            Duration.ofMinutes(3),
+                            () -> Replay.failIfStopped(app))));
         }
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

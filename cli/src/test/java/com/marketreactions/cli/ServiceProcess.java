@@ -1,5 +1,6 @@
 package com.marketreactions.cli;
 
+import com.marketreactions.common.ClientConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import com.marketreactions.common.ClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -35,9 +35,19 @@ final class ServiceProcess implements AutoCloseable {
                     + "./mvnw verify, which packages it first");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "-jar", JAR.toString(), "serve", "--bootstrap-servers", bootstrap, "--registry-url", registry));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--bootstrap-servers",
+                bootstrap,
+                "--registry-url",
+                registry));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("REACTIONS_"));
         pb.environment().putAll(env);
@@ -47,8 +57,8 @@ final class ServiceProcess implements AutoCloseable {
     /** Throws if the service has exited, with the end of its log. */
     void checkAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("the service exited with " + process.exitValue() + "; its log ends:\n"
-                    + tail());
+            throw new IllegalStateException(
+                    "the service exited with " + process.exitValue() + "; its log ends:\n" + tail());
         }
     }
 
@@ -86,23 +96,28 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the application has committed at least {@code atLeast} offsets of {@code topic}; returns how many. */
-    static long awaitCommitted(ClientConfigs clients, String appId, String topic, long atLeast,
-                         ServiceProcess service) throws Exception {
+    static long awaitCommitted(ClientConfigs clients, String appId, String topic, long atLeast, ServiceProcess service)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         try (Admin admin = Admin.create(clients.common())) {
             while (System.nanoTime() < deadline) {
                 service.checkAlive();
-                long sum = admin.listConsumerGroupOffsets(appId).partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS).entrySet().stream()
+                long sum = admin
+                        .listConsumerGroupOffsets(appId)
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS)
+                        .entrySet()
+                        .stream()
                         .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                        .mapToLong(e -> e.getValue().offset()).sum();
+                        .mapToLong(e -> e.getValue().offset())
+                        .sum();
                 if (sum >= atLeast) {
                     return sum;
                 }
                 Thread.sleep(20); // polling interval against a deadline
             }
         }
-        throw new IllegalStateException("the service committed fewer than " + atLeast + " offsets of " + topic + " in 2 minutes; log:\n"
-                + service.tail());
+        throw new IllegalStateException("the service committed fewer than " + atLeast + " offsets of " + topic
+                + " in 2 minutes; log:\n" + service.tail());
     }
 }

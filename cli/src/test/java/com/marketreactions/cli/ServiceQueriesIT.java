@@ -44,7 +44,8 @@ class ServiceQueriesIT extends ServiceScenario {
 
     private static final int PARTITIONS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void anyInstanceAnswersForEveryTickerAndNews() throws Exception {
@@ -56,33 +57,40 @@ class ServiceQueriesIT extends ServiceScenario {
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
 
         try (OpsServer opsA = OpsServer.bind("127.0.0.1", 0, () -> true);
-             OpsServer opsB = OpsServer.bind("127.0.0.1", 0, () -> true);
-             ReactionFeed feedA = new ReactionFeed(clients, topics.reactions);
-             ReactionFeed feedB = new ReactionFeed(clients, topics.reactions);
-             ReactionApp a = app(config, topics, clients, opsA, "a");
-             ReactionApp b = app(config, topics, clients, opsB, "b");
-             HeadlessChromium browser = new HeadlessChromium()) {
+                OpsServer opsB = OpsServer.bind("127.0.0.1", 0, () -> true);
+                ReactionFeed feedA = new ReactionFeed(clients, topics.reactions);
+                ReactionFeed feedB = new ReactionFeed(clients, topics.reactions);
+                ReactionApp a = app(config, topics, clients, opsA, "a");
+                ReactionApp b = app(config, topics, clients, opsB, "b");
+                HeadlessChromium browser = new HeadlessChromium()) {
             opsA.feed(feedA);
             opsB.feed(feedB);
             a.start();
             b.start();
-            EndMarkers.awaitConsumed(clients, "iq-service", topics.news.name(), news.lastOffsets(),
-                    Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
+            EndMarkers.awaitConsumed(
+                    clients,
+                    "iq-service",
+                    topics.news.name(),
+                    news.lastOffsets(),
+                    Duration.ofMinutes(2),
+                    () -> Replay.failIfStopped(a));
             // the live page of instance B is open before the first tick
             browser.driver().get("http://127.0.0.1:" + opsB.port() + "/");
             assertEquals("0", browser.js("return document.body.dataset.reactions || '0'"));
             publisher.publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
-            List<MarketReaction> finals = EndMarkers.readUntilEnded(clients, topics.reactions, PARTITIONS,
-                    Duration.ofMinutes(3), () -> Replay.failIfStopped(a)).stream()
-                    .filter(r -> r.getStatus() == ReactionStatus.FINAL).toList();
+            List<MarketReaction> finals = EndMarkers.readUntilEnded(
+                            clients, topics.reactions, PARTITIONS, Duration.ofMinutes(3), () -> Replay.failIfStopped(a))
+                    .stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .toList();
             awaitRunning(a, b);
             LivePageChecks.fillsAndDraws(browser, finals, "aws-openai-wire", "AMZN");
 
             String baseA = "http://127.0.0.1:" + opsA.port();
             String baseB = "http://127.0.0.1:" + opsB.port();
-            Map<String, List<MarketReaction>> byTicker = finals.stream()
-                    .collect(Collectors.groupingBy(MarketReaction::getTicker));
+            Map<String, List<MarketReaction>> byTicker =
+                    finals.stream().collect(Collectors.groupingBy(MarketReaction::getTicker));
             for (Map.Entry<String, List<MarketReaction>> e : byTicker.entrySet()) {
                 Set<JsonNode> expected = nodes(RecordJson.toJsonArray(e.getValue()));
                 String path = "/reactions/ticker/" + e.getKey();
@@ -94,8 +102,8 @@ class ServiceQueriesIT extends ServiceScenario {
                 assertTrue(onA != onB, e.getKey() + " held by A: " + onA + ", by B: " + onB);
             }
 
-            Map<String, List<MarketReaction>> byNews = finals.stream()
-                    .collect(Collectors.groupingBy(MarketReaction::getNewsId));
+            Map<String, List<MarketReaction>> byNews =
+                    finals.stream().collect(Collectors.groupingBy(MarketReaction::getNewsId));
             for (Map.Entry<String, List<MarketReaction>> e : byNews.entrySet()) {
                 Set<JsonNode> expected = nodes(RecordJson.toJsonArray(e.getValue()));
                 assertEquals(expected, nodes(get(baseA + "/reactions/news/" + e.getKey())), e.getKey());
@@ -104,14 +112,16 @@ class ServiceQueriesIT extends ServiceScenario {
             assertEquals("[]", get(baseA + "/reactions/ticker/NOPE"));
 
             // the event study, gathered from both instances: equal to a batch over the FINALs
-            EndMarkers.readUntilEnded(clients, topics.study, PARTITIONS, Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
+            EndMarkers.readUntilEnded(
+                    clients, topics.study, PARTITIONS, Duration.ofMinutes(2), () -> Replay.failIfStopped(a));
             Map<String, com.marketreactions.schema.EventStudy> study =
                     com.marketreactions.streams.differential.ReferenceStudy.all(finals);
             for (String base : List.of(baseA, baseB)) {
                 Set<JsonNode> got = nodes(get(base + "/study"));
                 assertEquals(study.size(), got.size(), "one per group and horizon, asked " + base);
                 for (JsonNode n : got) {
-                    com.marketreactions.schema.EventStudy e = study.get(n.get("group").asText() + "|" + n.get("horizon").asText());
+                    com.marketreactions.schema.EventStudy e = study.get(
+                            n.get("group").asText() + "|" + n.get("horizon").asText());
                     assertEquals(e.getN(), n.get("n").asInt(), n.toString());
                     if (e.getCaar() == null) {
                         assertTrue(n.get("caar").isNull(), n.toString());
@@ -122,32 +132,56 @@ class ServiceQueriesIT extends ServiceScenario {
                 assertEquals(4, nodes(get(base + "/study/story:first")).size(), "story:first over four horizons");
             }
             // ./reactions study, as a user runs it against the service's cluster: the same groups, as JSON lines
-            java.nio.file.Path props = java.nio.file.Files.writeString(dir.resolve("study.properties"),
-                    "topic.prefix=" + topics.prefix() + "\n");
+            java.nio.file.Path props = java.nio.file.Files.writeString(
+                    dir.resolve("study.properties"), "topic.prefix=" + topics.prefix() + "\n");
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.io.PrintStream was = System.out;
             CliRun run;
             try {
                 System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-                run = CliRun.of("study", "--group", "story:", "--json", "--config", props.toString(),
-                        "--bootstrap-servers", stack().bootstrapServers(), "--registry-url", stack().registryUrl());
+                run = CliRun.of(
+                        "study",
+                        "--group",
+                        "story:",
+                        "--json",
+                        "--config",
+                        props.toString(),
+                        "--bootstrap-servers",
+                        stack().bootstrapServers(),
+                        "--registry-url",
+                        stack().registryUrl());
             } finally {
                 System.setOut(was);
             }
             assertEquals(0, run.code(), run.err());
-            List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-            assertEquals(study.keySet().stream().filter(k -> k.startsWith("story:")).count(), lines.size(), String.join("\n", lines));
+            List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            assertEquals(
+                    study.keySet().stream().filter(k -> k.startsWith("story:")).count(),
+                    lines.size(),
+                    String.join("\n", lines));
             for (String line : lines) {
                 JsonNode n = new ObjectMapper().readTree(line);
-                assertEquals(study.get(n.get("group").asText() + "|" + n.get("horizon").asText()).getN(), n.get("n").asInt(), line);
+                assertEquals(
+                        study.get(n.get("group").asText() + "|"
+                                        + n.get("horizon").asText())
+                                .getN(),
+                        n.get("n").asInt(),
+                        line);
             }
 
             // the live page shows the study too: its table, and the CAAR paths over the longest horizon
-            org.awaitility.Awaitility.await("the live page's study").atMost(Duration.ofSeconds(30))
+            org.awaitility.Awaitility.await("the live page's study")
+                    .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> String.valueOf(study.size()).equals(browser.js("return document.body.dataset.study || ''")));
-            assertEquals(List.of("all", "story:first", "story:repeat"), ReportBrowserChecks.studyCharts(browser).stream()
-                    .map(m -> m.get("group")).toList());
+                    .until(() -> String.valueOf(study.size())
+                            .equals(browser.js("return document.body.dataset.study || ''")));
+            assertEquals(
+                    List.of("all", "story:first", "story:repeat"),
+                    ReportBrowserChecks.studyCharts(browser).stream()
+                            .map(m -> m.get("group"))
+                            .toList());
             // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards
             LivePageChecks.endpoints(http, baseA);
             LivePageChecks.endpoints(http, baseB);
@@ -157,8 +191,8 @@ class ServiceQueriesIT extends ServiceScenario {
     private ReactionApp app(ReactionConfig config, Topics topics, ClientConfigs clients, OpsServer ops, String name) {
         Map<String, String> settings = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + ops.port());
-        ReactionApp app = new ReactionApp(config, topics,
-                ReactionApp.properties(clients, "iq-service", dir.resolve("state-" + name), settings));
+        ReactionApp app = new ReactionApp(
+                config, topics, ReactionApp.properties(clients, "iq-service", dir.resolve("state-" + name), settings));
         ops.attach(app, new HostInfo("127.0.0.1", ops.port()));
         return app;
     }
@@ -170,8 +204,11 @@ class ServiceQueriesIT extends ServiceScenario {
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), url + ": " + r.body());
         return r.body();
     }

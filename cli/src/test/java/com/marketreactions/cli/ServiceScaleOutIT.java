@@ -28,17 +28,23 @@ class ServiceScaleOutIT extends ServiceScenario {
         String appId = "scale-service";
         Prepared p = prepare("scale.", PARTITIONS);
 
-        try (ServiceProcess a = start(appId, "a"); ServiceProcess b = start(appId, "b")) {
+        try (ServiceProcess a = start(appId, "a");
+                ServiceProcess b = start(appId, "b")) {
             awaitMembersWithTasks(appId, 2, a);
-            EndMarkers.awaitConsumed(clients(), appId, p.topics().news.name(), p.news().lastOffsets(),
-                    Duration.ofMinutes(2), a::checkAlive);
+            EndMarkers.awaitConsumed(
+                    clients(),
+                    appId,
+                    p.topics().news.name(),
+                    p.news().lastOffsets(),
+                    Duration.ofMinutes(2),
+                    a::checkAlive);
             p.publisher().publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients(), p.topics().ticks.name(), PARTITIONS);
             ServiceProcess.awaitCommitted(clients(), appId, p.topics().ticks.name(), 5_000, b);
             b.kill();
 
-            List<String> finals = finalsExactlyOnce(EndMarkers.readUntilEnded(clients(), p.topics().reactions,
-                    PARTITIONS, Duration.ofMinutes(3), a::checkAlive));
+            List<String> finals = finalsExactlyOnce(EndMarkers.readUntilEnded(
+                    clients(), p.topics().reactions, PARTITIONS, Duration.ofMinutes(3), a::checkAlive));
             assertEquals(expected, finals);
             assertEquals(0, a.terminate(Duration.ofSeconds(45)), "the survivor stops cleanly; log:\n" + a.tail());
         }
@@ -46,10 +52,9 @@ class ServiceScaleOutIT extends ServiceScenario {
 
     private ServiceProcess start(String appId, String name) throws Exception {
         // a standby replica of every task on the other instance, so a failover does not rebuild state
-        Map<String, String> env = serviceEnv(appId, "scale.", PARTITIONS, "state-" + name,
-                "REACTIONS_STREAMS_NUM_STANDBY_REPLICAS", "1");
-        return ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env,
-                dir.resolve(name + ".log"));
+        Map<String, String> env =
+                serviceEnv(appId, "scale.", PARTITIONS, "state-" + name, "REACTIONS_STREAMS_NUM_STANDBY_REPLICAS", "1");
+        return ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, dir.resolve(name + ".log"));
     }
 
     /** Waits until {@code n} members of the group each own at least one partition. */
@@ -60,9 +65,12 @@ class ServiceScaleOutIT extends ServiceScenario {
             while (System.nanoTime() < deadline) {
                 probe.checkAlive();
                 try {
-                    ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(appId)).all()
-                            .get(10, TimeUnit.SECONDS).get(appId);
-                    seen = (int) d.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty())
+                    ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(appId))
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(appId);
+                    seen = (int) d.members().stream()
+                            .filter(m -> !m.assignment().topicPartitions().isEmpty())
                             .count();
                 } catch (ExecutionException e) {
                     seen = 0; // the group does not exist until the first member joins

@@ -22,9 +22,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +56,10 @@ abstract class ServiceScenario {
 
     @BeforeAll
     static void startStack(TestInfo test) {
-        int brokers = test.getTestClass().map(c -> c.getAnnotation(Brokers.class)).map(Brokers::value).orElse(1);
+        int brokers = test.getTestClass()
+                .map(c -> c.getAnnotation(Brokers.class))
+                .map(Brokers::value)
+                .orElse(1);
         stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90), brokers));
     }
 
@@ -90,12 +93,24 @@ abstract class ServiceScenario {
      * topics and state directory; the end-of-input markers (not the wall clock) close the last windows; a
      * killed member's partitions move after 10 s rather than 45; any free HTTP port.
      */
-    Map<String, String> serviceEnv(String appId, String topicPrefix, int partitions, String stateName,
-                                   String... more) {
-        Map<String, String> env = new HashMap<>(Map.of("REACTIONS_APPLICATION_ID", appId,
-                "REACTIONS_TOPIC_PREFIX", topicPrefix, "REACTIONS_TOPIC_PARTITIONS", Integer.toString(partitions),
-                "REACTIONS_STATE_DIR", dir.resolve(stateName).toString(), "REACTIONS_IDLE_TIMEOUT", "P3650D", "REACTIONS_BENCHMARK_WAIT", "P3650D",
-                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS", "10000", "REACTIONS_HTTP_PORT", "0"));
+    Map<String, String> serviceEnv(String appId, String topicPrefix, int partitions, String stateName, String... more) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "REACTIONS_APPLICATION_ID",
+                appId,
+                "REACTIONS_TOPIC_PREFIX",
+                topicPrefix,
+                "REACTIONS_TOPIC_PARTITIONS",
+                Integer.toString(partitions),
+                "REACTIONS_STATE_DIR",
+                dir.resolve(stateName).toString(),
+                "REACTIONS_IDLE_TIMEOUT",
+                "P3650D",
+                "REACTIONS_BENCHMARK_WAIT",
+                "P3650D",
+                "REACTIONS_STREAMS_SESSION_TIMEOUT_MS",
+                "10000",
+                "REACTIONS_HTTP_PORT",
+                "0"));
         for (int i = 0; i + 1 < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
         }
@@ -103,8 +118,7 @@ abstract class ServiceScenario {
     }
 
     /** The service's topics, with the sample's aliases and news on them. */
-    record Prepared(Topics topics, FilePublisher publisher, PublishResult news) {
-    }
+    record Prepared(Topics topics, FilePublisher publisher, PublishResult news) {}
 
     static Prepared prepare(String topicPrefix, int partitions) {
         Topics topics = Topics.create(topicPrefix, clients().serdes());
@@ -135,9 +149,14 @@ abstract class ServiceScenario {
 
     /** Asserts one FINAL per (news, ticker, horizon); returns the FINALs as JSON in replay order. */
     static List<String> finalsExactlyOnce(List<MarketReaction> reactions) {
-        List<MarketReaction> finals = reactions.stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).toList();
-        Map<String, Long> perKey = finals.stream().collect(Collectors.groupingBy(
-                r -> r.getNewsId() + '|' + r.getTicker() + '|' + r.getHorizon(), TreeMap::new, Collectors.counting()));
+        List<MarketReaction> finals = reactions.stream()
+                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                .toList();
+        Map<String, Long> perKey = finals.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.getNewsId() + '|' + r.getTicker() + '|' + r.getHorizon(),
+                        TreeMap::new,
+                        Collectors.counting()));
         perKey.forEach((key, n) -> assertEquals(1L, n, key + " has " + n + " FINAL reactions"));
         return finals.stream().sorted(Replay.ORDER).map(RecordJson::toJson).toList();
     }

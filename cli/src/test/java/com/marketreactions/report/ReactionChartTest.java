@@ -1,7 +1,5 @@
 package com.marketreactions.report;
 
-import com.marketreactions.streams.chart.ReactionChart;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +9,7 @@ import com.marketreactions.cli.Replay;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.chart.ReactionChart;
 import com.marketreactions.streams.differential.BatchReference;
 import com.marketreactions.streams.differential.MarketInput;
 import java.nio.file.Files;
@@ -39,8 +38,8 @@ class ReactionChartTest {
 
     @Test
     void everyHorizonEndsOnTheReactionsNumbers() throws Exception {
-        ReactionConfig config = ReactionConfig.defaults().withHorizons(
-                List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H")));
+        ReactionConfig config = ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H")));
         List<MarketInput> inputs = new ArrayList<>();
         inputs.add(new MarketInput.News("n1", T0, List.of("STK", "SPY", "NOTICK"), "a deal", "desk", null));
         inputs.add(new MarketInput.News("n2", T0 + 10 * MIN, List.of("STK"), "a follow-up", "blog", null));
@@ -58,11 +57,12 @@ class ReactionChartTest {
             }
         }
         inputs.addAll(ticks);
-        List<MarketReaction> finals = new BatchReference(BatchReference.Params.of(config), inputs).reactions()
-                .values().stream().sorted(Replay.ORDER).toList();
+        List<MarketReaction> finals = new BatchReference(BatchReference.Params.of(config), inputs)
+                .reactions().values().stream().sorted(Replay.ORDER).toList();
         Path file = dir.resolve("ticks.csv");
         List<String> lines = new ArrayList<>(List.of("symbol,ts,price,size"));
-        ticks.forEach(t -> lines.add(t.symbol() + "," + Instant.ofEpochMilli(t.ts()) + "," + t.price() + "," + t.size()));
+        ticks.forEach(
+                t -> lines.add(t.symbol() + "," + Instant.ofEpochMilli(t.ts()) + "," + t.price() + "," + t.size()));
         Files.write(file, lines);
 
         List<ReactionChart> charts = Report.charts(finals, file, "SPY");
@@ -80,7 +80,10 @@ class ReactionChartTest {
                 if (r.getZScore() != null) {
                     double half = (c.upper()[k] - c.lower()[k]) / 2;
                     assertEquals(1.96 * r.getSigma() * Math.sqrt(r.getMarketMinutes()), half, 1e-12, what + " band");
-                    assertEquals(r.getSignificant(), Math.abs(c.stock()[k] - c.expected()[k]) >= half, what + " significant");
+                    assertEquals(
+                            r.getSignificant(),
+                            Math.abs(c.stock()[k] - c.expected()[k]) >= half,
+                            what + " significant");
                 }
                 long volume = 0;
                 for (int i = 0; i < c.x().length; i++) {
@@ -94,18 +97,28 @@ class ReactionChartTest {
         }
         assertEquals(12, checked);
 
-        ReactionChart deal = charts.stream().filter(c -> c.newsId().equals("n1") && c.ticker().equals("STK"))
-                .findFirst().orElseThrow();
-        assertTrue(deal.reactions().stream().anyMatch(r -> Boolean.TRUE.equals(r.getSignificant())),
+        ReactionChart deal = charts.stream()
+                .filter(c -> c.newsId().equals("n1") && c.ticker().equals("STK"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                deal.reactions().stream().anyMatch(r -> Boolean.TRUE.equals(r.getSignificant())),
                 "the jump after T0 is significant somewhere: " + deal.reactions());
-        assertEquals(List.of("t0", "news", "horizon", "horizon", "horizon"),
+        assertEquals(
+                List.of("t0", "news", "horizon", "horizon", "horizon"),
                 deal.markers().stream().map(ReactionChart.Marker::kind).toList());
         assertEquals(T0 + 10 * MIN, deal.markers().get(1).t(), "the follow-up on the same ticker");
         assertNull(deal.expected()[0], "no model line before T0");
         assertNotNull(deal.normalVolume());
-        ReactionChart none = charts.stream().filter(c -> c.ticker().equals("NOTICK")).findFirst().orElseThrow();
+        ReactionChart none = charts.stream()
+                .filter(c -> c.ticker().equals("NOTICK"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(java.util.Arrays.stream(none.stock()).allMatch(v -> v == null), "no baseline, no line");
-        ReactionChart spyChart = charts.stream().filter(c -> c.ticker().equals("SPY")).findFirst().orElseThrow();
+        ReactionChart spyChart = charts.stream()
+                .filter(c -> c.ticker().equals("SPY"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(java.util.Arrays.stream(spyChart.expected()).allMatch(v -> v == null), "the benchmark has no model");
     }
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Where the cluster and the registry are, plus any client settings passed through unchanged
@@ -19,8 +19,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param kafka extra Kafka client properties (e.g. {@code security.protocol}), applied to every client
  * @param registry extra {@code apicurio.registry.*} properties for the serdes
  */
-public record ClientConfigs(String bootstrapServers, String registryUrl, Map<String, String> kafka,
-                            Map<String, String> registry) {
+public record ClientConfigs(
+        String bootstrapServers, String registryUrl, Map<String, String> kafka, Map<String, String> registry) {
 
     public ClientConfigs {
         kafka = Map.copyOf(kafka);
@@ -64,12 +64,15 @@ public record ClientConfigs(String bootstrapServers, String registryUrl, Map<Str
         try {
             infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalArgumentException("no answer about topic " + topic + " within 30 s (is the broker up?)", e);
+            throw new IllegalArgumentException(
+                    "no answer about topic " + topic + " within 30 s (is the broker up?)", e);
         }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist");
         }
-        List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        List<TopicPartition> tps = infos.stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition()))
+                .toList();
         consumer.assign(tps);
         consumer.seekToBeginning(tps);
         return tps;

@@ -47,16 +47,21 @@ public final class InternalAvroSerdes implements SerdeFactory {
     public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Schema> history = history(current.getName());
-        byte[] header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN).put(MARKER_0).put(MARKER_1)
-                .putLong(SchemaNormalization.parsingFingerprint64(current)).array();
+        byte[] header = ByteBuffer.allocate(HEADER)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(MARKER_0)
+                .put(MARKER_1)
+                .putLong(SchemaNormalization.parsingFingerprint64(current))
+                .array();
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(current);
         // every known writer schema by its fingerprint, each resolved to the current one
         Map<Long, SpecificDatumReader<T>> readers = new HashMap<>();
         readers.put(SchemaNormalization.parsingFingerprint64(current), new SpecificDatumReader<>(current));
-        history.forEach(h -> readers.putIfAbsent(SchemaNormalization.parsingFingerprint64(h),
+        history.forEach(h -> readers.putIfAbsent(
+                SchemaNormalization.parsingFingerprint64(h),
                 new SpecificDatumReader<>(h, current, SpecificData.get())));
-        SpecificDatumReader<T> legacy = history.isEmpty() ? null
-                : new SpecificDatumReader<>(history.get(0), current, SpecificData.get());
+        SpecificDatumReader<T> legacy =
+                history.isEmpty() ? null : new SpecificDatumReader<>(history.get(0), current, SpecificData.get());
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
@@ -74,11 +79,14 @@ public final class InternalAvroSerdes implements SerdeFactory {
             AvroBuffers buffers = AvroBuffers.get();
             try {
                 if (bytes.length >= HEADER && bytes[0] == MARKER_0 && bytes[1] == MARKER_1) {
-                    long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                    long fingerprint = ByteBuffer.wrap(bytes, 2, 8)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .getLong();
                     SpecificDatumReader<T> reader = readers.get(fingerprint);
                     if (reader == null) {
                         throw new SerializationException("a " + type.getSimpleName() + " in " + topic + " written "
-                                + "with a schema this version does not know (fingerprint " + Long.toHexString(fingerprint)
+                                + "with a schema this version does not know (fingerprint "
+                                + Long.toHexString(fingerprint)
                                 + "): written by a newer version?");
                     }
                     return reader.read(null, buffers.decoder(bytes, HEADER, bytes.length - HEADER));
@@ -91,8 +99,10 @@ public final class InternalAvroSerdes implements SerdeFactory {
             } catch (SerializationException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
-                throw new SerializationException("not a " + type.getSimpleName() + " in topic " + topic + " (any "
-                        + "version known: " + (history.size() + 1) + ")", e);
+                throw new SerializationException(
+                        "not a " + type.getSimpleName() + " in topic " + topic + " (any " + "version known: "
+                                + (history.size() + 1) + ")",
+                        e);
             }
         };
         return Serdes.serdeFrom(serializer, deserializer);

@@ -5,8 +5,7 @@ import io.apicurio.registry.rest.client.models.ProblemDetails;
 /** One readable line for an exception, however deeply the useful message is wrapped. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * The innermost cause's message. The registry client throws {@link ProblemDetails}, whose own message is

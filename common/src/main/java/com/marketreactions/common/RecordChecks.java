@@ -12,8 +12,7 @@ public final class RecordChecks {
     public static final String TICKER_RULE = "1-10 letters, digits, '.' or '-'";
     private static final int QUOTE_MAX = 40;
 
-    private RecordChecks() {
-    }
+    private RecordChecks() {}
 
     /** {@value #TICKER_RULE}, starting with a letter or digit. A loop, not a regex: it runs for every tick. */
     public static boolean isTicker(String upperCased) {

@@ -20,8 +20,7 @@ public final class RecordJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
-    private RecordJson() {
-    }
+    private RecordJson() {}
 
     public static Map<String, Object> toMap(SpecificRecord record) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -35,14 +34,16 @@ public final class RecordJson {
         try {
             return MAPPER.writeValueAsString(toMap(record));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render " + record.getSchema().getName() + " as JSON", e);
+            throw new IllegalStateException(
+                    "cannot render " + record.getSchema().getName() + " as JSON", e);
         }
     }
 
     /** A JSON array of records, each as {@link #toJson}. */
     public static String toJsonArray(List<? extends SpecificRecord> records) {
         try {
-            return MAPPER.writeValueAsString(records.stream().map(RecordJson::toMap).toList());
+            return MAPPER.writeValueAsString(
+                    records.stream().map(RecordJson::toMap).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render records as JSON", e);
         }

@@ -32,7 +32,10 @@ public record Replication(short factor, int minInsync) {
     /** The rule for the cluster {@code admin} talks to. */
     public static Replication of(Admin admin, long timeoutSeconds)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return forBrokers(admin.describeCluster().nodes().get(timeoutSeconds, TimeUnit.SECONDS).size());
+        return forBrokers(admin.describeCluster()
+                .nodes()
+                .get(timeoutSeconds, TimeUnit.SECONDS)
+                .size());
     }
 
     /** The topic-level setting that goes with the factor. */

@@ -24,8 +24,7 @@ public final class SchemaRegistration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SchemaRegistration() {
-    }
+    private SchemaRegistration() {}
 
     /** Subject name to schema, for every Avro-valued topic. */
     public static Map<String, Schema> subjects(Topics topics) {
@@ -41,20 +40,28 @@ public final class SchemaRegistration {
     /** @return subject to registered schema id */
     public static Map<String, Integer> registerAll(String registryRoot, Topics topics) {
         String base = RegistrySerdes.stripSlash(registryRoot) + RegistrySerdes.CCOMPAT_API;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, Integer> ids = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Schema> e : subjects(topics).entrySet()) {
                 String subject = e.getKey();
                 send(http, "PUT", base + "/config/" + subject, Map.of("compatibility", "BACKWARD"));
-                String body = send(http, "POST", base + "/subjects/" + subject + "/versions",
+                String body = send(
+                        http,
+                        "POST",
+                        base + "/subjects/" + subject + "/versions",
                         Map.of("schema", e.getValue().toString()));
                 ids.put(subject, JSON.readTree(body).path("id").asInt());
             }
         } catch (IOException e) {
-            throw new ClusterUnavailableException("cannot register schemas at " + base + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
-                    + " (is the registry running? check --registry-url)", e);
+            throw new ClusterUnavailableException(
+                    "cannot register schemas at " + base + ": "
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName())
+                            + " (is the registry running? check --registry-url)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while registering schemas", e);

@@ -8,5 +8,4 @@ import org.apache.kafka.common.serialization.Serde;
  *
  * @param compacted whether the topic is created with cleanup.policy=compact (latest value per key)
  */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
-}
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {}

@@ -21,8 +21,7 @@ public final class TopicAdmin {
 
     private static final long TIMEOUT_S = 30;
 
-    private TopicAdmin() {
-    }
+    private TopicAdmin() {}
 
     /**
      * Creates every topic of {@code topics} that does not exist yet, with {@code partitions} partitions
@@ -43,9 +42,10 @@ public final class TopicAdmin {
                 // Record timestamps are event times: a replay of last year's ticks would be deleted at once by
                 // time-based retention. Keep records until deleted on purpose.
                 Map<String, String> configs = new HashMap<>(replication.topicConfig());
-                configs.putAll(t.compacted()
-                        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                        : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                configs.putAll(
+                        t.compacted()
+                                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                                : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 missing.add(nt.configs(configs));
             }
             try {
@@ -60,11 +60,13 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
-            throw new ClusterUnavailableException("no answer from Kafka at " + clients.bootstrapServers() + " within "
-                    + TIMEOUT_S + " s (is the broker running? check --bootstrap-servers)", e);
+            throw new ClusterUnavailableException(
+                    "no answer from Kafka at " + clients.bootstrapServers() + " within " + TIMEOUT_S
+                            + " s (is the broker running? check --bootstrap-servers)",
+                    e);
         } catch (ExecutionException e) {
-            throw new ClusterUnavailableException("cannot create topics on " + clients.bootstrapServers() + ": "
-                    + Problems.describe(e), e);
+            throw new ClusterUnavailableException(
+                    "cannot create topics on " + clients.bootstrapServers() + ": " + Problems.describe(e), e);
         }
     }
 

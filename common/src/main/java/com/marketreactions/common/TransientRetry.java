@@ -22,8 +22,7 @@ final class TransientRetry {
     static final int ATTEMPTS = 5;
     private static final long BACKOFF_MS = 200;
 
-    private TransientRetry() {
-    }
+    private TransientRetry() {}
 
     static <T> T call(Supplier<T> call) {
         for (int attempt = 1; ; attempt++) {
@@ -33,8 +32,11 @@ final class TransientRetry {
                 if (attempt >= ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
-                LOG.warn("schema registry call failed ({}); retrying, attempt {} of {}", Problems.describe(e),
-                        attempt + 1, ATTEMPTS);
+                LOG.warn(
+                        "schema registry call failed ({}); retrying, attempt {} of {}",
+                        Problems.describe(e),
+                        attempt + 1,
+                        ATTEMPTS);
                 try {
                     Thread.sleep(BACKOFF_MS * attempt); // backoff before the next attempt against a busy registry
                 } catch (InterruptedException ie) {
@@ -48,7 +50,8 @@ final class TransientRetry {
     /** A failure of the connection: an I/O error, a timeout or a closed HTTP connection somewhere in the causes. */
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || t instanceof TimeoutException
+            if (t instanceof IOException
+                    || t instanceof TimeoutException
                     || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
                 return true;
             }

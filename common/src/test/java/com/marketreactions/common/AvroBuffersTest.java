@@ -21,10 +21,16 @@ class AvroBuffersTest {
         DatumWriter<NewsEvent> plain = new SpecificDatumWriter<>(NewsEvent.class);
         DatumWriter<NewsEvent> buffered = SchemaKeyedDatumProvider.buffered(new SpecificDatumWriter<>(NewsEvent.class));
         for (int n : new int[] {0, 1, 3000}) { // an empty record, and one larger than the encoder's buffer
-            NewsEvent e = NewsEvent.newBuilder().setId("n" + n).setPublishedAt(Instant.ofEpochMilli(1_762_180_260_000L))
-                    .setSource("wire").setHeadline("x".repeat(n)).setSummary(n == 1 ? null : "é".repeat(n))
-                    .setTickers(List.of("AMZN", "MSFT")).setSentiment(n == 0 ? null : 0.25)
-                    .setTags(List.of("m&a")).build();
+            NewsEvent e = NewsEvent.newBuilder()
+                    .setId("n" + n)
+                    .setPublishedAt(Instant.ofEpochMilli(1_762_180_260_000L))
+                    .setSource("wire")
+                    .setHeadline("x".repeat(n))
+                    .setSummary(n == 1 ? null : "é".repeat(n))
+                    .setTickers(List.of("AMZN", "MSFT"))
+                    .setSentiment(n == 0 ? null : 0.25)
+                    .setTags(List.of("m&a"))
+                    .build();
             assertArrayEquals(direct(plain, e), direct(buffered, e), "record of " + n);
         }
     }

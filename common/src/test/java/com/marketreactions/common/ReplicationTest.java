@@ -14,7 +14,8 @@ class ReplicationTest {
         assertEquals(new Replication((short) 2, 1), Replication.forBrokers(2));
         assertEquals(new Replication((short) 3, 2), Replication.forBrokers(3));
         assertEquals(new Replication((short) 3, 2), Replication.forBrokers(7));
-        assertEquals(Map.of("min.insync.replicas", "2"), Replication.forBrokers(3).topicConfig());
+        assertEquals(
+                Map.of("min.insync.replicas", "2"), Replication.forBrokers(3).topicConfig());
     }
 
     @Test

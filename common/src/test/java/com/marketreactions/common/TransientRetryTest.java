@@ -31,7 +31,9 @@ class TransientRetryTest {
             calls.incrementAndGet();
             throw new IllegalStateException("409: incompatible schema");
         };
-        assertThrows(IllegalStateException.class, () -> TransientRetry.serializer(rejecting).serialize("t", "x"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> TransientRetry.serializer(rejecting).serialize("t", "x"));
         assertEquals(1, calls.get());
     }
 
@@ -42,7 +44,8 @@ class TransientRetryTest {
             calls.incrementAndGet();
             throw new RuntimeException(new java.util.concurrent.TimeoutException("no answer"));
         };
-        assertThrows(RuntimeException.class, () -> TransientRetry.serializer(down).serialize("t", "x"));
+        assertThrows(
+                RuntimeException.class, () -> TransientRetry.serializer(down).serialize("t", "x"));
         assertEquals(TransientRetry.ATTEMPTS, calls.get());
     }
 }

@@ -39,19 +39,28 @@ public final class BrokerCluster implements AutoCloseable {
         if (size < 2) {
             throw new IllegalArgumentException("a cluster of processes has two nodes or more: " + size);
         }
-        String clusterId = existingClusterId(dataDir).orElseGet(() -> Uuid.randomUuid().toString());
+        String clusterId =
+                existingClusterId(dataDir).orElseGet(() -> Uuid.randomUuid().toString());
         int controllers = Math.min(size, MAX_CONTROLLERS);
         int[] controllerPorts = new int[controllers];
         for (int i = 0; i < controllers; i++) {
             controllerPorts[i] = Ports.free();
         }
-        String voters = Stream.iterate(0, i -> i + 1).limit(controllers)
-                .map(i -> (i + 1) + "@" + Ports.HOST + ":" + controllerPorts[i]).collect(Collectors.joining(","));
+        String voters = Stream.iterate(0, i -> i + 1)
+                .limit(controllers)
+                .map(i -> (i + 1) + "@" + Ports.HOST + ":" + controllerPorts[i])
+                .collect(Collectors.joining(","));
         List<BrokerProcess> nodes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             int port = firstPort == 0 ? Ports.free() : Ports.requireFree(firstPort + i, "Kafka");
-            nodes.add(new BrokerProcess(new BrokerSpec(i + 1, port, i < controllers ? controllerPorts[i] : 0, voters,
-                    clusterId, size, dataDir.resolve("kafka-" + (i + 1)))));
+            nodes.add(new BrokerProcess(new BrokerSpec(
+                    i + 1,
+                    port,
+                    i < controllers ? controllerPorts[i] : 0,
+                    voters,
+                    clusterId,
+                    size,
+                    dataDir.resolve("kafka-" + (i + 1)))));
         }
         BrokerCluster cluster = new BrokerCluster(List.copyOf(nodes));
         try {
@@ -71,8 +80,11 @@ public final class BrokerCluster implements AutoCloseable {
 
     /** The node with this id (1 and up). */
     public BrokerProcess node(int nodeId) {
-        return nodes.stream().filter(n -> n.nodeId() == nodeId).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no node " + nodeId + " in a cluster of " + nodes.size()));
+        return nodes.stream()
+                .filter(n -> n.nodeId() == nodeId)
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no node " + nodeId + " in a cluster of " + nodes.size()));
     }
 
     public List<BrokerProcess> nodes() {
@@ -82,7 +94,9 @@ public final class BrokerCluster implements AutoCloseable {
     /** Stops every node cleanly, together (each bounded in time). */
     @Override
     public void close() {
-        List<Thread> stops = nodes.stream().map(n -> Thread.ofPlatform().daemon().start(n::close)).toList();
+        List<Thread> stops = nodes.stream()
+                .map(n -> Thread.ofPlatform().daemon().start(n::close))
+                .toList();
         for (Thread t : stops) {
             try {
                 t.join();
@@ -100,7 +114,8 @@ public final class BrokerCluster implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<String> lines = Files.lines(meta)) {
-            return lines.filter(l -> l.startsWith("cluster.id=")).map(l -> l.substring("cluster.id=".length()))
+            return lines.filter(l -> l.startsWith("cluster.id="))
+                    .map(l -> l.substring("cluster.id=".length()))
                     .findFirst();
         } catch (IOException e) {
             throw new StackException("Cannot read the cluster id from " + meta + ": " + e.getMessage(), e);

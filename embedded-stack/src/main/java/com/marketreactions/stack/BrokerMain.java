@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class BrokerMain {
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 
     public static void main(String[] args) throws IOException {
         BrokerSpec spec = BrokerSpec.fromArgs(args);

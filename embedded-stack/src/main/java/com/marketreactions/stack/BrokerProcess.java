@@ -46,19 +46,26 @@ public final class BrokerProcess implements AutoCloseable {
             Files.createDirectories(spec.logDir());
             Files.deleteIfExists(readyFile(spec));
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx384m",
+                    "-XX:+UseSerialGC",
                     // the broker's own warnings and errors, not its info lines
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", System.getProperty("java.class.path"), BrokerMain.class.getName()));
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BrokerMain.class.getName()));
             command.addAll(spec.toArgs());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
             process = builder.start();
             lifeline = process.getOutputStream();
         } catch (IOException e) {
-            throw new StackException("Cannot start Kafka broker " + spec.nodeId() + " on " + bootstrapServers() + ": "
-                    + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot start Kafka broker " + spec.nodeId() + " on " + bootstrapServers() + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * @param clusterSize how many brokers the cluster has
  * @param logDir the node's data, formatted on its first start
  */
-public record BrokerSpec(int nodeId, int port, int controllerPort, String voters, String clusterId, int clusterSize,
-                         Path logDir) {
+public record BrokerSpec(
+        int nodeId, int port, int controllerPort, String voters, String clusterId, int clusterSize, Path logDir) {
 
     static final String CONTROLLER = "CONTROLLER";
 
@@ -44,8 +44,10 @@ public record BrokerSpec(int nodeId, int port, int controllerPort, String voters
         p.put("controller.quorum.voters", voters);
         p.put("controller.listener.names", CONTROLLER);
         // Kafka binds every interface unless told otherwise.
-        p.put("listeners", "PLAINTEXT://" + bootstrapServers()
-                + (isController() ? "," + CONTROLLER + "://" + Ports.HOST + ":" + controllerPort : ""));
+        p.put(
+                "listeners",
+                "PLAINTEXT://" + bootstrapServers()
+                        + (isController() ? "," + CONTROLLER + "://" + Ports.HOST + ":" + controllerPort : ""));
         p.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -80,8 +82,14 @@ public record BrokerSpec(int nodeId, int port, int controllerPort, String voters
 
     /** The spec as a child process's arguments; {@link #fromArgs} reads them back. */
     List<String> toArgs() {
-        return List.of(String.valueOf(nodeId), String.valueOf(port), String.valueOf(controllerPort), voters, clusterId,
-                String.valueOf(clusterSize), logDir.toString());
+        return List.of(
+                String.valueOf(nodeId),
+                String.valueOf(port),
+                String.valueOf(controllerPort),
+                voters,
+                clusterId,
+                String.valueOf(clusterSize),
+                logDir.toString());
     }
 
     static BrokerSpec fromArgs(String[] a) {
@@ -89,7 +97,13 @@ public record BrokerSpec(int nodeId, int port, int controllerPort, String voters
             throw new IllegalArgumentException("expected 7 arguments (node id, port, controller port, voters, "
                     + "cluster id, cluster size, log dir), got " + a.length);
         }
-        return new BrokerSpec(Integer.parseInt(a[0]), Integer.parseInt(a[1]), Integer.parseInt(a[2]), a[3], a[4],
-                Integer.parseInt(a[5]), Path.of(a[6]));
+        return new BrokerSpec(
+                Integer.parseInt(a[0]),
+                Integer.parseInt(a[1]),
+                Integer.parseInt(a[2]),
+                a[3],
+                a[4],
+                Integer.parseInt(a[5]),
+                Path.of(a[6]));
     }
 }

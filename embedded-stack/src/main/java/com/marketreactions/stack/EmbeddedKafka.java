@@ -57,8 +57,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static BrokerSpec single(Path logDir, int port) {
         int controllerPort = Ports.free();
-        return new BrokerSpec(1, port, controllerPort, "1@" + Ports.HOST + ":" + controllerPort,
-                Uuid.randomUuid().toString(), 1, logDir);
+        return new BrokerSpec(
+                1,
+                port,
+                controllerPort,
+                "1@" + Ports.HOST + ":" + controllerPort,
+                Uuid.randomUuid().toString(),
+                1,
+                logDir);
     }
 
     /** Starts the broker, formatting the storage first if it was never formatted; returns once it serves. */
@@ -81,8 +87,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (s != null) {
                 s.shutdown();
             }
-            throw new StackException("Kafka broker failed to start on " + bootstrapServers() + " with data in "
-                    + spec.logDir() + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Kafka broker failed to start on " + bootstrapServers() + " with data in " + spec.logDir() + ": "
+                            + e.getMessage(),
+                    e);
         }
         server = s;
         log.debug("Kafka broker up on {} in {} ms", bootstrapServers(), (System.nanoTime() - t0) / 1_000_000);
@@ -96,19 +104,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer s = server;
         server = null;
         // Shutdown normally takes well under a second; do not let a stuck one hang the caller.
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-            s.shutdown();
-            s.awaitShutdown();
-        }, r -> {
-            Thread t = new Thread(r, "embedded-kafka-shutdown");
-            t.setDaemon(true);
-            t.start();
-        });
+        CompletableFuture<Void> done = CompletableFuture.runAsync(
+                () -> {
+                    s.shutdown();
+                    s.awaitShutdown();
+                },
+                r -> {
+                    Thread t = new Thread(r, "embedded-kafka-shutdown");
+                    t.setDaemon(true);
+                    t.start();
+                });
         try {
             done.get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.warn("Kafka broker on {} did not stop within {} s; leaving it behind",
-                    bootstrapServers(), SHUTDOWN_TIMEOUT.toSeconds());
+            log.warn(
+                    "Kafka broker on {} did not stop within {} s; leaving it behind",
+                    bootstrapServers(),
+                    SHUTDOWN_TIMEOUT.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -156,7 +168,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (OverlappingFileLockException e) { // held by a broker in this JVM
             throw dirInUse();
         } catch (IOException e) {
-            throw new StackException("Cannot check whether Kafka data directory " + logDir() + " is in use: " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot check whether Kafka data directory " + logDir() + " is in use: " + e.getMessage(), e);
         }
     }
 

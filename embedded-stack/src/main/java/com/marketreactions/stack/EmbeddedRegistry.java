@@ -38,6 +38,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static final String HOME_PROPERTY = "reactions.registry.home";
     /** Environment variable, used when the system property is not set. */
     public static final String HOME_ENV = "REACTIONS_REGISTRY_HOME";
+
     private static final String BUILT_HOME = "embedded-stack/target/apicurio-registry";
     private static final String READY_PATH = "/apis/ccompat/v7/subjects";
     private static final Duration POLL = Duration.ofMillis(100);
@@ -95,7 +96,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
         Jdk jdk = findJava();
         Path dir = dataDir.toAbsolutePath();
         Path logFile = dir.resolve("registry.log");
-        List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                jdk.java().toString(),
                 "-Xmx160m",
                 "-XX:TieredStopAtLevel=1")); // C1 only: ready ~1 s sooner and ~30 MB smaller; it serves few requests
         if (Files.isWritable(home)) {
@@ -111,10 +113,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.http.access-log.enabled=false",
                 "-Dquarkus.log.category.\"io.apicurio\".level=WARN",
-                "-Dapicurio.datasource.url=jdbc:h2:file:" + dir.resolve("registry").resolve("db"),
+                "-Dapicurio.datasource.url=jdbc:h2:file:"
+                        + dir.resolve("registry").resolve("db"),
                 "-Dapicurio.datasource.jdbc.initial-size=2", // the default pool of 20 only slows startup
                 "-Dapicurio.datasource.jdbc.min-size=2",
-                "-jar", home.resolve("quarkus-run.jar").toString()));
+                "-jar",
+                home.resolve("quarkus-run.jar").toString()));
         Process registry;
         try {
             Files.createDirectories(dir.resolve("registry"));
@@ -138,7 +142,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             registry.destroyForcibly();
-            throw new StackException("Cannot start the watchdog shell (sh) for the schema registry: " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot start the watchdog shell (sh) for the schema registry: " + e.getMessage(), e);
         }
         log.debug("Schema registry starting, pid {}, java {}, log {}", registry.pid(), jdk.java(), logFile);
         return new EmbeddedRegistry(registry, watchdog, "http://" + Ports.HOST + ":" + httpPort, logFile);
@@ -152,8 +157,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
      */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + READY_PATH)).timeout(Duration.ofSeconds(2)).build();
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + READY_PATH))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             while (true) {
                 if (!registry.isAlive()) {
                     throw failure("Schema registry exited with code " + registry.exitValue() + " while starting");
@@ -165,7 +173,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
                     throw failure("Schema registry at " + url + " was not ready within " + seconds(timeout) + " s");
                 }
                 try {
-                    registry.onExit().get(POLL.toMillis(), TimeUnit.MILLISECONDS); // the poll interval, cut short by an exit
+                    registry.onExit()
+                            .get(POLL.toMillis(), TimeUnit.MILLISECONDS); // the poll interval, cut short by an exit
                 } catch (TimeoutException | ExecutionException e) {
                     // still running: poll again
                 }
@@ -249,8 +258,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
         if (configured != null && !configured.isBlank()) {
             Path home = Path.of(configured).toAbsolutePath();
             if (!Files.isRegularFile(home.resolve("quarkus-run.jar"))) {
-                throw new StackException("No Apicurio Registry distribution (quarkus-run.jar) in " + home + ", named by "
-                        + source + "; build it with ./mvnw -q install -DskipTests");
+                throw new StackException("No Apicurio Registry distribution (quarkus-run.jar) in " + home
+                        + ", named by " + source + "; build it with ./mvnw -q install -DskipTests");
             }
             return home;
         }
@@ -267,13 +276,16 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
 
     /** A java launcher and its major version. */
-    record Jdk(Path java, int version) {
-    }
+    record Jdk(Path java, int version) {}
 
     /** A java launcher of version 21+: this JVM's, else JAVA_HOME's, else the newest in /usr/lib/jvm. */
     static Jdk findJava() {
         if (Runtime.version().feature() >= 21) {
-            Path self = ProcessHandle.current().info().command().map(Path::of).filter(Files::isExecutable)
+            Path self = ProcessHandle.current()
+                    .info()
+                    .command()
+                    .map(Path::of)
+                    .filter(Files::isExecutable)
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
             return new Jdk(self, Runtime.version().feature());
         }
@@ -283,7 +295,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
             homes.add(Path.of(javaHome));
         }
         try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
-            installed.sorted(Comparator.comparingInt(EmbeddedRegistry::featureVersion).reversed()).forEach(homes::add);
+            installed
+                    .sorted(Comparator.comparingInt(EmbeddedRegistry::featureVersion)
+                            .reversed())
+                    .forEach(homes::add);
         } catch (IOException e) {
             // no /usr/lib/jvm: only JAVA_HOME is left
         }
@@ -302,7 +317,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
             return lines.filter(l -> l.startsWith("JAVA_VERSION="))
                     .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", ""))
                     .map(v -> Runtime.Version.parse(v).feature())
-                    .findFirst().orElse(0);
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -33,8 +33,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private final boolean keepData;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedStack(EmbeddedKafka kafka, BrokerCluster cluster, EmbeddedRegistry registry, Path dataDir,
-                          boolean keepData) {
+    private EmbeddedStack(
+            EmbeddedKafka kafka, BrokerCluster cluster, EmbeddedRegistry registry, Path dataDir, boolean keepData) {
         this.kafka = kafka;
         this.cluster = cluster;
         this.registry = registry;
@@ -69,8 +69,13 @@ public final class EmbeddedStack implements AutoCloseable {
             long kafkaMs = millisSince(t0);
             registry.awaitReady(options.registryStartTimeout());
             EmbeddedStack stack = new EmbeddedStack(kafka, cluster, registry, dataDir, options.keepData());
-            log.info("Stack up in {} ms (Kafka ready after {} ms): Kafka {}, schema registry {}, data in {}",
-                    millisSince(t0), kafkaMs, stack.bootstrapServers(), registry.url(), dataDir);
+            log.info(
+                    "Stack up in {} ms (Kafka ready after {} ms): Kafka {}, schema registry {}, data in {}",
+                    millisSince(t0),
+                    kafkaMs,
+                    stack.bootstrapServers(),
+                    registry.url(),
+                    dataDir);
             return stack;
         } catch (RuntimeException e) {
             if (registry != null) {
@@ -149,8 +154,11 @@ public final class EmbeddedStack implements AutoCloseable {
                     ? Files.createTempDirectory("reactions-stack-")
                     : Files.createDirectories(requested.toAbsolutePath());
         } catch (IOException e) {
-            throw new StackException("Cannot create the data directory " + (requested == null ? "in "
-                    + System.getProperty("java.io.tmpdir") : requested) + ": " + e.getMessage(), e);
+            throw new StackException(
+                    "Cannot create the data directory "
+                            + (requested == null ? "in " + System.getProperty("java.io.tmpdir") : requested) + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -11,8 +11,7 @@ final class Ports {
 
     static final String HOST = "127.0.0.1";
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nobody listens on right now (the kernel's choice). */
     static int free() {
@@ -30,7 +29,8 @@ final class Ports {
             s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 1);
             return port;
         } catch (IOException e) {
-            String why = String.valueOf(e.getMessage()).contains("in use") ? "is already in use"
+            String why = String.valueOf(e.getMessage()).contains("in use")
+                    ? "is already in use"
                     : "cannot be bound (" + e.getMessage() + ")";
             throw new StackException(what + " port " + port + " on " + HOST + " " + why);
         }

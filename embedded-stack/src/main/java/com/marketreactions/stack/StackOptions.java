@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param brokers how many Kafka brokers: one runs in this JVM, more run each in its own process
  *        ({@link BrokerCluster}); with a fixed {@code kafkaPort} the others take the ports after it
  */
-public record StackOptions(int kafkaPort, int registryPort, Path dataDir, boolean keepData,
-                           Duration registryStartTimeout, int brokers) {
+public record StackOptions(
+        int kafkaPort, int registryPort, Path dataDir, boolean keepData, Duration registryStartTimeout, int brokers) {
 
     /** Most brokers a stack runs: more would not fit a developer's machine, and prove nothing three do not. */
     public static final int MAX_BROKERS = 9;
@@ -34,7 +34,8 @@ public record StackOptions(int kafkaPort, int registryPort, Path dataDir, boolea
     }
 
     /** One broker in this JVM. */
-    public StackOptions(int kafkaPort, int registryPort, Path dataDir, boolean keepData, Duration registryStartTimeout) {
+    public StackOptions(
+            int kafkaPort, int registryPort, Path dataDir, boolean keepData, Duration registryStartTimeout) {
         this(kafkaPort, registryPort, dataDir, keepData, registryStartTimeout, 1);
     }
 

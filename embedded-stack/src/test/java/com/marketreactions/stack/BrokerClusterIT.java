@@ -34,12 +34,17 @@ class BrokerClusterIT {
             assertEquals(3, cluster.bootstrapServers().split(",").length);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
                 assertEquals(3, admin.describeCluster().nodes().get().size());
-                admin.createTopics(List.of(new NewTopic("t", Optional.of(1), Optional.empty()))).all().get();
-                TopicDescription d = admin.describeTopics(List.of("t")).allTopicNames().get().get("t");
+                admin.createTopics(List.of(new NewTopic("t", Optional.of(1), Optional.empty())))
+                        .all()
+                        .get();
+                TopicDescription d =
+                        admin.describeTopics(List.of("t")).allTopicNames().get().get("t");
                 assertEquals(3, d.partitions().get(0).replicas().size(), "the brokers' default replication");
             }
-            try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers",
-                    cluster.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", cluster.bootstrapServers(), "acks", "all"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
                 p.send(new ProducerRecord<>("t", "k", "kept")).get();
             }
         }
@@ -50,8 +55,8 @@ class BrokerClusterIT {
 
     private static List<String> read(String bootstrap) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrap), new StringDeserializer(), new StringDeserializer())) {
             TopicPartition tp = new TopicPartition("t", 0);
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));

@@ -25,21 +25,27 @@ class EmbeddedRegistryIT {
 
     @Test
     void notReadyInTimeIsOneLineWithTheLogAndLeavesNoProcess() {
-        StackException e = assertThrows(StackException.class,
-                () -> EmbeddedRegistry.start(0, tmp, Duration.ofMillis(300)));
+        StackException e =
+                assertThrows(StackException.class, () -> EmbeddedRegistry.start(0, tmp, Duration.ofMillis(300)));
 
         assertTrue(e.getMessage().startsWith("Schema registry at http://127.0.0.1:"), e.getMessage());
-        assertTrue(e.getMessage().contains("not ready within 0.3 s; log " + tmp.resolve("registry.log")), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("not ready within 0.3 s; log " + tmp.resolve("registry.log")), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
-        await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
     void registryDiesWithAParentKilledBySigkill() throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + EmbeddedRegistry.findHome(),
-                RegistryHolder.class.getName(), tmp.toString())
+        Process parent = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-D" + EmbeddedRegistry.HOME_PROPERTY + "=" + EmbeddedRegistry.findHome(),
+                        RegistryHolder.class.getName(),
+                        tmp.toString())
                 .redirectError(tmp.resolve("holder.log").toFile())
                 .start();
         long registryPid = -1;

@@ -71,7 +71,8 @@ class EmbeddedStackIT {
         assertTrue(stack.registryUrl().startsWith("http://127.0.0.1:"), stack.registryUrl());
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/apis/ccompat/v7/subjects")).build(),
+                    HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/apis/ccompat/v7/subjects"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
         }
@@ -97,9 +98,11 @@ class EmbeddedStackIT {
     @Test
     @Order(4)
     void aSecondBrokerOnTheSameDataIsRefusedBeforeItStarts() {
-        StackException e = assertThrows(StackException.class, () -> new EmbeddedKafka(stack.kafka().logDir(), 0));
+        StackException e = assertThrows(
+                StackException.class, () -> new EmbeddedKafka(stack.kafka().logDir(), 0));
 
-        assertEquals("Kafka data directory " + stack.kafka().logDir() + " is in use by another running broker",
+        assertEquals(
+                "Kafka data directory " + stack.kafka().logDir() + " is in use by another running broker",
                 e.getMessage());
         assertTrue(stack.kafka().isRunning());
     }
@@ -132,11 +135,14 @@ class EmbeddedStackIT {
 
     private static void produce(String topic, String value, boolean commit) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "stack-it-" + UUID.randomUUID(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "stack-it-" + UUID.randomUUID(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                30_000);
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, "key", value));
@@ -152,20 +158,27 @@ class EmbeddedStackIT {
     /** Values of the first {@code count} committed records, polling with a deadline. */
     private static List<String> readCommitted(String topic, int count) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "stack-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(r.value());
-                }
-                return values.size() >= count;
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO)
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                            values.add(r.value());
+                        }
+                        return values.size() >= count;
+                    });
         }
         return values;
     }

@@ -24,7 +24,8 @@ class PortConflictTest {
             int port = taken.getLocalPort();
             Path dataDir = tmp.resolve("stack");
 
-            StackException e = assertThrows(StackException.class,
+            StackException e = assertThrows(
+                    StackException.class,
                     () -> EmbeddedStack.start(new StackOptions(port, 0, dataDir, false, Duration.ofSeconds(60))));
 
             assertEquals("Kafka port " + port + " on 127.0.0.1 is already in use", e.getMessage());
@@ -37,7 +38,8 @@ class PortConflictTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
 
-            StackException e = assertThrows(StackException.class,
+            StackException e = assertThrows(
+                    StackException.class,
                     () -> EmbeddedStack.start(new StackOptions(0, port, tmp.resolve("stack"), false, null)));
 
             assertEquals("Registry port " + port + " on 127.0.0.1 is already in use", e.getMessage());

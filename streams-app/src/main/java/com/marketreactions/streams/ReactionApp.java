@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
@@ -45,8 +45,8 @@ public final class ReactionApp implements AutoCloseable {
     public ReactionApp(ReactionConfig config, Topics topics, Properties streamsProps) {
         this.config = config;
         ClusterFacts cluster = ClusterFacts.read(streamsProps, topics.ticks.name());
-        this.streams = new KafkaStreams(ReactionTopology.build(config, topics, cluster.partitions()),
-                cluster.withReplication(streamsProps));
+        this.streams = new KafkaStreams(
+                ReactionTopology.build(config, topics, cluster.partitions()), cluster.withReplication(streamsProps));
         streams.setStateListener((now, before) -> {
             LOG.debug("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -71,8 +71,8 @@ public final class ReactionApp implements AutoCloseable {
      * read stops the application unless {@link #deadLetterSettings} are among the overrides: a bounded run
      * must fail loudly rather than report numbers computed without some of its input.
      */
-    public static Properties properties(ClientConfigs clients, String applicationId, Path stateDir,
-                                        Map<String, String> overrides) {
+    public static Properties properties(
+            ClientConfigs clients, String applicationId, Path stateDir, Map<String, String> overrides) {
         Properties p = new Properties();
         p.putAll(clients.common());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -103,9 +103,13 @@ public final class ReactionApp implements AutoCloseable {
      * offset) and skipped; see {@link DeadLetters}.
      */
     public static Map<String, String> deadLetterSettings(Topics topics) {
-        return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class.getName(),
-                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.class.getName(),
-                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters.name());
+        return Map.of(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetters.class.getName(),
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetters.class.getName(),
+                StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+                topics.deadLetters.name());
     }
 
     /**
@@ -118,7 +122,9 @@ public final class ReactionApp implements AutoCloseable {
         static ClusterFacts read(Properties streamsProps, String topic) {
             Map<String, Object> admin = new StreamsConfig(streamsProps).getAdminConfigs("market-reactions-metadata");
             try (Admin a = Admin.create(admin)) {
-                TopicDescription d = a.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                TopicDescription d = a.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(30, TimeUnit.SECONDS)
                         .get(topic);
                 return new ClusterFacts(d.partitions().size(), Replication.of(a, 30));
             } catch (InterruptedException e) {
@@ -126,8 +132,12 @@ public final class ReactionApp implements AutoCloseable {
                 throw new IllegalStateException("interrupted while reading the metadata of " + topic, e);
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                throw new IllegalStateException("cannot read the partitions of topic " + topic + ": "
-                        + (cause instanceof UnknownTopicOrPartitionException ? "it does not exist" : String.valueOf(cause)), e);
+                throw new IllegalStateException(
+                        "cannot read the partitions of topic " + topic + ": "
+                                + (cause instanceof UnknownTopicOrPartitionException
+                                        ? "it does not exist"
+                                        : String.valueOf(cause)),
+                        e);
             }
         }
 
@@ -146,7 +156,8 @@ public final class ReactionApp implements AutoCloseable {
 
     /** @return true once running; false if the client failed or the time ran out */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
-        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && streams.state() == KafkaStreams.State.RUNNING;
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                && streams.state() == KafkaStreams.State.RUNNING;
     }
 
     /** Blocks until the client stops by itself (failure or external close). */

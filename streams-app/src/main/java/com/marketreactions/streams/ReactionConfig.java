@@ -27,10 +27,18 @@ import java.util.Objects;
  *                    without it and flags the reactions BENCHMARK_STALLED; at least the idle timeout
  * @param stories how news items are grouped into stories
  */
-public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
-                             Duration grace, Duration newsLateness, double directionThreshold,
-                             Duration idleTimeout, Duration provisionalInterval, Duration benchmarkWait,
-                             StoryConfig stories) {
+public record ReactionConfig(
+        List<Horizon> horizons,
+        String benchmark,
+        Duration estimationWindow,
+        int minPoints,
+        Duration grace,
+        Duration newsLateness,
+        double directionThreshold,
+        Duration idleTimeout,
+        Duration provisionalInterval,
+        Duration benchmarkWait,
+        StoryConfig stories) {
 
     public ReactionConfig {
         Objects.requireNonNull(stories, "stories");
@@ -38,7 +46,10 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         if (horizons.isEmpty()) {
             throw new IllegalArgumentException("horizons: at least one horizon is required");
         }
-        horizons = horizons.stream().distinct().sorted(Comparator.comparing(Horizon::length)).toList();
+        horizons = horizons.stream()
+                .distinct()
+                .sorted(Comparator.comparing(Horizon::length))
+                .toList();
         if (benchmark == null || !benchmark.matches("[A-Z0-9.\\-]{1,12}")) {
             throw new IllegalArgumentException("benchmark: not a ticker symbol: '" + benchmark + "'");
         }
@@ -55,24 +66,49 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         notNegative("provisionalInterval", provisionalInterval);
         positive("benchmarkWait", benchmarkWait);
         if (benchmarkWait.compareTo(idleTimeout) < 0) {
-            throw new IllegalArgumentException("benchmarkWait: must be at least the idle timeout (" + idleTimeout
-                    + "), got " + benchmarkWait);
+            throw new IllegalArgumentException(
+                    "benchmarkWait: must be at least the idle timeout (" + idleTimeout + "), got " + benchmarkWait);
         }
     }
 
     /** With the default story settings. */
-    public ReactionConfig(List<Horizon> horizons, String benchmark, Duration estimationWindow, int minPoints,
-                          Duration grace, Duration newsLateness, double directionThreshold, Duration idleTimeout,
-                          Duration provisionalInterval, Duration benchmarkWait) {
-        this(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold, idleTimeout,
-                provisionalInterval, benchmarkWait, StoryConfig.defaults());
+    public ReactionConfig(
+            List<Horizon> horizons,
+            String benchmark,
+            Duration estimationWindow,
+            int minPoints,
+            Duration grace,
+            Duration newsLateness,
+            double directionThreshold,
+            Duration idleTimeout,
+            Duration provisionalInterval,
+            Duration benchmarkWait) {
+        this(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                benchmarkWait,
+                StoryConfig.defaults());
     }
 
     public static ReactionConfig defaults() {
         return new ReactionConfig(
                 List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H"), Horizon.parse("P1D")),
-                "SPY", Duration.ofDays(5), 30, Duration.ofMinutes(1), Duration.ofMinutes(5), 0.005,
-                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(10));
+                "SPY",
+                Duration.ofDays(5),
+                30,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(5),
+                0.005,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(10));
     }
 
     public Duration maxHorizon() {
@@ -97,40 +133,99 @@ public record ReactionConfig(List<Horizon> horizons, String benchmark, Duration 
         return stories.enabled() && h.length().plus(grace).compareTo(newsLateness) >= 0;
     }
 
-
     public ReactionCalculator calculator() {
         return new ReactionCalculator(estimationWindow.toMillis(), minPoints, directionThreshold);
     }
 
     public ReactionConfig withHorizons(List<Horizon> h) {
-        return new ReactionConfig(h, benchmark, estimationWindow, minPoints, grace, newsLateness, directionThreshold,
-                idleTimeout, provisionalInterval, benchmarkWait, stories);
+        return new ReactionConfig(
+                h,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                benchmarkWait,
+                stories);
     }
 
     /** The idle timeout, and the benchmark wait raised to it where it was shorter. */
     public ReactionConfig withIdleTimeout(Duration d) {
-        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, d, provisionalInterval, benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait, stories);
+        return new ReactionConfig(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                d,
+                provisionalInterval,
+                benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait,
+                stories);
     }
 
     public ReactionConfig withProvisionalInterval(Duration d) {
-        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, d, benchmarkWait, stories);
+        return new ReactionConfig(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                d,
+                benchmarkWait,
+                stories);
     }
 
     public ReactionConfig withMinPoints(int n) {
-        return new ReactionConfig(horizons, benchmark, estimationWindow, n, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval, benchmarkWait, stories);
+        return new ReactionConfig(
+                horizons,
+                benchmark,
+                estimationWindow,
+                n,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                benchmarkWait,
+                stories);
     }
 
     public ReactionConfig withBenchmarkWait(Duration d) {
-        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval, d, stories);
+        return new ReactionConfig(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                d,
+                stories);
     }
 
     public ReactionConfig withStories(StoryConfig s) {
-        return new ReactionConfig(horizons, benchmark, estimationWindow, minPoints, grace, newsLateness,
-                directionThreshold, idleTimeout, provisionalInterval, benchmarkWait, s);
+        return new ReactionConfig(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                benchmarkWait,
+                s);
     }
 
     public boolean provisionalEnabled() {

@@ -12,7 +12,9 @@ public final class AliasLines implements LineParser<Alias> {
     @Override
     public boolean isHeader(String line) {
         String[] c = line.split(",", -1);
-        return c.length == 2 && c[0].trim().equalsIgnoreCase("alias") && c[1].trim().equalsIgnoreCase("ticker");
+        return c.length == 2
+                && c[0].trim().equalsIgnoreCase("alias")
+                && c[1].trim().equalsIgnoreCase("ticker");
     }
 
     @Override

@@ -24,9 +24,15 @@ final class AlpacaNewsLines implements LineParser<NewsEvent> {
     public NewsEvent parse(String line) throws BadLineException {
         JsonNode n = Json.object(line);
         String summary = Json.optionalText(n, "summary");
-        return new NewsEvent(Json.requiredId(n, "id"), time.parse("created_at", Json.requiredText(n, "created_at")),
-                Json.requiredText(n, "source"), Json.requiredText(n, "headline"),
-                summary == null || summary.isBlank() ? null : summary, Json.optionalText(n, "url"),
-                NewsLines.tickers(n.get("symbols"), "symbols"), null, new java.util.ArrayList<>());
+        return new NewsEvent(
+                Json.requiredId(n, "id"),
+                time.parse("created_at", Json.requiredText(n, "created_at")),
+                Json.requiredText(n, "source"),
+                Json.requiredText(n, "headline"),
+                summary == null || summary.isBlank() ? null : summary,
+                Json.optionalText(n, "url"),
+                NewsLines.tickers(n.get("symbols"), "symbols"),
+                null,
+                new java.util.ArrayList<>());
     }
 }

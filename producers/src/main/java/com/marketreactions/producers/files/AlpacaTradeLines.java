@@ -41,8 +41,12 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
         if (s == null || !s.isNumber()) {
             throw new BadLineException("s (size) must be a number");
         }
-        return new StockTick(symbol, time.parse("t", Json.requiredText(n, "t")), Numbers.price(p.asText()),
-                Numbers.shares(s.asText()), Json.optionalText(n, "x"));
+        return new StockTick(
+                symbol,
+                time.parse("t", Json.requiredText(n, "t")),
+                Numbers.price(p.asText()),
+                Numbers.shares(s.asText()),
+                Json.optionalText(n, "x"));
     }
 
     @Override

@@ -31,16 +31,26 @@ final class BenzingaNewsLines implements LineParser<NewsEvent> {
         JsonNode n = Json.object(line);
         String created = Json.requiredText(n, "created");
         String teaser = Json.optionalText(n, "teaser");
-        return new NewsEvent(Json.requiredId(n, "id"), publishedAt(created), "Benzinga", Json.requiredText(n, "title"),
-                teaser == null || teaser.isBlank() ? null : teaser, Json.optionalText(n, "url"), tickers(n), null,
+        return new NewsEvent(
+                Json.requiredId(n, "id"),
+                publishedAt(created),
+                "Benzinga",
+                Json.requiredText(n, "title"),
+                teaser == null || teaser.isBlank() ? null : teaser,
+                Json.optionalText(n, "url"),
+                tickers(n),
+                null,
                 new java.util.ArrayList<>());
     }
 
     private java.time.Instant publishedAt(String created) throws BadLineException {
         if (!created.isEmpty() && Character.isLetter(created.charAt(0))) {
             try {
-                return time.instant("created", ZonedDateTime.parse(created, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant(), Fields.quote(created));
+                return time.instant(
+                        "created",
+                        ZonedDateTime.parse(created, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant(),
+                        Fields.quote(created));
             } catch (DateTimeException e) {
                 throw new BadLineException("created: not an RFC 1123 date " + Fields.quote(created));
             }

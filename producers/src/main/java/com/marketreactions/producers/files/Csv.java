@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<String> split(String line) throws BadLineException {
         if (line.indexOf('"') < 0) {

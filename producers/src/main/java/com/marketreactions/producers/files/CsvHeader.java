@@ -45,7 +45,8 @@ final class CsvHeader {
     List<String> cells(String line) throws BadLineException {
         List<String> c = Csv.split(line);
         if (c.size() != columns) {
-            throw new BadLineException("expected " + columns + " columns as in the " + format + " header, got " + c.size());
+            throw new BadLineException(
+                    "expected " + columns + " columns as in the " + format + " header, got " + c.size());
         }
         return c;
     }

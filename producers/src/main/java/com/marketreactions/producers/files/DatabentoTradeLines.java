@@ -70,8 +70,12 @@ final class DatabentoTradeLines implements LineParser<StockTick> {
         } else {
             p = Numbers.price(px);
         }
-        return new StockTick(Fields.ticker("symbol", c.get(symbol)), time.parse("ts_event", c.get(tsEvent)), p,
-                Numbers.size(CsvHeader.cell(c, size)), null);
+        return new StockTick(
+                Fields.ticker("symbol", c.get(symbol)),
+                time.parse("ts_event", c.get(tsEvent)),
+                p,
+                Numbers.size(CsvHeader.cell(c, size)),
+                null);
     }
 
     @Override

@@ -39,8 +39,9 @@ public enum EpochUnit {
             return this;
         }
         long a = value == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(value);
-        return a < 100_000_000_000L ? SECONDS : a < 100_000_000_000_000L ? MILLIS
-                : a < 100_000_000_000_000_000L ? MICROS : NANOS;
+        return a < 100_000_000_000L
+                ? SECONDS
+                : a < 100_000_000_000_000L ? MILLIS : a < 100_000_000_000_000_000L ? MICROS : NANOS;
     }
 
     /** {@code value} of this unit in epoch milliseconds (sub-millisecond parts dropped), or null past the range. */

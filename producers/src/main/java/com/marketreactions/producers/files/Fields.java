@@ -8,8 +8,7 @@ final class Fields {
 
     static final String TICKER_RULE = RecordChecks.TICKER_RULE;
 
-    private Fields() {
-    }
+    private Fields() {}
 
     /** Trimmed and upper-cased; must look like a ticker. */
     static String ticker(String field, String raw) throws BadLineException {

@@ -12,14 +12,19 @@ import java.util.Locale;
  * {@code created_at} and {@code headline}: Alpaca; {@code created} and {@code title}: Benzinga).
  */
 public enum FileLayout {
-    AUTO, NATIVE, MASSIVE, DATABENTO, ALPACA, BENZINGA;
+    AUTO,
+    NATIVE,
+    MASSIVE,
+    DATABENTO,
+    ALPACA,
+    BENZINGA;
 
     public static FileLayout of(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown format '" + name
-                    + "': use auto, native, massive, databento, alpaca or benzinga");
+            throw new IllegalArgumentException(
+                    "unknown format '" + name + "': use auto, native, massive, databento, alpaca or benzinga");
         }
     }
 
@@ -32,12 +37,14 @@ public enum FileLayout {
         FileLayout l = this == AUTO ? detectTicks(first) : this;
         return switch (l) {
             case NATIVE -> new TickLines(time);
-            case MASSIVE -> new MassiveTradeLines(headerOf(first, MassiveTradeLines.HEADER_START, "Massive trades"), time);
-            case DATABENTO -> new DatabentoTradeLines(headerOf(first, DatabentoTradeLines.HEADER_START, "Databento trades"),
-                    time);
+            case MASSIVE ->
+                new MassiveTradeLines(headerOf(first, MassiveTradeLines.HEADER_START, "Massive trades"), time);
+            case DATABENTO ->
+                new DatabentoTradeLines(headerOf(first, DatabentoTradeLines.HEADER_START, "Databento trades"), time);
             case ALPACA -> new AlpacaTradeLines(time);
-            default -> throw new BadInputException("--format " + l.label() + " is a news format, not one of ticks "
-                    + "(native, massive, databento, alpaca)");
+            default ->
+                throw new BadInputException("--format " + l.label() + " is a news format, not one of ticks "
+                        + "(native, massive, databento, alpaca)");
         };
     }
 
@@ -49,8 +56,9 @@ public enum FileLayout {
             case MASSIVE -> new MassiveNewsLines(time);
             case ALPACA -> new AlpacaNewsLines(time);
             case BENZINGA -> new BenzingaNewsLines(time);
-            default -> throw new BadInputException("--format " + l.label() + " is a ticks format, not one of news "
-                    + "(native, massive, alpaca, benzinga)");
+            default ->
+                throw new BadInputException("--format " + l.label() + " is a ticks format, not one of news "
+                        + "(native, massive, alpaca, benzinga)");
         };
     }
 
@@ -86,8 +94,8 @@ public enum FileLayout {
     /** A CSV vendor format needs its header first: its columns are found by name. */
     private static String headerOf(String first, String start, String format) {
         if (!first.startsWith(start)) {
-            throw new BadInputException("a " + format + " file starts with its header (" + start + ",...), not "
-                    + Fields.quote(first));
+            throw new BadInputException(
+                    "a " + format + " file starts with its header (" + start + ",...), not " + Fields.quote(first));
         }
         return first;
     }

@@ -8,18 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ public final class FilePublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(FilePublisher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final LongConsumer NO_PROGRESS = n -> { };
+    private static final LongConsumer NO_PROGRESS = n -> {};
     private static final long TRANSACTION_RECORDS = 100_000;
     private static final long TRANSACTION_MS = 100;
     /** How the producer fails the other records of a batch in which the broker refused one. */
@@ -53,8 +52,8 @@ public final class FilePublisher {
         this(topics, producers, 0, NO_PROGRESS, Pacer.MAX);
     }
 
-    private FilePublisher(Topics topics, ProducerFactory producers, long progressEvery, LongConsumer progress,
-                          Pacer pacer) {
+    private FilePublisher(
+            Topics topics, ProducerFactory producers, long progressEvery, LongConsumer progress, Pacer pacer) {
         this.topics = topics;
         this.producers = producers;
         this.progressEvery = progressEvery;
@@ -108,12 +107,18 @@ public final class FilePublisher {
         }
         Topic<String, V> topic = format.topic(topics);
         LineErrors skipped = new LineErrors();
-        Consumer<LineError> onError = skipBad ? skipped::add : e -> {
-            throw new BadInputException(file.name() + " changed while it was being published: " + e);
-        };
-        return send(topic, file.name(), skipped, file::leftOut,
-                sink -> file.read((record, line) -> sink.accept(format.toRecord(topic.name(), record), line), onError,
-                        fromLine));
+        Consumer<LineError> onError = skipBad
+                ? skipped::add
+                : e -> {
+                    throw new BadInputException(file.name() + " changed while it was being published: " + e);
+                };
+        return send(
+                topic,
+                file.name(),
+                skipped,
+                file::leftOut,
+                sink -> file.read(
+                        (record, line) -> sink.accept(format.toRecord(topic.name(), record), line), onError, fromLine));
     }
 
     /**
@@ -157,8 +162,12 @@ public final class FilePublisher {
      * records once all of them are written, so after a failure everything before the open transaction's first
      * line is published and nothing from it on is, and {@code --from-line} resumes there with no record twice.
      */
-    private <V> PublishResult send(Topic<String, V> topic, String source, LineErrors skipped,
-                                   Supplier<Map<String, Long>> leftOut, Source<V> records) {
+    private <V> PublishResult send(
+            Topic<String, V> topic,
+            String source,
+            LineErrors skipped,
+            Supplier<Map<String, Long>> leftOut,
+            Source<V> records) {
         Acks acks = new Acks();
         Txn txn = new Txn();
         try (Closing<V> p = new Closing<>(producers.create(topic, "publish-" + UUID.randomUUID()))) {
@@ -208,29 +217,42 @@ public final class FilePublisher {
                 if (!uncertain) {
                     abortQuietly(p.producer, txn);
                 }
-                throw new PublishException(failure(source, topic, acks, txn, uncertain, e), e,
-                        txn.open ? txn.firstLine : -1, uncertain ? txn.lastLine : -1);
+                throw new PublishException(
+                        failure(source, topic, acks, txn, uncertain, e),
+                        e,
+                        txn.open ? txn.firstLine : -1,
+                        uncertain ? txn.lastLine : -1);
             }
         }
-        LOG.info("published {} records from {} to {}{}", txn.committed, source, topic.name(),
+        LOG.info(
+                "published {} records from {} to {}{}",
+                txn.committed,
+                source,
+                topic.name(),
                 skipped.isEmpty() ? "" : ", skipped " + skipped.total() + " bad lines");
-        return new PublishResult(source, topic.name(), txn.committed, skipped.total(), skipped.shown(),
-                acks.lastOffsets, leftOut.get());
+        return new PublishResult(
+                source, topic.name(), txn.committed, skipped.total(), skipped.shown(), acks.lastOffsets, leftOut.get());
     }
 
     /** One line: what failed, where, what was published, and where to resume. */
-    private static String failure(String source, Topic<?, ?> topic, Acks acks, Txn txn, boolean uncertain,
-                                  KafkaException e) {
+    private static String failure(
+            String source, Topic<?, ?> topic, Acks acks, Txn txn, boolean uncertain, KafkaException e) {
         Exception cause = acks.cause() != null ? acks.cause() : e;
         String where = acks.line() != Long.MAX_VALUE ? source + ":" + acks.line() + ": " : source + ": ";
         String done = txn.committed + " records published";
-        String resume = !txn.open ? ""
-                : uncertain ? "; the transaction of lines " + txn.firstLine + "-" + txn.lastLine + " failed while "
-                        + "being committed, so it may be on the topic: if line " + txn.lastLine + "'s record is there, "
-                        + "resume with --from-line " + (txn.lastLine + 1) + ", otherwise with --from-line " + txn.firstLine
-                : "; nothing from line " + txn.firstLine + " on was published (its transaction was aborted): resume with "
-                        + "--from-line " + txn.firstLine;
-        return where + "cannot publish to topic " + topic.name() + ": " + cause.getMessage() + " (" + done + resume + ")";
+        String resume = !txn.open
+                ? ""
+                : uncertain
+                        ? "; the transaction of lines " + txn.firstLine + "-" + txn.lastLine + " failed while "
+                                + "being committed, so it may be on the topic: if line " + txn.lastLine
+                                + "'s record is there, "
+                                + "resume with --from-line " + (txn.lastLine + 1) + ", otherwise with --from-line "
+                                + txn.firstLine
+                        : "; nothing from line " + txn.firstLine
+                                + " on was published (its transaction was aborted): resume with " + "--from-line "
+                                + txn.firstLine;
+        return where + "cannot publish to topic " + topic.name() + ": " + cause.getMessage() + " (" + done + resume
+                + ")";
     }
 
     private static void abortQuietly(Producer<?, ?> producer, Txn txn) {

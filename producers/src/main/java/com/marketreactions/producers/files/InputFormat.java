@@ -24,19 +24,31 @@ public final class InputFormat<T, V> {
     public static final InputFormat<StockTick, StockTick> TICKS = ticks(FileLayout.AUTO, TimeRules.defaults());
 
     /** Alias CSV to the compacted {@code topics.aliases}: key = alias, value = ticker, no event time. */
-    public static final InputFormat<Alias, String> ALIASES = new InputFormat<>("aliases", first -> new AliasLines(),
-            t -> t.aliases, Alias::alias, Alias::ticker, a -> null, false);
+    public static final InputFormat<Alias, String> ALIASES = new InputFormat<>(
+            "aliases", first -> new AliasLines(), t -> t.aliases, Alias::alias, Alias::ticker, a -> null, false);
 
     /** News in {@code layout}, times read by {@code time}; a news id may appear once in a file. */
     public static InputFormat<NewsEvent, NewsEvent> news(FileLayout layout, TimeRules time) {
-        return new InputFormat<>("news", first -> layout.news(first, time), t -> t.news, NewsEvent::getId,
-                Function.identity(), n -> n.getPublishedAt().toEpochMilli(), true);
+        return new InputFormat<>(
+                "news",
+                first -> layout.news(first, time),
+                t -> t.news,
+                NewsEvent::getId,
+                Function.identity(),
+                n -> n.getPublishedAt().toEpochMilli(),
+                true);
     }
 
     /** Ticks in {@code layout}, times read by {@code time}. */
     public static InputFormat<StockTick, StockTick> ticks(FileLayout layout, TimeRules time) {
-        return new InputFormat<>("ticks", first -> layout.ticks(first, time), t -> t.ticks, StockTick::getSymbol,
-                Function.identity(), k -> k.getTs().toEpochMilli(), false);
+        return new InputFormat<>(
+                "ticks",
+                first -> layout.ticks(first, time),
+                t -> t.ticks,
+                StockTick::getSymbol,
+                Function.identity(),
+                k -> k.getTs().toEpochMilli(),
+                false);
     }
 
     private final String name;
@@ -47,8 +59,14 @@ public final class InputFormat<T, V> {
     private final Function<T, V> value;
     private final Function<T, Long> timestamp;
 
-    private InputFormat(String name, Function<String, LineParser<T>> parser, Function<Topics, Topic<String, V>> topic,
-                        Function<T, String> key, Function<T, V> value, Function<T, Long> timestamp, boolean uniqueKeys) {
+    private InputFormat(
+            String name,
+            Function<String, LineParser<T>> parser,
+            Function<Topics, Topic<String, V>> topic,
+            Function<T, String> key,
+            Function<T, V> value,
+            Function<T, Long> timestamp,
+            boolean uniqueKeys) {
         this.name = name;
         this.parser = parser;
         this.uniqueKeys = uniqueKeys;

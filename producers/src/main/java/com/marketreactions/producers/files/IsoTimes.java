@@ -15,13 +15,16 @@ final class IsoTimes {
     /** What {@link #epochMillis} returns for a string not of the common shape. */
     static final long NOT_THIS_SHAPE = Long.MIN_VALUE;
 
-    private IsoTimes() {
-    }
+    private IsoTimes() {}
 
     /** Epoch milliseconds (fractions beyond the millisecond dropped), or {@link #NOT_THIS_SHAPE}. */
     static long epochMillis(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
             return NOT_THIS_SHAPE;
         }
@@ -31,7 +34,14 @@ final class IsoTimes {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return NOT_THIS_SHAPE;
         }

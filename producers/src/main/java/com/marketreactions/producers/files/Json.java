@@ -16,8 +16,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonNode object(String line) throws BadLineException {
         JsonNode n;

@@ -29,9 +29,15 @@ final class MassiveNewsLines implements LineParser<NewsEvent> {
         if (publisher == null || !publisher.isObject()) {
             throw new BadLineException("publisher (an object with a name) is required");
         }
-        return new NewsEvent(Json.requiredId(n, "id"), time.parse("published_utc", Json.requiredText(n, "published_utc")),
-                Json.requiredText(publisher, "name"), Json.requiredText(n, "title"), Json.optionalText(n, "description"),
-                Json.optionalText(n, "article_url"), NewsLines.tickers(n.get("tickers")), sentiment(n.get("insights")),
+        return new NewsEvent(
+                Json.requiredId(n, "id"),
+                time.parse("published_utc", Json.requiredText(n, "published_utc")),
+                Json.requiredText(publisher, "name"),
+                Json.requiredText(n, "title"),
+                Json.optionalText(n, "description"),
+                Json.optionalText(n, "article_url"),
+                NewsLines.tickers(n.get("tickers")),
+                sentiment(n.get("insights")),
                 new java.util.ArrayList<>());
     }
 
@@ -53,8 +59,9 @@ final class MassiveNewsLines implements LineParser<NewsEvent> {
                 case "positive" -> 1;
                 case "neutral" -> 0;
                 case "negative" -> -1;
-                default -> throw new BadLineException("insights[" + i + "].sentiment must be positive, neutral or "
-                        + "negative, got " + Fields.quote(s));
+                default ->
+                    throw new BadLineException("insights[" + i + "].sentiment must be positive, neutral or "
+                            + "negative, got " + Fields.quote(s));
             };
             n++;
         }

@@ -31,12 +31,21 @@ final class MassiveTradeLines implements LineParser<StockTick> {
             + "22 prior reference price, 29 seller, 32 and 33 sold out of sequence, 52 contingent, "
             + "53 qualified contingent";
     private static final Map<Integer, String> CONDITIONS = Map.ofEntries(
-            Map.entry(2, "average price"), Map.entry(5, "bunched sold"), Map.entry(7, "cash sale"),
-            Map.entry(10, "derivatively priced"), Map.entry(13, "extended hours out of sequence"),
-            Map.entry(15, "official close"), Map.entry(16, "official open"), Map.entry(20, "next day"),
-            Map.entry(21, "price variation"), Map.entry(22, "prior reference price"), Map.entry(29, "seller"),
-            Map.entry(32, "sold out of sequence"), Map.entry(33, "sold out of sequence"),
-            Map.entry(52, "contingent"), Map.entry(53, "qualified contingent"));
+            Map.entry(2, "average price"),
+            Map.entry(5, "bunched sold"),
+            Map.entry(7, "cash sale"),
+            Map.entry(10, "derivatively priced"),
+            Map.entry(13, "extended hours out of sequence"),
+            Map.entry(15, "official close"),
+            Map.entry(16, "official open"),
+            Map.entry(20, "next day"),
+            Map.entry(21, "price variation"),
+            Map.entry(22, "prior reference price"),
+            Map.entry(29, "seller"),
+            Map.entry(32, "sold out of sequence"),
+            Map.entry(33, "sold out of sequence"),
+            Map.entry(52, "contingent"),
+            Map.entry(53, "qualified contingent"));
 
     private final TimeRules time;
     private final LeftOut leftOut = new LeftOut();
@@ -73,9 +82,14 @@ final class MassiveTradeLines implements LineParser<StockTick> {
         List<String> c = header.cells(line);
         String corr = CsvHeader.cell(c, correction);
         if (!corr.isEmpty() && !corr.equals("0") && !corr.equals("12")) {
-            return leftOut.because("correction " + corr + (corr.equals("1") ? " (corrected later)"
-                    : corr.equals("7") || corr.equals("8") ? " (cancelled or erroneous later)"
-                    : corr.equals("10") || corr.equals("11") ? " (a cancel or error record)" : " (unknown code)"));
+            return leftOut.because("correction " + corr
+                    + (corr.equals("1")
+                            ? " (corrected later)"
+                            : corr.equals("7") || corr.equals("8")
+                                    ? " (cancelled or erroneous later)"
+                                    : corr.equals("10") || corr.equals("11")
+                                            ? " (a cancel or error record)"
+                                            : " (unknown code)"));
         }
         String conds = CsvHeader.cell(c, conditions);
         if (!conds.isEmpty()) {
@@ -94,7 +108,8 @@ final class MassiveTradeLines implements LineParser<StockTick> {
         }
         String symbol = Fields.ticker("ticker", c.get(ticker));
         String pt = CsvHeader.cell(c, participant);
-        Instant ts = pt.isEmpty() || pt.equals("0") ? time.parse("sip_timestamp", c.get(sip))
+        Instant ts = pt.isEmpty() || pt.equals("0")
+                ? time.parse("sip_timestamp", c.get(sip))
                 : time.parse("participant_timestamp", pt);
         double p = Numbers.price(CsvHeader.cell(c, price));
         long s = Numbers.shares(CsvHeader.cell(c, size));

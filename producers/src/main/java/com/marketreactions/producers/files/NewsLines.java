@@ -35,8 +35,16 @@ public final class NewsLines implements LineParser<NewsEvent> {
         String headline = Json.requiredText(n, "headline");
         String summary = Json.optionalText(n, "summary");
         String url = Json.optionalText(n, "url");
-        return new NewsEvent(id, publishedAt, source, headline, summary, url, tickers(n.get("tickers")),
-                sentiment(n.get("sentiment")), tags(n.get("tags"), "tags"));
+        return new NewsEvent(
+                id,
+                publishedAt,
+                source,
+                headline,
+                summary,
+                url,
+                tickers(n.get("tickers")),
+                sentiment(n.get("sentiment")),
+                tags(n.get("tags"), "tags"));
     }
 
     private Instant publishedAt(JsonNode v) throws BadLineException {
@@ -116,6 +124,4 @@ public final class NewsLines implements LineParser<NewsEvent> {
         }
         return s;
     }
-
-
 }

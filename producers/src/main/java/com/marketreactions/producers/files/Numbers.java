@@ -8,8 +8,7 @@ final class Numbers {
     static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static double price(String s) throws BadLineException {
         if (s.isEmpty()) {

@@ -6,7 +6,7 @@ package com.marketreactions.producers.files;
  */
 public interface Pacer {
 
-    Pacer MAX = eventTimeMs -> { };
+    Pacer MAX = eventTimeMs -> {};
 
     /** Blocks until the record with this event time is due. */
     void await(long eventTimeMs) throws InterruptedException;

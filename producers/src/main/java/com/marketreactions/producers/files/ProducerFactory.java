@@ -25,7 +25,9 @@ public interface ProducerFactory {
             public <K, V> Producer<K, V> create(Topic<K, V> topic, String transactionalId) {
                 Map<String, Object> config = new java.util.HashMap<>(clients.producer());
                 config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-                return new KafkaProducer<>(config, borrowed(topic.keySerde().serializer()),
+                return new KafkaProducer<>(
+                        config,
+                        borrowed(topic.keySerde().serializer()),
                         borrowed(topic.valueSerde().serializer()));
             }
         };

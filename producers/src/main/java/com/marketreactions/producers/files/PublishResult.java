@@ -17,8 +17,14 @@ import java.util.TreeMap;
  *     everything of this publish once its position on each partition is greater than this offset
  * @param leftOut lines the file's layout leaves out by its rules (e.g. cancelled trades), by reason
  */
-public record PublishResult(String source, String topic, long published, long badLines, List<LineError> errors,
-                            Map<Integer, Long> lastOffsets, Map<String, Long> leftOut) {
+public record PublishResult(
+        String source,
+        String topic,
+        long published,
+        long badLines,
+        List<LineError> errors,
+        Map<Integer, Long> lastOffsets,
+        Map<String, Long> leftOut) {
 
     public PublishResult {
         errors = List.copyOf(errors);
@@ -33,7 +39,10 @@ public record PublishResult(String source, String topic, long published, long ba
             return "";
         }
         StringBuilder b = new StringBuilder(n + " lines left out by the format's rules (");
-        leftOut.forEach((why, k) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(why));
+        leftOut.forEach((why, k) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append(why));
         return b.append(')').toString();
     }
 

@@ -157,7 +157,7 @@ public final class RecordFile<T> {
     /** Reads the whole file and collects its bad lines: the validation pass, publishing nothing. */
     public LineErrors validate() {
         LineErrors errors = new LineErrors();
-        read(record -> { }, errors::add);
+        read(record -> {}, errors::add);
         return errors;
     }
 }

@@ -27,6 +27,7 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
 
     /** No intraday market data or news feed reaches back further; a time before it is a wrong unit or a typo. */
     public static final Instant DEFAULT_NOT_BEFORE = Instant.parse("1980-01-01T00:00:00Z");
+
     public static final Duration DEFAULT_MAX_AHEAD = Duration.ofHours(1);
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
@@ -64,14 +65,15 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
         }
         long fast = IsoTimes.epochMillis(s);
         if (fast != IsoTimes.NOT_THIS_SHAPE) {
-            return plausible(fast) ? Instant.ofEpochMilli(fast) : instant(field, Instant.ofEpochMilli(fast), Fields.quote(s));
+            return plausible(fast)
+                    ? Instant.ofEpochMilli(fast)
+                    : instant(field, Instant.ofEpochMilli(fast), Fields.quote(s));
         }
         TemporalAccessor t;
         try {
             t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
         } catch (DateTimeException e) {
-            throw new BadLineException(field + ": unknown timestamp format " + Fields.quote(s)
-                   );
+            throw new BadLineException(field + ": unknown timestamp format " + Fields.quote(s));
         }
         if (!(t instanceof ZonedDateTime z)) {
             throw new BadLineException(field + ": " + Fields.quote(s) + " has no zone offset (add Z or +hh:mm)");
@@ -110,9 +112,10 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
     }
 
     private String bounds(long ms) {
-        return ms < notBefore.toEpochMilli() ? "before " + notBefore
-                : "more than " + maxAhead.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                        + " ahead of now (" + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "; --max-ahead)";
+        return ms < notBefore.toEpochMilli()
+                ? "before " + notBefore
+                : "more than " + maxAhead.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " ahead of now ("
+                        + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "; --max-ahead)";
     }
 
     /** "; looks like epoch seconds: 2025-11-03T14:31:00Z (--ts-unit s)" when another unit gives a plausible time. */
@@ -123,7 +126,8 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
             }
             Long ms = u.toMillis(value);
             if (ms != null && plausible(ms)) {
-                return "; looks like " + u.describe() + ": " + Instant.ofEpochMilli(ms) + " (--ts-unit " + u.label() + ")";
+                return "; looks like " + u.describe() + ": " + Instant.ofEpochMilli(ms) + " (--ts-unit " + u.label()
+                        + ")";
             }
         }
         return "; not a plausible time in any epoch unit";

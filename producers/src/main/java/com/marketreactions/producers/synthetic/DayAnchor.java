@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param extremeAt    when the extreme is reached, inside that day's regular session; null for none
  * @param extremePrice the session high or low; null exactly when {@code extremeAt} is
  */
-public record DayAnchor(String symbol, LocalDate date, double close, Double open, Instant extremeAt,
-                        Double extremePrice) {
+public record DayAnchor(
+        String symbol, LocalDate date, double close, Double open, Instant extremeAt, Double extremePrice) {
 
     public DayAnchor {
         Objects.requireNonNull(symbol, "symbol");
@@ -25,19 +25,23 @@ public record DayAnchor(String symbol, LocalDate date, double close, Double open
         Specs.require(TradingCalendar.isTradingDay(date), symbol + ": " + date + " is not a trading day");
         Specs.require(close > 0 && Double.isFinite(close), symbol + " " + date + ": close must be > 0");
         Specs.require(open == null || open > 0 && Double.isFinite(open), symbol + " " + date + ": open must be > 0");
-        Specs.require((extremeAt == null) == (extremePrice == null),
+        Specs.require(
+                (extremeAt == null) == (extremePrice == null),
                 symbol + " " + date + ": give both extremeAt and extremePrice, or neither");
         if (extremeAt != null) {
-            Specs.require(extremePrice > 0 && Double.isFinite(extremePrice),
+            Specs.require(
+                    extremePrice > 0 && Double.isFinite(extremePrice),
                     symbol + " " + date + ": extremePrice must be > 0");
-            Specs.require(TradingCalendar.dateOf(extremeAt).equals(date)
+            Specs.require(
+                    TradingCalendar.dateOf(extremeAt).equals(date)
                             && TradingCalendar.sessionAt(extremeAt) == Session.REGULAR
                             && !extremeAt.equals(TradingCalendar.at(date, TradingCalendar.OPEN)),
                     symbol + " " + date + ": extremeAt " + extremeAt + " is not inside that day's regular session"
                             + " (after the open)");
             double hi = open == null ? close : Math.max(open, close);
             double lo = open == null ? close : Math.min(open, close);
-            Specs.require(extremePrice > hi || extremePrice < lo,
+            Specs.require(
+                    extremePrice > hi || extremePrice < lo,
                     symbol + " " + date + ": extremePrice must be above or below both the open and the close");
         }
     }

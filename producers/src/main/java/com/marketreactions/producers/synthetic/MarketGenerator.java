@@ -75,8 +75,8 @@ public final class MarketGenerator implements Iterable<StockTick> {
 
     /** The ticks as a sequential, ordered stream (unbounded without an end date). */
     public Stream<StockTick> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     public long seed() {
@@ -158,8 +158,8 @@ public final class MarketGenerator implements Iterable<StockTick> {
         Set<String> anchorDays = new HashSet<>();
         for (DayAnchor a : anchors) {
             Specs.require(names.contains(a.symbol()), "anchor on unknown symbol " + a.symbol());
-            Specs.require(anchorDays.add(a.symbol() + " " + a.date()),
-                    "two anchors for " + a.symbol() + " on " + a.date());
+            Specs.require(
+                    anchorDays.add(a.symbol() + " " + a.date()), "two anchors for " + a.symbol() + " on " + a.date());
         }
         Set<String> points = new HashSet<>();
         for (Waypoint w : allWaypoints()) {
@@ -170,7 +170,8 @@ public final class MarketGenerator implements Iterable<StockTick> {
             }
             Specs.require(points.add(w.symbol() + " " + at), "two points for " + w.symbol() + " at " + w.at());
             for (DayAnchor a : anchors) {
-                if (a.extremeAt() != null && a.symbol().equals(w.symbol())
+                if (a.extremeAt() != null
+                        && a.symbol().equals(w.symbol())
                         && TradingCalendar.dateOf(w.at()).equals(a.date())
                         && TradingCalendar.sessionAt(w.at()) == Session.REGULAR) {
                     boolean beyond = a.extremeIsHigh() ? w.price() > a.extremePrice() : w.price() < a.extremePrice();
@@ -198,8 +199,7 @@ public final class MarketGenerator implements Iterable<StockTick> {
         private final List<DayAnchor> anchors = new ArrayList<>();
         private final List<Waypoint> waypoints = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Master seed [1]. */
         public Builder seed(long seed) {

@@ -24,12 +24,12 @@ import java.util.stream.StreamSupport;
  */
 public final class NewsGenerator implements Iterable<NewsEvent> {
 
-    private static final String[] SOURCES = {"Wire desk", "Markets blog", "Business daily", "Sector newsletter",
-        "Newsroom feed"};
+    private static final String[] SOURCES = {
+        "Wire desk", "Markets blog", "Business daily", "Sector newsletter", "Newsroom feed"
+    };
 
     /** Template, tickers it needs, sentiment sign. */
-    private record Template(String text, int tickers, double tone) {
-    }
+    private record Template(String text, int tickers, double tone) {}
 
     private static final Template[] TEMPLATES = {
         new Template("%s raises full-year outlook", 1, 0.6),
@@ -58,8 +58,8 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
 
     private NewsGenerator(Builder b) {
         Specs.require(!b.symbols.isEmpty(), "news needs at least one symbol");
-        Specs.require(b.newsPerTradingHour > 0 && Double.isFinite(b.newsPerTradingHour),
-                "newsPerTradingHour must be > 0");
+        Specs.require(
+                b.newsPerTradingHour > 0 && Double.isFinite(b.newsPerTradingHour), "newsPerTradingHour must be > 0");
         Specs.require(b.to == null || !b.to.isBefore(b.from), "to " + b.to + " is before from " + b.from);
         this.seed = b.seed;
         this.symbols = List.copyOf(b.symbols);
@@ -79,8 +79,8 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
 
     /** The events as a sequential, ordered stream (unbounded without an end date). */
     public Stream<NewsEvent> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     private final class Events implements Iterator<NewsEvent> {
@@ -89,6 +89,7 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         private LocalDate day = TradingCalendar.onOrAfter(from);
         /** Seconds into the current day's regular session. */
         private double offset;
+
         private long sequence;
         private NewsEvent next;
 
@@ -169,8 +170,7 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         private LocalDate from = LocalDate.of(2025, 1, 6);
         private LocalDate to;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Master seed [1]. */
         public Builder seed(long seed) {

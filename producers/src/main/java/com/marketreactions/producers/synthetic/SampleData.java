@@ -46,16 +46,19 @@ public final class SampleData {
 
     /** Sessions with an anchored close, in order; the first price of each row is the close of Fri Oct 24. */
     private static final List<LocalDate> DAYS = List.of(
-            LocalDate.of(2025, 10, 27), LocalDate.of(2025, 10, 28), LocalDate.of(2025, 10, 29),
-            LocalDate.of(2025, 10, 30), LocalDate.of(2025, 10, 31), LocalDate.of(2025, 11, 3),
+            LocalDate.of(2025, 10, 27),
+            LocalDate.of(2025, 10, 28),
+            LocalDate.of(2025, 10, 29),
+            LocalDate.of(2025, 10, 30),
+            LocalDate.of(2025, 10, 31),
+            LocalDate.of(2025, 11, 3),
             LocalDate.of(2025, 11, 4));
 
     /** Symbol, beta, daily idiosyncratic vol, then the Oct 24 close and the closes of {@link #DAYS}. */
-    private record Calibration(String symbol, double beta, double dailyVol, double... closes) {
-    }
+    private record Calibration(String symbol, double beta, double dailyVol, double... closes) {}
 
-    private static final Calibration SPY = new Calibration("SPY", 1, 0.007,
-            677.25, 685.24, 687.06, 687.39, 679.83, 682.06, 683.34, 675.24);
+    private static final Calibration SPY =
+            new Calibration("SPY", 1, 0.007, 677.25, 685.24, 687.06, 687.39, 679.83, 682.06, 683.34, 675.24);
     private static final List<Calibration> STOCKS = List.of(
             new Calibration("AMZN", 1.2, 0.009, 224.21, 226.97, 229.25, 230.30, 224.60, 244.22, 254.00, 249.32),
             new Calibration("MSFT", 1.0, 0.007, 523.61, 531.52, 542.07, 541.55, 525.76, 517.81, 517.03, 514.33),
@@ -63,8 +66,7 @@ public final class SampleData {
             new Calibration("ORCL", 1.4, 0.016, 283.33, 281.40, 280.83, 275.30, 262.60, 257.85, 254.60, 245.40),
             new Calibration("GOOGL", 1.1, 0.010, 259.92, 269.27, 267.47, 274.57, 281.48, 281.19, 283.72, 277.54));
 
-    private SampleData() {
-    }
+    private SampleData() {}
 
     /** Writes ticks.csv, news.jsonl, aliases.csv and README.md into {@code dir} (created if missing). */
     public static void write(Path dir) throws IOException {
@@ -142,38 +144,63 @@ public final class SampleData {
     /** The news events of news.jsonl: paraphrases written for this project, not quotes of any outlet. */
     public static List<NewsEvent> news() {
         return List.of(
-                news("aws-openai-wire", ANNOUNCED, "Wire desk",
+                news(
+                        "aws-openai-wire",
+                        ANNOUNCED,
+                        "Wire desk",
                         "OpenAI signs a seven-year, $38 billion deal for AWS compute",
                         "OpenAI has agreed a multi-year partnership with Amazon Web Services worth $38 billion over"
                                 + " seven years that gives it immediate access to AWS infrastructure. The capacity runs"
                                 + " on Amazon EC2 UltraServers clustering hundreds of thousands of NVIDIA GB200 and"
                                 + " GB300 GPUs, and all of it is targeted to be in place before the end of 2026. It is"
                                 + " OpenAI's largest compute deal outside Microsoft, its biggest backer.",
-                        "https://example.com/wire/openai-aws-38bn", List.of("AMZN"), 0.7),
-                news("aws-openai-markets-open", Instant.parse("2025-11-03T15:15:00Z"), "Markets blog",
+                        "https://example.com/wire/openai-aws-38bn",
+                        List.of("AMZN"),
+                        0.7),
+                news(
+                        "aws-openai-markets-open",
+                        Instant.parse("2025-11-03T15:15:00Z"),
+                        "Markets blog",
                         "Amazon heads for a record close after landing OpenAI; Microsoft wobbles",
                         "Amazon shares climbed as much as 5% after the open on the AWS agreement. Microsoft,"
                                 + " OpenAI's biggest backer, slipped about 1% in the first hour before steadying. The"
                                 + " contract adds to compute deals OpenAI has already struck with Oracle, Google Cloud,"
                                 + " CoreWeave and AMD.",
-                        null, List.of(), 0.4),
-                news("nvda-openai-aws-chips", Instant.parse("2025-11-03T16:20:00Z"), "Chip industry letter",
+                        null,
+                        List.of(),
+                        0.4),
+                news(
+                        "nvda-openai-aws-chips",
+                        Instant.parse("2025-11-03T16:20:00Z"),
+                        "Chip industry letter",
                         "Nvidia's newest accelerators will power OpenAI's new capacity on AWS",
                         "The clusters Amazon is building for OpenAI are made of Nvidia GB200 and GB300 GPUs, one"
                                 + " more very large order for the chip supplier, whose shares traded higher in the"
                                 + " morning.",
-                        "https://example.com/chips/nvidia-openai-aws", List.of("NVDA"), 0.5),
-                news("aws-openai-analysts", Instant.parse("2025-11-03T19:30:00Z"), "Street notes",
+                        "https://example.com/chips/nvidia-openai-aws",
+                        List.of("NVDA"),
+                        0.5),
+                news(
+                        "aws-openai-analysts",
+                        Instant.parse("2025-11-03T19:30:00Z"),
+                        "Street notes",
                         "Analysts call the OpenAI contract a vote of confidence in AWS",
                         "Several analysts said the agreement eases worries that Amazon's cloud unit was losing"
                                 + " ground in AI workloads, and that the delivery schedule through 2026 gives"
                                 + " visibility on its capacity spending.",
-                        null, List.of(), 0.6),
-                news("aws-openai-day-after", Instant.parse("2025-11-04T13:05:00Z"), "Morning briefing",
+                        null,
+                        List.of(),
+                        0.6),
+                news(
+                        "aws-openai-day-after",
+                        Instant.parse("2025-11-04T13:05:00Z"),
+                        "Morning briefing",
                         "Amazon gives back part of its OpenAI gain as tech shares slip",
                         "A day after the $38 billion AWS agreement, Amazon traded lower before the open along with"
                                 + " Nvidia and Oracle, as investors took profits in AI-linked shares.",
-                        "https://example.com/briefing/2025-11-04", List.of("AMZN"), -0.3));
+                        "https://example.com/briefing/2025-11-04",
+                        List.of("AMZN"),
+                        -0.3));
     }
 
     /** The alias table of aliases.csv, in file order. */
@@ -197,8 +224,11 @@ public final class SampleData {
         StringBuilder closes = new StringBuilder("| symbol | Oct 24 |");
         StringBuilder rule = new StringBuilder("|---|---:|");
         for (LocalDate d : DAYS) {
-            closes.append(' ').append(d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT))
-                    .append(' ').append(d.getDayOfMonth()).append(" |");
+            closes.append(' ')
+                    .append(d.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT))
+                    .append(' ')
+                    .append(d.getDayOfMonth())
+                    .append(" |");
             rule.append("---:|");
         }
         closes.append('\n').append(rule).append('\n');
@@ -280,10 +310,17 @@ public final class SampleData {
                 """.replace("{closes}", closes);
     }
 
-    private static NewsEvent news(String id, Instant at, String source, String headline, String summary,
-                                  String url, List<String> tickers, double sentiment) {
-        return new NewsEvent(id, at, source, headline, summary, url, new ArrayList<>(tickers), sentiment,
-                new ArrayList<>());
+    private static NewsEvent news(
+            String id,
+            Instant at,
+            String source,
+            String headline,
+            String summary,
+            String url,
+            List<String> tickers,
+            double sentiment) {
+        return new NewsEvent(
+                id, at, source, headline, summary, url, new ArrayList<>(tickers), sentiment, new ArrayList<>());
     }
 
     private static ObjectNode toJson(JsonMapper json, NewsEvent e) {

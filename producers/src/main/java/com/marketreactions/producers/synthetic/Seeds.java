@@ -7,8 +7,7 @@ package com.marketreactions.producers.synthetic;
  */
 final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static long mix(long seed, long stream, long index) {
         long z = seed + 0x9E3779B97F4A7C15L * (stream * 0x100000001B3L + index + 1);

@@ -16,7 +16,8 @@ public record Shock(String symbol, Instant at, double jumpPercent) {
     public Shock {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(at, "at");
-        Specs.require(jumpPercent > -100 && Double.isFinite(jumpPercent),
+        Specs.require(
+                jumpPercent > -100 && Double.isFinite(jumpPercent),
                 symbol + ": jumpPercent must be > -100, got " + jumpPercent);
     }
 

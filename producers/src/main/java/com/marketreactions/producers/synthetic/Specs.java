@@ -8,8 +8,7 @@ final class Specs {
     /** The same rule the tick files apply to symbols. */
     private static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,9}");
 
-    private Specs() {
-    }
+    private Specs() {}
 
     static void require(boolean ok, String message) {
         if (!ok) {
@@ -18,7 +17,8 @@ final class Specs {
     }
 
     static void requireTicker(String symbol) {
-        require(TICKER.matcher(symbol).matches(),
+        require(
+                TICKER.matcher(symbol).matches(),
                 "'" + symbol + "' is not an upper-case ticker (1-10 of A-Z, 0-9, '.', '-')");
     }
 }

@@ -15,11 +15,10 @@ import java.util.Locale;
 public final class TickCsv {
 
     public static final String HEADER = "symbol,ts,price,size";
-    private static final DateTimeFormatter TS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
-    private TickCsv() {
-    }
+    private TickCsv() {}
 
     /** One line, without the line end. */
     public static String line(StockTick t) {

@@ -13,8 +13,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -182,8 +182,7 @@ final class TickStream implements Iterator<StockTick> {
         }
     }
 
-    private record Event(long time, int owner, boolean waypoint, double value) {
-    }
+    private record Event(long time, int owner, boolean waypoint, double value) {}
 
     /** The session extremes of the anchors, per owner in date order. */
     private void buildBarriers(MarketGenerator g, List<SymbolSpec> symbols) {
@@ -206,8 +205,10 @@ final class TickStream implements Iterator<StockTick> {
             barrierHigh[o] = new boolean[l.size()];
             for (int k = 0; k < l.size(); k++) {
                 DayAnchor a = l.get(k);
-                barrierFrom[o][k] = TradingCalendar.at(a.date(), TradingCalendar.OPEN).toEpochMilli();
-                barrierTo[o][k] = TradingCalendar.at(a.date(), TradingCalendar.CLOSE).toEpochMilli();
+                barrierFrom[o][k] =
+                        TradingCalendar.at(a.date(), TradingCalendar.OPEN).toEpochMilli();
+                barrierTo[o][k] =
+                        TradingCalendar.at(a.date(), TradingCalendar.CLOSE).toEpochMilli();
                 barrierLevel[o][k] = StrictMath.log(a.extremePrice());
                 barrierHigh[o][k] = a.extremeIsHigh();
             }
@@ -226,7 +227,8 @@ final class TickStream implements Iterator<StockTick> {
             events.add(new Event(s.at().toEpochMilli(), index.get(s.symbol()), false, s.logJump()));
         }
         events.removeIf(e -> e.time < start);
-        events.sort(Comparator.comparingLong(Event::time).thenComparing(e -> !e.waypoint)
+        events.sort(Comparator.comparingLong(Event::time)
+                .thenComparing(e -> !e.waypoint)
                 .thenComparingInt(Event::owner));
         return events;
     }

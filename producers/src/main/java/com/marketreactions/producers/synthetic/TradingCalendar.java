@@ -23,13 +23,13 @@ public final class TradingCalendar {
 
     /** Seconds from 04:00 to the open, to the close and to 20:00. */
     static final int PRE_MARKET_SECONDS = 5 * 3600 + 1800;
+
     static final int REGULAR_END = PRE_MARKET_SECONDS + 6 * 3600 + 1800;
     static final int DAY_SECONDS = 16 * 3600;
     /** Length of the regular session in seconds (6.5 h). */
     public static final int REGULAR_SECONDS = REGULAR_END - PRE_MARKET_SECONDS;
 
-    private TradingCalendar() {
-    }
+    private TradingCalendar() {}
 
     /** Weekdays trade; weekends do not. */
     public static boolean isTradingDay(LocalDate date) {

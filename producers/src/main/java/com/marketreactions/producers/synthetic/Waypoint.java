@@ -14,7 +14,8 @@ public record Waypoint(String symbol, Instant at, double price) {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(at, "at");
         Specs.require(price > 0 && Double.isFinite(price), symbol + " " + at + ": price must be > 0");
-        Specs.require(TradingCalendar.sessionAt(at) != Session.CLOSED,
+        Specs.require(
+                TradingCalendar.sessionAt(at) != Session.CLOSED,
                 symbol + " " + at + ": a waypoint must be inside trading hours");
     }
 }

@@ -22,7 +22,8 @@ class AliasLinesTest {
 
     @Test
     void acceptsAQuotedAliasWithAComma() throws Exception {
-        assertEquals(new Alias("Berkshire Hathaway, Inc.", "BRK.B"), parser.parse("\"Berkshire Hathaway, Inc.\",BRK.B"));
+        assertEquals(
+                new Alias("Berkshire Hathaway, Inc.", "BRK.B"), parser.parse("\"Berkshire Hathaway, Inc.\",BRK.B"));
     }
 
     @Test
@@ -36,7 +37,8 @@ class AliasLinesTest {
     void rejectsBlankAliasBadTickerAndWrongColumnCount() {
         assertEquals("alias is required", reason(" ,AMZN"));
         assertEquals("ticker is required", reason("AWS,"));
-        assertEquals("ticker: 'Amazon.com Inc' is not a ticker (1-10 letters, digits, '.' or '-')",
+        assertEquals(
+                "ticker: 'Amazon.com Inc' is not a ticker (1-10 letters, digits, '.' or '-')",
                 reason("AWS,Amazon.com Inc"));
         assertEquals("expected 2 columns (alias,ticker), got 3", reason("AWS,AMZN,extra"));
         assertEquals("expected 2 columns (alias,ticker), got 1", reason("AWS"));

@@ -51,21 +51,38 @@ class FilePublisherTest {
 
     @Test
     void publishesNothingWhenAnyLineIsBad() throws IOException {
-        Path p = write("ticks.csv", "AAA,1762180201000,1.0,1", "AAA,1762180202000,-3.5,1", "BBB,1762180203000,2.0,1", "BBB,soon,2.0,1");
-        BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
-        assertEquals(p + ":2: price must be > 0, got -3.5\n" + p + ":4: ts: unknown timestamp format 'soon'", e.getMessage());
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180201000,1.0,1",
+                "AAA,1762180202000,-3.5,1",
+                "BBB,1762180203000,2.0,1",
+                "BBB,soon,2.0,1");
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
+        assertEquals(
+                p + ":2: price must be > 0, got -3.5\n" + p + ":4: ts: unknown timestamp format 'soon'",
+                e.getMessage());
         assertEquals(2, e.badLines());
         assertTrue(producers.created.isEmpty(), "no producer may even be created for a bad file");
     }
 
     @Test
     void skipBadPublishesTheGoodLinesAndReturnsTheBadOnes() throws IOException {
-        Path p = write("ticks.csv", "AAA,1762180201000,1.0,1", "AAA,1762180202000,-3.5,1", "BBB,1762180203000,2.0,1", "BBB,soon,2.0,1");
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180201000,1.0,1",
+                "AAA,1762180202000,-3.5,1",
+                "BBB,1762180203000,2.0,1",
+                "BBB,soon,2.0,1");
         PublishResult r = publisher.publish(InputFormat.TICKS, p, true);
         assertEquals(2, r.published());
         assertEquals(2, r.badLines());
-        assertEquals(List.of(p + ":2: price must be > 0, got -3.5", p + ":4: ts: unknown timestamp format 'soon'"), r.report());
-        assertEquals(List.of("AAA", "BBB"), producers.only().history().stream().map(ProducerRecord::key).toList());
+        assertEquals(
+                List.of(p + ":2: price must be > 0, got -3.5", p + ":4: ts: unknown timestamp format 'soon'"),
+                r.report());
+        assertEquals(
+                List.of("AAA", "BBB"),
+                producers.only().history().stream().map(ProducerRecord::key).toList());
     }
 
     @Test
@@ -81,7 +98,8 @@ class FilePublisherTest {
 
     @Test
     void newsIsKeyedByIdAndStampedWithPublishedAt() throws IOException {
-        Path p = write("news.jsonl",
+        Path p = write(
+                "news.jsonl",
                 "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T14:30:00Z\",\"source\":\"S\",\"headline\":\"H\",\"tickers\":[\"aaa\"]}");
         publisher.publish(InputFormat.NEWS, p, false);
         ProducerRecord<?, ?> rec = producers.only().history().get(0);
@@ -105,7 +123,13 @@ class FilePublisherTest {
     @Test
     void returnsTheOffsetOfTheLastRecordOfEachPartitionAndClosesTheProducer() throws IOException {
         // the test partitioner puts AAA on 0 and BBB on 1; nothing goes to 2
-        Path p = write("ticks.csv", "AAA,1762180201000,1.0,1", "BBB,1762180201000,2.0,1", "AAA,1762180202000,1.1,1", "AAA,1762180203000,1.2,1", "BBB,1762180203000,2.1,1");
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180201000,1.0,1",
+                "BBB,1762180201000,2.0,1",
+                "AAA,1762180202000,1.1,1",
+                "AAA,1762180203000,1.2,1",
+                "BBB,1762180203000,2.1,1");
         PublishResult r = publisher.publish(InputFormat.TICKS, p, false);
         assertEquals(5, r.published());
         assertEquals(0, r.badLines());
@@ -115,7 +139,8 @@ class FilePublisherTest {
 
     @Test
     void publishesGeneratedTicksThroughTheSameLoop() {
-        List<StockTick> ticks = List.of(new StockTick("AAA", T0, 1.0, 1L, null), new StockTick("BBB", T0.plusSeconds(1), 2.0, 5L, null));
+        List<StockTick> ticks = List.of(
+                new StockTick("AAA", T0, 1.0, 1L, null), new StockTick("BBB", T0.plusSeconds(1), 2.0, 5L, null));
         PublishResult r = publisher.publishTicks(ticks.stream());
         assertEquals(2, r.published());
         assertEquals(Map.of(0, 0L, 1, 0L), r.lastOffsets());
@@ -126,7 +151,8 @@ class FilePublisherTest {
 
     @Test
     void rejectsAnInvalidGeneratedTick() {
-        Stream<StockTick> ticks = Stream.of(new StockTick("AAA", T0, 1.0, 1L, null), new StockTick("AAA", T0, -1.0, 1L, null));
+        Stream<StockTick> ticks =
+                Stream.of(new StockTick("AAA", T0, 1.0, 1L, null), new StockTick("AAA", T0, -1.0, 1L, null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> publisher.publishTicks(ticks));
         assertEquals("generated tick #2 is invalid: price must be a finite number > 0, got -1.0", e.getMessage());
         assertTrue(producers.only().closed());
@@ -134,7 +160,13 @@ class FilePublisherTest {
 
     @Test
     void reportsProgressEveryNRecordsAndAtTheEnd() throws IOException {
-        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1", "AAA,1762180200004,1.0,1", "AAA,1762180200005,1.0,1");
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180200001,1.0,1",
+                "AAA,1762180200002,1.0,1",
+                "AAA,1762180200003,1.0,1",
+                "AAA,1762180200004,1.0,1",
+                "AAA,1762180200005,1.0,1");
         List<Long> seen = new ArrayList<>();
         publisher.withProgress(2, seen::add).publish(InputFormat.TICKS, p, false);
         assertEquals(List.of(2L, 4L, 5L), seen);
@@ -144,7 +176,8 @@ class FilePublisherTest {
     void aMissingFileIsOneClearLineAndPublishesNothing() {
         Path p = dir.resolve("nope.csv");
         for (boolean skipBad : new boolean[] {false, true}) {
-            BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, skipBad));
+            BadInputException e =
+                    assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.TICKS, p, skipBad));
             assertEquals(p + ": no such file", e.getMessage());
         }
         assertTrue(producers.created.stream().allMatch(m -> m.history().isEmpty() && m.closed()));
@@ -153,11 +186,17 @@ class FilePublisherTest {
     @Test
     void aFailedSendAbortsItsTransactionAndSaysWhereToResume() throws IOException {
         producers.failAt = 3;
-        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180200001,1.0,1",
+                "AAA,1762180200002,1.0,1",
+                "AAA,1762180200003,1.0,1",
                 "AAA,1762180200004,1.0,1");
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
-        assertEquals(p + ":3: cannot publish to topic test.ticks: broker down (0 records published; nothing from line 1"
-                + " on was published (its transaction was aborted): resume with --from-line 1)", e.getMessage());
+        assertEquals(
+                p + ":3: cannot publish to topic test.ticks: broker down (0 records published; nothing from line 1"
+                        + " on was published (its transaction was aborted): resume with --from-line 1)",
+                e.getMessage());
         assertEquals(1, e.resumeLine());
         MockProducer<?, ?> m = producers.only();
         assertTrue(m.transactionAborted(), "the open transaction is aborted");
@@ -168,33 +207,48 @@ class FilePublisherTest {
     @Test
     void aRefusalSeenOnlyAtTheLastCommitIsStillACertainAbort() throws IOException {
         producers.failAt = 4; // the last record: its failure reaches the publisher inside commitTransaction
-        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180200001,1.0,1",
+                "AAA,1762180200002,1.0,1",
+                "AAA,1762180200003,1.0,1",
                 "AAA,1762180200004,1.0,1");
         PublishException e = assertThrows(PublishException.class, () -> publisher.publish(InputFormat.TICKS, p, false));
-        assertEquals(p + ":4: cannot publish to topic test.ticks: broker down (0 records published; nothing from line 1"
-                + " on was published (its transaction was aborted): resume with --from-line 1)", e.getMessage());
+        assertEquals(
+                p + ":4: cannot publish to topic test.ticks: broker down (0 records published; nothing from line 1"
+                        + " on was published (its transaction was aborted): resume with --from-line 1)",
+                e.getMessage());
         assertEquals(-1, e.uncertainThrough());
         assertTrue(producers.only().transactionAborted());
     }
 
     @Test
     void resumesFromALineAndCommitsEverythingItSends() throws IOException {
-        Path p = write("ticks.csv", "AAA,1762180200001,1.0,1", "AAA,1762180200002,1.0,1", "AAA,1762180200003,1.0,1",
+        Path p = write(
+                "ticks.csv",
+                "AAA,1762180200001,1.0,1",
+                "AAA,1762180200002,1.0,1",
+                "AAA,1762180200003,1.0,1",
                 "AAA,1762180200004,1.0,1");
         PublishResult r = publisher.publish(InputFormat.TICKS, p, false, 3);
         assertEquals(2, r.published());
         MockProducer<?, ?> m = producers.only();
         assertTrue(m.transactionCommitted());
-        assertEquals(List.of(1762180200003L, 1762180200004L), m.history().stream().map(ProducerRecord::timestamp).toList());
+        assertEquals(
+                List.of(1762180200003L, 1762180200004L),
+                m.history().stream().map(ProducerRecord::timestamp).toList());
     }
 
     @Test
     void aNewsIdTwiceInAFileNamesTheFirstLineAndPublishesNothing() throws IOException {
         String rest = ",\"source\":\"S\",\"headline\":\"H\"}";
-        Path p = write("news.jsonl", "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T14:30:00Z\"" + rest,
+        Path p = write(
+                "news.jsonl",
+                "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T14:30:00Z\"" + rest,
                 "{\"id\":\"n2\",\"publishedAt\":\"2025-11-03T14:31:00Z\"" + rest,
                 "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T15:00:00Z\"" + rest);
-        BadInputException e = assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.NEWS, p, false));
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> publisher.publish(InputFormat.NEWS, p, false));
         assertEquals(p + ":3: id 'n1' already on line 1 (an id names one news event)", e.getMessage());
         assertTrue(producers.created.isEmpty());
     }
@@ -207,19 +261,25 @@ class FilePublisherTest {
 
         @Override
         public <K, V> Producer<K, V> create(Topic<K, V> topic, String transactionalId) {
-            MockProducer<K, V> p = new MockProducer<>(cluster(topic.name()), false, new BySymbol(),
-                    topic.keySerde().serializer(), topic.valueSerde().serializer()) {
-                @Override
-                public synchronized Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
-                    Future<RecordMetadata> f = super.send(record, callback);
-                    if (++sends == failAt) {
-                        errorNext(new TimeoutException("broker down"));
-                    } else {
-                        completeNext();
-                    }
-                    return f;
-                }
-            };
+            MockProducer<K, V> p =
+                    new MockProducer<>(
+                            cluster(topic.name()),
+                            false,
+                            new BySymbol(),
+                            topic.keySerde().serializer(),
+                            topic.valueSerde().serializer()) {
+                        @Override
+                        public synchronized Future<RecordMetadata> send(
+                                ProducerRecord<K, V> record, Callback callback) {
+                            Future<RecordMetadata> f = super.send(record, callback);
+                            if (++sends == failAt) {
+                                errorNext(new TimeoutException("broker down"));
+                            } else {
+                                completeNext();
+                            }
+                            return f;
+                        }
+                    };
             created.add(p);
             return p;
         }
@@ -242,7 +302,8 @@ class FilePublisherTest {
     /** Deterministic partitions for the assertions: AAA on 0, BBB on 1, anything else on 2. */
     public static final class BySymbol implements Partitioner {
         @Override
-        public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
+        public int partition(
+                String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
             return switch (String.valueOf(key)) {
                 case "AAA" -> 0;
                 case "BBB" -> 1;
@@ -251,11 +312,9 @@ class FilePublisherTest {
         }
 
         @Override
-        public void configure(Map<String, ?> configs) {
-        }
+        public void configure(Map<String, ?> configs) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

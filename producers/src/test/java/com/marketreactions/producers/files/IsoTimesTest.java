@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class IsoTimesTest {
 
     private static long jdk(String s) {
-        return ZonedDateTime.parse(s, DateTimeFormatter.ISO_DATE_TIME).toInstant().toEpochMilli();
+        return ZonedDateTime.parse(s, DateTimeFormatter.ISO_DATE_TIME)
+                .toInstant()
+                .toEpochMilli();
     }
 
     @Test
@@ -27,10 +29,22 @@ class IsoTimesTest {
             offset = Math.max(-18 * 3600, Math.min(18 * 3600, offset));
             OffsetDateTime t = Instant.ofEpochSecond(seconds, nanos).atOffset(ZoneOffset.ofTotalSeconds(offset));
             int digits = r.nextInt(10); // 0 = no fraction
-            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                    t.getHour(), t.getMinute(), t.getSecond())
-                    + (digits == 0 ? "" : "." + String.format("%09d", t.getNano()).substring(0, digits))
-                    + (offset == 0 && r.nextBoolean() ? "Z" : t.getOffset().getId().equals("Z") ? "+00:00" : t.getOffset().getId());
+            String text = String.format(
+                            "%04d-%02d-%02dT%02d:%02d:%02d",
+                            t.getYear(),
+                            t.getMonthValue(),
+                            t.getDayOfMonth(),
+                            t.getHour(),
+                            t.getMinute(),
+                            t.getSecond())
+                    + (digits == 0
+                            ? ""
+                            : "." + String.format("%09d", t.getNano()).substring(0, digits))
+                    + (offset == 0 && r.nextBoolean()
+                            ? "Z"
+                            : t.getOffset().getId().equals("Z")
+                                    ? "+00:00"
+                                    : t.getOffset().getId());
             if (t.getYear() < 1000) {
                 continue;
             }
@@ -40,9 +54,18 @@ class IsoTimesTest {
 
     @Test
     void leavesEverythingElseToTheJdk() {
-        for (String s : new String[] {"2025-02-30T00:00:00Z", "2025-11-03T24:00:00Z", "2025-11-03T14:30:00",
-            "2025-11-03 14:30:00Z", "2025-11-03T14:30:00.Z", "2025-11-03T14:30:00.1234567890Z",
-            "2025-11-03T06:00:00-05:00[America/New_York]", "2025-11-03T14:30Z", "20251103T143000Z", "2025-11-03T14:30:00+0100"}) {
+        for (String s : new String[] {
+            "2025-02-30T00:00:00Z",
+            "2025-11-03T24:00:00Z",
+            "2025-11-03T14:30:00",
+            "2025-11-03 14:30:00Z",
+            "2025-11-03T14:30:00.Z",
+            "2025-11-03T14:30:00.1234567890Z",
+            "2025-11-03T06:00:00-05:00[America/New_York]",
+            "2025-11-03T14:30Z",
+            "20251103T143000Z",
+            "2025-11-03T14:30:00+0100"
+        }) {
             assertEquals(IsoTimes.NOT_THIS_SHAPE, IsoTimes.epochMillis(s), s);
         }
         assertEquals(jdk("2024-02-29T23:59:59.999+14:00"), IsoTimes.epochMillis("2024-02-29T23:59:59.999+14:00"));

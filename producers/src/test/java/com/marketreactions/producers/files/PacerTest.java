@@ -19,11 +19,11 @@ class PacerTest {
             now += ms * 1_000_000;
         });
         now = 5_000_000_000L;
-        p.await(1_000_000);            // the first record sets the origin
-        now += 200_000_000;            // 0.2 s later, a record one minute of event time later: due at 1 s
+        p.await(1_000_000); // the first record sets the origin
+        now += 200_000_000; // 0.2 s later, a record one minute of event time later: due at 1 s
         p.await(1_060_000);
-        p.await(1_060_000);            // same time: no wait
-        now += 3_000_000_000L;         // far behind schedule: no wait either
+        p.await(1_060_000); // same time: no wait
+        now += 3_000_000_000L; // far behind schedule: no wait either
         p.await(1_120_000);
         assertEquals(List.of(800L), sleeps);
     }

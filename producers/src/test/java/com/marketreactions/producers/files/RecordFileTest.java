@@ -37,7 +37,8 @@ class RecordFileTest {
 
     @Test
     void reportsEveryBadLineWithFileAndLineNumber() throws IOException {
-        Path p = write("ticks.csv",
+        Path p = write(
+                "ticks.csv",
                 "symbol,ts,price,size",
                 "AMZN,2025-11-03T14:30:00Z,254.0,100",
                 "",
@@ -48,43 +49,54 @@ class RecordFileTest {
                 ",2025-11-03T14:30:02Z,510.0,1",
                 "MSFT,2025-11-03T14:30:03Z,510.0",
                 "MSFT,2025-11-03T14:30:04Z,511.0,5");
-        assertEquals(List.of(
-                p + ":4: price must be > 0, got -3.5",
-                p + ":5: ts: unknown timestamp format 'yesterday'",
-                p + ":7: size must be >= 0, got -1",
-                p + ":8: symbol is required",
-                p + ":9: expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3"),
+        assertEquals(
+                List.of(
+                        p + ":4: price must be > 0, got -3.5",
+                        p + ":5: ts: unknown timestamp format 'yesterday'",
+                        p + ":7: size must be >= 0, got -1",
+                        p + ":8: symbol is required",
+                        p + ":9: expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3"),
                 errors(InputFormat.TICKS.file(p)));
     }
 
     @Test
     void reportsBadNewsLinesWithTheirLineNumbers() throws IOException {
-        Path p = write("news.jsonl",
+        Path p = write(
+                "news.jsonl",
                 "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T11:00:00Z\",\"source\":\"S\",\"headline\":\"H\"}",
                 "",
                 "{\"id\":\"n2\",\"publishedAt\":\"yesterday\",\"source\":\"S\",\"headline\":\"H\"}",
                 "{\"publishedAt\":1,\"source\":\"S\",\"headline\":\"H\"}");
-        assertEquals(List.of(
-                p + ":3: publishedAt: unknown timestamp format 'yesterday'",
-                p + ":4: id is required"),
+        assertEquals(
+                List.of(p + ":3: publishedAt: unknown timestamp format 'yesterday'", p + ":4: id is required"),
                 errors(InputFormat.NEWS.file(p)));
     }
 
     @Test
     void reportsBadAliasLinesWithTheirLineNumbers() throws IOException {
         Path p = write("aliases.csv", "alias,ticker", "AWS,AMZN", "Azure", "Azure,MS FT");
-        assertEquals(List.of(
-                p + ":3: expected 2 columns (alias,ticker), got 1",
-                p + ":4: ticker: 'MS FT' is not a ticker (1-10 letters, digits, '.' or '-')"),
+        assertEquals(
+                List.of(
+                        p + ":3: expected 2 columns (alias,ticker), got 1",
+                        p + ":4: ticker: 'MS FT' is not a ticker (1-10 letters, digits, '.' or '-')"),
                 errors(InputFormat.ALIASES.file(p)));
     }
 
     @Test
     void skipsBlankLinesAndAHeaderOnTheFirstNonBlankLine() throws IOException {
-        Path p = write("ticks.csv", "", "Symbol,ts,price,size,venue", "", "aapl,1762180201000,1.5,2", "AAPL,1762180202000,1.6,3,XNAS", "");
-        assertEquals(List.of(
-                new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2L, null),
-                new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3L, "XNAS")), ticks(p));
+        Path p = write(
+                "ticks.csv",
+                "",
+                "Symbol,ts,price,size,venue",
+                "",
+                "aapl,1762180201000,1.5,2",
+                "AAPL,1762180202000,1.6,3,XNAS",
+                "");
+        assertEquals(
+                List.of(
+                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2L, null),
+                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3L, "XNAS")),
+                ticks(p));
     }
 
     @Test
@@ -105,7 +117,9 @@ class RecordFileTest {
 
     @Test
     void limitsTheReportToAHundredLinesThenCountsTheRest() throws IOException {
-        String[] lines = IntStream.rangeClosed(1, 105).mapToObj(i -> "AMZN,1762180200000,-" + i + ",1").toArray(String[]::new);
+        String[] lines = IntStream.rangeClosed(1, 105)
+                .mapToObj(i -> "AMZN,1762180200000,-" + i + ",1")
+                .toArray(String[]::new);
         Path p = write("ticks.csv", lines);
         LineErrors errors = InputFormat.TICKS.file(p).validate();
         assertEquals(105, errors.total());
@@ -120,32 +134,39 @@ class RecordFileTest {
     @Test
     void aMissingFileIsOneClearLine() {
         Path p = dir.resolve("ticks.csv");
-        BadInputException e = assertThrows(BadInputException.class, () -> InputFormat.TICKS.file(p).validate());
+        BadInputException e = assertThrows(
+                BadInputException.class, () -> InputFormat.TICKS.file(p).validate());
         assertEquals(p + ": no such file", e.getMessage());
     }
 
     @Test
     void aDirectoryIsOneClearLine() {
-        BadInputException e = assertThrows(BadInputException.class, () -> InputFormat.TICKS.file(dir).validate());
+        BadInputException e = assertThrows(
+                BadInputException.class, () -> InputFormat.TICKS.file(dir).validate());
         assertEquals(dir + ": is a directory, not a file", e.getMessage());
     }
 
     @Test
     void invalidUtf8IsABadLineAndReadingGoesOn() throws IOException {
         Path p = dir.resolve("aliases.csv");
-        byte[] bytes = concat("AWS,AMZN\n".getBytes(StandardCharsets.US_ASCII),
+        byte[] bytes = concat(
+                "AWS,AMZN\n".getBytes(StandardCharsets.US_ASCII),
                 new byte[] {'X', (byte) 0xC3, (byte) 0x28, ',', 'A', '\n'},
                 "Azure,,\n".getBytes(StandardCharsets.US_ASCII));
         Files.write(p, bytes);
-        assertEquals(List.of(p + ":2: not valid UTF-8", p + ":3: expected 2 columns (alias,ticker), got 3"),
+        assertEquals(
+                List.of(p + ":2: not valid UTF-8", p + ":3: expected 2 columns (alias,ticker), got 3"),
                 errors(InputFormat.ALIASES.file(p)));
     }
 
     @Test
     void aLineTooLongIsABadLineAndReadingGoesOn() throws IOException {
         Path p = write("aliases.csv", "A".repeat(LineReader.MAX_LINE_BYTES + 1) + ",AMZN", "AWS,AMZN", "bad");
-        assertEquals(List.of(p + ":1: line longer than " + LineReader.MAX_LINE_BYTES + " bytes",
-                p + ":3: expected 2 columns (alias,ticker), got 1"), errors(InputFormat.ALIASES.file(p)));
+        assertEquals(
+                List.of(
+                        p + ":1: line longer than " + LineReader.MAX_LINE_BYTES + " bytes",
+                        p + ":3: expected 2 columns (alias,ticker), got 1"),
+                errors(InputFormat.ALIASES.file(p)));
     }
 
     @Test
@@ -175,6 +196,8 @@ class RecordFileTest {
 
     @Test
     void namesTheFileAsTheUserGaveIt() {
-        assertEquals("data/ticks.csv", InputFormat.TICKS.file(Path.of("data/ticks.csv")).name());
+        assertEquals(
+                "data/ticks.csv",
+                InputFormat.TICKS.file(Path.of("data/ticks.csv")).name());
     }
 }

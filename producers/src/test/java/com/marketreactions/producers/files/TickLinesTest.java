@@ -21,8 +21,11 @@ class TickLinesTest {
 
     @Test
     void parsesIsoAndEpochMillisTimestamps() throws Exception {
-        assertEquals(new StockTick("AMZN", T0, 254.5, 100L, "XNAS"), parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,100,XNAS"));
-        assertEquals(new StockTick("AMZN", T0, 254.5, 100L, null), parser.parse("AMZN," + T0.toEpochMilli() + ",254.5,100"));
+        assertEquals(
+                new StockTick("AMZN", T0, 254.5, 100L, "XNAS"),
+                parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,100,XNAS"));
+        assertEquals(
+                new StockTick("AMZN", T0, 254.5, 100L, null), parser.parse("AMZN," + T0.toEpochMilli() + ",254.5,100"));
     }
 
     @Test
@@ -33,7 +36,10 @@ class TickLinesTest {
 
     @Test
     void acceptsAQuotedVenue() throws Exception {
-        assertEquals("Dark, pool \"X\"", parser.parse("MSFT,1762180200000,1.0,1,\"Dark, pool \"\"X\"\"\"").getVenue());
+        assertEquals(
+                "Dark, pool \"X\"",
+                parser.parse("MSFT,1762180200000,1.0,1,\"Dark, pool \"\"X\"\"\"")
+                        .getVenue());
     }
 
     @Test
@@ -62,7 +68,9 @@ class TickLinesTest {
     @Test
     void rejectsMissingOrMalformedSymbolAndTimestamp() {
         assertEquals("symbol is required", reason(",1762180200000,1.0,1"));
-        assertEquals("symbol: 'AM ZN' is not a ticker (1-10 letters, digits, '.' or '-')", reason("AM ZN,1762180200000,1.0,1"));
+        assertEquals(
+                "symbol: 'AM ZN' is not a ticker (1-10 letters, digits, '.' or '-')",
+                reason("AM ZN,1762180200000,1.0,1"));
         assertEquals("ts: unknown timestamp format 'yesterday'", reason("AMZN,yesterday,1.0,1"));
         assertEquals("ts is required", reason("AMZN,,1.0,1"));
     }
@@ -70,15 +78,21 @@ class TickLinesTest {
     @Test
     void rejectsAWrongColumnCount() {
         assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3", reason("AMZN,1762180200000,1.0"));
-        assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 6", reason("AMZN,1762180200000,1.0,1,X,Y"));
+        assertEquals(
+                "expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 6",
+                reason("AMZN,1762180200000,1.0,1,X,Y"));
         assertEquals("unterminated quote in column 5", reason("AMZN,1762180200000,1.0,1,\"X"));
     }
 
     @Test
     void checksTicksThatDoNotComeFromAFile() {
         assertNull(TickLines.problem(new StockTick("AMZN", T0, 1.0, 0L, null)));
-        assertEquals("price must be a finite number > 0, got 0.0", TickLines.problem(new StockTick("AMZN", T0, 0.0, 0L, null)));
+        assertEquals(
+                "price must be a finite number > 0, got 0.0",
+                TickLines.problem(new StockTick("AMZN", T0, 0.0, 0L, null)));
         assertEquals("size must be >= 0, got -1", TickLines.problem(new StockTick("AMZN", T0, 1.0, -1L, null)));
-        assertEquals("symbol 'amzn' is not an upper-case ticker", TickLines.problem(new StockTick("amzn", T0, 1.0, 0L, null)));
+        assertEquals(
+                "symbol 'amzn' is not an upper-case ticker",
+                TickLines.problem(new StockTick("amzn", T0, 1.0, 0L, null)));
     }
 }

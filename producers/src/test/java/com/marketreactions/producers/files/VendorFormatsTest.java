@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -35,8 +34,10 @@ class VendorFormatsTest {
     /** (symbol, time, price bits, size): what a reaction depends on (the venue is informational). */
     private static List<String> ticks(RecordFile<StockTick> file) {
         List<String> out = new ArrayList<>();
-        file.read(t -> out.add(t.getSymbol() + " " + t.getTs() + " " + Double.doubleToLongBits(t.getPrice()) + " "
-                + t.getSize()), e -> {
+        file.read(
+                t -> out.add(t.getSymbol() + " " + t.getTs() + " " + Double.doubleToLongBits(t.getPrice()) + " "
+                        + t.getSize()),
+                e -> {
                     throw new AssertionError(e.toString());
                 });
         return out;
@@ -46,8 +47,8 @@ class VendorFormatsTest {
     void everyTradesLayoutReadsIntoTheNativeTicks() throws Exception {
         List<String> expected = ticks(InputFormat.TICKS.file(fixture("ticks-native.csv")));
         assertEquals(3, expected.size());
-        for (String name : List.of("massive-trades.csv", "databento-trades.csv", "databento-trades-pretty.csv",
-                "alpaca-trades.jsonl")) {
+        for (String name : List.of(
+                "massive-trades.csv", "databento-trades.csv", "databento-trades-pretty.csv", "alpaca-trades.jsonl")) {
             assertEquals(expected, ticks(InputFormat.TICKS.file(fixture(name))), name);
         }
     }
@@ -56,7 +57,8 @@ class VendorFormatsTest {
     void leftOutTradesAreCountedByReason() throws Exception {
         RecordFile<StockTick> massive = InputFormat.TICKS.file(fixture("massive-trades.csv"));
         ticks(massive);
-        assertEquals(Map.of("condition 2 (average price)", 1L, "correction 8 (cancelled or erroneous later)", 1L),
+        assertEquals(
+                Map.of("condition 2 (average price)", 1L, "correction 8 (cancelled or erroneous later)", 1L),
                 massive.leftOut());
         RecordFile<StockTick> alpaca = InputFormat.TICKS.file(fixture("alpaca-trades.jsonl"));
         ticks(alpaca);
@@ -83,26 +85,63 @@ class VendorFormatsTest {
         String headline = "OpenAI and AWS sign a $38 billion deal";
         String summary = "A seven-year agreement for compute.";
         List<String> tickers = List.of("AMZN", "MSFT");
-        assertEquals(List.of(new NewsEvent("8f3c2a", t0, "Example Wire", headline, summary, "https://example.com/a",
-                tickers, 0.5, List.of())), news("massive-news.jsonl"));
-        assertEquals(List.of(new NewsEvent("38211907", t0, "Example Wire", headline, summary, "https://example.com/a",
-                tickers, null, List.of())), news("alpaca-news.jsonl"));
-        assertEquals(List.of(new NewsEvent("38211907", t0, "Benzinga", headline, summary, "https://example.com/a",
-                tickers, null, List.of())), news("benzinga-news.jsonl"));
+        assertEquals(
+                List.of(new NewsEvent(
+                        "8f3c2a",
+                        t0,
+                        "Example Wire",
+                        headline,
+                        summary,
+                        "https://example.com/a",
+                        tickers,
+                        0.5,
+                        List.of())),
+                news("massive-news.jsonl"));
+        assertEquals(
+                List.of(new NewsEvent(
+                        "38211907",
+                        t0,
+                        "Example Wire",
+                        headline,
+                        summary,
+                        "https://example.com/a",
+                        tickers,
+                        null,
+                        List.of())),
+                news("alpaca-news.jsonl"));
+        assertEquals(
+                List.of(new NewsEvent(
+                        "38211907",
+                        t0,
+                        "Benzinga",
+                        headline,
+                        summary,
+                        "https://example.com/a",
+                        tickers,
+                        null,
+                        List.of())),
+                news("benzinga-news.jsonl"));
     }
 
     @Test
     void aForcedLayoutThatDoesNotFitIsOneLineNamingTheFile() throws Exception {
         Path native_ = fixture("ticks-native.csv");
-        BadInputException e = assertThrows(BadInputException.class,
-                () -> ticks(InputFormat.ticks(FileLayout.MASSIVE, TimeRules.defaults()).file(native_)));
-        assertEquals(native_ + ":1: a Massive trades file starts with its header (ticker,conditions,correction,...), "
-                + "not 'symbol,ts,price,size'", e.getMessage());
-        Path noSymbol = Files.writeString(dir.resolve("db.csv"),
+        BadInputException e = assertThrows(
+                BadInputException.class,
+                () -> ticks(InputFormat.ticks(FileLayout.MASSIVE, TimeRules.defaults())
+                        .file(native_)));
+        assertEquals(
+                native_ + ":1: a Massive trades file starts with its header (ticker,conditions,correction,...), "
+                        + "not 'symbol,ts,price,size'",
+                e.getMessage());
+        Path noSymbol = Files.writeString(
+                dir.resolve("db.csv"),
                 "ts_recv,ts_event,rtype,publisher_id,instrument_id,action,side,depth,price,size,flags,ts_in_delta,sequence\n");
         e = assertThrows(BadInputException.class, () -> ticks(InputFormat.TICKS.file(noSymbol)));
-        assertEquals(noSymbol + ":1: the Databento trades header has no column 'symbol' (Databento writes it when "
-                + "symbols are mapped: map_symbols)", e.getMessage());
+        assertEquals(
+                noSymbol + ":1: the Databento trades header has no column 'symbol' (Databento writes it when "
+                        + "symbols are mapped: map_symbols)",
+                e.getMessage());
     }
 
     private static List<NewsEvent> news(String name) throws URISyntaxException {

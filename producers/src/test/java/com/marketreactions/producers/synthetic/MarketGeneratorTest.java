@@ -71,12 +71,24 @@ class MarketGeneratorTest {
         SymbolSpec a = new SymbolSpec("AAA", 50, 1.1, 0.01, 0.5);
         SymbolSpec b = new SymbolSpec("BBB", 80, 0.7, 0.02, 0.3);
         SymbolSpec c = new SymbolSpec("CCC", 20, 1.4, 0.03, 0.4);
-        MarketGenerator two = MarketGenerator.builder().seed(3).from(MONDAY).to(MONDAY).symbols(List.of(a, b)).build();
-        MarketGenerator three = MarketGenerator.builder().seed(3).from(MONDAY).to(MONDAY).symbols(List.of(c, b, a))
-                .shock(new Shock("CCC", Instant.parse("2025-11-03T15:00:00Z"), 4)).build();
+        MarketGenerator two = MarketGenerator.builder()
+                .seed(3)
+                .from(MONDAY)
+                .to(MONDAY)
+                .symbols(List.of(a, b))
+                .build();
+        MarketGenerator three = MarketGenerator.builder()
+                .seed(3)
+                .from(MONDAY)
+                .to(MONDAY)
+                .symbols(List.of(c, b, a))
+                .shock(new Shock("CCC", Instant.parse("2025-11-03T15:00:00Z"), 4))
+                .build();
         for (String symbol : List.of("AAA", "BBB", "SPY")) {
-            List<StockTick> fromTwo = two.stream().filter(t -> t.getSymbol().equals(symbol)).toList();
-            List<StockTick> fromThree = three.stream().filter(t -> t.getSymbol().equals(symbol)).toList();
+            List<StockTick> fromTwo =
+                    two.stream().filter(t -> t.getSymbol().equals(symbol)).toList();
+            List<StockTick> fromThree =
+                    three.stream().filter(t -> t.getSymbol().equals(symbol)).toList();
             assertTrue(fromTwo.size() > 2_000, symbol + ": " + fromTwo.size());
             assertEquals(fromTwo.size(), fromThree.size(), symbol);
             for (int i = 0; i < fromTwo.size(); i++) {
@@ -87,9 +99,12 @@ class MarketGeneratorTest {
 
     @Test
     void ticksComeInNonDecreasingTimeOrderAcrossSymbols() {
-        MarketGenerator g = market(7).to(MONDAY.plusDays(4)).closingPrints(true)
+        MarketGenerator g = market(7)
+                .to(MONDAY.plusDays(4))
+                .closingPrints(true)
                 .shock(new Shock("SYM003", Instant.parse("2025-11-04T15:00:00.500Z"), 2))
-                .anchor(DayAnchor.close("SYM001", MONDAY.plusDays(1), 100)).build();
+                .anchor(DayAnchor.close("SYM001", MONDAY.plusDays(1), 100))
+                .build();
         Instant last = Instant.EPOCH;
         Map<String, Integer> perSymbol = new HashMap<>();
         long n = 0;
@@ -118,8 +133,11 @@ class MarketGeneratorTest {
         // across the DST change: 09:30 New York is 13:30 UTC on Friday and 14:30 UTC on Monday
         StockTick firstRegularMonday = ticks.stream()
                 .filter(t -> TradingCalendar.sessionAt(t.getTs()) == Session.REGULAR
-                        && TradingCalendar.dateOf(t.getTs()).equals(MONDAY)).findFirst().orElseThrow();
-        assertTrue(!firstRegularMonday.getTs().isBefore(Instant.parse("2025-11-03T14:30:00Z"))
+                        && TradingCalendar.dateOf(t.getTs()).equals(MONDAY))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                !firstRegularMonday.getTs().isBefore(Instant.parse("2025-11-03T14:30:00Z"))
                         && firstRegularMonday.getTs().isBefore(Instant.parse("2025-11-03T14:31:00Z")),
                 firstRegularMonday.toString());
     }
@@ -127,9 +145,15 @@ class MarketGeneratorTest {
     @Test
     void regularSessionTradesAtTheConfiguredRateAndExtendedHoursAtTheirFactors() {
         List<SymbolSpec> symbols = SymbolSpec.generated(10, 5, 0.2);
-        MarketGenerator g = MarketGenerator.builder().seed(5).from(MONDAY).to(MONDAY.plusDays(4)).symbols(symbols)
-                .benchmark(new BenchmarkSpec("SPY", 500, 0.01, 0)).preMarketRateFactor(0.05)
-                .afterHoursRateFactor(0.1).build();
+        MarketGenerator g = MarketGenerator.builder()
+                .seed(5)
+                .from(MONDAY)
+                .to(MONDAY.plusDays(4))
+                .symbols(symbols)
+                .benchmark(new BenchmarkSpec("SPY", 500, 0.01, 0))
+                .preMarketRateFactor(0.05)
+                .afterHoursRateFactor(0.1)
+                .build();
         Map<Session, Integer> counts = new EnumMap<>(Session.class);
         for (StockTick t : g) {
             counts.merge(TradingCalendar.sessionAt(t.getTs()), 1, Integer::sum);
@@ -163,9 +187,14 @@ class MarketGeneratorTest {
      */
     @Test
     void symbolsMoveWithTheMarketByTheirBeta() {
-        MarketGenerator g = MarketGenerator.builder().seed(9).from(MONDAY).to(MONDAY.plusDays(4))
+        MarketGenerator g = MarketGenerator.builder()
+                .seed(9)
+                .from(MONDAY)
+                .to(MONDAY.plusDays(4))
                 .symbols(List.of(new SymbolSpec("A", 400, 1.5, 0.01, 2), new SymbolSpec("Z", 400, 0, 0.01, 2)))
-                .benchmark(new BenchmarkSpec("SPY", 400, 0.01, 2)).preMarketRateFactor(0).afterHoursRateFactor(0)
+                .benchmark(new BenchmarkSpec("SPY", 400, 0.01, 2))
+                .preMarketRateFactor(0)
+                .afterHoursRateFactor(0)
                 .build();
         Map<String, TreeMap<Long, Double>> closes = new HashMap<>();
         for (StockTick t : g) {
@@ -186,9 +215,13 @@ class MarketGeneratorTest {
     @Test
     void shockJumpsThePriceAtItsInstant() {
         Instant at = Instant.parse("2025-11-03T16:00:00.250Z");
-        MarketGenerator g = MarketGenerator.builder().seed(4).from(MONDAY).to(MONDAY)
+        MarketGenerator g = MarketGenerator.builder()
+                .seed(4)
+                .from(MONDAY)
+                .to(MONDAY)
                 .symbols(List.of(new SymbolSpec("A", 100, 1, 0.01, 5)))
-                .shock(new Shock("A", at, 5.0)).build();
+                .shock(new Shock("A", at, 5.0))
+                .build();
         StockTick before = null;
         StockTick after = null;
         for (StockTick t : g) {
@@ -209,7 +242,11 @@ class MarketGeneratorTest {
     void anchorsFixTheCloseAndTheSessionExtreme() {
         LocalDate tuesday = MONDAY.plusDays(1);
         Instant highAt = TradingCalendar.at(tuesday, LocalTime.of(10, 30));
-        MarketGenerator g = MarketGenerator.builder().seed(8).from(MONDAY).to(tuesday).closingPrints(true)
+        MarketGenerator g = MarketGenerator.builder()
+                .seed(8)
+                .from(MONDAY)
+                .to(tuesday)
+                .closingPrints(true)
                 .symbols(List.of(new SymbolSpec("A", 100, 1.2, 0.015, 1)))
                 .benchmark(new BenchmarkSpec("SPY", 600, 0.01, 1))
                 .anchor(DayAnchor.close("A", MONDAY, 102.5))
@@ -244,8 +281,12 @@ class MarketGeneratorTest {
 
     @Test
     void streamsMillionsOfTicksWithoutAnEnd() {
-        Iterator<StockTick> it = MarketGenerator.builder().seed(1).symbols(200)
-                .benchmark(new BenchmarkSpec("SPY", 500, 0.01, 1)).build().iterator();
+        Iterator<StockTick> it = MarketGenerator.builder()
+                .seed(1)
+                .symbols(200)
+                .benchmark(new BenchmarkSpec("SPY", 500, 0.01, 1))
+                .build()
+                .iterator();
         long n = 0;
         Instant last = Instant.EPOCH;
         while (n < 2_000_000) {
@@ -259,7 +300,10 @@ class MarketGeneratorTest {
 
     @Test
     void endsAfterItsLastDay() {
-        Iterator<StockTick> it = market(2).from(LocalDate.of(2025, 11, 1)).to(LocalDate.of(2025, 11, 2)).build()
+        Iterator<StockTick> it = market(2)
+                .from(LocalDate.of(2025, 11, 1))
+                .to(LocalDate.of(2025, 11, 2))
+                .build()
                 .iterator();
         assertTrue(!it.hasNext(), "a weekend has no ticks");
         assertThrows(NoSuchElementException.class, it::next);
@@ -268,17 +312,28 @@ class MarketGeneratorTest {
     @Test
     void rejectsContradictoryParameters() {
         assertThrows(IllegalArgumentException.class, () -> DayAnchor.close("A", LocalDate.of(2025, 11, 1), 10));
-        assertThrows(IllegalArgumentException.class, () -> DayAnchor.close("A", MONDAY, 10)
-                .withExtreme(TradingCalendar.at(MONDAY, LocalTime.of(11, 0)), 9.5).withOpen(9));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DayAnchor.close("A", MONDAY, 10)
+                        .withExtreme(TradingCalendar.at(MONDAY, LocalTime.of(11, 0)), 9.5)
+                        .withOpen(9));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> market(1).shock(new Shock("NOPE", Instant.now(), 1)).build());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> market(1).benchmark(new BenchmarkSpec("SYM001", 1, 0, 1)).build());
         Instant mondayNoon = TradingCalendar.at(MONDAY, LocalTime.NOON);
-        assertThrows(IllegalArgumentException.class, () -> market(1)
-                .anchor(DayAnchor.close("SYM001", MONDAY, 10).withExtreme(mondayNoon.minusSeconds(3600), 11))
-                .waypoint(new Waypoint("SYM001", mondayNoon, 11.5)).build(), "a waypoint above the session high");
-        assertThrows(IllegalArgumentException.class, () -> new Waypoint("SYM001", mondayNoon.plusSeconds(12 * 3600), 1),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> market(1)
+                        .anchor(DayAnchor.close("SYM001", MONDAY, 10).withExtreme(mondayNoon.minusSeconds(3600), 11))
+                        .waypoint(new Waypoint("SYM001", mondayNoon, 11.5))
+                        .build(),
+                "a waypoint above the session high");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Waypoint("SYM001", mondayNoon.plusSeconds(12 * 3600), 1),
                 "a waypoint at night");
         assertThrows(IllegalArgumentException.class, () -> new SymbolSpec("amzn", 1, 1, 0.01, 1));
         assertThrows(IllegalArgumentException.class, () -> new Shock("A", Instant.now(), -100));

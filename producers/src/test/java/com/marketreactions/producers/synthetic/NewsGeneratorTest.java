@@ -17,14 +17,22 @@ class NewsGeneratorTest {
     private static final LocalDate MONDAY = LocalDate.of(2025, 11, 3);
 
     private static NewsGenerator news(long seed) {
-        return NewsGenerator.builder().seed(seed).symbols(SYMBOLS).newsPerTradingHour(3).from(MONDAY)
-                .to(MONDAY.plusDays(27)).build();
+        return NewsGenerator.builder()
+                .seed(seed)
+                .symbols(SYMBOLS)
+                .newsPerTradingHour(3)
+                .from(MONDAY)
+                .to(MONDAY.plusDays(27))
+                .build();
     }
 
     @Test
     void sameSeedGivesTheSameNewsAndAnotherSeedOther() {
         assertTrue(news(5).stream().toList().equals(news(5).stream().toList()));
-        assertTrue(!news(5).stream().limit(50).toList().equals(news(6).stream().limit(50).toList()));
+        assertTrue(!news(5).stream()
+                .limit(50)
+                .toList()
+                .equals(news(6).stream().limit(50).toList()));
     }
 
     @Test
@@ -39,13 +47,17 @@ class NewsGeneratorTest {
             assertTrue(t.size() >= 1 && t.size() <= 3 && Set.copyOf(t).size() == t.size(), t.toString());
             assertTrue(SYMBOLS.containsAll(t), t.toString());
             t.forEach(s -> assertTrue(e.getHeadline().contains(s), e.getHeadline() + " names " + s));
-            assertEquals(Session.REGULAR, TradingCalendar.sessionAt(e.getPublishedAt()), e.getPublishedAt().toString());
+            assertEquals(
+                    Session.REGULAR,
+                    TradingCalendar.sessionAt(e.getPublishedAt()),
+                    e.getPublishedAt().toString());
             assertTrue(!e.getPublishedAt().isBefore(last));
             assertTrue(e.getSentiment() >= -1 && e.getSentiment() <= 1);
             last = e.getPublishedAt();
             byCount[t.size()]++;
         }
-        assertTrue(byCount[1] > byCount[2] && byCount[2] > byCount[3] && byCount[3] > 0,
+        assertTrue(
+                byCount[1] > byCount[2] && byCount[2] > byCount[3] && byCount[3] > 0,
                 "mostly one ticker: " + byCount[1] + "/" + byCount[2] + "/" + byCount[3]);
     }
 

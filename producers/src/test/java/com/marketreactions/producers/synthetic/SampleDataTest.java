@@ -57,8 +57,8 @@ class SampleDataTest {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no data/sample above " + Path.of("").toAbsolutePath()
-                + " (set -Dreactions.sample.dir)");
+        throw new IllegalStateException(
+                "no data/sample above " + Path.of("").toAbsolutePath() + " (set -Dreactions.sample.dir)");
     }
 
     @Test
@@ -93,8 +93,11 @@ class SampleDataTest {
             Instant at = Instant.ofEpochMilli(t.ts());
             Session s = TradingCalendar.sessionAt(at);
             LocalDate d = TradingCalendar.dateOf(at);
-            assertTrue(s == Session.PRE_MARKET || s == Session.REGULAR
-                    || at.equals(TradingCalendar.at(d, TradingCalendar.CLOSE)), "tick at " + at + " is " + s);
+            assertTrue(
+                    s == Session.PRE_MARKET
+                            || s == Session.REGULAR
+                            || at.equals(TradingCalendar.at(d, TradingCalendar.CLOSE)),
+                    "tick at " + at + " is " + s);
         }
         // the first regular tick: 13:30 UTC on Friday Oct 31 (EDT), 14:30 UTC on Monday Nov 3 (EST)
         assertEquals("2025-10-31T13:30", firstRegular(OCT_31).toString().substring(0, 16));
@@ -102,9 +105,11 @@ class SampleDataTest {
     }
 
     private Instant firstRegular(LocalDate d) {
-        return ticks.of("SPY").stream().map(t -> Instant.ofEpochMilli(t.ts()))
+        return ticks.of("SPY").stream()
+                .map(t -> Instant.ofEpochMilli(t.ts()))
                 .filter(at -> TradingCalendar.dateOf(at).equals(d) && TradingCalendar.sessionAt(at) == Session.REGULAR)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -121,7 +126,8 @@ class SampleDataTest {
         double friday = ticks.close("AMZN", OCT_31).price();
         long announced = SampleData.ANNOUNCED.toEpochMilli();
         long open = TradingCalendar.at(NOV_3, TradingCalendar.OPEN).toEpochMilli();
-        long dayStart = TradingCalendar.at(NOV_3, TradingCalendar.PRE_MARKET_OPEN).toEpochMilli();
+        long dayStart =
+                TradingCalendar.at(NOV_3, TradingCalendar.PRE_MARKET_OPEN).toEpochMilli();
         List<Double> before = new ArrayList<>();
         List<Double> after = new ArrayList<>();
         for (SampleTicks.Tick t : ticks.of("AMZN")) {
@@ -143,16 +149,21 @@ class SampleDataTest {
         assertEquals(517.0, ticks.close("MSFT", NOV_3).price(), 517.0 * 0.005, "MSFT Nov 3");
         double low = ticks.range("MSFT", NOV_3)[0];
         assertTrue(low <= friday * (1 - 0.007), "MSFT Nov 3 low " + low + " vs Friday " + friday);
-        Instant lowAt = ticks.of("MSFT").stream().filter(t -> t.price() == low)
-                .map(t -> Instant.ofEpochMilli(t.ts())).filter(at -> TradingCalendar.dateOf(at).equals(NOV_3))
-                .findFirst().orElseThrow();
-        assertTrue(lowAt.isBefore(TradingCalendar.at(NOV_3, TradingCalendar.OPEN).plus(Duration.ofHours(1))),
+        Instant lowAt = ticks.of("MSFT").stream()
+                .filter(t -> t.price() == low)
+                .map(t -> Instant.ofEpochMilli(t.ts()))
+                .filter(at -> TradingCalendar.dateOf(at).equals(NOV_3))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                lowAt.isBefore(TradingCalendar.at(NOV_3, TradingCalendar.OPEN).plus(Duration.ofHours(1))),
                 "the low comes in the first hour, at " + lowAt);
     }
 
     @Test
     void nvidiaGainsAboutTwoPercent() {
-        double r = ticks.close("NVDA", NOV_3).price() / ticks.close("NVDA", OCT_31).price() - 1;
+        double r =
+                ticks.close("NVDA", NOV_3).price() / ticks.close("NVDA", OCT_31).price() - 1;
         assertTrue(r > 0.015 && r < 0.028, "NVDA Nov 3 " + r);
     }
 
@@ -213,16 +224,25 @@ class SampleDataTest {
         List<NewsEvent> news = SampleData.news();
         assertEquals(5, news.size());
         assertEquals(Instant.parse("2025-11-03T11:00:00Z"), news.get(0).getPublishedAt());
-        assertTrue(news.get(0).getSummary().contains("$38 billion") && news.get(0).getSummary().contains("GB300"));
+        assertTrue(news.get(0).getSummary().contains("$38 billion")
+                && news.get(0).getSummary().contains("GB300"));
         assertEquals(5, news.stream().map(NewsEvent::getId).distinct().count());
-        assertTrue(news.stream().anyMatch(e -> TradingCalendar.dateOf(e.getPublishedAt()).equals(NOV_4)));
-        assertTrue(news.stream().anyMatch(e -> text(e).contains("microsoft") && text(e).contains("oracle")
-                && text(e).contains("google cloud") && text(e).contains("coreweave") && text(e).contains("amd")));
+        assertTrue(news.stream()
+                .anyMatch(e -> TradingCalendar.dateOf(e.getPublishedAt()).equals(NOV_4)));
+        assertTrue(news.stream()
+                .anyMatch(e -> text(e).contains("microsoft")
+                        && text(e).contains("oracle")
+                        && text(e).contains("google cloud")
+                        && text(e).contains("coreweave")
+                        && text(e).contains("amd")));
         assertTrue(news.stream().anyMatch(e -> e.getTickers().equals(List.of("NVDA"))));
         long namesOnly = news.stream().filter(e -> e.getTickers().isEmpty()).count();
-        long partial = news.stream().filter(e -> !e.getTickers().isEmpty()
-                && SampleData.aliases().entrySet().stream().anyMatch(a -> mentions(e, a.getKey())
-                        && !e.getTickers().contains(a.getValue()))).count();
+        long partial = news.stream()
+                .filter(e -> !e.getTickers().isEmpty()
+                        && SampleData.aliases().entrySet().stream()
+                                .anyMatch(a -> mentions(e, a.getKey())
+                                        && !e.getTickers().contains(a.getValue())))
+                .count();
         assertTrue(namesOnly >= 2 && namesOnly + partial >= 3, namesOnly + " without tickers, " + partial + " partial");
     }
 

@@ -19,12 +19,17 @@ import java.util.TreeMap;
  */
 final class SampleTicks {
 
-    record Tick(long ts, double price) {
-    }
+    record Tick(long ts, double price) {}
 
-    record Study(double rawReturn, double benchmarkReturn, double beta, double sigma, int points, int marketMinutes,
-                 double abnormalReturn, double zScore) {
-    }
+    record Study(
+            double rawReturn,
+            double benchmarkReturn,
+            double beta,
+            double sigma,
+            int points,
+            int marketMinutes,
+            double abnormalReturn,
+            double zScore) {}
 
     private final Map<String, List<Tick>> bySymbol = new HashMap<>();
 
@@ -103,8 +108,11 @@ final class SampleTicks {
             sse += e * e;
         }
         double sigma = Math.sqrt(sse / (n - 2));
-        int minutes = (int) of(m).stream().filter(t -> t.ts > at && t.ts <= end)
-                .map(t -> t.ts / 60_000).distinct().count();
+        int minutes = (int) of(m).stream()
+                .filter(t -> t.ts > at && t.ts <= end)
+                .map(t -> t.ts / 60_000)
+                .distinct()
+                .count();
         double abnormal = raw - beta * bench;
         return new Study(raw, bench, beta, sigma, n, minutes, abnormal, abnormal / (sigma * Math.sqrt(minutes)));
     }

@@ -11,8 +11,7 @@ import java.util.Map;
 /** A chart as the page's script reads it (report and live page alike): epoch milliseconds, returns as fractions. */
 public final class ChartJson {
 
-    private ChartJson() {
-    }
+    private ChartJson() {}
 
     /** @param id the chart's id on its page */
     public static Map<String, Object> of(ReactionChart c, int id) {
@@ -26,7 +25,10 @@ public final class ChartJson {
         m.put("source", first.getSource());
         m.put("t0", c.t0());
         // the story, from any horizon that carries one (all of them do, or the short ones none)
-        MarketReaction story = c.reactions().stream().filter(r -> r.getStoryId() != null).findFirst().orElse(null);
+        MarketReaction story = c.reactions().stream()
+                .filter(r -> r.getStoryId() != null)
+                .findFirst()
+                .orElse(null);
         m.put("storyId", story == null ? null : story.getStoryId());
         m.put("repeat", story == null ? null : story.getRepeat());
         m.put("x", c.x());

@@ -21,22 +21,33 @@ import java.util.Set;
  * <p>A pure function of the ticks and the reactions: at each horizon's end the lines equal the reaction's
  * {@code rawReturn}, {@code benchmarkReturn} and {@code expectedReturn}.
  */
-public record ReactionChart(String newsId, String ticker, String benchmark, long t0, long[] x, Double[] stock,
-                            Double[] bench, Double[] expected, Double[] lower, Double[] upper, long[] volume,
-                            Double normalVolume, List<Marker> markers, List<MarketReaction> reactions) {
+public record ReactionChart(
+        String newsId,
+        String ticker,
+        String benchmark,
+        long t0,
+        long[] x,
+        Double[] stock,
+        Double[] bench,
+        Double[] expected,
+        Double[] lower,
+        Double[] upper,
+        long[] volume,
+        Double normalVolume,
+        List<Marker> markers,
+        List<MarketReaction> reactions) {
 
     /** How far before T0 the chart starts. */
     public static final long BEFORE_MS = 60 * 60_000L;
+
     static final long BAR_MS = 60_000L;
     private static final double Z = 1.96;
 
     /** A vertical line: {@code kind} is {@code t0}, {@code news} (another news on the ticker) or {@code horizon}. */
-    public record Marker(long t, String kind, String label) {
-    }
+    public record Marker(long t, String kind, String label) {}
 
     /** Another news on the same ticker, for a marker. */
-    public record OtherNews(String id, long t, String label) {
-    }
+    public record OtherNews(String id, long t, String label) {}
 
     /**
      * The time range a chart of these reactions covers: from {@link #BEFORE_MS} before T0 to an eighth past
@@ -53,10 +64,11 @@ public record ReactionChart(String newsId, String ticker, String benchmark, long
      * @param stock the ticker's ticks from the last one before the chart's start to its end, in processing order
      * @param bench the benchmark's, likewise (empty when the ticker is the benchmark)
      */
-    public static ReactionChart of(List<MarketReaction> reactions, TickSeries stock, TickSeries bench,
-                                   List<OtherNews> others) {
+    public static ReactionChart of(
+            List<MarketReaction> reactions, TickSeries stock, TickSeries bench, List<OtherNews> others) {
         List<MarketReaction> rs = reactions.stream()
-                .sorted(Comparator.comparing(r -> Horizon.parse(r.getHorizon()).length())).toList();
+                .sorted(Comparator.comparing(r -> Horizon.parse(r.getHorizon()).length()))
+                .toList();
         MarketReaction longest = rs.get(rs.size() - 1);
         long t0 = longest.getEventTime().toEpochMilli();
         long end = t0 + Horizon.parse(longest.getHorizon()).millis();
@@ -114,10 +126,26 @@ public record ReactionChart(String newsId, String ticker, String benchmark, long
             }
         }
         for (MarketReaction r : rs) {
-            markers.add(new Marker(t0 + Horizon.parse(r.getHorizon()).millis(), "horizon", Horizon.parse(r.getHorizon()).label()));
+            markers.add(new Marker(
+                    t0 + Horizon.parse(r.getHorizon()).millis(),
+                    "horizon",
+                    Horizon.parse(r.getHorizon()).label()));
         }
-        return new ReactionChart(longest.getNewsId(), longest.getTicker(), longest.getBenchmark(), t0, x, s, b, exp,
-                lo, hi, vol, normalVolume(longest, stock), markers, rs);
+        return new ReactionChart(
+                longest.getNewsId(),
+                longest.getTicker(),
+                longest.getBenchmark(),
+                t0,
+                x,
+                s,
+                b,
+                exp,
+                lo,
+                hi,
+                vol,
+                normalVolume(longest, stock),
+                markers,
+                rs);
     }
 
     /**
@@ -149,7 +177,9 @@ public record ReactionChart(String newsId, String ticker, String benchmark, long
     }
 
     private static Horizon longest(List<MarketReaction> reactions) {
-        return reactions.stream().map(r -> Horizon.parse(r.getHorizon()))
-                .max(Comparator.comparing(Horizon::length)).orElseThrow();
+        return reactions.stream()
+                .map(r -> Horizon.parse(r.getHorizon()))
+                .max(Comparator.comparing(Horizon::length))
+                .orElseThrow();
     }
 }

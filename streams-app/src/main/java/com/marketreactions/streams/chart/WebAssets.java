@@ -16,13 +16,16 @@ public final class WebAssets {
 
     /** Name served under {@code /assets/} -> classpath resource. */
     private static final Map<String, String> ASSETS = Map.of(
-            "uPlot.iife.min.js", uplot() + "uPlot.iife.min.js",
-            "uPlot.min.css", uplot() + "uPlot.min.css",
-            "reactions.js", "web/reactions.js",
-            "reactions.css", "web/reactions.css");
+            "uPlot.iife.min.js",
+            uplot() + "uPlot.iife.min.js",
+            "uPlot.min.css",
+            uplot() + "uPlot.min.css",
+            "reactions.js",
+            "web/reactions.js",
+            "reactions.css",
+            "web/reactions.css");
 
-    private WebAssets() {
-    }
+    private WebAssets() {}
 
     /** The asset {@code name} (one of uPlot.iife.min.js, uPlot.min.css, reactions.js, reactions.css), or null. */
     public static String asset(String name) {

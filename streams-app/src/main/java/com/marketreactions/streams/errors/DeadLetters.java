@@ -28,6 +28,7 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
 
     /** Header names as Kafka Streams' own handlers write them. */
     public static final String EXCEPTION = "__streams.errors.exception";
+
     public static final String MESSAGE = "__streams.errors.message";
     public static final String TOPIC = "__streams.errors.topic";
     public static final String PARTITION = "__streams.errors.partition";
@@ -54,23 +55,29 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
     }
 
     @Override
-    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
-                                                                ConsumerRecord<byte[], byte[]> record, Exception e) {
-        return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, record.key(),
-                record.value(), "cannot decode it: " + Problems.describe(e), e)));
+    public DeserializationExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception e) {
+        return DeserializationExceptionHandler.Response.resume(List.of(
+                deadLetter(context, record.key(), record.value(), "cannot decode it: " + Problems.describe(e), e)));
     }
 
     @Override
-    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
-                                                           Exception e) {
-        return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, context.sourceRawKey(),
-                context.sourceRawValue(), Problems.describe(e), e)));
+    public ProcessingExceptionHandler.Response handleError(
+            ErrorHandlerContext context, Record<?, ?> record, Exception e) {
+        return ProcessingExceptionHandler.Response.resume(List.of(
+                deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), Problems.describe(e), e)));
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext c, byte[] key, byte[] value, String reason,
-                                                      Exception e) {
-        LOG.warn("bad record at {}-{} offset {} (node {}): {}; written to {}", c.topic(), c.partition(), c.offset(),
-                c.processorNodeId(), reason, topic);
+    private ProducerRecord<byte[], byte[]> deadLetter(
+            ErrorHandlerContext c, byte[] key, byte[] value, String reason, Exception e) {
+        LOG.warn(
+                "bad record at {}-{} offset {} (node {}): {}; written to {}",
+                c.topic(),
+                c.partition(),
+                c.offset(),
+                c.processorNodeId(),
+                reason,
+                topic);
         COUNT.incrementAndGet();
         ProducerRecord<byte[], byte[]> dl = new ProducerRecord<>(topic, null, c.timestamp(), key, value);
         Headers h = dl.headers();

@@ -37,7 +37,8 @@ public final class BrokerProbe implements BooleanSupplier, AutoCloseable {
             return reachable;
         }
         try {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+                    .nodes()
                     .get(TIMEOUT_MS + 500, TimeUnit.MILLISECONDS);
             reachable = true;
         } catch (Exception e) {

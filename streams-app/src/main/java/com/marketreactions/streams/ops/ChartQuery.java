@@ -29,12 +29,11 @@ final class ChartQuery {
     /** How far before the chart the ticks are read, for the last price before it (the baseline, B0). */
     private static final long LOOK_BACK_MS = 24 * 3600_000L;
 
-    private ChartQuery() {
-    }
+    private ChartQuery() {}
 
     /** The chart, or empty when this instance holds no reaction of (news, ticker). */
-    static Optional<ReactionChart> local(KafkaStreams streams, ReactionQueries q, String newsId, String ticker,
-                                         String benchmark) {
+    static Optional<ReactionChart> local(
+            KafkaStreams streams, ReactionQueries q, String newsId, String ticker, String benchmark) {
         List<MarketReaction> ofTicker = q.localByTicker(ticker);
         Map<String, MarketReaction> byHorizon = new LinkedHashMap<>();
         List<ReactionChart.OtherNews> others = new ArrayList<>();
@@ -42,7 +41,9 @@ final class ChartQuery {
             if (r.getNewsId().equals(newsId)) {
                 byHorizon.put(r.getHorizon(), r);
             } else if (others.stream().noneMatch(o -> o.id().equals(r.getNewsId()))) {
-                others.add(new ReactionChart.OtherNews(r.getNewsId(), r.getEventTime().toEpochMilli(),
+                others.add(new ReactionChart.OtherNews(
+                        r.getNewsId(),
+                        r.getEventTime().toEpochMilli(),
                         r.getSource() == null ? r.getNewsId() : r.getSource()));
             }
         }
@@ -51,22 +52,24 @@ final class ChartQuery {
         }
         List<MarketReaction> rs = List.copyOf(byHorizon.values());
         long[] range = ReactionChart.range(rs);
-        KeyQueryMetadata m = streams.queryMetadataForKey(TopologyNames.TICK_HISTORY, ticker,
-                Serdes.String().serializer());
+        KeyQueryMetadata m = streams.queryMetadataForKey(
+                TopologyNames.TICK_HISTORY, ticker, Serdes.String().serializer());
         int partition = m.partition();
         TickSeries stock = ticks(streams, partition, ticker, range[0] - LOOK_BACK_MS, range[1]);
-        TickSeries bench = ticker.equals(benchmark) ? new TickSeries()
+        TickSeries bench = ticker.equals(benchmark)
+                ? new TickSeries()
                 : ticks(streams, partition, benchmark, range[0] - LOOK_BACK_MS, range[1]);
         return Optional.of(ReactionChart.of(rs, stock, bench, others));
     }
 
     private static TickSeries ticks(KafkaStreams streams, int partition, String symbol, long from, long to) {
         StateQueryResult<TickSeries> r = streams.query(StateQueryRequest.inStore(TopologyNames.TICK_HISTORY)
-                .withQuery(new TicksQuery(symbol, from, to)).withPartitions(Set.of(partition)));
+                .withQuery(new TicksQuery(symbol, from, to))
+                .withPartitions(Set.of(partition)));
         QueryResult<TickSeries> p = r.getPartitionResults().get(partition);
         if (p == null || p.isFailure()) {
-            throw new InvalidStateStoreException("tick history of partition " + partition + ": "
-                    + (p == null ? "not here" : p.getFailureMessage()));
+            throw new InvalidStateStoreException(
+                    "tick history of partition " + partition + ": " + (p == null ? "not here" : p.getFailureMessage()));
         }
         return p.getResult();
     }

@@ -1,7 +1,6 @@
 package com.marketreactions.streams.ops;
 
 import com.marketreactions.common.RecordJson;
-import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.chart.ChartJson;
 import com.marketreactions.streams.chart.ReactionChart;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -54,12 +52,14 @@ public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
     private static final String LOCAL = "local=true";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final HttpServer server;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final BooleanSupplier brokersReachable;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ReactionApp app;
     private volatile HostInfo self;
     private volatile ReactionFeed feed;
@@ -129,10 +129,11 @@ public final class OpsServer implements AutoCloseable {
     private void health(HttpExchange ex, boolean readiness) throws IOException {
         ReactionApp a = app;
         KafkaStreams.State st = a == null ? KafkaStreams.State.CREATED : a.state();
-        boolean alive = a != null && switch (st) {
-            case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> false;
-            default -> true;
-        };
+        boolean alive = a != null
+                && switch (st) {
+                    case ERROR, PENDING_ERROR, NOT_RUNNING, PENDING_SHUTDOWN -> false;
+                    default -> true;
+                };
         boolean ok = readiness ? st == KafkaStreams.State.RUNNING && brokersReachable.getAsBoolean() : alive;
         String body = (ok ? "" : "not ") + (readiness ? "ready" : "alive") + ", streams " + st
                 + (readiness && !ok && st == KafkaStreams.State.RUNNING ? ", brokers unreachable" : "");
@@ -156,8 +157,10 @@ public final class OpsServer implements AutoCloseable {
 
     private void byNews(HttpExchange ex) throws IOException {
         String newsId = lastSegment(ex);
-        query(ex, q -> gathered(ex, q, RecordJson.toJsonArray(q.localByNews(newsId)),
-                "/reactions/news/" + encode(newsId)));
+        query(
+                ex,
+                q -> gathered(
+                        ex, q, RecordJson.toJsonArray(q.localByNews(newsId)), "/reactions/news/" + encode(newsId)));
     }
 
     /** This instance's JSON array with every other instance's local answer to {@code path} spliced in. */
@@ -186,8 +189,9 @@ public final class OpsServer implements AutoCloseable {
             return;
         }
         String path = ex.getRequestURI().getRawPath();
-        String prefix = path.length() > "/study/".length() ? URLDecoder.decode(path.substring("/study/".length()),
-                StandardCharsets.UTF_8) : "";
+        String prefix = path.length() > "/study/".length()
+                ? URLDecoder.decode(path.substring("/study/".length()), StandardCharsets.UTF_8)
+                : "";
         query(ex, q -> {
             List<com.marketreactions.schema.EventStudy> mine = new ArrayList<>(q.localStudies());
             mine.removeIf(st -> !st.getGroup().startsWith(prefix));
@@ -201,7 +205,11 @@ public final class OpsServer implements AutoCloseable {
             return;
         }
         if (!ex.getRequestURI().getRawPath().equals("/")) {
-            respond(ex, 404, "text/plain; charset=utf-8", "no such page: " + ex.getRequestURI().getRawPath() + "\n");
+            respond(
+                    ex,
+                    404,
+                    "text/plain; charset=utf-8",
+                    "no such page: " + ex.getRequestURI().getRawPath() + "\n");
             return;
         }
         respond(ex, 200, "text/html; charset=utf-8", WebAssets.page("dashboard.html"));
@@ -231,8 +239,11 @@ public final class OpsServer implements AutoCloseable {
         }
         ReactionFeed f = feed;
         if (f == null || f.subscribers() >= MAX_STREAMS) {
-            respond(ex, 503, "text/plain; charset=utf-8", f == null ? "no reaction feed here\n"
-                    : "too many live pages open (" + MAX_STREAMS + ")\n");
+            respond(
+                    ex,
+                    503,
+                    "text/plain; charset=utf-8",
+                    f == null ? "no reaction feed here\n" : "too many live pages open (" + MAX_STREAMS + ")\n");
             return;
         }
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
@@ -242,7 +253,8 @@ public final class OpsServer implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             while (true) {
                 String json = q.poll(KEEP_ALIVE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                out.write((json == null ? ": keep-alive\n\n" : "data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write((json == null ? ": keep-alive\n\n" : "data: " + json + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 if (q.isEmpty()) {
                     out.flush();
                 }
@@ -261,7 +273,8 @@ public final class OpsServer implements AutoCloseable {
         if (!readOnly(ex)) {
             return;
         }
-        String[] parts = ex.getRequestURI().getRawPath().substring("/chart/".length()).split("/");
+        String[] parts =
+                ex.getRequestURI().getRawPath().substring("/chart/".length()).split("/");
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
             respond(ex, 404, "text/plain; charset=utf-8", "use /chart/{newsId}/{ticker}\n");
             return;
@@ -274,7 +287,8 @@ public final class OpsServer implements AutoCloseable {
             if (owner.isPresent()) {
                 return forward(owner.get(), "/chart/" + encode(newsId) + "/" + encode(ticker));
             }
-            Optional<ReactionChart> c = ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
+            Optional<ReactionChart> c =
+                    ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
             return c.isEmpty() ? null : JSON.writeValueAsString(ChartJson.of(c.get(), 0));
         });
     }
@@ -297,22 +311,32 @@ public final class OpsServer implements AutoCloseable {
     private void query(HttpExchange ex, Query query) throws IOException {
         ReactionApp a = app;
         if (a == null || a.state() != KafkaStreams.State.RUNNING) {
-            respond(ex, 503, "text/plain; charset=utf-8", "not ready to answer queries, streams "
-                    + (a == null ? "not started" : a.state()) + "\n");
+            respond(
+                    ex,
+                    503,
+                    "text/plain; charset=utf-8",
+                    "not ready to answer queries, streams " + (a == null ? "not started" : a.state()) + "\n");
             return;
         }
         try {
             String answer = query.answer(new ReactionQueries(a.streams()));
             if (answer == null) {
-                respond(ex, 404, "text/plain; charset=utf-8", "nothing here for " + ex.getRequestURI().getRawPath() + "\n");
+                respond(
+                        ex,
+                        404,
+                        "text/plain; charset=utf-8",
+                        "nothing here for " + ex.getRequestURI().getRawPath() + "\n");
             } else {
                 respond(ex, 200, "application/json", answer);
             }
         } catch (InvalidStateStoreException e) {
             respond(ex, 503, "text/plain; charset=utf-8", "the store is moving (rebalance); try again\n");
         } catch (IOException | InterruptedException e) {
-            respond(ex, 502, "text/plain; charset=utf-8", "the instance that holds the data did not answer: "
-                    + e.getMessage() + "\n");
+            respond(
+                    ex,
+                    502,
+                    "text/plain; charset=utf-8",
+                    "the instance that holds the data did not answer: " + e.getMessage() + "\n");
         }
     }
 
@@ -322,13 +346,15 @@ public final class OpsServer implements AutoCloseable {
      */
     private String forward(HostInfo to, String path) throws IOException, InterruptedException {
         URI uri = URI.create("http://" + to.host() + ":" + to.port() + path + "?" + LOCAL);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 404) {
             return null;
         }
         if (r.statusCode() != 200) {
-            throw new IOException(uri + " answered " + r.statusCode() + ": " + r.body().strip());
+            throw new IOException(
+                    uri + " answered " + r.statusCode() + ": " + r.body().strip());
         }
         return r.body();
     }

@@ -39,7 +39,9 @@ public final class ReactionFeed implements AutoCloseable {
     private volatile boolean closed;
 
     public ReactionFeed(ClientConfigs clients, Topic<String, MarketReaction> reactions) {
-        consumer = new KafkaConsumer<>(clients.committedReader(), reactions.keySerde().deserializer(),
+        consumer = new KafkaConsumer<>(
+                clients.committedReader(),
+                reactions.keySerde().deserializer(),
                 reactions.valueSerde().deserializer());
         ClientConfigs.assignAllFromStart(consumer, reactions.name());
         thread = new Thread(this::run, "reaction-feed");

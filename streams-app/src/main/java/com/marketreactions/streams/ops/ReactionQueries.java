@@ -12,11 +12,11 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.kstream.Windowed;
 
 /**
  * Interactive queries of the reactions this instance holds ({@link TopologyNames#RECENT_REACTIONS}), and
@@ -25,9 +25,10 @@ import org.apache.kafka.streams.kstream.Windowed;
 final class ReactionQueries {
 
     /** Newest news first, then ticker, then horizon label. */
-    static final Comparator<MarketReaction> NEWEST_FIRST = Comparator
-            .comparing(MarketReaction::getEventTime).reversed()
-            .thenComparing(MarketReaction::getNewsId).thenComparing(MarketReaction::getTicker)
+    static final Comparator<MarketReaction> NEWEST_FIRST = Comparator.comparing(MarketReaction::getEventTime)
+            .reversed()
+            .thenComparing(MarketReaction::getNewsId)
+            .thenComparing(MarketReaction::getTicker)
             .thenComparing(MarketReaction::getHorizon);
 
     private final KafkaStreams streams;
@@ -38,9 +39,11 @@ final class ReactionQueries {
 
     /** The instance holding {@code ticker}'s reactions, or empty when this one does (or it is unknown). */
     Optional<HostInfo> ownerOf(String ticker, HostInfo self) {
-        KeyQueryMetadata m = streams.queryMetadataForKey(TopologyNames.RECENT_REACTIONS, ticker,
-                Serdes.String().serializer());
-        if (m == null || m.activeHost() == null || m.activeHost().equals(HostInfo.unavailable())
+        KeyQueryMetadata m = streams.queryMetadataForKey(
+                TopologyNames.RECENT_REACTIONS, ticker, Serdes.String().serializer());
+        if (m == null
+                || m.activeHost() == null
+                || m.activeHost().equals(HostInfo.unavailable())
                 || m.activeHost().equals(self)) {
             return Optional.empty();
         }
@@ -61,8 +64,8 @@ final class ReactionQueries {
     /** This instance's reactions of {@code ticker}, latest status per (news, horizon). */
     List<MarketReaction> localByTicker(String ticker) {
         List<MarketReaction> out = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, MarketReaction> it = store().fetch(ticker + '|', ticker + '}',
-                Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+        try (KeyValueIterator<Windowed<String>, MarketReaction> it =
+                store().fetch(ticker + '|', ticker + '}', Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
             it.forEachRemaining(kv -> out.add(kv.value));
         }
         out.sort(NEWEST_FIRST);
@@ -88,20 +91,23 @@ final class ReactionQueries {
     List<com.marketreactions.schema.EventStudy> localStudies() {
         List<com.marketreactions.schema.EventStudy> out = new ArrayList<>();
         try (KeyValueIterator<String, com.marketreactions.schema.internal.StudySums> it = streams.store(
-                StoreQueryParameters.fromNameAndType(TopologyNames.STUDY_SUMS,
-                        QueryableStoreTypes.<String, com.marketreactions.schema.internal.StudySums>keyValueStore())).all()) {
+                        StoreQueryParameters.fromNameAndType(
+                                TopologyNames.STUDY_SUMS,
+                                QueryableStoreTypes
+                                        .<String, com.marketreactions.schema.internal.StudySums>keyValueStore()))
+                .all()) {
             while (it.hasNext()) {
                 KeyValue<String, com.marketreactions.schema.internal.StudySums> kv = it.next();
                 int bar = kv.key.lastIndexOf('|');
-                out.add(com.marketreactions.streams.study.EventStudyMath.result(kv.key.substring(0, bar),
-                        kv.key.substring(bar + 1), kv.value));
+                out.add(com.marketreactions.streams.study.EventStudyMath.result(
+                        kv.key.substring(0, bar), kv.key.substring(bar + 1), kv.value));
             }
         }
         return out;
     }
 
     private ReadOnlyWindowStore<String, MarketReaction> store() {
-        return streams.store(StoreQueryParameters.fromNameAndType(TopologyNames.RECENT_REACTIONS,
-                QueryableStoreTypes.windowStore()));
+        return streams.store(StoreQueryParameters.fromNameAndType(
+                TopologyNames.RECENT_REACTIONS, QueryableStoreTypes.windowStore()));
     }
 }

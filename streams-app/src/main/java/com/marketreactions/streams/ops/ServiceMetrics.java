@@ -45,7 +45,8 @@ final class ServiceMetrics implements AutoCloseable {
                 .register(registry);
         for (KafkaStreams.State s : KafkaStreams.State.values()) {
             Gauge.builder("market.reactions.streams.state", this, m -> m.isIn(s) ? 1 : 0)
-                    .description("1 for the Streams client's current state").tag("state", s.name())
+                    .description("1 for the Streams client's current state")
+                    .tag("state", s.name())
                     .register(registry);
         }
     }

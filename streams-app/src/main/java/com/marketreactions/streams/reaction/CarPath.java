@@ -19,8 +19,7 @@ public final class CarPath {
     static final int FINE_MINUTES = 390;
     static final long COARSE = 30 * MINUTE;
 
-    private CarPath() {
-    }
+    private CarPath() {}
 
     /** The path's points, milliseconds after T0, ascending, the last one {@code horizonMs}. */
     public static List<Long> grid(long horizonMs) {

@@ -12,6 +12,12 @@ package com.marketreactions.streams.reaction;
  * @param estVolume shares of s traded in {@code [t0 - E, t0)}
  * @param estMinutes distinct minutes with a trade of s in that range
  */
-public record Estimate(long t0, Double baselinePrice, Long baselineTime, boolean isBenchmark,
-                       Double benchmarkBaseline, ModelFit fit, long estVolume, int estMinutes) {
-}
+public record Estimate(
+        long t0,
+        Double baselinePrice,
+        Long baselineTime,
+        boolean isBenchmark,
+        Double benchmarkBaseline,
+        ModelFit fit,
+        long estVolume,
+        int estMinutes) {}

@@ -35,7 +35,12 @@ public record ModelFit(ReactionModel model, Double alpha, Double beta, Double si
                 double e = rs[i] - alpha - beta * rm[i];
                 sse += e * e;
             }
-            return new ModelFit(ReactionModel.MARKET_MODEL, alpha, beta, Math.sqrt(sse / (n - 2)), n,
+            return new ModelFit(
+                    ReactionModel.MARKET_MODEL,
+                    alpha,
+                    beta,
+                    Math.sqrt(sse / (n - 2)),
+                    n,
                     positiveShare(rs, rm, n, beta));
         }
         Double sigma = null;

@@ -20,6 +20,7 @@ final class PathSlots {
     private final int fine;
     /** Points every 30 minutes after the fine ones, before the horizon. */
     private final int coarse;
+
     private final Side stock;
     private final Side bench;
 
@@ -29,6 +30,7 @@ final class PathSlots {
         final long[] slots;
         /** The stretch of the last trade and its bounds after T0, {@code (lo, hi]}: the next is usually in it too. */
         private int slot = -1;
+
         private long lo;
         private long hi;
 

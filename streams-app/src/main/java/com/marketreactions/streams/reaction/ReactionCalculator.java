@@ -84,13 +84,20 @@ public final class ReactionCalculator {
                 }
             }
         }
-        return new Estimate(t0, b >= 0 ? stock.price(b) : null, b >= 0 ? stock.ts(b) : null, bench == null, b0,
-                fit, estVolume, estMinutes);
+        return new Estimate(
+                t0,
+                b >= 0 ? stock.price(b) : null,
+                b >= 0 ? stock.ts(b) : null,
+                bench == null,
+                b0,
+                fit,
+                estVolume,
+                estMinutes);
     }
 
     /** Single-pass form: {@link #estimate} then {@link #compute(Estimate, long, TickSeries, TickSeries, MarketReaction.Builder)}. */
-    public MarketReaction.Builder compute(long t0, long horizonMs, TickSeries stock, TickSeries bench,
-                                          MarketReaction.Builder out) {
+    public MarketReaction.Builder compute(
+            long t0, long horizonMs, TickSeries stock, TickSeries bench, MarketReaction.Builder out) {
         return compute(estimate(t0, stock, bench), horizonMs, stock, bench, out);
     }
 
@@ -101,8 +108,8 @@ public final class ReactionCalculator {
      * @param stock ticks of s covering at least the window {@code (t0, t0 + h]}; others are ignored
      * @param bench ticks of the benchmark covering the window; ignored when s is the benchmark
      */
-    public MarketReaction.Builder compute(Estimate est, long horizonMs, TickSeries stock, TickSeries bench,
-                                          MarketReaction.Builder out) {
+    public MarketReaction.Builder compute(
+            Estimate est, long horizonMs, TickSeries stock, TickSeries bench, MarketReaction.Builder out) {
         return compute(est, WindowStats.of(est.t0(), horizonMs, stock, est.isBenchmark() ? null : bench), out);
     }
 
@@ -121,8 +128,7 @@ public final class ReactionCalculator {
         // 2. window (t0, t0 + h]
         out.setTickCount(w.count).setVolume(w.volume);
         if (w.count > 0) {
-            out.setHigh(w.high).setLow(w.low).setFirstPrice(w.firstPrice)
-                    .setFirstTime(Instant.ofEpochMilli(w.firstTs));
+            out.setHigh(w.high).setLow(w.low).setFirstPrice(w.firstPrice).setFirstTime(Instant.ofEpochMilli(w.firstTs));
         } else {
             out.setHigh(null).setLow(null).setFirstPrice(null).setFirstTime(null);
             flags.add(NO_TICKS_IN_WINDOW);
@@ -138,13 +144,18 @@ public final class ReactionCalculator {
         out.setRawReturn(raw);
         out.setMaxRunup(p0 != null && w.count > 0 ? w.high / p0 - 1 : null);
         out.setMaxDrawdown(p0 != null && w.count > 0 ? w.low / p0 - 1 : null);
-        out.setDirection(raw == null ? null
-                : raw > directionThreshold ? Direction.UP
-                : raw < -directionThreshold ? Direction.DOWN : Direction.FLAT);
+        out.setDirection(
+                raw == null
+                        ? null
+                        : raw > directionThreshold
+                                ? Direction.UP
+                                : raw < -directionThreshold ? Direction.DOWN : Direction.FLAT);
 
         // 9. volume against the estimation window
-        out.setAbnormalVolumeRatio(w.volume == 0 || w.minutes == 0 || est.estVolume() == 0 || est.estMinutes() == 0
-                ? null : ((double) w.volume / w.minutes) / ((double) est.estVolume() / est.estMinutes()));
+        out.setAbnormalVolumeRatio(
+                w.volume == 0 || w.minutes == 0 || est.estVolume() == 0 || est.estMinutes() == 0
+                        ? null
+                        : ((double) w.volume / w.minutes) / ((double) est.estVolume() / est.estMinutes()));
 
         // 5-8. benchmark and model
         if (est.isBenchmark()) {
@@ -157,20 +168,37 @@ public final class ReactionCalculator {
         }
         ModelFit fit = est.fit();
         if (fit == null) {
-            out.setModel(ReactionModel.NONE).setBenchmarkReturn(null).setAlpha(null).setBeta(null)
-                    .setSigma(null).setEstimationPoints(null).setMarketMinutes(null).setExpectedReturn(null)
-                    .setAbnormalReturn(null).setZScore(null).setSignificant(null).setEstimationPositiveShare(null);
+            out.setModel(ReactionModel.NONE)
+                    .setBenchmarkReturn(null)
+                    .setAlpha(null)
+                    .setBeta(null)
+                    .setSigma(null)
+                    .setEstimationPoints(null)
+                    .setMarketMinutes(null)
+                    .setExpectedReturn(null)
+                    .setAbnormalReturn(null)
+                    .setZScore(null)
+                    .setSignificant(null)
+                    .setEstimationPositiveShare(null);
         } else {
             double b1 = w.benchLast != null ? w.benchLast : est.benchmarkBaseline();
             double benchReturn = b1 / est.benchmarkBaseline() - 1;
             int marketMinutes = w.marketMinutes;
             double expected = fit.beta() * benchReturn;
             double abnormal = raw - expected;
-            Double z = fit.sigma() == null || fit.sigma() == 0 || marketMinutes == 0 ? null
+            Double z = fit.sigma() == null || fit.sigma() == 0 || marketMinutes == 0
+                    ? null
                     : abnormal / (fit.sigma() * Math.sqrt(marketMinutes));
-            out.setModel(fit.model()).setBenchmarkReturn(benchReturn).setAlpha(fit.alpha()).setBeta(fit.beta())
-                    .setSigma(fit.sigma()).setEstimationPoints(fit.points()).setMarketMinutes(marketMinutes)
-                    .setExpectedReturn(expected).setAbnormalReturn(abnormal).setZScore(z)
+            out.setModel(fit.model())
+                    .setBenchmarkReturn(benchReturn)
+                    .setAlpha(fit.alpha())
+                    .setBeta(fit.beta())
+                    .setSigma(fit.sigma())
+                    .setEstimationPoints(fit.points())
+                    .setMarketMinutes(marketMinutes)
+                    .setExpectedReturn(expected)
+                    .setAbnormalReturn(abnormal)
+                    .setZScore(z)
                     .setSignificant(z == null ? null : Math.abs(z) >= 1.96)
                     .setEstimationPositiveShare(fit.positiveShare());
         }

@@ -15,8 +15,8 @@ import java.util.List;
 public record StoryConfig(boolean enabled, double threshold, Duration window) {
 
     /** The novelty windows of the vendors' news analytics (LSEG's 12H, 24H, 3D, 5D, 7D). */
-    public static final List<Duration> NOVELTY_WINDOWS = List.of(Duration.ofHours(12), Duration.ofHours(24),
-            Duration.ofDays(3), Duration.ofDays(5), Duration.ofDays(7));
+    public static final List<Duration> NOVELTY_WINDOWS = List.of(
+            Duration.ofHours(12), Duration.ofHours(24), Duration.ofDays(3), Duration.ofDays(5), Duration.ofDays(7));
     /** The longest novelty window: a story older than this is over, and its next report starts a new one. */
     public static final Duration MAX_AGE = Duration.ofDays(7);
 
@@ -25,8 +25,8 @@ public record StoryConfig(boolean enabled, double threshold, Duration window) {
             throw new IllegalArgumentException("story threshold: must be in (0, 1], got " + threshold);
         }
         if (window == null || window.isNegative() || window.isZero() || window.compareTo(MAX_AGE) > 0) {
-            throw new IllegalArgumentException("story window: must be positive and at most " + MAX_AGE + ", got "
-                    + window);
+            throw new IllegalArgumentException(
+                    "story window: must be positive and at most " + MAX_AGE + ", got " + window);
         }
     }
 
@@ -38,5 +38,4 @@ public record StoryConfig(boolean enabled, double threshold, Duration window) {
     public static StoryConfig defaults() {
         return new StoryConfig(true, 0.075, Duration.ofDays(1));
     }
-
 }

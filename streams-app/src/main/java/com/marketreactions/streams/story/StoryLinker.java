@@ -24,10 +24,10 @@ import java.util.function.Function;
 public final class StoryLinker {
 
     /** One item about the ticker, as the linker reads it. */
-    public record Item(String id, long t0, StoryTerms terms, boolean late) {
-    }
+    public record Item(String id, long t0, StoryTerms terms, boolean late) {}
 
-    private static final Comparator<Item> ORDER = Comparator.comparingLong(Item::t0).thenComparing(Item::id);
+    private static final Comparator<Item> ORDER =
+            Comparator.comparingLong(Item::t0).thenComparing(Item::id);
 
     private final StoryConfig config;
 

@@ -31,15 +31,18 @@ public final class StoryTerms {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;:!?])\\s+");
     private static final Pattern WORD = Pattern.compile("\\$?[\\p{L}\\p{N}]+(?:['\u2019]\\p{L}+)?(?:[.,]\\p{N}+)*%?");
-    private static final Set<String> FUNCTION_WORDS = Set.of(("a an the and or of to in on at for by with from as is are "
-            + "was were be been it its this that these those has have had will would can could after before over under "
-            + "about into than then there their they them he she we you our not but also which who whom what when "
-            + "where while up down more most some such only just very all any each other new one two three said says "
-            + "say").split(" "));
+    private static final Set<String> FUNCTION_WORDS =
+            Set.of(("a an the and or of to in on at for by with from as is are "
+                            + "was were be been it its this that these those has have had will would can could after before over under "
+                            + "about into than then there their they them he she we you our not but also which who whom what when "
+                            + "where while up down more most some such only just very all any each other new one two three said says "
+                            + "say")
+                    .split(" "));
     /** Words of nearly every market report, which say nothing about which story it is. */
     static final Set<String> MARKET_WORDS = Set.of(("share stock trade traded trading price market investor analyst "
-            + "billion million trillion percent hour day week month year quarter gain rose fell higher lower record "
-            + "close open deal agreement contract company").split(" "));
+                    + "billion million trillion percent hour day week month year quarter gain rose fell higher lower record "
+                    + "close open deal agreement contract company")
+            .split(" "));
 
     private static final StoryTerms EMPTY = new StoryTerms(new String[0], new int[0]);
 
@@ -77,9 +80,13 @@ public final class StoryTerms {
             while (m.find()) {
                 words.add(m.group());
             }
-            long content = words.stream().filter(w -> !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))).count();
-            long capitalized = words.stream().filter(w -> !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))
-                    && Character.isUpperCase(w.codePointAt(0))).count();
+            long content = words.stream()
+                    .filter(w -> !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT)))
+                    .count();
+            long capitalized = words.stream()
+                    .filter(w -> !FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))
+                            && Character.isUpperCase(w.codePointAt(0)))
+                    .count();
             boolean titleCase = capitalized * 2 > content;
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
@@ -88,7 +95,8 @@ public final class StoryTerms {
                 if (FUNCTION_WORDS.contains(term) || MARKET_WORDS.contains(term) || (term.length() < 3 && !digit)) {
                     continue;
                 }
-                boolean name = digit || word.substring(1).chars().anyMatch(Character::isUpperCase)
+                boolean name = digit
+                        || word.substring(1).chars().anyMatch(Character::isUpperCase)
                         || (i > 0 && !titleCase && Character.isUpperCase(word.codePointAt(0)));
                 out.merge(term, name ? NAME_WEIGHT : 1, Math::max);
             }

@@ -21,24 +21,29 @@ public final class EventStudyMath {
 
     private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
-    private EventStudyMath() {
-    }
+    private EventStudyMath() {}
 
     /** What one FINAL reaction contributes; null when it is left out. */
-    public record Observation(double car, double sar, int estimationPoints, Double positiveShare, List<Long> pathAt,
-                              List<Double> path) {
+    public record Observation(
+            double car, double sar, int estimationPoints, Double positiveShare, List<Long> pathAt, List<Double> path) {
 
         public static Observation of(MarketReaction r) {
             if (r.getAbnormalReturn() == null || r.getZScore() == null || r.getEstimationPoints() == null) {
                 return null;
             }
-            return new Observation(r.getAbnormalReturn(), r.getZScore(), r.getEstimationPoints(),
-                    r.getEstimationPositiveShare(), r.getCarAt(), r.getCar());
+            return new Observation(
+                    r.getAbnormalReturn(),
+                    r.getZScore(),
+                    r.getEstimationPoints(),
+                    r.getEstimationPositiveShare(),
+                    r.getCarAt(),
+                    r.getCar());
         }
     }
 
     public static StudySums empty() {
-        return new StudySums(0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0, 0, 0.0, List.of(), List.of(), List.of(), 0, true);
+        return new StudySums(
+                0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0, 0, 0.0, List.of(), List.of(), List.of(), 0, true);
     }
 
     /** The sums with one more reaction: {@code o} null for one left out. */
@@ -53,15 +58,20 @@ public final class EventStudyMath {
         double ds = o.sar() - s.getMeanSar();
         double meanSar = s.getMeanSar() + ds / n;
         // Welford: no cancellation, and exactly no spread for equal values (a t-statistic is then undefined)
-        b.setN(n).setMeanCar(meanCar).setM2Car(s.getM2Car() + dc * (o.car() - meanCar))
-                .setMeanSar(meanSar).setM2Sar(s.getM2Sar() + ds * (o.sar() - meanSar));
+        b.setN(n)
+                .setMeanCar(meanCar)
+                .setM2Car(s.getM2Car() + dc * (o.car() - meanCar))
+                .setMeanSar(meanSar)
+                .setM2Sar(s.getM2Sar() + ds * (o.sar() - meanSar));
         if (o.estimationPoints() > 4) {
             int m = o.estimationPoints();
-            b.setPatellN(s.getPatellN() + 1).setPatellSar(s.getPatellSar() + o.sar())
+            b.setPatellN(s.getPatellN() + 1)
+                    .setPatellSar(s.getPatellSar() + o.sar())
                     .setPatellVar(s.getPatellVar() + (m - 2.0) / (m - 4.0));
         }
         if (o.positiveShare() != null) {
-            b.setSignN(s.getSignN() + 1).setSumPositiveShare(s.getSumPositiveShare() + o.positiveShare())
+            b.setSignN(s.getSignN() + 1)
+                    .setSumPositiveShare(s.getSumPositiveShare() + o.positiveShare())
                     .setPositives(s.getPositives() + (o.car() > 0 ? 1 : 0));
         }
         if (!o.path().isEmpty() && (s.getPathN() == 0 || s.getPathAt().equals(o.pathAt()))) {
@@ -84,9 +94,20 @@ public final class EventStudyMath {
     /** The statistics of a group and horizon from its sums. */
     public static EventStudy result(String group, String horizon, StudySums s) {
         int n = s.getN();
-        EventStudy.Builder b = EventStudy.newBuilder().setGroup(group).setHorizon(horizon).setN(n)
-                .setExcluded(s.getExcluded()).setCaar(null).setCsectT(null).setCsectP(null).setPatellZ(null)
-                .setPatellP(null).setBmpT(null).setBmpP(null).setGenSignZ(null).setGenSignP(null);
+        EventStudy.Builder b = EventStudy.newBuilder()
+                .setGroup(group)
+                .setHorizon(horizon)
+                .setN(n)
+                .setExcluded(s.getExcluded())
+                .setCaar(null)
+                .setCsectT(null)
+                .setCsectP(null)
+                .setPatellZ(null)
+                .setPatellP(null)
+                .setBmpT(null)
+                .setBmpP(null)
+                .setGenSignZ(null)
+                .setGenSignP(null);
         if (n > 0) {
             b.setCaar(s.getMeanCar());
         }
@@ -118,7 +139,11 @@ public final class EventStudyMath {
             lower.add(sd == null ? null : mean - q * sd / Math.sqrt(pn));
             upper.add(sd == null ? null : mean + q * sd / Math.sqrt(pn));
         }
-        return b.setPathAt(s.getPathAt()).setCaarPath(caar).setLower(lower).setUpper(upper).build();
+        return b.setPathAt(s.getPathAt())
+                .setCaarPath(caar)
+                .setLower(lower)
+                .setUpper(upper)
+                .build();
     }
 
     /** mean / (s / sqrt(n)); null for n < 2 or no spread. */

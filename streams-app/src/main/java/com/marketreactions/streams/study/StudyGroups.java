@@ -9,8 +9,7 @@ public final class StudyGroups {
 
     public static final String ALL = "all";
 
-    private StudyGroups() {
-    }
+    private StudyGroups() {}
 
     /**
      * all; ticker:T; source:S; story:first or story:repeat (when the reaction carries its story);

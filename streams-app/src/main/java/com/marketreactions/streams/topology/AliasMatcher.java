@@ -20,7 +20,8 @@ final class AliasMatcher {
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     /** @return explicit tickers first, then resolved ones, each once, in a stable order */
-    Set<String> resolve(List<String> explicit, String headline, String summary, Iterable<Map.Entry<String, String>> aliases) {
+    Set<String> resolve(
+            List<String> explicit, String headline, String summary, Iterable<Map.Entry<String, String>> aliases) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : explicit) {
             String ticker = t.trim().toUpperCase(Locale.ROOT);
@@ -42,8 +43,10 @@ final class AliasMatcher {
     }
 
     private Pattern pattern(String alias) {
-        return patterns.computeIfAbsent(alias, a -> Pattern.compile(
-                "(?<![\\p{L}\\p{N}])" + Pattern.quote(a.trim()) + "(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        return patterns.computeIfAbsent(
+                alias,
+                a -> Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])" + Pattern.quote(a.trim()) + "(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 }

@@ -21,8 +21,7 @@ public final class EndOfInput {
     public static final String PARTITIONS_HEADER = "mr-partitions";
     static final String SOURCE_PARTITION_HEADER = "mr-source-partition";
 
-    private EndOfInput() {
-    }
+    private EndOfInput() {}
 
     /** Headers of the marker for one of {@code partitions} partitions. */
     public static Headers headers(int partitions) {

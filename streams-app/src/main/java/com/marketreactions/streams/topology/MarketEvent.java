@@ -10,21 +10,17 @@ sealed interface MarketEvent {
      * A tick this task needs: one of its own symbols (straight from the ticks topic, or rerouted there because
      * its producer partitioned differently), or the benchmark's, which every task receives.
      */
-    record Tick(StockTick tick) implements MarketEvent {
-    }
+    record Tick(StockTick tick) implements MarketEvent {}
 
     /** A news event for one of its tickers (the record key). */
-    record TickerNews(NewsEvent news) implements MarketEvent {
-    }
+    record TickerNews(NewsEvent news) implements MarketEvent {}
 
     /** A ticks partition had no record for the idle timeout (a heartbeat through the routed ticks). */
-    record Quiet(int sourcePartition) implements MarketEvent {
-    }
+    record Quiet(int sourcePartition) implements MarketEvent {}
 
     /**
      * End of a bounded input: of this task's own ticks partition ({@code routed} false), or of the routed
      * ticks from {@code sourcePartition}, one of {@code partitions}.
      */
-    record End(boolean routed, int sourcePartition, int partitions) implements MarketEvent {
-    }
+    record End(boolean routed, int sourcePartition, int partitions) implements MarketEvent {}
 }

@@ -43,8 +43,12 @@ final class NewsDeduplicator implements FixedKeyProcessor<String, NewsEvent, New
     public void init(FixedKeyProcessorContext<String, NewsEvent> context) {
         this.context = context;
         this.ids = context.getStateStore(TopologyNames.NEWS_IDS);
-        this.duplicates = context.metrics().addRateTotalSensor(ReactionMetrics.SCOPE, "task-" + context.taskId(),
-                "duplicate-news", Sensor.RecordingLevel.INFO);
+        this.duplicates = context.metrics()
+                .addRateTotalSensor(
+                        ReactionMetrics.SCOPE,
+                        "task-" + context.taskId(),
+                        "duplicate-news",
+                        Sensor.RecordingLevel.INFO);
     }
 
     @Override
@@ -68,7 +72,8 @@ final class NewsDeduplicator implements FixedKeyProcessor<String, NewsEvent, New
         }
         throw new InvalidRecordException("news id '" + news.getId() + "' was first published at "
                 + first.getPublishedAt() + " (\"" + first.getHeadline() + "\"); a different event under the same id "
-                + "(at " + news.getPublishedAt() + ", \"" + news.getHeadline() + "\") is not reacted to: the first wins");
+                + "(at " + news.getPublishedAt() + ", \"" + news.getHeadline()
+                + "\") is not reacted to: the first wins");
     }
 
     private NewsEvent firstOf(String id, long t) {

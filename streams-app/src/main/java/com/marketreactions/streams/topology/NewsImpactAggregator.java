@@ -39,15 +39,30 @@ final class NewsImpactAggregator implements Processor<String, MarketReaction, St
         MarketReaction r = record.value();
         NewsImpact acc = parts.get(record.key());
         if (acc == null) {
-            acc = NewsImpact.newBuilder().setNewsId(r.getNewsId()).setHorizon(r.getHorizon())
-                    .setEventTime(r.getEventTime()).setHeadline(r.getHeadline()).setSource(r.getSource())
-                    .setBenchmark(r.getBenchmark()).setTickers(new ArrayList<>()).setSignificantCount(0)
-                    .setSignificantUp(0).setSignificantDown(0).build();
+            acc = NewsImpact.newBuilder()
+                    .setNewsId(r.getNewsId())
+                    .setHorizon(r.getHorizon())
+                    .setEventTime(r.getEventTime())
+                    .setHeadline(r.getHeadline())
+                    .setSource(r.getSource())
+                    .setBenchmark(r.getBenchmark())
+                    .setTickers(new ArrayList<>())
+                    .setSignificantCount(0)
+                    .setSignificantUp(0)
+                    .setSignificantDown(0)
+                    .build();
         }
         List<TickerImpact> tickers = new ArrayList<>(acc.getTickers());
         if (tickers.stream().noneMatch(t -> t.getTicker().equals(r.getTicker()))) {
-            tickers.add(new TickerImpact(r.getTicker(), r.getRawReturn(), r.getAbnormalReturn(), r.getZScore(),
-                    r.getSignificant(), r.getFlags(), r.getStoryId(), r.getRepeat()));
+            tickers.add(new TickerImpact(
+                    r.getTicker(),
+                    r.getRawReturn(),
+                    r.getAbnormalReturn(),
+                    r.getZScore(),
+                    r.getSignificant(),
+                    r.getFlags(),
+                    r.getStoryId(),
+                    r.getRepeat()));
         }
         acc.setTickers(tickers);
         if (tickers.size() < r.getNewsTickers().size()) {
@@ -80,7 +95,12 @@ final class NewsImpactAggregator implements Processor<String, MarketReaction, St
                 }
             }
         }
-        return NewsImpact.newBuilder(acc).setTickers(tickers).setMostAffected(most == null ? null : most.getTicker())
-                .setSignificantCount(sig).setSignificantUp(up).setSignificantDown(down).build();
+        return NewsImpact.newBuilder(acc)
+                .setTickers(tickers)
+                .setMostAffected(most == null ? null : most.getTicker())
+                .setSignificantCount(sig)
+                .setSignificantUp(up)
+                .setSignificantDown(down)
+                .build();
     }
 }

@@ -46,7 +46,8 @@ final class NewsTickerResolver implements Processor<String, NewsEvent, String, N
             LOG.info("news {} mentions no known ticker; no reactions", news.getId());
             return;
         }
-        NewsEvent resolved = NewsEvent.newBuilder(news).setTickers(new ArrayList<>(tickers)).build();
+        NewsEvent resolved =
+                NewsEvent.newBuilder(news).setTickers(new ArrayList<>(tickers)).build();
         for (String ticker : tickers) {
             context.forward(record.withKey(ticker).withValue(resolved));
         }

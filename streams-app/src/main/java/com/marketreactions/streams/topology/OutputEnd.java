@@ -22,7 +22,10 @@ final class OutputEnd {
         if (!announced && ended.cardinality() >= partitions) {
             announced = true;
             int partition = context.taskId().partition();
-            context.forward(new Record<String, V>(EndOfInput.outputMarkerKey(partition), null, marker.timestamp(),
+            context.forward(new Record<String, V>(
+                    EndOfInput.outputMarkerKey(partition),
+                    null,
+                    marker.timestamp(),
                     EndOfInput.headers(partition, partitions)));
         }
     }

@@ -73,6 +73,7 @@ final class PendingIndex {
     private final Set<Entry> tracked = new LinkedHashSet<>();
     /** The ticker looked up last, by identity: a tick's symbol is one String instance, asked about several times. */
     private String lastName;
+
     private Ticker last;
 
     /** Forgets every entry (before the index is rebuilt from the store). */

@@ -14,7 +14,10 @@ record PendingKey(long closeTime, boolean lateNews, String ticker, String horizo
     Bytes encode() {
         byte[] rest = (ticker + '\0' + horizon + '\0' + newsId).getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(9 + rest.length)
-                .putLong(closeTime ^ Long.MIN_VALUE).put((byte) (lateNews ? 1 : 0)).put(rest).array());
+                .putLong(closeTime ^ Long.MIN_VALUE)
+                .put((byte) (lateNews ? 1 : 0))
+                .put(rest)
+                .array());
     }
 
     static PendingKey decode(Bytes key) {
@@ -29,7 +32,9 @@ record PendingKey(long closeTime, boolean lateNews, String ticker, String horizo
 
     /** The smallest key whose close time is after {@code t}: the exclusive upper bound of a scan up to t. */
     static Bytes after(long t) {
-        return Bytes.wrap(ByteBuffer.allocate(8).putLong((t == Long.MAX_VALUE ? t : t + 1) ^ Long.MIN_VALUE).array());
+        return Bytes.wrap(ByteBuffer.allocate(8)
+                .putLong((t == Long.MAX_VALUE ? t : t + 1) ^ Long.MIN_VALUE)
+                .array());
     }
 
     static Bytes first() {

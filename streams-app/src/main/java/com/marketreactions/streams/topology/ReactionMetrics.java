@@ -29,8 +29,12 @@ final class ReactionMetrics {
         fin = metrics.addRateTotalSensor(SCOPE, entity, "reactions-final", RecordingLevel.INFO);
         late = metrics.addRateTotalSensor(SCOPE, entity, "late-ticks", RecordingLevel.INFO);
         open = metrics.addSensor(SCOPE + "-open-windows-" + taskId, RecordingLevel.INFO);
-        open.add(new MetricName("open-windows", "stream-" + SCOPE + "-metrics",
-                "Reactions (news, ticker, horizon) waiting for their window to close", Map.of("task-id", taskId)),
+        open.add(
+                new MetricName(
+                        "open-windows",
+                        "stream-" + SCOPE + "-metrics",
+                        "Reactions (news, ticker, horizon) waiting for their window to close",
+                        Map.of("task-id", taskId)),
                 new Value());
     }
 

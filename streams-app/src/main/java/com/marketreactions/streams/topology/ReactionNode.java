@@ -32,6 +32,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
      * in half a dozen maps; with one instance its hash is computed once and equality is identity.
      */
     private final Map<String, String> symbols = new HashMap<>();
+
     private ProcessorContext<String, MarketReaction> context;
     private String routedTopic;
     private String newsTopic;
@@ -63,8 +64,10 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         if (topic.equals(ticksTopic)) {
             int partition = TickRouter.partitionOf(context);
             if (EndOfInput.isMarker(value, headers)) {
-                reactions.handle(null, new MarketEvent.End(false, partition,
-                        EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
+                reactions.handle(
+                        null,
+                        new MarketEvent.End(
+                                false, partition, EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
                 return;
             }
             validator.check(r.key(), value, context.currentSystemTimeMs());
@@ -74,12 +77,16 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
             }
         } else if (topic.equals(routedTopic)) {
             if (EndOfInput.isQuiet(value, headers)) {
-                reactions.handle(null, new MarketEvent.Quiet(
-                        EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, 0)));
+                reactions.handle(
+                        null,
+                        new MarketEvent.Quiet(EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, 0)));
             } else if (EndOfInput.isMarker(value, headers)) {
-                reactions.handle(null, new MarketEvent.End(true,
-                        EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1),
-                        EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
+                reactions.handle(
+                        null,
+                        new MarketEvent.End(
+                                true,
+                                EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1),
+                                EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
             } else {
                 reactions.handle(null, new MarketEvent.Tick(canonical((StockTick) value)));
             }

@@ -63,6 +63,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private static final String ROUTED_ENDED = "routed-ticks-ended";
     /** Prefix of the flag of one source partition's end marker on the routed ticks. */
     private static final String ROUTED_END = "routed-ticks-ended-from-";
+
     private static final String INPUT_PARTITIONS = "input-partitions";
     private static final long NONE = StreamTime.NONE;
     /**
@@ -73,6 +74,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
      * by themselves once the input falls behind.
      */
     private static final long LIVE_LAG_MS = 1000;
+
     private static final long LIVE_COMMIT_GAP_MS = 50;
     /** How often, in a symbol's own time, its history and story items are checked for what can be dropped. */
     private static final long EXPIRY_CHECK_MS = 10 * 60_000L;
@@ -100,15 +102,18 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private StreamTime time;
     /** Null when stories are off. */
     private StoryTracker stories;
+
     private final PendingIndex index = new PendingIndex();
     /** Estimates by newsId|ticker, see {@link #estimate}. */
     private final Map<String, Estimated> estimates = new HashMap<>();
+
     private boolean ownEnded;
     private boolean announced;
     private long lateTicks;
     private long lastLiveCommit;
     /** A live reaction was emitted after the last requested commit. */
     private boolean liveUncommitted;
+
     private ReactionMetrics metrics;
 
     /** @param partitions of the ticks topic: every one of them must report quiet before the market counts as closed */
@@ -121,7 +126,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.latenessMs = config.newsLateness().toMillis();
         this.estimationMs = config.estimationWindow().toMillis();
         this.provisionalMs = config.provisionalInterval().toMillis();
-        this.storyHorizons = config.horizons().stream().filter(config::storyOn).map(Horizon::label)
+        this.storyHorizons = config.horizons().stream()
+                .filter(config::storyOn)
+                .map(Horizon::label)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -141,11 +148,15 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.flags = context.getStateStore(TopologyNames.CLOCK);
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
         this.recent = context.getStateStore(TopologyNames.RECENT_REACTIONS);
-        this.stories = config.stories().enabled() ? new StoryTracker(config.stories(),
-                context.getStateStore(TopologyNames.STORY_ITEMS), context.getStateStore(TopologyNames.ALIASES)) : null;
+        this.stories = config.stories().enabled()
+                ? new StoryTracker(
+                        config.stories(),
+                        context.getStateStore(TopologyNames.STORY_ITEMS),
+                        context.getStateStore(TopologyNames.ALIASES))
+                : null;
         long idleMs = config.idleTimeout().toMillis();
-        time = new StreamTime(benchmark, partitions, idleMs, config.benchmarkWait().toMillis(),
-                context.currentSystemTimeMs());
+        time = new StreamTime(
+                benchmark, partitions, idleMs, config.benchmarkWait().toMillis(), context.currentSystemTimeMs());
         boolean ended = flags.get(OWN_ENDED) != null && flags.get(ROUTED_ENDED) != null;
         ownEnded = flags.get(OWN_ENDED) != null;
         announced = flags.get(ENDED) != null;
@@ -259,7 +270,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (e.window == null) {
             String ticker = e.key.ticker();
             long close = e.key.closeTime();
-            e.window = WindowStats.of(e.t0, e.horizonMs, history.series(ticker, e.t0 + 1, e.end(), close),
+            e.window = WindowStats.of(
+                    e.t0,
+                    e.horizonMs,
+                    history.series(ticker, e.t0 + 1, e.end(), close),
                     time.isBenchmark(ticker) ? null : history.series(benchmark, e.t0 + 1, e.end(), close));
             index.track(e);
         }
@@ -278,14 +292,17 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
     }
 
-    private record Recent(MarketReaction reaction, long t0) {
-    }
+    private record Recent(MarketReaction reaction, long t0) {}
 
     private void late(String symbol, long ts, String what) {
         lateTicks++;
         metrics.lateTick();
-        LOG.debug("late tick {} at {}, {} ms behind its symbol's clock: {}", symbol, Instant.ofEpochMilli(ts),
-                history.clock(symbol) - ts, what);
+        LOG.debug(
+                "late tick {} at {}, {} ms behind its symbol's clock: {}",
+                symbol,
+                Instant.ofEpochMilli(ts),
+                history.clock(symbol) - ts,
+                what);
     }
 
     private void onEnd(MarketEvent.End end) {
@@ -323,8 +340,11 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long taskTime = time.taskTime(wall);
         boolean late = taskTime != NONE && taskTime != StreamTime.END && t0 < taskTime - latenessMs;
         if (late) {
-            LOG.info("news {} arrived {} behind stream time (lateness bound {}); reactions flagged LATE_NEWS",
-                    news.getId(), Duration.ofMillis(taskTime - t0), config.newsLateness());
+            LOG.info(
+                    "news {} arrived {} behind stream time (lateness bound {}); reactions flagged LATE_NEWS",
+                    news.getId(),
+                    Duration.ofMillis(taskTime - t0),
+                    config.newsLateness());
         }
         if (stories != null) {
             stories.add(ticker, news, late);
@@ -386,12 +406,17 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             return;
         }
         announced = true;
-        LOG.info("partition {}: input ended, all reactions final; {} ticks arrived later than the grace period",
-                context.taskId().partition(), lateTicks);
+        LOG.info(
+                "partition {}: input ended, all reactions final; {} ticks arrived later than the grace period",
+                context.taskId().partition(),
+                lateTicks);
         flags.put(ENDED, 1L);
         int partition = context.taskId().partition();
         Long partitions = flags.get(INPUT_PARTITIONS);
-        context.forward(new Record<>(EndOfInput.outputMarkerKey(partition), null, context.currentStreamTimeMs(),
+        context.forward(new Record<>(
+                EndOfInput.outputMarkerKey(partition),
+                null,
+                context.currentStreamTimeMs(),
                 EndOfInput.headers(partition, partitions == null ? 1 : partitions.intValue())));
     }
 
@@ -450,7 +475,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         long close = key.closeTime();
         MarketReaction.Builder b = calculator.compute(est.estimate(), window(e), MarketReaction.newBuilder());
-        boolean stalled = status == ReactionStatus.FINAL && !isBenchmark && time.benchmarkStalled(wall)
+        boolean stalled = status == ReactionStatus.FINAL
+                && !isBenchmark
+                && time.benchmarkStalled(wall)
                 && history.clock(benchmark) <= close;
         if (key.lateNews() || est.truncated() || stalled) {
             List<String> f = new ArrayList<>(b.getFlags());
@@ -462,15 +489,27 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             }
             if (stalled) {
                 f.add(ReactionCalculator.BENCHMARK_STALLED);
-                LOG.warn("{} {} {}: finalized without waiting longer for the benchmark {}, silent for more than {}; "
-                        + "flagged {}", news.getId(), ticker, key.horizon(), benchmark, config.benchmarkWait(),
+                LOG.warn(
+                        "{} {} {}: finalized without waiting longer for the benchmark {}, silent for more than {}; "
+                                + "flagged {}",
+                        news.getId(),
+                        ticker,
+                        key.horizon(),
+                        benchmark,
+                        config.benchmarkWait(),
                         ReactionCalculator.BENCHMARK_STALLED);
             }
             b.setFlags(f);
         }
-        b.setNewsId(news.getId()).setTicker(ticker).setHorizon(key.horizon())
-                .setStatus(status).setBenchmark(benchmark).setHeadline(news.getHeadline())
-                .setSource(news.getSource()).setSentiment(news.getSentiment()).setNewsTickers(news.getTickers())
+        b.setNewsId(news.getId())
+                .setTicker(ticker)
+                .setHorizon(key.horizon())
+                .setStatus(status)
+                .setBenchmark(benchmark)
+                .setHeadline(news.getHeadline())
+                .setSource(news.getSource())
+                .setSentiment(news.getSentiment())
+                .setNewsTickers(news.getTickers())
                 .setTags(news.getTags());
         if (status == ReactionStatus.FINAL && est.estimate().fit() != null) {
             carPath(b, e, est.estimate(), isBenchmark);
@@ -519,17 +558,22 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long taskTime = time.taskTime(wall);
         boolean fin = isFinal || taskTime == StreamTime.END || (taskTime != NONE && taskTime - latenessMs > e.t0);
         Story s = stories.story(e.key.ticker(), e.news, e.key.lateNews(), fin);
-        b.setStoryId(s.storyId()).setRepeat(s.repeatOf(e.key.newsId())).setStorySimilarity(s.similarity())
-                .setNovelty(new Novelty(s.novelty().get(0), s.novelty().get(1),
-                        s.novelty().get(2), s.novelty().get(3), s.novelty().get(4)));
+        b.setStoryId(s.storyId())
+                .setRepeat(s.repeatOf(e.key.newsId()))
+                .setStorySimilarity(s.similarity())
+                .setNovelty(new Novelty(
+                        s.novelty().get(0),
+                        s.novelty().get(1),
+                        s.novelty().get(2),
+                        s.novelty().get(3),
+                        s.novelty().get(4)));
     }
 
     /**
      * An estimate, whether the history it was computed from may have lost ticks to retention, and whether it is
      * final (both the ticker's and the benchmark's time past T0 + G: nothing can change it any more).
      */
-    record Estimated(Estimate estimate, boolean truncated, boolean settled) {
-    }
+    record Estimated(Estimate estimate, boolean truncated, boolean settled) {}
 
     /**
      * The part of a reaction that depends on history up to T0, read as of {@code T0 + G}: computed once per
@@ -546,10 +590,16 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long asOf = t0 + graceMs;
         TickSeries stock = history.estimationSeries(ticker, from, t0, asOf, graceMs);
         TickSeries bench = isBenchmark ? null : history.estimationSeries(benchmark, from, t0, asOf, graceMs);
-        boolean truncated = history.expiredBefore(ticker) > from || (bench != null && history.expiredBefore(benchmark) > from);
+        boolean truncated =
+                history.expiredBefore(ticker) > from || (bench != null && history.expiredBefore(benchmark) > from);
         if (truncated) {
-            LOG.warn("{} {}: history before {} is no longer retained (the news arrived later than the lateness "
-                    + "bound); flagged {}", newsId, ticker, Instant.ofEpochMilli(from), ReactionCalculator.HISTORY_TRUNCATED);
+            LOG.warn(
+                    "{} {}: history before {} is no longer retained (the news arrived later than the lateness "
+                            + "bound); flagged {}",
+                    newsId,
+                    ticker,
+                    Instant.ofEpochMilli(from),
+                    ReactionCalculator.HISTORY_TRUNCATED);
         }
         boolean settled = time.reactionTime(ticker, history.clock(ticker), wall) > asOf;
         Estimated e = new Estimated(calculator.estimate(t0, stock, bench), truncated, settled);
@@ -576,7 +626,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         history.expire(symbol, keepFrom);
         if (stories != null) {
             // a story reads back MAX_AGE from its item; the items to come are pending or within L
-            stories.expire(symbol, Math.min(progress - latenessMs, index.earliestT0(symbol)) - StoryConfig.MAX_AGE.toMillis());
+            stories.expire(
+                    symbol, Math.min(progress - latenessMs, index.earliestT0(symbol)) - StoryConfig.MAX_AGE.toMillis());
         }
     }
 

@@ -8,8 +8,8 @@ import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.internal.StoryItem;
 import com.marketreactions.schema.internal.StudySums;
-import com.marketreactions.streams.study.StudyGroups;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.study.StudyGroups;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,7 @@ public final class ReactionTopology {
     private static final String TICKS_SOURCE = "ticks-source";
     private static final String REACT = "react";
 
-    private ReactionTopology() {
-    }
+    private ReactionTopology() {}
 
     /** The DSL's name for the source node of repartition topic {@code name}. */
     private static String repartitionSource(String name) {
@@ -78,89 +77,151 @@ public final class ReactionTopology {
         Map<String, String> changelog = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
         StreamsBuilder builder = new StreamsBuilder();
-        builder.globalTable(topics.aliases.name(),
-                Consumed.with(topics.aliases.keySerde(), topics.aliases.valueSerde()).withName("aliases-source"),
+        builder.globalTable(
+                topics.aliases.name(),
+                Consumed.with(topics.aliases.keySerde(), topics.aliases.valueSerde())
+                        .withName("aliases-source"),
                 Materialized.as(TopologyNames.ALIASES));
 
         builder.addStateStore(TickHistoryStore.builder(TopologyNames.TICK_HISTORY, changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde)
-                .withCachingEnabled().withLoggingEnabled(changelog));
+                        Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde)
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long())
-                .withCachingEnabled().withLoggingEnabled(changelog));
+                        Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long())
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.RECENT_REACTIONS, retention, Duration.ofMillis(1), false),
-                Serdes.String(), internal.avro(MarketReaction.class)).withCachingEnabled().withLoggingEnabled(changelog));
+                        Stores.persistentWindowStore(
+                                TopologyNames.RECENT_REACTIONS, retention, Duration.ofMillis(1), false),
+                        Serdes.String(),
+                        internal.avro(MarketReaction.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()).withLoggingEnabled(changelog));
+                        Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, retention, Duration.ofMillis(1), false),
+                        Serdes.String(),
+                        Serdes.Long())
+                .withLoggingEnabled(changelog));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.STORY_ITEMS),
-                Serdes.String(), internal.avro(StoryItem.class)).withLoggingEnabled(changelog));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.STORY_ITEMS),
+                        Serdes.String(),
+                        internal.avro(StoryItem.class))
+                .withLoggingEnabled(changelog));
 
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(TopologyNames.NEWS_IDS, retention, Duration.ofMillis(1), false),
-                Serdes.String(), newsSerde).withLoggingEnabled(changelog));
+                        Stores.persistentWindowStore(TopologyNames.NEWS_IDS, retention, Duration.ofMillis(1), false),
+                        Serdes.String(),
+                        newsSerde)
+                .withLoggingEnabled(changelog));
 
         // Tick keys are not decoded: the symbol is in the value, and a tick's key is only checked for presence.
-        builder.stream(topics.ticks.name(),
-                        Consumed.with(Serdes.ByteArray(), topics.ticks.valueSerde()).withName(TICKS_SOURCE))
-                .process(() -> TickRouter.outbound(config.benchmark(), partitions, config.idleTimeout().toMillis()),
+        builder.stream(
+                        topics.ticks.name(),
+                        Consumed.with(Serdes.ByteArray(), topics.ticks.valueSerde())
+                                .withName(TICKS_SOURCE))
+                .process(
+                        () -> TickRouter.outbound(
+                                config.benchmark(),
+                                partitions,
+                                config.idleTimeout().toMillis()),
                         Named.as("outbound-ticks"))
                 .repartition(Repartitioned.<String, StockTick>as(TopologyNames.ROUTED_TICKS)
-                        .withKeySerde(Serdes.String()).withValueSerde(tickSerde)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(tickSerde)
                         .withStreamPartitioner(SymbolPartitioner.routedTicks(config.benchmark())));
 
-        builder.stream(topics.news.name(),
-                        Consumed.with(topics.news.keySerde(), topics.news.valueSerde()).withName("news-source"))
+        builder.stream(
+                        topics.news.name(),
+                        Consumed.with(topics.news.keySerde(), topics.news.valueSerde())
+                                .withName("news-source"))
                 .processValues(RecordValidator::news, Named.as("check-news"))
-                .processValues(() -> new NewsDeduplicator(retention), Named.as("first-news-wins"), TopologyNames.NEWS_IDS)
+                .processValues(
+                        () -> new NewsDeduplicator(retention), Named.as("first-news-wins"), TopologyNames.NEWS_IDS)
                 .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
-                        .withKeySerde(Serdes.String()).withValueSerde(newsSerde)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(newsSerde)
                         .withStreamPartitioner(SymbolPartitioner.byKey()));
 
         // per-news impact, read back from the reaction topic as any consumer would: FINAL reactions (and the
         // end markers, to every partition) grouped by news and horizon
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
-                Serdes.String(), internal.avro(NewsImpact.class)).withCachingEnabled().withLoggingEnabled(changelog));
-        KStream<String, MarketReaction> finals = builder.stream(topics.reactions.name(),
-                        Consumed.with(topics.reactions.keySerde(), Serdes.ByteArray()).withName("reactions-source"))
-                .processValues(() -> new FinalsOnly(topics.reactions.name(), topics.reactions.valueSerde().deserializer()),
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.IMPACT_PARTS),
+                        Serdes.String(),
+                        internal.avro(NewsImpact.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
+        KStream<String, MarketReaction> finals = builder.stream(
+                        topics.reactions.name(),
+                        Consumed.with(topics.reactions.keySerde(), Serdes.ByteArray())
+                                .withName("reactions-source"))
+                .processValues(
+                        () -> new FinalsOnly(
+                                topics.reactions.name(),
+                                topics.reactions.valueSerde().deserializer()),
                         Named.as("final-reactions"));
         finals.selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
-                        .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(internal.avro(MarketReaction.class))
                         .withStreamPartitioner(SymbolPartitioner.markersToAll()))
                 .process(NewsImpactAggregator::new, Named.as("aggregate-impact"), TopologyNames.IMPACT_PARTS)
-                .to(topics.impact.name(),
-                        Produced.with(topics.impact.keySerde(), topics.impact.valueSerde()).withName("impact-sink"));
+                .to(
+                        topics.impact.name(),
+                        Produced.with(topics.impact.keySerde(), topics.impact.valueSerde())
+                                .withName("impact-sink"));
 
         // the event study, also from the reaction topic: each FINAL once per group it belongs to
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.STUDY_SUMS),
-                Serdes.String(), internal.avro(StudySums.class)).withCachingEnabled().withLoggingEnabled(changelog));
-        finals.flatMap((k, r) -> r == null ? List.of(KeyValue.pair(k, r))
-                        : StudyGroups.of(r).stream().map(g -> KeyValue.pair(StudyGroups.key(g, r.getHorizon()), r)).toList(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.STUDY_SUMS),
+                        Serdes.String(),
+                        internal.avro(StudySums.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
+        finals.flatMap(
+                        (k, r) -> r == null
+                                ? List.of(KeyValue.pair(k, r))
+                                : StudyGroups.of(r).stream()
+                                        .map(g -> KeyValue.pair(StudyGroups.key(g, r.getHorizon()), r))
+                                        .toList(),
                         Named.as("key-by-group"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_GROUP)
-                        .withKeySerde(Serdes.String()).withValueSerde(internal.avro(MarketReaction.class))
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(internal.avro(MarketReaction.class))
                         .withStreamPartitioner(SymbolPartitioner.markersToAll()))
                 .process(StudyAggregator::new, Named.as("aggregate-study"), TopologyNames.STUDY_SUMS)
-                .to(topics.study.name(),
-                        Produced.with(topics.study.keySerde(), topics.study.valueSerde()).withName("study-sink"));
+                .to(
+                        topics.study.name(),
+                        Produced.with(topics.study.keySerde(), topics.study.valueSerde())
+                                .withName("study-sink"));
 
         // The reaction node takes its three inputs straight from their sources (the Processor API on the DSL's
         // topology): merging them in the DSL needs one value type, and cost a check, a tag and two merge hops
         // per tick, each copying the record.
         Topology topology = builder.build();
-        topology.addProcessor(REACT, () -> new ReactionNode(config, topics.ticks.name(), partitions),
-                TICKS_SOURCE, repartitionSource(TopologyNames.ROUTED_TICKS),
+        topology.addProcessor(
+                REACT,
+                () -> new ReactionNode(config, topics.ticks.name(), partitions),
+                TICKS_SOURCE,
+                repartitionSource(TopologyNames.ROUTED_TICKS),
                 repartitionSource(TopologyNames.NEWS_BY_TICKER));
-        topology.connectProcessorAndStateStores(REACT, TopologyNames.TICK_HISTORY, TopologyNames.PENDING,
-                TopologyNames.CLOCK, TopologyNames.NEWS_SEEN, TopologyNames.RECENT_REACTIONS, TopologyNames.STORY_ITEMS);
-        topology.addSink("reactions-sink", topics.reactions.name(), topics.reactions.keySerde().serializer(),
-                topics.reactions.valueSerde().serializer(), REACT);
+        topology.connectProcessorAndStateStores(
+                REACT,
+                TopologyNames.TICK_HISTORY,
+                TopologyNames.PENDING,
+                TopologyNames.CLOCK,
+                TopologyNames.NEWS_SEEN,
+                TopologyNames.RECENT_REACTIONS,
+                TopologyNames.STORY_ITEMS);
+        topology.addSink(
+                "reactions-sink",
+                topics.reactions.name(),
+                topics.reactions.keySerde().serializer(),
+                topics.reactions.valueSerde().serializer(),
+                REACT);
         return topology;
     }
 }

@@ -82,7 +82,8 @@ final class RecordValidator<V> implements FixedKeyProcessor<String, V, V> {
         Instant t = eventTime.apply(v);
         long ahead = t.toEpochMilli() - wallMs;
         if (ahead > MAX_AHEAD.toMillis()) {
-            return "event time " + t + " is " + Duration.ofMillis(ahead) + " ahead of the clock (at most " + MAX_AHEAD + ")";
+            return "event time " + t + " is " + Duration.ofMillis(ahead) + " ahead of the clock (at most " + MAX_AHEAD
+                    + ")";
         }
         return null;
     }

@@ -22,9 +22,11 @@ final class SettledMinutes {
 
     /** Every minute in {@code [checkedFrom, checkedTo]} was looked at: settled ones are here, unsettled in a set. */
     private long checkedFrom = Long.MAX_VALUE;
+
     private long checkedTo = Long.MIN_VALUE;
     /** One tick per settled minute, ascending: its close's time and price, the minute's volume. */
     private final TickSeries closes = new TickSeries();
+
     private final TreeSet<Long> unsettled = new TreeSet<>();
 
     boolean isEmpty() {

@@ -19,8 +19,7 @@ public final class StatusHeader {
     private static final byte[] FINAL = ReactionStatus.FINAL.name().getBytes(StandardCharsets.UTF_8);
     private static final byte[] PROVISIONAL = ReactionStatus.PROVISIONAL.name().getBytes(StandardCharsets.UTF_8);
 
-    private StatusHeader() {
-    }
+    private StatusHeader() {}
 
     static Headers of(ReactionStatus status) {
         return new RecordHeaders().add(NAME, status == ReactionStatus.FINAL ? FINAL : PROVISIONAL);
@@ -32,6 +31,8 @@ public final class StatusHeader {
         if (h == null || h.value() == null) {
             return null;
         }
-        return Arrays.equals(h.value(), FINAL) ? Boolean.TRUE : Arrays.equals(h.value(), PROVISIONAL) ? Boolean.FALSE : null;
+        return Arrays.equals(h.value(), FINAL)
+                ? Boolean.TRUE
+                : Arrays.equals(h.value(), PROVISIONAL) ? Boolean.FALSE : null;
     }
 }

@@ -38,6 +38,7 @@ final class StoryTracker {
     private final KeyValueStore<String, StoryItem> items;
     /** Per ticker: items before this were dropped (a scan only when it moves on by an hour). */
     private final Map<String, Long> expiredBefore = new HashMap<>();
+
     private static final long EXPIRY_STEP_MS = 3_600_000L;
     private final KeyValueStore<String, ValueAndTimestamp<String>> aliases;
     /** Terms by news id: an item's text is compared with every later item of its ticker. A cache, so bounded. */
@@ -50,14 +51,17 @@ final class StoryTracker {
      * every update.
      */
     private final Map<String, Provisional> provisional = new HashMap<>();
+
     private final Map<String, Long> arrivals = new HashMap<>();
 
-    private record Provisional(long arrivals, Story story) {
-    }
+    private record Provisional(long arrivals, Story story) {}
+
     private static final int MAX_CACHED = 50_000;
 
-    StoryTracker(StoryConfig config, KeyValueStore<String, StoryItem> items,
-                 KeyValueStore<String, ValueAndTimestamp<String>> aliases) {
+    StoryTracker(
+            StoryConfig config,
+            KeyValueStore<String, StoryItem> items,
+            KeyValueStore<String, ValueAndTimestamp<String>> aliases) {
         this.linker = new StoryLinker(config);
         this.items = items;
         this.aliases = aliases;
@@ -70,8 +74,13 @@ final class StoryTracker {
     }
 
     private static StoryItem item(NewsEvent news, boolean late) {
-        return StoryItem.newBuilder().setNewsId(news.getId()).setPublishedAt(news.getPublishedAt().toEpochMilli())
-                .setHeadline(news.getHeadline()).setSummary(news.getSummary()).setLate(late).build();
+        return StoryItem.newBuilder()
+                .setNewsId(news.getId())
+                .setPublishedAt(news.getPublishedAt().toEpochMilli())
+                .setHeadline(news.getHeadline())
+                .setSummary(news.getSummary())
+                .setLate(late)
+                .build();
     }
 
     /**
@@ -117,8 +126,8 @@ final class StoryTracker {
             return s;
         }
         List<StoryLinker.Item> around = new ArrayList<>();
-        try (KeyValueIterator<String, StoryItem> it = items.range(key(ticker, t0 - StoryConfig.MAX_AGE.toMillis(), ""),
-                key(ticker, t0, "\uffff"))) {
+        try (KeyValueIterator<String, StoryItem> it =
+                items.range(key(ticker, t0 - StoryConfig.MAX_AGE.toMillis(), ""), key(ticker, t0, "\uffff"))) {
             while (it.hasNext()) {
                 around.add(item(it.next().value));
             }
@@ -127,8 +136,14 @@ final class StoryTracker {
         // the earlier items are final when this one is (they are earlier); otherwise nothing is stored
         Story s = linker.link(item(stored), around, names, c -> earlier(ticker, c, isFinal));
         if (isFinal) {
-            items.put(key(ticker, t0, newsId), StoryItem.newBuilder(stored).setStoryId(s.storyId())
-                    .setStoryAt(s.storyAt()).setSimilarity(s.similarity()).setNovelty(s.novelty()).build());
+            items.put(
+                    key(ticker, t0, newsId),
+                    StoryItem.newBuilder(stored)
+                            .setStoryId(s.storyId())
+                            .setStoryAt(s.storyAt())
+                            .setSimilarity(s.similarity())
+                            .setNovelty(s.novelty())
+                            .build());
             remember(key(ticker, t0, newsId), s);
         }
         return s;
@@ -170,7 +185,8 @@ final class StoryTracker {
             return;
         }
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, StoryItem> it = items.range(key(ticker, 0, ""), key(ticker, before - 1, "\uffff"))) {
+        try (KeyValueIterator<String, StoryItem> it =
+                items.range(key(ticker, 0, ""), key(ticker, before - 1, "\uffff"))) {
             it.forEachRemaining(kv -> old.add(kv.key));
         }
         old.forEach(items::delete);
@@ -205,7 +221,9 @@ final class StoryTracker {
         try (KeyValueIterator<String, ValueAndTimestamp<String>> it = aliases.all()) {
             while (it.hasNext()) {
                 KeyValue<String, ValueAndTimestamp<String>> kv = it.next();
-                if (kv.key != null && kv.value != null && kv.value.value() != null
+                if (kv.key != null
+                        && kv.value != null
+                        && kv.value.value() != null
                         && ticker.equals(kv.value.value().trim().toUpperCase(Locale.ROOT))) {
                     names.add(kv.key);
                 }
@@ -217,7 +235,9 @@ final class StoryTracker {
     /** {@code TICKER|T0|newsId}, T0 as 19 digits: a ticker's items sort by time (times before 1970 are not kept). */
     private static String key(String ticker, long t0, String newsId) {
         String digits = Long.toString(Math.max(0, t0)); // zero-padded by hand: String.format costs a microsecond
-        StringBuilder b = new StringBuilder(ticker.length() + 21 + newsId.length()).append(ticker).append(SEPARATOR);
+        StringBuilder b = new StringBuilder(ticker.length() + 21 + newsId.length())
+                .append(ticker)
+                .append(SEPARATOR);
         for (int i = digits.length(); i < 19; i++) {
             b.append('0');
         }

@@ -41,6 +41,7 @@ final class StreamTime {
     private final long startWall;
     /** Per ticks partition, when its last quiet heartbeat arrived (wall clock). */
     private final long[] quietWall;
+
     private boolean ended;
 
     StreamTime(String benchmark, int partitions, long idleMs, long benchmarkWaitMs, long wallNow) {

@@ -40,8 +40,7 @@ final class StudyAggregator implements Processor<String, MarketReaction, String,
     private static final long UNKNOWN = -1;
 
     /** Sums not published yet, and the time of the update that made them (the record's time on the topic). */
-    private record Pending(StudySums sums, long timestamp) {
-    }
+    private record Pending(StudySums sums, long timestamp) {}
 
     @Override
     public void init(ProcessorContext<String, EventStudy> context) {
@@ -69,8 +68,8 @@ final class StudyAggregator implements Processor<String, MarketReaction, String,
         String key = record.key();
         Pending known = pending.get(key);
         StudySums before = known != null ? known.sums() : sums.get(key);
-        StudySums after = EventStudyMath.add(before == null ? EventStudyMath.empty() : before,
-                EventStudyMath.Observation.of(record.value()));
+        StudySums after = EventStudyMath.add(
+                before == null ? EventStudyMath.empty() : before, EventStudyMath.Observation.of(record.value()));
         after.setPublished(false);
         sums.put(key, after);
         pending.put(key, new Pending(after, record.timestamp()));
@@ -82,7 +81,9 @@ final class StudyAggregator implements Processor<String, MarketReaction, String,
             String key = e.getKey();
             StudySums s = e.getValue().sums();
             int bar = key.lastIndexOf('|');
-            context.forward(new Record<>(key, EventStudyMath.result(key.substring(0, bar), key.substring(bar + 1), s),
+            context.forward(new Record<>(
+                    key,
+                    EventStudyMath.result(key.substring(0, bar), key.substring(bar + 1), s),
                     e.getValue().timestamp() != UNKNOWN ? e.getValue().timestamp() : context.currentSystemTimeMs()));
             StudySums done = StudySums.newBuilder(s).setPublished(true).build();
             sums.put(key, done);

@@ -17,8 +17,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 final class SymbolPartitioner {
 
-    private SymbolPartitioner() {
-    }
+    private SymbolPartitioner() {}
 
     static int partition(String symbol, int partitions) {
         return Utils.toPositive(Utils.murmur2(symbol.getBytes(StandardCharsets.UTF_8))) % partitions;
@@ -29,7 +28,9 @@ final class SymbolPartitioner {
     }
 
     private static Optional<Set<Integer>> allBut(int excluded, int partitions) {
-        return Optional.of(IntStream.range(0, partitions).filter(p -> p != excluded).boxed()
+        return Optional.of(IntStream.range(0, partitions)
+                .filter(p -> p != excluded)
+                .boxed()
                 .collect(Collectors.toUnmodifiableSet()));
     }
 

@@ -18,6 +18,7 @@ final class TickBlock {
     static final long SPAN_MS = 60_000L;
     /** The first byte of a part in the compact format; the first format's first byte is always 0. */
     private static final byte FORMAT = 1;
+
     private static final int RAW_PRICES = -1;
     private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     private static final double MAX_EXACT = 0x1p53;
@@ -132,7 +133,8 @@ final class TickBlock {
             for (int i = from; i < to && exact; i++) {
                 double units = price[i] * POW10[k];
                 exact = Math.abs(units) < MAX_EXACT // bit for bit: a -0.0 would come back as 0.0
-                        && Double.doubleToRawLongBits(Math.round(units) / POW10[k]) == Double.doubleToRawLongBits(price[i]);
+                        && Double.doubleToRawLongBits(Math.round(units) / POW10[k])
+                                == Double.doubleToRawLongBits(price[i]);
             }
             if (exact) {
                 return k;

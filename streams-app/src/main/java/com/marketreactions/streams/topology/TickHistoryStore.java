@@ -66,6 +66,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     private static final long EXPIRY_STEP_MS = 10 * TickBlock.SPAN_MS;
     /** Separates the symbol from a minute's key; {@link #META} marks the symbol's clock record. */
     private static final byte MINUTES = 0;
+
     private static final byte META = 1;
     private static final long SPAN = TickBlock.SPAN_MS;
     /**
@@ -84,6 +85,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
      * each of those was a hash lookup missing the cache.
      */
     private String lastName;
+
     private Symbol last;
     private long clock = NO_CLOCK;
     private boolean clockLoaded;
@@ -102,6 +104,7 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         long latest = Long.MIN_VALUE;
         /** {@code minutes.get(latest)} while it is there: most ticks go to their symbol's latest minute. */
         Minute latestMinute;
+
         long clock = NO_CLOCK;
         long expiredBefore = Long.MIN_VALUE;
         boolean metaDirty;
@@ -112,7 +115,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         Symbol(String name) {
             byte[] s = name.getBytes(StandardCharsets.UTF_8);
             this.prefix = ByteBuffer.allocate(s.length + 1).put(s).put(MINUTES).array();
-            this.metaKey = Bytes.wrap(ByteBuffer.allocate(s.length + 1).put(s).put(META).array());
+            this.metaKey = Bytes.wrap(
+                    ByteBuffer.allocate(s.length + 1).put(s).put(META).array());
         }
     }
 
@@ -132,8 +136,10 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
 
     /** A logged, persistent tick history named {@code name}. */
     static StoreBuilder<TickHistoryStore> builder(String name, Map<String, String> changelogConfig) {
-        return new Builder(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
-                Serdes.ByteArray()).withCachingDisabled().withLoggingEnabled(changelogConfig));
+        return new Builder(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                        .withCachingDisabled()
+                        .withLoggingEnabled(changelogConfig));
     }
 
     /** The owner's clock recorded by {@link #clock(long)}, or {@link #NO_CLOCK}; survives restarts. */
@@ -175,13 +181,14 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             s.settled.touched(start);
         }
         // a minute after the latest is in no map (the in-memory minutes are at most the latest)
-        Minute m = start > s.latest ? null
+        Minute m = start > s.latest
+                ? null
                 : start == s.latest && s.latestMinute != null ? s.latestMinute : s.minutes.get(start);
         if (m == null) {
             // a minute later than any this symbol has had since the start cannot be in the store yet; sized as its
             // previous minute was, so that a busy symbol's block does not grow by copying
-            m = new Minute(s.latest != Long.MIN_VALUE && start > s.latest ? new TickBlock(sizeOfLatest(s))
-                    : load(s, start));
+            m = new Minute(
+                    s.latest != Long.MIN_VALUE && start > s.latest ? new TickBlock(sizeOfLatest(s)) : load(s, start));
             s.minutes.put(start, m);
         }
         if (start > s.latest) {
@@ -353,7 +360,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         }
         long first = TickBlock.start(from);
         long last = TickBlock.start(to);
-        Iterator<Map.Entry<Long, Minute>> mem = s.minutes.subMap(first, true, last, true).entrySet().iterator();
+        Iterator<Map.Entry<Long, Minute>> mem =
+                s.minutes.subMap(first, true, last, true).entrySet().iterator();
         Map.Entry<Long, Minute> next = mem.hasNext() ? mem.next() : null;
         try (KeyValueIterator<Bytes, byte[]> it = inner.range(key(s, first, 0), key(s, last, Integer.MAX_VALUE))) {
             while (it.hasNext()) {
@@ -386,8 +394,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             return;
         }
         List<Bytes> old = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = inner.range(key(s, s.expiredBefore, 0),
-                key(s, upTo - 1, Integer.MAX_VALUE))) {
+        try (KeyValueIterator<Bytes, byte[]> it =
+                inner.range(key(s, s.expiredBefore, 0), key(s, upTo - 1, Integer.MAX_VALUE))) {
             it.forEachRemaining(kv -> old.add(kv.key));
         }
         old.forEach(inner::delete);
@@ -414,7 +422,12 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
         }
         for (Symbol s : dirty) {
             if (s.metaDirty) {
-                inner.put(s.metaKey, ByteBuffer.allocate(16).putLong(s.clock).putLong(s.expiredBefore).array());
+                inner.put(
+                        s.metaKey,
+                        ByteBuffer.allocate(16)
+                                .putLong(s.clock)
+                                .putLong(s.expiredBefore)
+                                .array());
                 s.metaDirty = false;
             }
             Iterator<Map.Entry<Long, Minute>> it = s.minutes.entrySet().iterator();
@@ -466,8 +479,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
      */
     private long newestStored(Symbol s) {
         long[] newest = {NO_CLOCK};
-        try (KeyValueIterator<Bytes, byte[]> it = inner.reverseRange(key(s, Long.MIN_VALUE, 0),
-                key(s, Long.MAX_VALUE, Integer.MAX_VALUE))) {
+        try (KeyValueIterator<Bytes, byte[]> it =
+                inner.reverseRange(key(s, Long.MIN_VALUE, 0), key(s, Long.MAX_VALUE, Integer.MAX_VALUE))) {
             if (it.hasNext()) {
                 TickBlock.forEach(it.next().value, (t, p, size, c) -> newest[0] = Math.max(newest[0], t));
             }
@@ -507,8 +520,11 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     }
 
     private static Bytes key(byte[] prefix, long minute, int part) {
-        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 12).put(prefix)
-                .putLong(minute ^ Long.MIN_VALUE).putInt(part).array());
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 12)
+                .put(prefix)
+                .putLong(minute ^ Long.MIN_VALUE)
+                .putInt(part)
+                .array());
     }
 
     private static long minuteOf(Symbol s, byte[] key) {
@@ -536,7 +552,8 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
     }
 
     @Override
-    @SuppressWarnings("deprecation") // Streams 4.3 still asks a store this; a wrapper must pass the inner store's answer on
+    @SuppressWarnings(
+            "deprecation") // Streams 4.3 still asks a store this; a wrapper must pass the inner store's answer on
     public boolean managesOffsets() {
         return inner.managesOffsets();
     }
@@ -570,10 +587,12 @@ final class TickHistoryStore implements StateStore, CachedStateStore<Object, Obj
             return QueryResult.forUnknownQueryType(query, this);
         }
         byte[] name = q.symbol().getBytes(StandardCharsets.UTF_8);
-        byte[] prefix = ByteBuffer.allocate(name.length + 1).put(name).put(MINUTES).array();
+        byte[] prefix =
+                ByteBuffer.allocate(name.length + 1).put(name).put(MINUTES).array();
         TickSeries out = new TickSeries();
         if (q.from() <= q.to()) {
-            try (KeyValueIterator<Bytes, byte[]> it = inner.range(key(prefix, TickBlock.start(q.from()), 0),
+            try (KeyValueIterator<Bytes, byte[]> it = inner.range(
+                    key(prefix, TickBlock.start(q.from()), 0),
                     key(prefix, TickBlock.start(q.to()), Integer.MAX_VALUE))) {
                 it.forEachRemaining(kv -> TickBlock.appendPart(kv.value, out, q.from(), q.to(), Long.MAX_VALUE));
             }

@@ -48,7 +48,9 @@ final class TickRouter {
 
     /** The partition of the record being processed (the task's partition when there is none, e.g. punctuation). */
     static int partitionOf(ProcessingContext context) {
-        return context.recordMetadata().map(m -> m.partition()).orElse(context.taskId().partition());
+        return context.recordMetadata()
+                .map(m -> m.partition())
+                .orElse(context.taskId().partition());
     }
 
     /**
@@ -69,18 +71,27 @@ final class TickRouter {
             @Override
             public void init(ProcessorContext<String, StockTick> context) {
                 this.context = context;
-                this.rerouted = context.metrics().addRateTotalSensor(ReactionMetrics.SCOPE,
-                        "task-" + context.taskId(), "rerouted-ticks", Sensor.RecordingLevel.INFO);
+                this.rerouted = context.metrics()
+                        .addRateTotalSensor(
+                                ReactionMetrics.SCOPE,
+                                "task-" + context.taskId(),
+                                "rerouted-ticks",
+                                Sensor.RecordingLevel.INFO);
                 this.lastRecordWall = context.currentSystemTimeMs();
-                context.schedule(Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))),
-                        PunctuationType.WALL_CLOCK_TIME, this::heartbeat);
+                context.schedule(
+                        Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))),
+                        PunctuationType.WALL_CLOCK_TIME,
+                        this::heartbeat);
             }
 
             private void heartbeat(long wall) {
                 if (wall - lastRecordWall >= idleMs) {
                     int partition = context.taskId().partition();
-                    context.forward(new Record<String, StockTick>(EndOfInput.quietKey(partition), null,
-                            Math.max(0, context.currentStreamTimeMs()), EndOfInput.quietHeaders(partition)));
+                    context.forward(new Record<String, StockTick>(
+                            EndOfInput.quietKey(partition),
+                            null,
+                            Math.max(0, context.currentStreamTimeMs()),
+                            EndOfInput.quietHeaders(partition)));
                 }
             }
 
@@ -107,7 +118,8 @@ final class TickRouter {
                 String symbol = tick.getSymbol();
                 boolean stays = router.stays(symbol, partition);
                 if (stays) {
-                    if (symbol.equals(benchmark) && partitions > 1
+                    if (symbol.equals(benchmark)
+                            && partitions > 1
                             && validator.problem(r.key(), tick, lastRecordWall) == null) {
                         context.forward(new Record<>(benchmark, tick, r.timestamp(), r.headers())); // for the others
                     }
@@ -119,14 +131,20 @@ final class TickRouter {
                 rerouted.record();
                 if (!warned) {
                     warned = true;
-                    LOG.warn("ticks of {} arrive on partition {} but belong on partition {}: their producer does not "
+                    LOG.warn(
+                            "ticks of {} arrive on partition {} but belong on partition {}: their producer does not "
                                     + "partition like Kafka's Java client (librdkafka's default is consistent_random; set "
                                     + "partitioner=murmur2_random). Such ticks are rerouted: correct, one hop slower; "
-                                    + "the metric rerouted-ticks counts them", symbol, partition,
+                                    + "the metric rerouted-ticks counts them",
+                            symbol,
+                            partition,
                             SymbolPartitioner.partition(symbol, partitions));
                 }
-                context.forward(new Record<>(symbol.equals(benchmark) ? SymbolPartitioner.everywhere(benchmark) : symbol,
-                        tick, r.timestamp(), r.headers()));
+                context.forward(new Record<>(
+                        symbol.equals(benchmark) ? SymbolPartitioner.everywhere(benchmark) : symbol,
+                        tick,
+                        r.timestamp(),
+                        r.headers()));
             }
         };
     }

@@ -8,5 +8,4 @@ import org.apache.kafka.streams.query.Query;
  * {@code from <= ts <= to}, by time. Answered from the store's RocksDB part only: the in-memory minutes belong
  * to the stream thread, and everything up to the last commit is in RocksDB.
  */
-public record TicksQuery(String symbol, long from, long to) implements Query<TickSeries> {
-}
+public record TicksQuery(String symbol, long from, long to) implements Query<TickSeries> {}

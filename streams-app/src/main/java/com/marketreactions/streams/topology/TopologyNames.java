@@ -45,6 +45,5 @@ public final class TopologyNames {
     /** Global store of the alias table. */
     public static final String ALIASES = "ticker-aliases-store";
 
-    private TopologyNames() {
-    }
+    private TopologyNames() {}
 }

@@ -51,13 +51,33 @@ public final class BatchReference {
     static final double SIGNIFICANCE = 1.96;
 
     /** The spec's parameters, in epoch-ms units. */
-    public record Params(List<HorizonSpec> horizons, String benchmark, long estimationMs, int minPoints,
-                         double directionThreshold, long graceMs, long newsLatenessMs, StoryConfig stories) {
+    public record Params(
+            List<HorizonSpec> horizons,
+            String benchmark,
+            long estimationMs,
+            int minPoints,
+            double directionThreshold,
+            long graceMs,
+            long newsLatenessMs,
+            StoryConfig stories) {
 
         /** Without stories. */
-        public Params(List<HorizonSpec> horizons, String benchmark, long estimationMs, int minPoints,
-                      double directionThreshold, long graceMs, long newsLatenessMs) {
-            this(horizons, benchmark, estimationMs, minPoints, directionThreshold, graceMs, newsLatenessMs,
+        public Params(
+                List<HorizonSpec> horizons,
+                String benchmark,
+                long estimationMs,
+                int minPoints,
+                double directionThreshold,
+                long graceMs,
+                long newsLatenessMs) {
+            this(
+                    horizons,
+                    benchmark,
+                    estimationMs,
+                    minPoints,
+                    directionThreshold,
+                    graceMs,
+                    newsLatenessMs,
                     new StoryConfig(false, 0.5, java.time.Duration.ofDays(1)));
         }
 
@@ -66,14 +86,19 @@ public final class BatchReference {
             for (Horizon h : config.horizons()) {
                 hs.add(new HorizonSpec(h.label(), h.millis()));
             }
-            return new Params(hs, config.benchmark(), config.estimationWindow().toMillis(), config.minPoints(),
-                    config.directionThreshold(), config.grace().toMillis(), config.newsLateness().toMillis(),
+            return new Params(
+                    hs,
+                    config.benchmark(),
+                    config.estimationWindow().toMillis(),
+                    config.minPoints(),
+                    config.directionThreshold(),
+                    config.grace().toMillis(),
+                    config.newsLateness().toMillis(),
                     config.stories());
         }
     }
 
-    public record HorizonSpec(String label, long millis) {
-    }
+    public record HorizonSpec(String label, long millis) {}
 
     /**
      * A tick with its position in the input (the tie-break for equal ts) and its symbol's clock when it
@@ -92,13 +117,13 @@ public final class BatchReference {
     }
 
     /** A news event at the position it arrived, and whether it arrived late (rule 4). */
-    private record ArrivedNews(MarketInput.News news, boolean late) {
-    }
+    private record ArrivedNews(MarketInput.News news, boolean late) {}
 
     private final Params params;
     private final Map<String, String> aliases;
     /** Ticks per symbol, ordered by (ts, input position). */
     private final Map<String, List<SeqTick>> ticksBySymbol = new LinkedHashMap<>();
+
     private final List<ArrivedNews> news = new ArrayList<>();
     private final Map<String, Long> coverage = new TreeMap<>();
 
@@ -118,7 +143,8 @@ public final class BatchReference {
         for (MarketInput in : inputsInArrivalOrder) {
             if (in instanceof MarketInput.Tick t) {
                 long before = clock.getOrDefault(t.symbol(), Long.MIN_VALUE);
-                ticksBySymbol.computeIfAbsent(t.symbol(), k -> new ArrayList<>())
+                ticksBySymbol
+                        .computeIfAbsent(t.symbol(), k -> new ArrayList<>())
                         .add(new SeqTick(t.symbol(), t.ts(), t.price(), t.size(), position, before));
                 clock.put(t.symbol(), Math.max(before, t.ts()));
                 if (t.symbol().equals(params.benchmark())) {
@@ -157,8 +183,8 @@ public final class BatchReference {
             }
         }
         seenNews.clear();
-        Map<String, ReferenceStories.Fields> stories = ReferenceStories.of(first, params.stories(),
-                n -> tickersOf(n, aliases), this::namesOf);
+        Map<String, ReferenceStories.Fields> stories =
+                ReferenceStories.of(first, params.stories(), n -> tickersOf(n, aliases), this::namesOf);
         for (ArrivedNews an : news) {
             MarketInput.News n = an.news();
             if (!seenNews.add(n.id())) {
@@ -286,7 +312,8 @@ public final class BatchReference {
             return true;
         }
         int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 
@@ -358,8 +385,7 @@ public final class BatchReference {
         return t == null ? null : t.price();
     }
 
-    MarketReaction reaction(MarketInput.News n, boolean lateNews, List<String> newsTickers, String s,
-                            HorizonSpec h) {
+    MarketReaction reaction(MarketInput.News n, boolean lateNews, List<String> newsTickers, String s, HorizonSpec h) {
         String m = params.benchmark();
         long t0 = n.t0();
         long from = t0 - params.estimationMs();
@@ -618,8 +644,8 @@ public final class BatchReference {
     }
 
     /** Coverage only: how late ticks of {@code symbol} met this reaction. */
-    private void noteLateness(String symbol, String prefix, long from, long t0, long to, long historyAsOf,
-                              long windowAsOf) {
+    private void noteLateness(
+            String symbol, String prefix, long from, long t0, long to, long historyAsOf, long windowAsOf) {
         boolean countedInOpen = false;
         boolean leftOutOfClosed = false;
         boolean leftOutOfHistory = false;

@@ -27,16 +27,16 @@ class BatchReferenceTest {
     private static final BatchReference.HorizonSpec PT5M = new BatchReference.HorizonSpec("PT5M", 300_000);
     private static final BatchReference.HorizonSpec PT30M = new BatchReference.HorizonSpec("PT30M", 1_800_000);
     /** E = 10 minutes, minPoints 3, threshold 0.5%, G = 1 minute, L = 5 minutes. */
-    private static final BatchReference.Params PARAMS = new BatchReference.Params(List.of(PT5M, PT30M), "SPY",
-            600_000, 3, 0.005, 60_000, 300_000);
+    private static final BatchReference.Params PARAMS =
+            new BatchReference.Params(List.of(PT5M, PT30M), "SPY", 600_000, 3, 0.005, 60_000, 300_000);
 
     private static MarketInput.Tick tick(String symbol, long secondsFromT0, double price, long size) {
         return new MarketInput.Tick(symbol, T0 + secondsFromT0 * 1000, price, size);
     }
 
     private static MarketInput.News news(String id, long secondsFromT0, String... tickers) {
-        return new MarketInput.News(id, T0 + secondsFromT0 * 1000, List.of(tickers), "Headline " + id, null,
-                "desk", null);
+        return new MarketInput.News(
+                id, T0 + secondsFromT0 * 1000, List.of(tickers), "Headline " + id, null, "desk", null);
     }
 
     private static Instant at(long secondsFromT0) {
@@ -71,9 +71,14 @@ class BatchReferenceTest {
 
     @Test
     void computesTheSpecNumbersOfAnOnTimeReaction() {
-        List<MarketInput> in = concat(history(), news("n1", 5, "aaa "),
-                tick("AAA", 60, 102.0, 5), tick("SPY", 90, 501.0, 1), tick("AAA", 120, 104.0, 7),
-                tick("SPY", 200, 503.0, 1), tick("AAA", 240, 103.0, 8));
+        List<MarketInput> in = concat(
+                history(),
+                news("n1", 5, "aaa "),
+                tick("AAA", 60, 102.0, 5),
+                tick("SPY", 90, 501.0, 1),
+                tick("AAA", 120, 104.0, 7),
+                tick("SPY", 200, 503.0, 1),
+                tick("AAA", 240, 103.0, 8));
         // T0 of n1 is +5 s: baseline is the -50 s tick; the window (5, 305] holds the three ticks after it
         MarketReaction r = run(in).get("n1|AAA|PT5M");
         assertEquals(at(5), r.getEventTime());
@@ -114,8 +119,12 @@ class BatchReferenceTest {
     void aLateTickIsLeftOutOfTheClosedWindowButCountsInTheOpenOne() {
         // AAA's clock reaches +400 s before the +200 s tick arrives: 200 < 400 - 60, late;
         // PT5M closed at 300 + 60 = 360 < 400 (left out); PT30M closes at 1860 >= 400 (counted)
-        List<MarketInput> in = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 60, 102.0, 5), tick("AAA", 120, 104.0, 7), tick("AAA", 400, 105.0, 1),
+        List<MarketInput> in = concat(
+                history(),
+                news("n1", 0, "AAA"),
+                tick("AAA", 60, 102.0, 5),
+                tick("AAA", 120, 104.0, 7),
+                tick("AAA", 400, 105.0, 1),
                 tick("AAA", 200, 110.0, 100));
         BatchReference ref = new BatchReference(PARAMS, in);
         Map<String, MarketReaction> out = ref.reactions();
@@ -137,8 +146,12 @@ class BatchReferenceTest {
     @Test
     void aTickJustInsideTheGraceStillCountsForTheWindowItClosesAt() {
         // clock +360 s = T0 + h + G exactly when the +250 s tick arrives: visible as of 360, counted
-        List<MarketInput> in = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 360, 108.0, 1), tick("AAA", 250, 106.0, 2), tick("AAA", 361, 109.0, 1),
+        List<MarketInput> in = concat(
+                history(),
+                news("n1", 0, "AAA"),
+                tick("AAA", 360, 108.0, 1),
+                tick("AAA", 250, 106.0, 2),
+                tick("AAA", 361, 109.0, 1),
                 tick("AAA", 260, 107.0, 4));
         MarketReaction r5 = run(in).get("n1|AAA|PT5M");
         // +250 s counted (clock 360 <= 360); +260 s not (clock 361 > 360)
@@ -154,8 +167,12 @@ class BatchReferenceTest {
     void equalTimestampsAreOrderedByArrivalEvenWhenTheLaterOneIsLate() {
         // window PT5M = (0, 300]; clock +330 s (outside the window, still <= 360) when a second +260 s tick
         // arrives: late (260 < 330 - 60) but the window is open, so it counts, after the first +260 s tick
-        List<MarketInput> in = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 260, 101.0, 1), tick("AAA", 330, 999.0, 1), tick("AAA", 260, 102.0, 1));
+        List<MarketInput> in = concat(
+                history(),
+                news("n1", 0, "AAA"),
+                tick("AAA", 260, 101.0, 1),
+                tick("AAA", 330, 999.0, 1),
+                tick("AAA", 260, 102.0, 1));
         MarketReaction r = run(in).get("n1|AAA|PT5M");
         assertEquals(2, r.getTickCount());
         assertEquals(101.0, r.getFirstPrice());
@@ -168,8 +185,12 @@ class BatchReferenceTest {
     void theHistoryBeforeT0IsWhatWasVisibleAtT0PlusGrace() {
         // a -30 s tick arriving when AAA's clock is +30 s (<= T0 + G = 60) counts; a second -30 s tick
         // arriving when the clock is +120 s (> 60) is left out of the history (and belongs to no window)
-        List<MarketInput> in = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 30, 103.0, 1), tick("AAA", -30, 100.5, 40), tick("AAA", 120, 104.0, 1),
+        List<MarketInput> in = concat(
+                history(),
+                news("n1", 0, "AAA"),
+                tick("AAA", 30, 103.0, 1),
+                tick("AAA", -30, 100.5, 40),
+                tick("AAA", 120, 104.0, 1),
                 tick("AAA", -30, 250.0, 1000));
         BatchReference ref = new BatchReference(PARAMS, in);
         MarketReaction r = ref.reactions().get("n1|AAA|PT5M");
@@ -190,8 +211,8 @@ class BatchReferenceTest {
     @Test
     void aLateTickWithAnEqualTimestampBecomesTheBaselineWhenVisible() {
         // a second -50 s tick arriving when the clock is +30 s: late (-50 < 30 - 60), visible as of +60
-        List<MarketInput> in = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 30, 103.0, 1), tick("AAA", -50, 100.7, 1));
+        List<MarketInput> in =
+                concat(history(), news("n1", 0, "AAA"), tick("AAA", 30, 103.0, 1), tick("AAA", -50, 100.7, 1));
         MarketReaction r = run(in).get("n1|AAA|PT5M");
         assertEquals(100.7, r.getBaselinePrice());
         assertEquals(at(-50), r.getBaselineTime());
@@ -199,8 +220,12 @@ class BatchReferenceTest {
 
     @Test
     void anotherSymbolsClockNeverMakesATickLate() {
-        List<MarketInput> onTime = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 60, 102.0, 5), tick("SPY", 90, 501.0, 1), tick("AAA", 120, 104.0, 7));
+        List<MarketInput> onTime = concat(
+                history(),
+                news("n1", 0, "AAA"),
+                tick("AAA", 60, 102.0, 5),
+                tick("SPY", 90, 501.0, 1),
+                tick("AAA", 120, 104.0, 7));
         // BBB far ahead first, and the benchmark's feed arriving after everything else
         List<MarketInput> skewed = new ArrayList<>();
         skewed.add(tick("BBB", 5000, 50.0, 1));
@@ -224,8 +249,12 @@ class BatchReferenceTest {
     @Test
     void aLateBenchmarkTickIsLeftOutOfB1AndTheMarketMinutes() {
         // SPY's clock is +500 s (> 360) when its +200 s tick arrives: B1 = B0, no market minute in PT5M
-        List<MarketInput> in = concat(history(), news("n1", 0, "AAA"),
-                tick("AAA", 60, 102.0, 5), tick("SPY", 500, 510.0, 1), tick("SPY", 200, 503.0, 1));
+        List<MarketInput> in = concat(
+                history(),
+                news("n1", 0, "AAA"),
+                tick("AAA", 60, 102.0, 5),
+                tick("SPY", 500, 510.0, 1),
+                tick("SPY", 200, 503.0, 1));
         Map<String, MarketReaction> out = run(in);
         MarketReaction r5 = out.get("n1|AAA|PT5M");
         assertEquals(0.0, r5.getBenchmarkReturn());
@@ -261,7 +290,10 @@ class BatchReferenceTest {
 
         // without any benchmark tick C is undefined: nothing is late
         List<MarketInput> noSpy = List.of(tick("AAA", 5000, 100.0, 1), news("old", -5000, "AAA"));
-        assertFalse(new BatchReference(PARAMS, noSpy).reactions().get("old|AAA|PT5M").getFlags()
+        assertFalse(new BatchReference(PARAMS, noSpy)
+                .reactions()
+                .get("old|AAA|PT5M")
+                .getFlags()
                 .contains("LATE_NEWS"));
         // only the benchmark's own feed: still undefined
         List<MarketInput> onlySpy = List.of(tick("SPY", 5000, 100.0, 1), news("old", -5000, "SPY"));
@@ -271,16 +303,17 @@ class BatchReferenceTest {
 
     @Test
     void aLateNewsIsComputedByTheSameRules() {
-        List<MarketInput> base = concat(history(), tick("AAA", 60, 102.0, 5), tick("SPY", 90, 501.0, 1),
-                tick("AAA", 120, 104.0, 7));
+        List<MarketInput> base =
+                concat(history(), tick("AAA", 60, 102.0, 5), tick("SPY", 90, 501.0, 1), tick("AAA", 120, 104.0, 7));
         List<MarketInput> onTime = new ArrayList<>(base);
         onTime.add(6, news("n1", 0, "AAA")); // right after the history
-        List<MarketInput> late = concat(base, tick("AAA", 2000, 100.0, 1), tick("SPY", 2000, 500.0, 1),
-                news("n1", 0, "AAA"));
+        List<MarketInput> late =
+                concat(base, tick("AAA", 2000, 100.0, 1), tick("SPY", 2000, 500.0, 1), news("n1", 0, "AAA"));
         MarketReaction a = run(onTime).get("n1|AAA|PT5M");
         MarketReaction b = run(late).get("n1|AAA|PT5M");
         assertEquals(List.of("LATE_NEWS"), b.getFlags());
-        MarketReaction bWithoutFlag = MarketReaction.newBuilder(b).setFlags(List.of()).build();
+        MarketReaction bWithoutFlag =
+                MarketReaction.newBuilder(b).setFlags(List.of()).build();
         assertEquals(List.of(), ReactionDiff.diff(a, bWithoutFlag));
     }
 
@@ -326,13 +359,20 @@ class BatchReferenceTest {
         aliases.put("AWS", "amzn");
         aliases.put("Azure", "MSFT");
         aliases.put("Nvidia", "NVDA");
-        MarketInput.News n = new MarketInput.News("n", T0, List.of(" msft", "AMZN"),
-                "OpenAI picks AWS over Azure", "Nvidia's chips; laws for Amazonian data", "desk", null);
+        MarketInput.News n = new MarketInput.News(
+                "n",
+                T0,
+                List.of(" msft", "AMZN"),
+                "OpenAI picks AWS over Azure",
+                "Nvidia's chips; laws for Amazonian data",
+                "desk",
+                null);
         assertEquals(List.of("MSFT", "AMZN", "NVDA"), BatchReference.tickersOf(n, aliases));
 
-        List<MarketInput> in = List.of(tick("NVDA", -10, 10.0, 1),
-                new MarketInput.News("n2", T0, List.of(), "Private lab OpenAI raises money", "Nvidia invests",
-                        "desk", null));
+        List<MarketInput> in = List.of(
+                tick("NVDA", -10, 10.0, 1),
+                new MarketInput.News(
+                        "n2", T0, List.of(), "Private lab OpenAI raises money", "Nvidia invests", "desk", null));
         BatchReference ref = new BatchReference(PARAMS, in, aliases);
         Map<String, MarketReaction> out = ref.reactions();
         assertEquals(Set.of("n2|NVDA|PT5M", "n2|NVDA|PT30M"), out.keySet());

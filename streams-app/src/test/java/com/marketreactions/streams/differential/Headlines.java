@@ -14,17 +14,25 @@ import java.util.Random;
 final class Headlines {
 
     /** A headline and a summary (null when there is nothing left to say). */
-    record Text(String headline, String summary) {
-    }
+    record Text(String headline, String summary) {}
 
-    private static final String[] VERBS = {"signs a cloud deal with", "beats estimates as it courts",
-        "is sued by", "wins a chip order from", "raises guidance after talks with", "shares slide on news about"};
-    private static final String[] DECOYS = {"New data LAWS weigh on the sector.",
-        "Analysts compare it to the Amazonian rainforest of data centres.", "Applebee's and pineapple growers shrug.",
-        "Azureus-blue logos everywhere.", "Cloud firms draw on AWSOME, an unrelated open-source tool."};
+    private static final String[] VERBS = {
+        "signs a cloud deal with",
+        "beats estimates as it courts",
+        "is sued by",
+        "wins a chip order from",
+        "raises guidance after talks with",
+        "shares slide on news about"
+    };
+    private static final String[] DECOYS = {
+        "New data LAWS weigh on the sector.",
+        "Analysts compare it to the Amazonian rainforest of data centres.",
+        "Applebee's and pineapple growers shrug.",
+        "Azureus-blue logos everywhere.",
+        "Cloud firms draw on AWSOME, an unrelated open-source tool."
+    };
 
-    private Headlines() {
-    }
+    private Headlines() {}
 
     /** Whether the alias table names {@code ticker}. */
     static boolean hasAlias(String ticker) {
@@ -45,9 +53,11 @@ final class Headlines {
         for (String t : byAlias) {
             mentions.add(mention(r, t));
         }
-        String subject = mentions.isEmpty() ? (r.nextBoolean() ? SyntheticMarket.PRIVATE_COMPANY : "A start-up")
+        String subject = mentions.isEmpty()
+                ? (r.nextBoolean() ? SyntheticMarket.PRIVATE_COMPANY : "A start-up")
                 : mentions.remove(0);
-        String object = !mentions.isEmpty() && r.nextBoolean() ? mentions.remove(0)
+        String object = !mentions.isEmpty() && r.nextBoolean()
+                ? mentions.remove(0)
                 : r.nextInt(3) == 0 ? SyntheticMarket.PRIVATE_COMPANY : "a private lab";
         String headline = subject + " " + VERBS[r.nextInt(VERBS.length)] + " " + object;
         StringBuilder summary = new StringBuilder();
@@ -75,7 +85,7 @@ final class Headlines {
         switch (r.nextInt(6)) {
             case 0 -> name = name.toUpperCase(Locale.ROOT);
             case 1 -> name = name.toLowerCase(Locale.ROOT);
-            default -> { }
+            default -> {}
         }
         return switch (r.nextInt(5)) {
             case 0 -> name + "'s unit";

@@ -35,11 +35,9 @@ final class LongMarket {
     private static final long PRE_MARKET = 9 * HOUR;
     private static final long AFTER_MARKET_END = 25 * HOUR; // 01:00 the next day
 
-    private record Jump(long t0, double logJump) {
-    }
+    private record Jump(long t0, double logJump) {}
 
-    private record Arrival(long key, int order, MarketInput.Tick tick) {
-    }
+    private record Arrival(long key, int order, MarketInput.Tick tick) {}
 
     private final long seed;
     private final int tradingDays;
@@ -56,7 +54,9 @@ final class LongMarket {
 
     SyntheticMarket.Scenario build() {
         ReactionConfig config = ReactionConfig.defaults();
-        long start = ZonedDateTime.of(2025, 6, 2, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
+        long start = ZonedDateTime.of(2025, 6, 2, 0, 0, 0, 0, ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli();
         List<Long> days = new ArrayList<>();
         for (long d = start; days.size() < tradingDays; d += DAY) {
             DayOfWeek w = Instant.ofEpochMilli(d).atZone(ZoneOffset.UTC).getDayOfWeek();
@@ -122,8 +122,13 @@ final class LongMarket {
                 }
                 Headlines.Text text = Headlines.write(rnd, byAlias);
                 Double sentiment = rnd.nextBoolean() ? null : Math.round((rnd.nextDouble() * 2 - 1) * 1000) / 1000.0;
-                MarketInput.News item = new MarketInput.News("long" + seed + "-" + news.size(), t0,
-                        List.copyOf(explicit), text.headline(), text.summary(), rnd.nextBoolean() ? "wire" : "blog",
+                MarketInput.News item = new MarketInput.News(
+                        "long" + seed + "-" + news.size(),
+                        t0,
+                        List.copyOf(explicit),
+                        text.headline(),
+                        text.summary(),
+                        rnd.nextBoolean() ? "wire" : "blog",
                         sentiment);
                 news.add(item);
                 for (String s : new LinkedHashSet<>(BatchReference.tickersOf(item, SyntheticMarket.ALIASES))) {
@@ -182,9 +187,16 @@ final class LongMarket {
         if (late != 0) {
             throw new IllegalStateException("the long market must have no late tick, has " + late);
         }
-        String description = String.format("long seed %d: %d trading days from %s, %d stocks + %s, %d ticks,"
-                        + " %d news, horizons %s", seed, tradingDays, Instant.ofEpochMilli(start), STOCKS.length,
-                SyntheticMarket.BENCHMARK, arrivals.size(), news.size(), config.horizons());
+        String description = String.format(
+                "long seed %d: %d trading days from %s, %d stocks + %s, %d ticks," + " %d news, horizons %s",
+                seed,
+                tradingDays,
+                Instant.ofEpochMilli(start),
+                STOCKS.length,
+                SyntheticMarket.BENCHMARK,
+                arrivals.size(),
+                news.size(),
+                config.horizons());
         return new SyntheticMarket.Scenario(seed, config, List.copyOf(inputs), SyntheticMarket.ALIASES, description);
     }
 

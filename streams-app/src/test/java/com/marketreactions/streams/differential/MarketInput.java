@@ -10,15 +10,15 @@ import java.util.List;
 public sealed interface MarketInput permits MarketInput.Tick, MarketInput.News {
 
     /** A trade: {@code ts} in epoch ms. */
-    record Tick(String symbol, long ts, double price, long size) implements MarketInput {
-    }
+    record Tick(String symbol, long ts, double price, long size) implements MarketInput {}
 
     /**
      * A news event: {@code t0} = publishedAt in epoch ms; {@code tickers} as written (may repeat);
      * {@code summary} may be null. Headline and summary are where the alias table is matched.
      */
-    record News(String id, long t0, List<String> tickers, String headline, String summary, String source,
-                Double sentiment) implements MarketInput {
+    record News(
+            String id, long t0, List<String> tickers, String headline, String summary, String source, Double sentiment)
+            implements MarketInput {
 
         /** A news event without a summary. */
         public News(String id, long t0, List<String> tickers, String headline, String source, Double sentiment) {

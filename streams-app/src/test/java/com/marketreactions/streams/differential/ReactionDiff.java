@@ -18,8 +18,7 @@ public final class ReactionDiff {
     static final double REL = 1e-9;
     static final double ABS = 1e-12;
 
-    private ReactionDiff() {
-    }
+    private ReactionDiff() {}
 
     /** "field: expected X, got Y" for every differing field; empty when they agree. */
     public static List<String> diff(MarketReaction expected, MarketReaction actual) {

@@ -20,8 +20,17 @@ public final class ReferenceComparison {
     public static final String HISTORY_TRUNCATED = "HISTORY_TRUNCATED";
     public static final String LATE_NEWS = "LATE_NEWS";
     /** What identifies a reaction and its news, whatever history it was computed from. */
-    public static final Set<String> IDENTITY = Set.of("newsId", "ticker", "horizon", "status", "eventTime",
-            "benchmark", "headline", "source", "sentiment", "newsTickers");
+    public static final Set<String> IDENTITY = Set.of(
+            "newsId",
+            "ticker",
+            "horizon",
+            "status",
+            "eventTime",
+            "benchmark",
+            "headline",
+            "source",
+            "sentiment",
+            "newsTickers");
 
     /**
      * @param problems one line per disagreement, in key order: missing, extra, then differing fields
@@ -35,8 +44,7 @@ public final class ReferenceComparison {
         }
     }
 
-    private ReferenceComparison() {
-    }
+    private ReferenceComparison() {}
 
     public static Outcome compare(Map<String, MarketReaction> expected, Map<String, MarketReaction> actual) {
         List<String> problems = new ArrayList<>();

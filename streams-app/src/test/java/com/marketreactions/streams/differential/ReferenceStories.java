@@ -17,17 +17,13 @@ import java.util.Set;
 final class ReferenceStories {
 
     /** What a reaction carries about its story. */
-    record Fields(String storyId, boolean repeat, double similarity, Novelty novelty) {
-    }
+    record Fields(String storyId, boolean repeat, double similarity, Novelty novelty) {}
 
-    private record Item(MarketInput.News news, boolean late, StoryTerms terms) {
-    }
+    private record Item(MarketInput.News news, boolean late, StoryTerms terms) {}
 
-    private record Assigned(String storyId, long storyAt) {
-    }
+    private record Assigned(String storyId, long storyAt) {}
 
-    private ReferenceStories() {
-    }
+    private ReferenceStories() {}
 
     /**
      * @param first each news id's first arrival with whether it was late, in arrival order
@@ -35,9 +31,11 @@ final class ReferenceStories {
      * @param names the ticker's own names, as terms
      * @return fields by {@code newsId|ticker}
      */
-    static Map<String, Fields> of(List<Map.Entry<MarketInput.News, Boolean>> first, StoryConfig config,
-                                  java.util.function.Function<MarketInput.News, List<String>> tickersOf,
-                                  java.util.function.Function<String, Set<String>> names) {
+    static Map<String, Fields> of(
+            List<Map.Entry<MarketInput.News, Boolean>> first,
+            StoryConfig config,
+            java.util.function.Function<MarketInput.News, List<String>> tickersOf,
+            java.util.function.Function<String, Set<String>> names) {
         Map<String, List<Item>> byTicker = new HashMap<>();
         for (Map.Entry<MarketInput.News, Boolean> e : first) {
             MarketInput.News n = e.getKey();
@@ -54,7 +52,8 @@ final class ReferenceStories {
             String ticker = e.getKey();
             Set<String> own = names.apply(ticker);
             List<Item> items = new ArrayList<>(e.getValue());
-            items.sort((a, b) -> a.news().t0() != b.news().t0() ? Long.compare(a.news().t0(), b.news().t0())
+            items.sort((a, b) -> a.news().t0() != b.news().t0()
+                    ? Long.compare(a.news().t0(), b.news().t0())
                     : a.news().id().compareTo(b.news().id()));
             Map<String, Assigned> assigned = new HashMap<>();
             for (int i = 0; i < items.size(); i++) {
@@ -84,15 +83,25 @@ final class ReferenceStories {
                         linkSimilarity = s;
                     }
                 }
-                Assigned a = link == null ? new Assigned(x.news().id(), t0) : assigned.get(link.news().id());
+                Assigned a = link == null
+                        ? new Assigned(x.news().id(), t0)
+                        : assigned.get(link.news().id());
                 assigned.put(x.news().id(), a);
                 double toFirst = 1.0;
                 if (link != null) {
-                    Item firstReport = items.stream().filter(y -> y.news().id().equals(a.storyId())).findFirst().orElseThrow();
+                    Item firstReport = items.stream()
+                            .filter(y -> y.news().id().equals(a.storyId()))
+                            .findFirst()
+                            .orElseThrow();
                     toFirst = x.terms().similarity(firstReport.terms(), own);
                 }
-                out.put(x.news().id() + "|" + ticker, new Fields(a.storyId(), link != null, toFirst,
-                        new Novelty(counts[0], counts[1], counts[2], counts[3], counts[4])));
+                out.put(
+                        x.news().id() + "|" + ticker,
+                        new Fields(
+                                a.storyId(),
+                                link != null,
+                                toFirst,
+                                new Novelty(counts[0], counts[1], counts[2], counts[3], counts[4])));
             }
         }
         return out;

@@ -17,15 +17,15 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class ReferenceStudy {
 
-    private ReferenceStudy() {
-    }
+    private ReferenceStudy() {}
 
     /** Every group and horizon of these FINAL reactions, by {@code group|horizon}. */
     public static Map<String, EventStudy> all(List<MarketReaction> finals) {
         Map<String, List<EventStudyMath.Observation>> by = new LinkedHashMap<>();
         for (MarketReaction r : finals) {
             for (String g : groups(r)) {
-                by.computeIfAbsent(g + "|" + r.getHorizon(), k -> new ArrayList<>()).add(observation(r));
+                by.computeIfAbsent(g + "|" + r.getHorizon(), k -> new ArrayList<>())
+                        .add(observation(r));
             }
         }
         Map<String, EventStudy> out = new LinkedHashMap<>();
@@ -46,10 +46,15 @@ public final class ReferenceStudy {
             g.add(r.getRepeat() ? "story:repeat" : "story:first");
         }
         if (r.getSentiment() != null) {
-            g.add(r.getSentiment() > 0 ? "sentiment:positive" : r.getSentiment() < 0 ? "sentiment:negative"
-                    : "sentiment:zero");
+            g.add(
+                    r.getSentiment() > 0
+                            ? "sentiment:positive"
+                            : r.getSentiment() < 0 ? "sentiment:negative" : "sentiment:zero");
         }
-        r.getTags().stream().filter(t -> t != null && !t.isBlank()).map(t -> "tag:" + t.strip()).distinct()
+        r.getTags().stream()
+                .filter(t -> t != null && !t.isBlank())
+                .map(t -> "tag:" + t.strip())
+                .distinct()
                 .forEach(g::add);
         return g;
     }
@@ -59,18 +64,38 @@ public final class ReferenceStudy {
         if (r.getAbnormalReturn() == null || r.getZScore() == null) {
             return null;
         }
-        return new EventStudyMath.Observation(r.getAbnormalReturn(), r.getZScore(), r.getEstimationPoints(),
-                r.getEstimationPositiveShare(), r.getCarAt(), r.getCar());
+        return new EventStudyMath.Observation(
+                r.getAbnormalReturn(),
+                r.getZScore(),
+                r.getEstimationPoints(),
+                r.getEstimationPositiveShare(),
+                r.getCarAt(),
+                r.getCar());
     }
 
     /** The study of one group and horizon from its reactions' observations (null: left out). */
     public static EventStudy of(String group, String horizon, List<EventStudyMath.Observation> all) {
-        List<EventStudyMath.Observation> os = all.stream().filter(o -> o != null).toList();
+        List<EventStudyMath.Observation> os =
+                all.stream().filter(o -> o != null).toList();
         int n = os.size();
-        EventStudy.Builder b = EventStudy.newBuilder().setGroup(group).setHorizon(horizon).setN(n)
-                .setExcluded(all.size() - n).setCaar(null).setCsectT(null).setCsectP(null).setPatellZ(null)
-                .setPatellP(null).setBmpT(null).setBmpP(null).setGenSignZ(null).setGenSignP(null)
-                .setPathAt(List.of()).setCaarPath(List.of()).setLower(List.of()).setUpper(List.of());
+        EventStudy.Builder b = EventStudy.newBuilder()
+                .setGroup(group)
+                .setHorizon(horizon)
+                .setN(n)
+                .setExcluded(all.size() - n)
+                .setCaar(null)
+                .setCsectT(null)
+                .setCsectP(null)
+                .setPatellZ(null)
+                .setPatellP(null)
+                .setBmpT(null)
+                .setBmpP(null)
+                .setGenSignZ(null)
+                .setGenSignP(null)
+                .setPathAt(List.of())
+                .setCaarPath(List.of())
+                .setLower(List.of())
+                .setUpper(List.of());
         if (n == 0) {
             return b.build();
         }
@@ -98,9 +123,13 @@ public final class ReferenceStudy {
             double z = zs / Math.sqrt(v);
             b.setPatellZ(z).setPatellP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)));
         }
-        List<EventStudyMath.Observation> signed = os.stream().filter(o -> o.positiveShare() != null).toList();
+        List<EventStudyMath.Observation> signed =
+                os.stream().filter(o -> o.positiveShare() != null).toList();
         if (!signed.isEmpty()) {
-            double p = signed.stream().mapToDouble(EventStudyMath.Observation::positiveShare).average().orElseThrow();
+            double p = signed.stream()
+                    .mapToDouble(EventStudyMath.Observation::positiveShare)
+                    .average()
+                    .orElseThrow();
             long w = signed.stream().filter(o -> o.car() > 0).count();
             int k = signed.size();
             if (p > 0 && p < 1) {
@@ -125,7 +154,11 @@ public final class ReferenceStudy {
                 hi.add(null);
             }
         }
-        return b.setPathAt(os.get(0).pathAt()).setCaarPath(caar).setLower(lo).setUpper(hi).build();
+        return b.setPathAt(os.get(0).pathAt())
+                .setCaarPath(caar)
+                .setLower(lo)
+                .setUpper(hi)
+                .build();
     }
 
     private static double mean(double[] x) {
@@ -160,10 +193,28 @@ public final class ReferenceStudy {
         org.junit.jupiter.api.Assertions.assertEquals(e.getN(), a.getN(), what + " n");
         org.junit.jupiter.api.Assertions.assertEquals(e.getExcluded(), a.getExcluded(), what + " excluded");
         String[] names = {"caar", "csectT", "csectP", "patellZ", "patellP", "bmpT", "bmpP", "genSignZ", "genSignP"};
-        Double[] es = {e.getCaar(), e.getCsectT(), e.getCsectP(), e.getPatellZ(), e.getPatellP(), e.getBmpT(),
-            e.getBmpP(), e.getGenSignZ(), e.getGenSignP()};
-        Double[] as = {a.getCaar(), a.getCsectT(), a.getCsectP(), a.getPatellZ(), a.getPatellP(), a.getBmpT(),
-            a.getBmpP(), a.getGenSignZ(), a.getGenSignP()};
+        Double[] es = {
+            e.getCaar(),
+            e.getCsectT(),
+            e.getCsectP(),
+            e.getPatellZ(),
+            e.getPatellP(),
+            e.getBmpT(),
+            e.getBmpP(),
+            e.getGenSignZ(),
+            e.getGenSignP()
+        };
+        Double[] as = {
+            a.getCaar(),
+            a.getCsectT(),
+            a.getCsectP(),
+            a.getPatellZ(),
+            a.getPatellP(),
+            a.getBmpT(),
+            a.getBmpP(),
+            a.getGenSignZ(),
+            a.getGenSignP()
+        };
         for (int i = 0; i < names.length; i++) {
             close(es[i], as[i], 1e-7 * Math.max(1, es[i] == null ? 0 : Math.abs(es[i])), what + " " + names[i]);
         }
@@ -182,5 +233,4 @@ public final class ReferenceStudy {
             org.junit.jupiter.api.Assertions.assertEquals(e, a, delta, what);
         }
     }
-
 }

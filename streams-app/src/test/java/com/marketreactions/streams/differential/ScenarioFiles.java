@@ -23,11 +23,9 @@ public final class ScenarioFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The three files written. */
-    public record Written(Path news, Path ticks, Path aliases) {
-    }
+    public record Written(Path news, Path ticks, Path aliases) {}
 
-    private ScenarioFiles() {
-    }
+    private ScenarioFiles() {}
 
     public static Written write(SyntheticMarket.Scenario sc, Path dir) {
         try {
@@ -36,7 +34,7 @@ public final class ScenarioFiles {
             Path ticks = dir.resolve("ticks.csv");
             Path aliases = dir.resolve("aliases.csv");
             try (BufferedWriter n = Files.newBufferedWriter(news, StandardCharsets.UTF_8);
-                 BufferedWriter t = Files.newBufferedWriter(ticks, StandardCharsets.UTF_8)) {
+                    BufferedWriter t = Files.newBufferedWriter(ticks, StandardCharsets.UTF_8)) {
                 t.write("symbol,ts,price,size\n");
                 for (MarketInput in : sc.inputs()) {
                     if (in instanceof MarketInput.Tick tick) {

@@ -39,6 +39,7 @@ public final class SyntheticMarket {
     public static final Map<String, String> ALIASES = aliasTable();
     /** A company that is mentioned in headlines but is not in the alias table (a private one). */
     static final String PRIVATE_COMPANY = "OpenAI";
+
     private static final String[] STOCK_POOL = {"AAPL", "MSFT", "AMZN", "NVDA", "TSLA", "META", "GOOG", "JPM"};
     private static final long SECOND = 1000L;
     private static final long MINUTE = 60 * SECOND;
@@ -51,8 +52,12 @@ public final class SyntheticMarket {
      * A generated data set: the config to run with, the input records in arrival order and the alias table
      * (to be loaded before any input).
      */
-    public record Scenario(long seed, ReactionConfig config, List<MarketInput> inputs, Map<String, String> aliases,
-                           String description) {
+    public record Scenario(
+            long seed,
+            ReactionConfig config,
+            List<MarketInput> inputs,
+            Map<String, String> aliases,
+            String description) {
 
         public BatchReference.Params params() {
             return BatchReference.Params.of(config);
@@ -72,15 +77,12 @@ public final class SyntheticMarket {
         }
     }
 
-    private record Raw(String symbol, long ts, double logPrice, long size, boolean cents) {
-    }
+    private record Raw(String symbol, long ts, double logPrice, long size, boolean cents) {}
 
-    private record Arrival(long key, int order, MarketInput input) {
-    }
+    private record Arrival(long key, int order, MarketInput input) {}
 
     /** A late tick planted on purpose, with its arrival time. */
-    private record Planted(Raw raw, long arrival) {
-    }
+    private record Planted(Raw raw, long arrival) {}
 
     private final Random rnd;
     /**
@@ -88,6 +90,7 @@ public final class SyntheticMarket {
      * of each seed is the one the seed always had.
      */
     private final Random extra;
+
     private final long seed;
 
     private SyntheticMarket(long seed) {
@@ -132,8 +135,8 @@ public final class SyntheticMarket {
         int variant = (int) (seed % 4);
         boolean shortHorizon = variant == 3 || rnd.nextInt(4) == 0;
         if (shortHorizon) {
-            config = config.withHorizons(List.of(Horizon.parse("PT1M"), Horizon.parse("PT5M"),
-                    Horizon.parse("PT2H"), Horizon.parse("P1D")));
+            config = config.withHorizons(
+                    List.of(Horizon.parse("PT1M"), Horizon.parse("PT5M"), Horizon.parse("PT2H"), Horizon.parse("P1D")));
         }
         int[] minPointsChoices = {30, 30, 10, 400};
         config = config.withMinPoints(minPointsChoices[rnd.nextInt(minPointsChoices.length)]);
@@ -143,8 +146,11 @@ public final class SyntheticMarket {
         long estimationMs = config.estimationWindow().toMillis();
 
         // ---- calendar
-        long start = ZonedDateTime.of(2025, 11, 3, 0, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli()
-                + rnd.nextInt(7) * DAY + rnd.nextInt(12) * HOUR;
+        long start = ZonedDateTime.of(2025, 11, 3, 0, 0, 0, 0, ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli()
+                + rnd.nextInt(7) * DAY
+                + rnd.nextInt(12) * HOUR;
         int days = 6 + rnd.nextInt(3);
         long end = start + days * DAY;
         long sessionLength = 2 * HOUR + rnd.nextInt(61) * MINUTE;
@@ -245,8 +251,13 @@ public final class SyntheticMarket {
                 tickers.add(tickers.get(0)); // a repeated ticker
             }
             Double sentiment = rnd.nextBoolean() ? null : Math.round((rnd.nextDouble() * 2 - 1) * 1000) / 1000.0;
-            news.add(new MarketInput.News("n" + seed + "-" + i, t0, List.copyOf(tickers), "Headline " + i,
-                    rnd.nextBoolean() ? "wire" : "blog", sentiment));
+            news.add(new MarketInput.News(
+                    "n" + seed + "-" + i,
+                    t0,
+                    List.copyOf(tickers),
+                    "Headline " + i,
+                    rnd.nextBoolean() ? "wire" : "blog",
+                    sentiment));
 
             // a price jump after the news for its tickers, so some moves are significant
             for (String s : tickers) {
@@ -260,12 +271,13 @@ public final class SyntheticMarket {
             }
             // boundary ticks for one ticker (or the benchmark): at T0, T0 + h, T0 - E, and just outside
             if (rnd.nextBoolean()) {
-                String s = rnd.nextInt(4) == 0 || tickers.isEmpty() ? BENCHMARK
-                        : tickers.get(rnd.nextInt(tickers.size()));
+                String s =
+                        rnd.nextInt(4) == 0 || tickers.isEmpty() ? BENCHMARK : tickers.get(rnd.nextInt(tickers.size()));
                 if (!s.equals("GHOST") && latent.containsKey(s)) {
-                    long h = config.horizons().get(rnd.nextInt(config.horizons().size())).millis();
-                    long[] at = {t0, t0, t0 + h, t0 + h + 1, t0 - estimationMs, t0 - estimationMs - 1, t0 + 1,
-                            t0 - 1};
+                    long h = config.horizons()
+                            .get(rnd.nextInt(config.horizons().size()))
+                            .millis();
+                    long[] at = {t0, t0, t0 + h, t0 + h + 1, t0 - estimationMs, t0 - estimationMs - 1, t0 + 1, t0 - 1};
                     for (long ts : at) {
                         if (rnd.nextInt(3) != 0 && ts >= start && ts < end) {
                             raw.add(tick(s, ts, latent, cents, false, start));
@@ -296,20 +308,21 @@ public final class SyntheticMarket {
             if (lateTicks && extra.nextInt(100) < 3) {
                 delay += grace + MINUTE + extra.nextInt(19 * 60 + 1) * SECOND; // 1-20 minutes beyond G
             }
-            arrivals.add(new Arrival(x.ts() + delay + lag(x.symbol(), laggingStock, stockLag, benchmarkLag), order++,
-                    tickOf(x)));
+            arrivals.add(new Arrival(
+                    x.ts() + delay + lag(x.symbol(), laggingStock, stockLag, benchmarkLag), order++, tickOf(x)));
         }
         for (Planted p : planted) {
-            arrivals.add(new Arrival(p.arrival() + lag(p.raw().symbol(), laggingStock, stockLag, benchmarkLag),
-                    order++, tickOf(p.raw())));
+            arrivals.add(new Arrival(
+                    p.arrival() + lag(p.raw().symbol(), laggingStock, stockLag, benchmarkLag),
+                    order++,
+                    tickOf(p.raw())));
         }
         for (int i = 0; i < news.size(); i++) {
             MarketInput.News n = news.get(i);
             long delay = (long) (rnd.nextDouble() * 55 * SECOND);
             if (shortest <= 2 * MINUTE && rnd.nextInt(3) == 0) {
                 // after its shortest window closed (T0 + h + G), still within the lateness L: exact, FINAL at once
-                delay = shortest + config.grace().toMillis() + 20 * SECOND
-                        + (long) (rnd.nextDouble() * 60 * SECOND);
+                delay = shortest + config.grace().toMillis() + 20 * SECOND + (long) (rnd.nextDouble() * 60 * SECOND);
             }
             if (lateNews && (i == forcedLate || extra.nextInt(3) == 0)) {
                 delay = config.newsLateness().toMillis() + MINUTE + extra.nextInt(29 * 60 + 1) * SECOND;
@@ -323,26 +336,45 @@ public final class SyntheticMarket {
         }
         arrivals.sort(Comparator.comparingLong(Arrival::key).thenComparingInt(Arrival::order));
         List<MarketInput> inputs = arrivals.stream().map(Arrival::input).toList();
-        int arrivingClosed = newsArrivingAfterClose(inputs, shortest + config.grace().toMillis());
+        int arrivingClosed =
+                newsArrivingAfterClose(inputs, shortest + config.grace().toMillis());
         int lateTickCount = ticksLateBeyondGrace(inputs, grace);
-        int lateNewsCount = new BatchReference(BatchReference.Params.of(config), inputs, ALIASES).lateNewsIds().size();
+        int lateNewsCount = new BatchReference(BatchReference.Params.of(config), inputs, ALIASES)
+                .lateNewsIds()
+                .size();
 
-        String description = String.format("seed %d: %d stocks %s, %d days from %s, session %d min, minPoints %d,"
+        String description = String.format(
+                "seed %d: %d stocks %s, %d days from %s, session %d min, minPoints %d,"
                         + " horizons %s, L %s, provisional %s, spyStart +%dh, spyFlat %s, %d ticks (%d later than G"
                         + " behind their symbol's clock, %d planted), lagging feed %s, benchmark lag %s, %d news (%d"
                         + " arriving after their shortest window closed, %d late)",
-                seed, stocks.size(), stocks, days, Instant.ofEpochMilli(start), sessionLength / MINUTE,
-                config.minPoints(), config.horizons(), config.newsLateness(), config.provisionalInterval(), (spyStart - start) / HOUR,
+                seed,
+                stocks.size(),
+                stocks,
+                days,
+                Instant.ofEpochMilli(start),
+                sessionLength / MINUTE,
+                config.minPoints(),
+                config.horizons(),
+                config.newsLateness(),
+                config.provisionalInterval(),
+                (spyStart - start) / HOUR,
                 spyFlatUntil == Long.MIN_VALUE ? "no" : "until +" + (spyFlatUntil - start) / HOUR + "h",
-                raw.size() + planted.size(), lateTickCount, planted.size(),
+                raw.size() + planted.size(),
+                lateTickCount,
+                planted.size(),
                 laggingStock == null ? "none" : laggingStock + " +" + Duration.ofMillis(stockLag),
-                benchmarkLag == 0 ? "none" : Duration.ofMillis(benchmarkLag), news.size(), arrivingClosed,
+                benchmarkLag == 0 ? "none" : Duration.ofMillis(benchmarkLag),
+                news.size(),
+                arrivingClosed,
                 lateNewsCount);
         // the flat benchmark: constant price until spyFlatUntil, so r_m == 0 exactly on those points
         if (spyFlatUntil != Long.MIN_VALUE) {
-            inputs = inputs.stream().map(in -> in instanceof MarketInput.Tick t && t.symbol().equals(BENCHMARK)
-                    && t.ts() < spyFlatUntil ? (MarketInput) new MarketInput.Tick(t.symbol(), t.ts(), 500.0, t.size())
-                    : in).toList();
+            inputs = inputs.stream()
+                    .map(in -> in instanceof MarketInput.Tick t && t.symbol().equals(BENCHMARK) && t.ts() < spyFlatUntil
+                            ? (MarketInput) new MarketInput.Tick(t.symbol(), t.ts(), 500.0, t.size())
+                            : in)
+                    .toList();
         }
         return new Scenario(seed, config, inputs, ALIASES, description);
     }
@@ -383,8 +415,8 @@ public final class SyntheticMarket {
                 byAlias.add(others.get(extra.nextInt(others.size())));
             }
             Headlines.Text text = Headlines.write(extra, byAlias);
-            out.add(new MarketInput.News(n.id(), n.t0(), List.copyOf(explicit), text.headline(), text.summary(),
-                    n.source(), n.sentiment()));
+            out.add(new MarketInput.News(
+                    n.id(), n.t0(), List.copyOf(explicit), text.headline(), text.summary(), n.source(), n.sentiment()));
         }
         return out;
     }
@@ -394,8 +426,8 @@ public final class SyntheticMarket {
      * 1-10 minutes after that window closed (late for it, still in time for the longer ones), and one in the
      * 10 minutes before T0 arriving 1-10 minutes after T0 + G (too late for the history of that news).
      */
-    private List<Planted> plantLateTicks(List<MarketInput.News> news, List<Raw> raw, ReactionConfig config,
-                                         long start, long end) {
+    private List<Planted> plantLateTicks(
+            List<MarketInput.News> news, List<Raw> raw, ReactionConfig config, long start, long end) {
         Map<String, List<Raw>> bySymbol = new HashMap<>();
         for (Raw x : raw) {
             bySymbol.computeIfAbsent(x.symbol(), k -> new ArrayList<>()).add(x);
@@ -410,7 +442,8 @@ public final class SyntheticMarket {
             }
             List<String> candidates = new ArrayList<>(BatchReference.tickersOf(n, ALIASES));
             candidates.retainAll(bySymbol.keySet());
-            String s = candidates.isEmpty() || extra.nextInt(4) == 0 ? BENCHMARK
+            String s = candidates.isEmpty() || extra.nextInt(4) == 0
+                    ? BENCHMARK
                     : candidates.get(extra.nextInt(candidates.size()));
             if (!bySymbol.containsKey(s)) {
                 continue;
@@ -420,12 +453,19 @@ public final class SyntheticMarket {
             long inHistory = t0 - 1 - extra.nextInt(10 * 60) * SECOND;
             long[][] plan = {
                 {inWindow, t0 + shortest + grace + MINUTE + extra.nextInt(9 * 60) * SECOND},
-                {inHistory, t0 + grace + MINUTE + extra.nextInt(9 * 60) * SECOND}};
+                {inHistory, t0 + grace + MINUTE + extra.nextInt(9 * 60) * SECOND}
+            };
             for (long[] p : plan) {
                 if (p[0] >= start && p[0] < end) {
                     Raw near = nearest(bySymbol.get(s), p[0]);
-                    out.add(new Planted(new Raw(s, p[0], near.logPrice() + 0.0005 * extra.nextGaussian(),
-                            1 + extra.nextInt(300), near.cents()), p[1]));
+                    out.add(new Planted(
+                            new Raw(
+                                    s,
+                                    p[0],
+                                    near.logPrice() + 0.0005 * extra.nextGaussian(),
+                                    1 + extra.nextInt(300),
+                                    near.cents()),
+                            p[1]));
                 }
             }
         }
@@ -460,11 +500,17 @@ public final class SyntheticMarket {
         return late;
     }
 
-    private Raw tick(String s, long ts, Map<String, double[]> latent, Map<String, Boolean> cents,
-                     boolean zeroSizeMostly, long start) {
+    private Raw tick(
+            String s,
+            long ts,
+            Map<String, double[]> latent,
+            Map<String, Boolean> cents,
+            boolean zeroSizeMostly,
+            long start) {
         int k = (int) Math.max(0, Math.min(latent.get(s).length - 1, (ts - start) / MINUTE));
         double logPrice = latent.get(s)[k] + 0.0002 * rnd.nextGaussian();
-        long size = zeroSizeMostly ? (rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(50) : 0)
+        long size = zeroSizeMostly
+                ? (rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(50) : 0)
                 : rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(500);
         return new Raw(s, ts, logPrice, size, cents.get(s));
     }

@@ -26,8 +26,9 @@ class SyntheticMarketTest {
         long generated = System.nanoTime();
         Map<String, MarketReaction> expected = sc.reference().reactions();
         long referenced = System.nanoTime();
-        System.out.printf("[long] %s: generated in %d ms, %d reference reactions in %d ms%n", sc.description(),
-                (generated - t) / 1_000_000, expected.size(), (referenced - generated) / 1_000_000);
+        System.out.printf(
+                "[long] %s: generated in %d ms, %d reference reactions in %d ms%n",
+                sc.description(), (generated - t) / 1_000_000, expected.size(), (referenced - generated) / 1_000_000);
 
         Set<String> symbols = new TreeSet<>();
         Set<LocalDate> tradingDays = new TreeSet<>();
@@ -37,16 +38,20 @@ class SyntheticMarketTest {
             if (in instanceof MarketInput.Tick tick) {
                 tickSeen = true;
                 symbols.add(tick.symbol());
-                LocalDate d = Instant.ofEpochMilli(tick.ts()).atZone(ZoneOffset.UTC).toLocalDate();
+                LocalDate d =
+                        Instant.ofEpochMilli(tick.ts()).atZone(ZoneOffset.UTC).toLocalDate();
                 long tod = Math.floorMod(tick.ts(), 86_400_000L);
                 // Friday's after-market runs to 01:00 on Saturday; nothing else at weekends
-                assertFalse(d.getDayOfWeek() == DayOfWeek.SUNDAY
-                        || d.getDayOfWeek() == DayOfWeek.SATURDAY && tod >= 3_600_000L, "weekend trading: " + tick);
+                assertFalse(
+                        d.getDayOfWeek() == DayOfWeek.SUNDAY
+                                || d.getDayOfWeek() == DayOfWeek.SATURDAY && tod >= 3_600_000L,
+                        "weekend trading: " + tick);
                 if (tod >= 52_200_000L && tod < 75_600_000L) {
                     tradingDays.add(d); // 14:30-21:00: a regular session
                 }
                 long prev = lastTs.getOrDefault(tick.symbol(), Long.MIN_VALUE);
-                assertTrue(prev == Long.MIN_VALUE || tick.ts() > prev - SyntheticMarket.MAX_TICK_DELAY,
+                assertTrue(
+                        prev == Long.MIN_VALUE || tick.ts() > prev - SyntheticMarket.MAX_TICK_DELAY,
                         "disorder below 30 s: " + tick);
                 lastTs.put(tick.symbol(), Math.max(prev, tick.ts()));
             } else {
@@ -60,8 +65,12 @@ class SyntheticMarketTest {
         BatchReference ref = sc.reference();
         ref.reactions();
         assertEquals(Set.of(), ref.lateNewsIds());
-        assertTrue(ref.coverage().getOrDefault("alias-resolved ticker", 0L) > 0, ref.coverage().toString());
-        assertFalse(ref.coverage().keySet().stream().anyMatch(k -> k.contains("late tick")), ref.coverage().toString());
+        assertTrue(
+                ref.coverage().getOrDefault("alias-resolved ticker", 0L) > 0,
+                ref.coverage().toString());
+        assertFalse(
+                ref.coverage().keySet().stream().anyMatch(k -> k.contains("late tick")),
+                ref.coverage().toString());
         assertTrue(expected.values().stream().anyMatch(r -> r.getModel().name().equals("MARKET_MODEL")));
     }
 
@@ -75,10 +84,15 @@ class SyntheticMarketTest {
         }
         // seed 3 has no lateness of any kind; seed 2 has late ticks, a lagging benchmark and late news
         SyntheticMarket.Scenario quiet = SyntheticMarket.generate(3);
-        assertEquals(0, SyntheticMarket.ticksLateBeyondGrace(quiet.inputs(), quiet.config().grace().toMillis()));
+        assertEquals(
+                0,
+                SyntheticMarket.ticksLateBeyondGrace(
+                        quiet.inputs(), quiet.config().grace().toMillis()));
         assertEquals(Set.of(), quiet.reference().lateNewsIds());
         SyntheticMarket.Scenario late = SyntheticMarket.generate(2);
-        assertTrue(SyntheticMarket.ticksLateBeyondGrace(late.inputs(), late.config().grace().toMillis()) > 0);
+        assertTrue(SyntheticMarket.ticksLateBeyondGrace(
+                        late.inputs(), late.config().grace().toMillis())
+                > 0);
         assertFalse(late.reference().lateNewsIds().isEmpty());
     }
 }

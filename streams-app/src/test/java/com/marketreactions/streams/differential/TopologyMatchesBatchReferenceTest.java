@@ -52,10 +52,15 @@ class TopologyMatchesBatchReferenceTest {
         count(expected.values(), sc.config().minPoints());
         ReferenceComparison.Outcome outcome = ReferenceComparison.compare(expected, got.finals());
         TRUNCATED_LATE_NEWS.addAndGet(outcome.truncatedLateNews());
-        System.out.printf("[differential] %s -> %d FINAL expected, %d FINAL + %d PROVISIONAL emitted, %d late-news"
+        System.out.printf(
+                "[differential] %s -> %d FINAL expected, %d FINAL + %d PROVISIONAL emitted, %d late-news"
                         + " reactions compared by identity only (HISTORY_TRUNCATED), %d ms%n",
-                sc.description(), expected.size(), got.finals().size(), got.provisionalCount(),
-                outcome.truncatedLateNews(), ms);
+                sc.description(),
+                expected.size(),
+                got.finals().size(),
+                got.provisionalCount(),
+                outcome.truncatedLateNews(),
+                ms);
 
         List<String> problems = new ArrayList<>(got.emissionProblems());
         problems.addAll(outcome.problems());
@@ -69,15 +74,18 @@ class TopologyMatchesBatchReferenceTest {
             }
         }
         // the event study the topology kept, against a batch over its own FINAL reactions
-        Map<String, com.marketreactions.schema.EventStudy> study = ReferenceStudy.all(new ArrayList<>(got.finals().values()));
-        assertEquals(new java.util.TreeSet<>(study.keySet()), new java.util.TreeSet<>(got.studies().keySet()), "groups");
-        study.forEach((k, e) -> ReferenceStudy.assertClose(e, got.studies().get(k),
-                sc.description() + " " + k));
+        Map<String, com.marketreactions.schema.EventStudy> study =
+                ReferenceStudy.all(new ArrayList<>(got.finals().values()));
+        assertEquals(
+                new java.util.TreeSet<>(study.keySet()),
+                new java.util.TreeSet<>(got.studies().keySet()),
+                "groups");
+        study.forEach((k, e) -> ReferenceStudy.assertClose(e, got.studies().get(k), sc.description() + " " + k));
         if (!problems.isEmpty()) {
             String shown = problems.stream().limit(MAX_REPORTED).collect(Collectors.joining("\n  "));
-            fail(String.format("%s%n%d disagreement(s) between topology and batch reference:%n  %s%s",
-                    sc.description(), problems.size(), shown,
-                    problems.size() > MAX_REPORTED ? "\n  ..." : ""));
+            fail(String.format(
+                    "%s%n%d disagreement(s) between topology and batch reference:%n  %s%s",
+                    sc.description(), problems.size(), shown, problems.size() > MAX_REPORTED ? "\n  ..." : ""));
         }
     }
 
@@ -100,14 +108,33 @@ class TopologyMatchesBatchReferenceTest {
             ref.coverage().forEach((k, v) -> counts.merge(k, v, Long::sum));
         }
         System.out.println("[differential] reference coverage over " + SEEDS + " seeds: " + counts);
-        for (String k : List.of("flag NO_BASELINE", "flag NO_TICKS_IN_WINDOW", "flag NO_BENCHMARK",
-                "flag IS_BENCHMARK", "model MARKET_MODEL", "model MARKET_ADJUSTED", "model NONE",
-                "significant true", "significant false", "zScore null (adjusted/model)", "sigma null (adjusted)",
-                "volumeRatio null", "direction UP", "direction DOWN", "direction FLAT",
-                "adjusted with n >= minPoints (flat benchmark)", "flag LATE_NEWS", "late news",
-                "late tick counted in an open window", "late tick left out of a closed window",
-                "late tick left out of the history before T0", "benchmark late tick left out of a closed window",
-                "alias-resolved ticker", "story repeat", "story first report", "story novelty beyond 12H",
+        for (String k : List.of(
+                "flag NO_BASELINE",
+                "flag NO_TICKS_IN_WINDOW",
+                "flag NO_BENCHMARK",
+                "flag IS_BENCHMARK",
+                "model MARKET_MODEL",
+                "model MARKET_ADJUSTED",
+                "model NONE",
+                "significant true",
+                "significant false",
+                "zScore null (adjusted/model)",
+                "sigma null (adjusted)",
+                "volumeRatio null",
+                "direction UP",
+                "direction DOWN",
+                "direction FLAT",
+                "adjusted with n >= minPoints (flat benchmark)",
+                "flag LATE_NEWS",
+                "late news",
+                "late tick counted in an open window",
+                "late tick left out of a closed window",
+                "late tick left out of the history before T0",
+                "benchmark late tick left out of a closed window",
+                "alias-resolved ticker",
+                "story repeat",
+                "story first report",
+                "story novelty beyond 12H",
                 "story none (short horizon)")) {
             assertTrue(counts.getOrDefault(k, 0L) > 0, "no reaction with " + k + ": " + counts);
         }
@@ -152,7 +179,8 @@ class TopologyMatchesBatchReferenceTest {
         if (r.getModel().name().equals("MARKET_ADJUSTED") && r.getSigma() == null) {
             f.add("sigma null (adjusted)");
         }
-        if (r.getModel().name().equals("MARKET_ADJUSTED") && r.getEstimationPoints() != null
+        if (r.getModel().name().equals("MARKET_ADJUSTED")
+                && r.getEstimationPoints() != null
                 && r.getEstimationPoints() >= minPoints) {
             f.add("adjusted with n >= minPoints (flat benchmark)");
         }

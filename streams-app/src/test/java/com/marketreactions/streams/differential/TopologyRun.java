@@ -33,12 +33,14 @@ import org.apache.kafka.streams.test.TestRecord;
 public final class TopologyRun {
 
     /** FINAL reactions by {@link BatchReference#key}, and contract violations of the emission itself. */
-    public record Result(Map<String, MarketReaction> finals, List<String> emissionProblems, int provisionalCount,
-                         int endMarkers, Map<String, com.marketreactions.schema.EventStudy> studies) {
-    }
+    public record Result(
+            Map<String, MarketReaction> finals,
+            List<String> emissionProblems,
+            int provisionalCount,
+            int endMarkers,
+            Map<String, com.marketreactions.schema.EventStudy> studies) {}
 
-    private TopologyRun() {
-    }
+    private TopologyRun() {}
 
     /** A scenario, its alias table included. */
     public static Result run(SyntheticMarket.Scenario sc, Path stateDir, String appId) {
@@ -51,16 +53,19 @@ public final class TopologyRun {
     }
 
     /** @param aliases alias as written to ticker, piped into the alias topic before any input */
-    public static Result run(ReactionConfig config, List<MarketInput> inputs, Map<String, String> aliases,
-                             Path stateDir, String appId) {
+    public static Result run(
+            ReactionConfig config, List<MarketInput> inputs, Map<String, String> aliases, Path stateDir, String appId) {
         Topics topics = Topics.create(new PlainAvroSerdes());
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        Instant wallClock = inputs.stream().filter(i -> i instanceof MarketInput.Tick).findFirst()
-                .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts())).orElse(Instant.EPOCH);
+        Instant wallClock = inputs.stream()
+                .filter(i -> i instanceof MarketInput.Tick)
+                .findFirst()
+                .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts()))
+                .orElse(Instant.EPOCH);
 
         List<String> problems = new ArrayList<>();
         Map<String, MarketReaction> finals = new LinkedHashMap<>();
@@ -68,37 +73,66 @@ public final class TopologyRun {
         int provisional = 0;
         int markers = 0;
         // a replay of history: the wall clock is past the data (event times far ahead of it are rejected)
-        Instant driverClock = inputs.stream().filter(i -> i instanceof MarketInput.Tick)
-                .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts())).max(Instant::compareTo)
-                .orElse(Instant.EPOCH).plus(java.time.Duration.ofDays(1));
-        try (TopologyTestDriver driver = new TopologyTestDriver(ReactionTopology.build(config, topics), p, driverClock)) {
-            TestInputTopic<String, String> aliasTopic = driver.createInputTopic(topics.aliases.name(),
-                    topics.aliases.keySerde().serializer(), topics.aliases.valueSerde().serializer());
+        Instant driverClock = inputs.stream()
+                .filter(i -> i instanceof MarketInput.Tick)
+                .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts()))
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH)
+                .plus(java.time.Duration.ofDays(1));
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(ReactionTopology.build(config, topics), p, driverClock)) {
+            TestInputTopic<String, String> aliasTopic = driver.createInputTopic(
+                    topics.aliases.name(),
+                    topics.aliases.keySerde().serializer(),
+                    topics.aliases.valueSerde().serializer());
             for (Map.Entry<String, String> a : aliases.entrySet()) {
                 aliasTopic.pipeInput(new TestRecord<>(a.getKey(), a.getValue(), wallClock));
             }
-            TestInputTopic<String, StockTick> ticks = driver.createInputTopic(topics.ticks.name(),
-                    topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer());
-            TestInputTopic<String, NewsEvent> news = driver.createInputTopic(topics.news.name(),
-                    topics.news.keySerde().serializer(), topics.news.valueSerde().serializer());
-            TestOutputTopic<String, MarketReaction> reactions = driver.createOutputTopic(topics.reactions.name(),
-                    topics.reactions.keySerde().deserializer(), topics.reactions.valueSerde().deserializer());
+            TestInputTopic<String, StockTick> ticks = driver.createInputTopic(
+                    topics.ticks.name(),
+                    topics.ticks.keySerde().serializer(),
+                    topics.ticks.valueSerde().serializer());
+            TestInputTopic<String, NewsEvent> news = driver.createInputTopic(
+                    topics.news.name(),
+                    topics.news.keySerde().serializer(),
+                    topics.news.valueSerde().serializer());
+            TestOutputTopic<String, MarketReaction> reactions = driver.createOutputTopic(
+                    topics.reactions.name(),
+                    topics.reactions.keySerde().deserializer(),
+                    topics.reactions.valueSerde().deserializer());
             TestOutputTopic<String, com.marketreactions.schema.EventStudy> study = driver.createOutputTopic(
-                    topics.study.name(), topics.study.keySerde().deserializer(), topics.study.valueSerde().deserializer());
+                    topics.study.name(),
+                    topics.study.keySerde().deserializer(),
+                    topics.study.valueSerde().deserializer());
 
             long maxTs = wallClock.toEpochMilli();
             for (MarketInput in : inputs) {
                 if (in instanceof MarketInput.Tick t) {
                     Instant ts = Instant.ofEpochMilli(t.ts());
-                    ticks.pipeInput(new TestRecord<>(t.symbol(), StockTick.newBuilder().setSymbol(t.symbol())
-                            .setTs(ts).setPrice(t.price()).setSize(t.size()).build(), ts));
+                    ticks.pipeInput(new TestRecord<>(
+                            t.symbol(),
+                            StockTick.newBuilder()
+                                    .setSymbol(t.symbol())
+                                    .setTs(ts)
+                                    .setPrice(t.price())
+                                    .setSize(t.size())
+                                    .build(),
+                            ts));
                     maxTs = Math.max(maxTs, t.ts());
                 } else if (in instanceof MarketInput.News n) {
                     Instant at = Instant.ofEpochMilli(n.t0());
-                    news.pipeInput(new TestRecord<>(n.id(), NewsEvent.newBuilder().setId(n.id()).setPublishedAt(at)
-                            .setSource(n.source()).setHeadline(n.headline()).setSummary(n.summary())
-                            .setTickers(new ArrayList<>(n.tickers()))
-                            .setSentiment(n.sentiment()).build(), at));
+                    news.pipeInput(new TestRecord<>(
+                            n.id(),
+                            NewsEvent.newBuilder()
+                                    .setId(n.id())
+                                    .setPublishedAt(at)
+                                    .setSource(n.source())
+                                    .setHeadline(n.headline())
+                                    .setSummary(n.summary())
+                                    .setTickers(new ArrayList<>(n.tickers()))
+                                    .setSentiment(n.sentiment())
+                                    .build(),
+                            at));
                 }
             }
             ticks.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), Instant.ofEpochMilli(maxTs)));

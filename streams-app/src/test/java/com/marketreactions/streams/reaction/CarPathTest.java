@@ -36,8 +36,12 @@ class CarPathTest {
         ReactionCalculator calc = new ReactionCalculator(120 * MINUTE, 10, 0.005);
         Estimate est = calc.estimate(t0, stock, bench);
         MarketReaction r = calc.compute(est, 5 * MINUTE, window, benchWindow, MarketReaction.newBuilder())
-                .setNewsId("n").setTicker("S").setHorizon("PT5M").setStatus(com.marketreactions.schema.ReactionStatus.FINAL)
-                .setBenchmark("M").build();
+                .setNewsId("n")
+                .setTicker("S")
+                .setHorizon("PT5M")
+                .setStatus(com.marketreactions.schema.ReactionStatus.FINAL)
+                .setBenchmark("M")
+                .build();
         List<Double> path = CarPath.of(est, 5 * MINUTE, window, benchWindow);
         assertEquals(5, path.size());
         assertEquals(r.getAbnormalReturn(), path.get(4), "bit for bit: the same expression");
@@ -53,14 +57,27 @@ class CarPathTest {
     /** Each stretch is the first grid point at or after the trade, for every horizon shape and edge. */
     @Test
     void aTradeFallsInTheStretchOfTheFirstPointAtOrAfterIt() {
-        for (long h : new long[] {90_000L, 5 * MINUTE, 60 * MINUTE, 390 * MINUTE, 390 * MINUTE + 1, 400 * MINUTE,
-                420 * MINUTE, 420 * MINUTE + 7, 1440 * MINUTE, 5 * 1440 * MINUTE}) {
+        for (long h : new long[] {
+            90_000L,
+            5 * MINUTE,
+            60 * MINUTE,
+            390 * MINUTE,
+            390 * MINUTE + 1,
+            400 * MINUTE,
+            420 * MINUTE,
+            420 * MINUTE + 7,
+            1440 * MINUTE,
+            5 * 1440 * MINUTE
+        }) {
             List<Long> grid = CarPath.grid(h);
             PathSlots slots = new PathSlots(0, h);
             java.util.Random random = new java.util.Random(h);
             for (int k = 0; k < 5_000; k++) {
-                long d = k < grid.size() ? grid.get(k) : k < 2 * grid.size() ? grid.get(k - grid.size()) + 1
-                        : 1 + (long) (random.nextDouble() * (h - 1));
+                long d = k < grid.size()
+                        ? grid.get(k)
+                        : k < 2 * grid.size()
+                                ? grid.get(k - grid.size()) + 1
+                                : 1 + (long) (random.nextDouble() * (h - 1));
                 if (d > h) {
                     continue;
                 }

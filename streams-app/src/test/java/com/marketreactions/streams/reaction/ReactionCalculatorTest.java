@@ -41,9 +41,19 @@ class ReactionCalculatorTest {
     }
 
     private static MarketReaction compute(int minPoints, TickSeries stock, TickSeries bench) {
-        return new ReactionCalculator(E, minPoints, 0.005).compute(T0, H, stock, bench, MarketReaction.newBuilder()
-                .setNewsId("n").setTicker("S").setHorizon("PT5M").setStatus(com.marketreactions.schema.ReactionStatus.FINAL)
-                .setBenchmark("M")).build();
+        return new ReactionCalculator(E, minPoints, 0.005)
+                .compute(
+                        T0,
+                        H,
+                        stock,
+                        bench,
+                        MarketReaction.newBuilder()
+                                .setNewsId("n")
+                                .setTicker("S")
+                                .setHorizon("PT5M")
+                                .setStatus(com.marketreactions.schema.ReactionStatus.FINAL)
+                                .setBenchmark("M"))
+                .build();
     }
 
     /** Stock +2% at T0+1m30s (size 100), benchmark +1% at T0+2m30s. */
@@ -160,9 +170,9 @@ class ReactionCalculatorTest {
     void estimationPointsNeedConsecutiveMinutesOfBothSymbols() {
         TickSeries bench = benchWithWindow(BENCH_CLOSES);
         TickSeries gappy = new TickSeries();
-        gappy.add(T0 - 30_000 - 4 * MIN + 10_000, 50, 1);   // minute 1
-        gappy.add(T0 - 30_000 - 3 * MIN + 10_000, 51, 1);   // minute 2: a point
-        gappy.add(T0 - 30_000 - 1 * MIN + 10_000, 52, 1);   // minute 4: minute 3 missing, no point
+        gappy.add(T0 - 30_000 - 4 * MIN + 10_000, 50, 1); // minute 1
+        gappy.add(T0 - 30_000 - 3 * MIN + 10_000, 51, 1); // minute 2: a point
+        gappy.add(T0 - 30_000 - 1 * MIN + 10_000, 52, 1); // minute 4: minute 3 missing, no point
         assertEquals(1, compute(3, gappy, bench).getEstimationPoints());
     }
 }

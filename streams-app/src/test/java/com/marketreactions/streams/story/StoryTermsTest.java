@@ -13,46 +13,58 @@ import org.junit.jupiter.api.Test;
  */
 class StoryTermsTest {
 
-    static final StoryTerms WIRE = StoryTerms.of("OpenAI signs a seven-year, $38 billion deal for AWS compute",
+    static final StoryTerms WIRE = StoryTerms.of(
+            "OpenAI signs a seven-year, $38 billion deal for AWS compute",
             "OpenAI has agreed a multi-year partnership with Amazon Web Services worth $38 billion over seven years "
                     + "that gives it immediate access to AWS infrastructure. The capacity runs on Amazon EC2 "
                     + "UltraServers clustering hundreds of thousands of NVIDIA GB200 and GB300 GPUs, and all of it is "
                     + "targeted to be in place before the end of 2026. It is OpenAI's largest compute deal outside "
                     + "Microsoft, its biggest backer.");
-    static final StoryTerms MARKETS = StoryTerms.of("Amazon heads for a record close after landing OpenAI; Microsoft wobbles",
+    static final StoryTerms MARKETS = StoryTerms.of(
+            "Amazon heads for a record close after landing OpenAI; Microsoft wobbles",
             "Amazon shares climbed as much as 5% after the open on the AWS agreement. Microsoft, OpenAI's biggest "
                     + "backer, slipped about 1% in the first hour before steadying. The contract adds to compute deals "
                     + "OpenAI has already struck with Oracle, Google Cloud, CoreWeave and AMD.");
-    static final StoryTerms CHIPS = StoryTerms.of("Nvidia's newest accelerators will power OpenAI's new capacity on AWS",
+    static final StoryTerms CHIPS = StoryTerms.of(
+            "Nvidia's newest accelerators will power OpenAI's new capacity on AWS",
             "The clusters Amazon is building for OpenAI are made of Nvidia GB200 and GB300 GPUs, one more very large "
                     + "order for the chip supplier, whose shares traded higher in the morning.");
-    static final StoryTerms ANALYSTS = StoryTerms.of("Analysts call the OpenAI contract a vote of confidence in AWS",
+    static final StoryTerms ANALYSTS = StoryTerms.of(
+            "Analysts call the OpenAI contract a vote of confidence in AWS",
             "Several analysts said the agreement eases worries that Amazon's cloud unit was losing ground in AI "
                     + "workloads, and that the delivery schedule through 2026 gives visibility on its capacity spending.");
-    static final StoryTerms DAY_AFTER = StoryTerms.of("Amazon gives back part of its OpenAI gain as tech shares slip",
+    static final StoryTerms DAY_AFTER = StoryTerms.of(
+            "Amazon gives back part of its OpenAI gain as tech shares slip",
             "A day after the $38 billion AWS agreement, Amazon traded lower before the open along with Nvidia and "
                     + "Oracle, as investors took profits in AI-linked shares.");
 
     // other stories about the same companies, from the same weeks
-    static final StoryTerms JOBS = StoryTerms.of("Amazon to cut about 14,000 corporate jobs as it leans on AI",
+    static final StoryTerms JOBS = StoryTerms.of(
+            "Amazon to cut about 14,000 corporate jobs as it leans on AI",
             "Amazon said it will reduce its corporate workforce by roughly 14,000 roles, citing the efficiency gains "
                     + "of generative AI and a leaner organisation.");
-    static final StoryTerms RESULTS = StoryTerms.of("Amazon beats estimates as AWS growth accelerates to 20%",
+    static final StoryTerms RESULTS = StoryTerms.of(
+            "Amazon beats estimates as AWS growth accelerates to 20%",
             "Amazon reported third-quarter sales above expectations; revenue at Amazon Web Services grew 20%, its "
                     + "fastest pace since 2022, and shares jumped after hours.");
-    static final StoryTerms OUTAGE = StoryTerms.of("AWS outage knocks thousands of websites offline",
+    static final StoryTerms OUTAGE = StoryTerms.of(
+            "AWS outage knocks thousands of websites offline",
             "A fault in Amazon Web Services' US-East-1 region took down apps and sites for hours before service was "
                     + "restored.");
-    static final StoryTerms LAWSUIT = StoryTerms.of("Amazon sues Perplexity over its AI shopping agent",
+    static final StoryTerms LAWSUIT = StoryTerms.of(
+            "Amazon sues Perplexity over its AI shopping agent",
             "Amazon filed a lawsuit accusing the startup of covertly accessing customer accounts through its Comet "
                     + "browser agent.");
-    static final StoryTerms RESTRUCTURE = StoryTerms.of("Microsoft and OpenAI sign a new agreement as OpenAI restructures",
+    static final StoryTerms RESTRUCTURE = StoryTerms.of(
+            "Microsoft and OpenAI sign a new agreement as OpenAI restructures",
             "Microsoft will hold about 27% of OpenAI's new public benefit corporation, and OpenAI committed to buy "
                     + "$250 billion of Azure services.");
-    static final StoryTerms MSFT_RESULTS = StoryTerms.of("Microsoft shares slip as Azure capacity limits weigh on its outlook",
+    static final StoryTerms MSFT_RESULTS = StoryTerms.of(
+            "Microsoft shares slip as Azure capacity limits weigh on its outlook",
             "Microsoft reported quarterly revenue above estimates, but said capacity constraints in its Azure cloud "
                     + "would last through the fiscal year; the stock fell in late trading.");
-    static final StoryTerms NVDA_VALUE = StoryTerms.of("Nvidia becomes the first company worth $5 trillion",
+    static final StoryTerms NVDA_VALUE = StoryTerms.of(
+            "Nvidia becomes the first company worth $5 trillion",
             "Nvidia's market value passed $5 trillion for the first time as investors bet on demand for its AI chips.");
 
     static final Set<String> AMAZON = StoryTerms.namesOf(List.of("AMZN", "Amazon", "AWS", "Amazon Web Services"));
@@ -118,9 +130,16 @@ class StoryTermsTest {
 
     @Test
     void namesAndNumbersWeighMoreUnlessTheSentenceIsInTitleCase() {
-        assertEquals("ec2*3 openai*3 running", StoryTerms.of("OpenAI running on EC2", null).toString());
-        assertEquals("acme*3 merger partner", StoryTerms.of("The merger partner is Acme", null).toString());
-        assertEquals("acme merger partner", StoryTerms.of("Merger Partner Is Acme", null).toString());
-        assertEquals("$38*3 openai*3", StoryTerms.of("OpenAI's $38 billion", null).toString());
+        assertEquals(
+                "ec2*3 openai*3 running",
+                StoryTerms.of("OpenAI running on EC2", null).toString());
+        assertEquals(
+                "acme*3 merger partner",
+                StoryTerms.of("The merger partner is Acme", null).toString());
+        assertEquals(
+                "acme merger partner",
+                StoryTerms.of("Merger Partner Is Acme", null).toString());
+        assertEquals(
+                "$38*3 openai*3", StoryTerms.of("OpenAI's $38 billion", null).toString());
     }
 }

@@ -32,8 +32,8 @@ class EventStudyMathTest {
     @Test
     void aTextbookSizedExampleByHand() {
         // CAR 1%, 2%, 3%; SAR 1, 2, 3; M = 10 each; half the estimation returns positive
-        List<EventStudyMath.Observation> os = new ArrayList<>(List.of(obs(0.01, 1, 10, 0.5), obs(0.02, 2, 10, 0.5),
-                obs(0.03, 3, 10, 0.5)));
+        List<EventStudyMath.Observation> os =
+                new ArrayList<>(List.of(obs(0.01, 1, 10, 0.5), obs(0.02, 2, 10, 0.5), obs(0.03, 3, 10, 0.5)));
         os.add(null); // a reaction without a model
         EventStudy r = EventStudyMath.result("all", "P1D", fold(os));
         assertEquals(3, r.getN());
@@ -56,8 +56,10 @@ class EventStudyMathTest {
         assertEquals(List.of(60_000L, 120_000L), r.getPathAt());
         assertEquals(0.01, r.getCaarPath().get(0), EPS);
         assertEquals(0.02, r.getCaarPath().get(1), EPS);
-        assertEquals(0.02 - 4.302652729911275 * 0.01 / Math.sqrt(3), r.getLower().get(1), EPS);
-        assertEquals(0.02 + 4.302652729911275 * 0.01 / Math.sqrt(3), r.getUpper().get(1), EPS);
+        assertEquals(
+                0.02 - 4.302652729911275 * 0.01 / Math.sqrt(3), r.getLower().get(1), EPS);
+        assertEquals(
+                0.02 + 4.302652729911275 * 0.01 / Math.sqrt(3), r.getUpper().get(1), EPS);
     }
 
     @Test
@@ -83,16 +85,24 @@ class EventStudyMathTest {
             StudySums s = EventStudyMath.empty();
             int count = 1 + r.nextInt(60);
             for (int i = 0; i < count; i++) {
-                EventStudyMath.Observation o = r.nextInt(8) == 0 ? null : new EventStudyMath.Observation(
-                        r.nextGaussian() * 0.02 + 0.003, r.nextGaussian() * 1.5 + 0.2, 2 + r.nextInt(400),
-                        r.nextInt(5) == 0 ? null : r.nextDouble(), List.of(60_000L, 120_000L, 180_000L),
-                        List.of(r.nextGaussian() * 0.01, r.nextGaussian() * 0.01, r.nextGaussian() * 0.01));
+                EventStudyMath.Observation o = r.nextInt(8) == 0
+                        ? null
+                        : new EventStudyMath.Observation(
+                                r.nextGaussian() * 0.02 + 0.003,
+                                r.nextGaussian() * 1.5 + 0.2,
+                                2 + r.nextInt(400),
+                                r.nextInt(5) == 0 ? null : r.nextDouble(),
+                                List.of(60_000L, 120_000L, 180_000L),
+                                List.of(r.nextGaussian() * 0.01, r.nextGaussian() * 0.01, r.nextGaussian() * 0.01));
                 seen.add(o);
                 s = EventStudyMath.add(s, o);
                 if (r.nextInt(10) == 0) {
                     s = serde.deserializer().deserialize("t", serde.serializer().serialize("t", s)); // a restart
                 }
-                ReferenceStudy.assertClose(ReferenceStudy.of("g", "h", seen), EventStudyMath.result("g", "h", s), "seed " + seed + " after " + (i + 1));
+                ReferenceStudy.assertClose(
+                        ReferenceStudy.of("g", "h", seen),
+                        EventStudyMath.result("g", "h", s),
+                        "seed " + seed + " after " + (i + 1));
             }
         }
     }

@@ -11,9 +11,9 @@ import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
-import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.errors.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,14 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class DeadLetterTopologyTest {
 
-    private record Sent(String topic, byte[] key, byte[] value, String reasonPart) {
-    }
+    private record Sent(String topic, byte[] key, byte[] value, String reasonPart) {}
 
     @Test
     void everyBadRecordIsDeadLetteredOnceAndProcessingGoesOn() {
         ReactionConfig config = ReactionConfig.defaults().withProvisionalInterval(Duration.ZERO);
-        try (TopologyFixture f = new TopologyFixture(config,
-                ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
+        try (TopologyFixture f =
+                new TopologyFixture(config, ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
             String ticks = f.topics.ticks.name();
             String news = f.topics.news.name();
             Serializer<StockTick> tickSer = f.topics.ticks.valueSerde().serializer();
@@ -53,27 +52,50 @@ class DeadLetterTopologyTest {
             bad.add(new Sent(ticks, key("AMZN"), tickSer.serialize(ticks, tick("AMZN", t, 0.0, 10)), "price"));
             bad.add(new Sent(ticks, key("AMZN"), tickSer.serialize(ticks, tick("AMZN", t, 100.0, -5)), "size"));
             bad.add(new Sent(ticks, key("amzn!"), tickSer.serialize(ticks, tick("amzn!", t, 100.0, 1)), "symbol"));
-            bad.add(new Sent(ticks, key("AMZN"), tickSer.serialize(ticks,
-                    tick("AMZN", t.plus(Duration.ofDays(30)), 100.0, 1)), "ahead of the clock"));
+            bad.add(new Sent(
+                    ticks,
+                    key("AMZN"),
+                    tickSer.serialize(ticks, tick("AMZN", t.plus(Duration.ofDays(30)), 100.0, 1)),
+                    "ahead of the clock"));
             bad.add(new Sent(ticks, null, tickSer.serialize(ticks, tick("AMZN", t, 100.0, 1)), "no key"));
             bad.add(new Sent(ticks, key("AMZN"), null, "no value"));
             bad.add(new Sent(ticks, key("AMZN"), "not avro at all".getBytes(StandardCharsets.UTF_8), ""));
-            bad.add(new Sent(news, key("n0"), newsSer.serialize(news, NewsEvent.newBuilder().setId(" ")
-                    .setPublishedAt(t).setSource("s").setHeadline("h").build()), "id is missing"));
-            bad.add(new Sent(news, key("n0"), newsSer.serialize(news, NewsEvent.newBuilder().setId("n0")
-                    .setPublishedAt(t).setSource("s").setHeadline("h").setTickers(List.of("Amazon Inc")).build()),
+            bad.add(new Sent(
+                    news,
+                    key("n0"),
+                    newsSer.serialize(
+                            news,
+                            NewsEvent.newBuilder()
+                                    .setId(" ")
+                                    .setPublishedAt(t)
+                                    .setSource("s")
+                                    .setHeadline("h")
+                                    .build()),
+                    "id is missing"));
+            bad.add(new Sent(
+                    news,
+                    key("n0"),
+                    newsSer.serialize(
+                            news,
+                            NewsEvent.newBuilder()
+                                    .setId("n0")
+                                    .setPublishedAt(t)
+                                    .setSource("s")
+                                    .setHeadline("h")
+                                    .setTickers(List.of("Amazon Inc"))
+                                    .build()),
                     "ticker"));
 
-            TestInputTopic<byte[], byte[]> rawTicks = f.driver.createInputTopic(ticks, new ByteArraySerializer(),
-                    new ByteArraySerializer());
-            TestInputTopic<byte[], byte[]> rawNews = f.driver.createInputTopic(news, new ByteArraySerializer(),
-                    new ByteArraySerializer());
+            TestInputTopic<byte[], byte[]> rawTicks =
+                    f.driver.createInputTopic(ticks, new ByteArraySerializer(), new ByteArraySerializer());
+            TestInputTopic<byte[], byte[]> rawNews =
+                    f.driver.createInputTopic(news, new ByteArraySerializer(), new ByteArraySerializer());
             for (Sent s : bad) {
                 (s.topic().equals(ticks) ? rawTicks : rawNews).pipeInput(new TestRecord<>(s.key(), s.value(), t));
             }
 
-            TestOutputTopic<byte[], byte[]> dlq = f.driver.createOutputTopic(f.topics.deadLetters.name(),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            TestOutputTopic<byte[], byte[]> dlq = f.driver.createOutputTopic(
+                    f.topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
             assertEquals(bad.size(), letters.size());
             for (int i = 0; i < bad.size(); i++) {
@@ -108,20 +130,21 @@ class DeadLetterTopologyTest {
      */
     @Test
     void readBackProvisionalsAreSkippedUndecodedAndABadReactionIsDeadLettered() {
-        ReactionConfig config = ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT5M")))
+        ReactionConfig config = ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT5M")))
                 .withProvisionalInterval(Duration.ofSeconds(1));
-        try (TopologyFixture f = new TopologyFixture(config,
-                ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
+        try (TopologyFixture f =
+                new TopologyFixture(config, ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
             String reactions = f.topics.reactions.name();
-            TestInputTopic<String, byte[]> raw = f.driver.createInputTopic(reactions, new StringSerializer(),
-                    new ByteArraySerializer());
+            TestInputTopic<String, byte[]> raw =
+                    f.driver.createInputTopic(reactions, new StringSerializer(), new ByteArraySerializer());
             byte[] garbage = "not a reaction".getBytes(StandardCharsets.UTF_8);
             TestRecord<String, byte[]> provisional = new TestRecord<>("k1", garbage, TopologyFixture.T0);
             provisional.headers().add(StatusHeader.NAME, "PROVISIONAL".getBytes(StandardCharsets.UTF_8));
             raw.pipeInput(provisional);
             raw.pipeInput(new TestRecord<>("k2", garbage, TopologyFixture.T0));
-            TestOutputTopic<byte[], byte[]> dlq = f.driver.createOutputTopic(f.topics.deadLetters.name(),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            TestOutputTopic<byte[], byte[]> dlq = f.driver.createOutputTopic(
+                    f.topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
             assertEquals(1, letters.size(), "only the record without the header was decoded");
             assertArrayEquals(garbage, letters.get(0).value());
@@ -135,12 +158,17 @@ class DeadLetterTopologyTest {
             f.tick("AMZN", Duration.ofMinutes(3), 102, 1);
             f.endOfInput();
             List<TestRecord<String, MarketReaction>> out = f.reactions.readRecordsToList().stream()
-                    .filter(r -> r.value() != null).toList();
+                    .filter(r -> r.value() != null)
+                    .toList();
             assertTrue(out.stream().anyMatch(r -> r.value().getStatus() == ReactionStatus.PROVISIONAL), out.toString());
             for (TestRecord<String, MarketReaction> r : out) {
                 assertEquals(r.value().getStatus() == ReactionStatus.FINAL, StatusHeader.isFinal(r.headers()));
             }
-            assertEquals(1, f.impact.readRecordsToList().stream().filter(r -> r.value() != null).count(),
+            assertEquals(
+                    1,
+                    f.impact.readRecordsToList().stream()
+                            .filter(r -> r.value() != null)
+                            .count(),
                     "the FINAL read back makes the news' impact");
         }
     }
@@ -148,8 +176,8 @@ class DeadLetterTopologyTest {
     @Test
     void aNewsIdSeenBeforeKeepsItsFirstEventsReactions() {
         ReactionConfig config = ReactionConfig.defaults().withProvisionalInterval(Duration.ZERO);
-        try (TopologyFixture f = new TopologyFixture(config,
-                ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
+        try (TopologyFixture f =
+                new TopologyFixture(config, ReactionApp.deadLetterSettings(Topics.create(new PlainAvroSerdes())))) {
             f.tick("SPY", Duration.ofMinutes(-1), 500, 1);
             f.tick("AMZN", Duration.ofMinutes(-1), 100, 1);
             f.news("n1", Duration.ZERO, "Amazon news", "AMZN");
@@ -159,20 +187,32 @@ class DeadLetterTopologyTest {
             f.tick("MSFT", Duration.ofMinutes(4), 300, 1);
             f.endOfInput();
             List<MarketReaction> out = f.output().stream()
-                    .filter(r -> r.getStatus() == com.marketreactions.schema.ReactionStatus.FINAL).toList();
+                    .filter(r -> r.getStatus() == com.marketreactions.schema.ReactionStatus.FINAL)
+                    .toList();
             assertEquals(config.horizons().size(), out.size(), "one FINAL per horizon: the first event's, once");
-            assertTrue(out.stream().allMatch(r -> r.getTicker().equals("AMZN")
-                    && r.getEventTime().equals(TopologyFixture.T0)), out.toString());
-            List<TestRecord<byte[], byte[]>> letters = f.driver.createOutputTopic(f.topics.deadLetters.name(),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            assertTrue(
+                    out.stream()
+                            .allMatch(r -> r.getTicker().equals("AMZN")
+                                    && r.getEventTime().equals(TopologyFixture.T0)),
+                    out.toString());
+            List<TestRecord<byte[], byte[]>> letters = f.driver
+                    .createOutputTopic(
+                            f.topics.deadLetters.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .readRecordsToList();
             assertEquals(1, letters.size(), "the different event is dead-lettered, the unchanged repeat is not");
-            assertTrue(header(letters.get(0).headers(), DeadLetters.MESSAGE).contains("the first wins"),
+            assertTrue(
+                    header(letters.get(0).headers(), DeadLetters.MESSAGE).contains("the first wins"),
                     header(letters.get(0).headers(), DeadLetters.MESSAGE));
         }
     }
 
     private static StockTick tick(String symbol, Instant ts, double price, long size) {
-        return StockTick.newBuilder().setSymbol(symbol).setTs(ts).setPrice(price).setSize(size).build();
+        return StockTick.newBuilder()
+                .setSymbol(symbol)
+                .setTs(ts)
+                .setPrice(price)
+                .setSize(size)
+                .build();
     }
 
     private static byte[] key(String k) {

@@ -45,30 +45,50 @@ class HistoryRetentionTest {
                 symbols.add(t.symbol());
             }
         }
-        Instant wall = Instant.ofEpochMilli(ticks.stream().mapToLong(MarketInput.Tick::ts).max().orElseThrow())
+        Instant wall = Instant.ofEpochMilli(
+                        ticks.stream().mapToLong(MarketInput.Tick::ts).max().orElseThrow())
                 .plus(Duration.ofDays(1));
         long maxHeld = 0;
         long maxHeldFirstHalf = 0;
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 ReactionTopology.build(sc.config().withIdleTimeout(Duration.ofDays(3650)), topics), p, wall)) {
-            TestInputTopic<String, StockTick> tickTopic = driver.createInputTopic(topics.ticks.name(),
-                    topics.ticks.keySerde().serializer(), topics.ticks.valueSerde().serializer());
-            TestInputTopic<String, NewsEvent> newsTopic = driver.createInputTopic(topics.news.name(),
-                    topics.news.keySerde().serializer(), topics.news.valueSerde().serializer());
+            TestInputTopic<String, StockTick> tickTopic = driver.createInputTopic(
+                    topics.ticks.name(),
+                    topics.ticks.keySerde().serializer(),
+                    topics.ticks.valueSerde().serializer());
+            TestInputTopic<String, NewsEvent> newsTopic = driver.createInputTopic(
+                    topics.news.name(),
+                    topics.news.keySerde().serializer(),
+                    topics.news.valueSerde().serializer());
             for (MarketInput in : sc.inputs()) { // news first, as a replay publishes them
                 if (in instanceof MarketInput.News n) {
                     Instant at = Instant.ofEpochMilli(n.t0());
-                    newsTopic.pipeInput(new TestRecord<>(n.id(), NewsEvent.newBuilder().setId(n.id())
-                            .setPublishedAt(at).setSource(n.source()).setHeadline(n.headline())
-                            .setSummary(n.summary()).setTickers(new ArrayList<>(n.tickers())).build(), at));
+                    newsTopic.pipeInput(new TestRecord<>(
+                            n.id(),
+                            NewsEvent.newBuilder()
+                                    .setId(n.id())
+                                    .setPublishedAt(at)
+                                    .setSource(n.source())
+                                    .setHeadline(n.headline())
+                                    .setSummary(n.summary())
+                                    .setTickers(new ArrayList<>(n.tickers()))
+                                    .build(),
+                            at));
                 }
             }
             TickHistoryStore history = (TickHistoryStore) driver.getStateStore(TopologyNames.TICK_HISTORY);
             for (int i = 0; i < ticks.size(); i++) {
                 MarketInput.Tick t = ticks.get(i);
                 Instant ts = Instant.ofEpochMilli(t.ts());
-                tickTopic.pipeInput(new TestRecord<>(t.symbol(), StockTick.newBuilder().setSymbol(t.symbol())
-                        .setTs(ts).setPrice(t.price()).setSize(t.size()).build(), ts));
+                tickTopic.pipeInput(new TestRecord<>(
+                        t.symbol(),
+                        StockTick.newBuilder()
+                                .setSymbol(t.symbol())
+                                .setTs(ts)
+                                .setPrice(t.price())
+                                .setSize(t.size())
+                                .build(),
+                        ts));
                 if (i % 20_000 == 0) {
                     long held = 0;
                     for (String s : symbols) {
@@ -81,7 +101,8 @@ class HistoryRetentionTest {
                 }
             }
         }
-        System.out.printf("[retention] %s: at most %,d of %,d ticks held (%,d in the first half)%n",
+        System.out.printf(
+                "[retention] %s: at most %,d of %,d ticks held (%,d in the first half)%n",
                 sc.description(), maxHeld, ticks.size(), maxHeldFirstHalf);
         // E (5 days) + the longest window (1 day) + the lateness bound: about 6-8 of the 42 calendar days
         assertTrue(maxHeld < ticks.size() * 0.2, "held " + maxHeld + " of " + ticks.size());

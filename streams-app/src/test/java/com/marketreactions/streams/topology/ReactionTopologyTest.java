@@ -209,13 +209,15 @@ class ReactionTopologyTest {
     @Test
     void aBlankAliasOrAnAliasToNoTickerResolvesNothing() {
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            f.aliases.pipeInput("  ", "MSFT");      // another producer than ours may write these
+            f.aliases.pipeInput("  ", "MSFT"); // another producer than ours may write these
             f.aliases.pipeInput("Azure", "not a ticker");
             f.aliases.pipeInput("AWS", "amzn");
             before(f);
             f.news("n1", Duration.ZERO, "Azure and AWS, both up", new String[0]);
             f.endOfInput();
-            assertEquals(List.of("AMZN"), f.output().stream().map(MarketReaction::getTicker).toList());
+            assertEquals(
+                    List.of("AMZN"),
+                    f.output().stream().map(MarketReaction::getTicker).toList());
         }
     }
 
@@ -271,8 +273,8 @@ class ReactionTopologyTest {
             f.news("n1", ofMinutes(18), "Amazon", "AMZN"); // 7 minutes behind: beyond L = 5m, closed at 24m
             f.news("n2", ofMinutes(21), "Amazon", "AMZN"); // 4 minutes behind: within L, window still open
             f.news("n3", ofMinutes(22), "Amazon", "AMZN"); // 3 minutes behind: within L, window open
-            Map<String, MarketReaction> out = f.output().stream()
-                    .collect(java.util.stream.Collectors.toMap(MarketReaction::getNewsId, r -> r));
+            Map<String, MarketReaction> out =
+                    f.output().stream().collect(java.util.stream.Collectors.toMap(MarketReaction::getNewsId, r -> r));
             assertEquals(List.of("n1"), List.copyOf(out.keySet()), "only the window closed by T0+25m is final");
             assertTrue(out.get("n1").getFlags().contains("LATE_NEWS"));
             assertEquals(103.0, out.get("n1").getBaselinePrice());
@@ -280,7 +282,8 @@ class ReactionTopologyTest {
             out = f.output().stream().collect(java.util.stream.Collectors.toMap(MarketReaction::getNewsId, r -> r));
             assertEquals(List.of("n2", "n3"), out.keySet().stream().sorted().toList());
             assertEquals(98.0, out.get("n2").getEndPrice());
-            assertTrue(out.get("n2").getFlags().isEmpty(), out.get("n2").getFlags().toString());
+            assertTrue(
+                    out.get("n2").getFlags().isEmpty(), out.get("n2").getFlags().toString());
             assertTrue(!out.get("n3").getFlags().contains("LATE_NEWS"));
         }
     }
@@ -340,7 +343,8 @@ class ReactionTopologyTest {
             java.util.Map<String, List<Long>> got = new java.util.TreeMap<>();
             expected.keySet().forEach(k -> got.put(k, new java.util.ArrayList<>()));
             long base = TopologyFixture.T0.toEpochMilli();
-            f.output().stream().filter(r -> r.getTicker().equals("AMZN") && r.getStatus() == ReactionStatus.PROVISIONAL)
+            f.output().stream()
+                    .filter(r -> r.getTicker().equals("AMZN") && r.getStatus() == ReactionStatus.PROVISIONAL)
                     .forEach(r -> got.get(r.getNewsId() + " " + r.getHorizon())
                             .add(r.getEndTime().toEpochMilli() - base)); // the tick it was emitted at
             assertEquals(expected, got);
@@ -350,21 +354,23 @@ class ReactionTopologyTest {
 
     @Test
     void provisionalUpdatesAreRateLimitedInStreamTimeThenOneFinal() {
-        ReactionConfig config = ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT30M")))
+        ReactionConfig config = ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT30M")))
                 .withProvisionalInterval(ofMinutes(5));
         try (TopologyFixture f = new TopologyFixture(config)) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
-            f.tick("AMZN", ofSeconds(20), 100.5, 1);  // the history before T0 is not complete (T0 + G): no update
+            f.tick("AMZN", ofSeconds(20), 100.5, 1); // the history before T0 is not complete (T0 + G): no update
             f.tick("SPY", ofSeconds(30), 500.0, 1);
-            f.tick("AMZN", ofMinutes(1), 101.0, 1);   // the benchmark has not passed T0 + G yet: no update
+            f.tick("AMZN", ofMinutes(1), 101.0, 1); // the benchmark has not passed T0 + G yet: no update
             f.tick("SPY", ofSeconds(90), 500.0, 1);
-            f.tick("AMZN", ofMinutes(2), 101.0, 1);   // both past T0 + G: an update
-            f.tick("AMZN", ofMinutes(3), 102.0, 1);   // 1 min later: rate-limited
-            f.tick("AMZN", ofMinutes(7), 103.0, 1);   // 5 min after the last update: an update
-            f.tick("SPY", ofMinutes(8), 501.0, 1);    // not the stock: no update
+            f.tick("AMZN", ofMinutes(2), 101.0, 1); // both past T0 + G: an update
+            f.tick("AMZN", ofMinutes(3), 102.0, 1); // 1 min later: rate-limited
+            f.tick("AMZN", ofMinutes(7), 103.0, 1); // 5 min after the last update: an update
+            f.tick("SPY", ofMinutes(8), 501.0, 1); // not the stock: no update
             List<MarketReaction> updates = f.output();
-            assertEquals(List.of(ReactionStatus.PROVISIONAL, ReactionStatus.PROVISIONAL),
+            assertEquals(
+                    List.of(ReactionStatus.PROVISIONAL, ReactionStatus.PROVISIONAL),
                     updates.stream().map(MarketReaction::getStatus).toList());
             assertEquals(0.01, updates.get(0).getRawReturn(), EPS);
             assertEquals(3, updates.get(0).getTickCount());
@@ -387,14 +393,18 @@ class ReactionTopologyTest {
             after(f);
             f.tick("MSFT", ofMinutes(25), 495.0, 1);
             assertEquals(2, f.output().size(), "PT5M of AMZN and MSFT; NVDA waits");
-            assertTrue(f.impact.readValuesToList().isEmpty(),
+            assertTrue(
+                    f.impact.readValuesToList().isEmpty(),
                     "NVDA has never traded: its windows wait for its own ticks or the end of input");
             f.endOfInput();
             List<com.marketreactions.schema.NewsImpact> impacts = f.impact.readValuesToList();
             assertEquals(3, impacts.size(), "the PT5M and PT30M impacts and one end marker");
             com.marketreactions.schema.NewsImpact i30 = impacts.stream()
-                    .filter(i -> i != null && i.getHorizon().equals("PT30M")).findFirst().orElseThrow();
-            assertEquals(List.of("AMZN", "MSFT", "NVDA"),
+                    .filter(i -> i != null && i.getHorizon().equals("PT30M"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    List.of("AMZN", "MSFT", "NVDA"),
                     i30.getTickers().stream().map(t -> t.getTicker()).toList());
             assertEquals(-0.01, i30.getTickers().get(1).getRawReturn(), EPS);
             assertNull(i30.getTickers().get(2).getRawReturn());

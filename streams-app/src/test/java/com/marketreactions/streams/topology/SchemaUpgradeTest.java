@@ -80,7 +80,8 @@ class SchemaUpgradeTest {
         assertEquals(now, serde.deserializer().deserialize("t", bytes));
 
         Serde<MarketReaction> reactions = new InternalAvroSerdes().avro(MarketReaction.class);
-        assertThrows(SerializationException.class, () -> reactions.deserializer().deserialize("t", new byte[] {1, 2, 3}));
+        assertThrows(
+                SerializationException.class, () -> reactions.deserializer().deserialize("t", new byte[] {1, 2, 3}));
     }
 
     /**
@@ -94,7 +95,10 @@ class SchemaUpgradeTest {
         MarketReaction r;
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            r = f.output().stream().filter(x -> x.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+            r = f.output().stream()
+                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
         }
         assertTrue(r.getCar() != null && !r.getCar().isEmpty(), "a FINAL with its CAR path: arrays of doubles");
         BinaryMessageEncoder<MarketReaction> avros = new BinaryMessageEncoder<>(SpecificData.get(), r.getSchema());
@@ -105,8 +109,8 @@ class SchemaUpgradeTest {
         expected.get(theirs);
         assertEquals(r, serde.deserializer().deserialize("t", theirs));
         theirs[2] ^= 1; // another fingerprint
-        SerializationException e = assertThrows(SerializationException.class,
-                () -> serde.deserializer().deserialize("t", theirs));
+        SerializationException e = assertThrows(
+                SerializationException.class, () -> serde.deserializer().deserialize("t", theirs));
         assertTrue(e.getMessage().contains("does not know"), e.getMessage());
     }
 
@@ -116,15 +120,20 @@ class SchemaUpgradeTest {
         Schema v1 = first("StudySums");
         GenericRecord r = new GenericData.Record(v1);
         for (Schema.Field f : v1.getFields()) {
-            r.put(f.name(), f.schema().getType() == Schema.Type.ARRAY ? List.of()
-                    : f.schema().getType() == Schema.Type.INT ? (Object) 3 : (Object) 0.5);
+            r.put(
+                    f.name(),
+                    f.schema().getType() == Schema.Type.ARRAY
+                            ? List.of()
+                            : f.schema().getType() == Schema.Type.INT ? (Object) 3 : (Object) 0.5);
         }
         BinaryMessageEncoder<GenericRecord> written = new BinaryMessageEncoder<>(GenericData.get(), v1);
         ByteBuffer b = written.encode(r);
         byte[] bytes = new byte[b.remaining()];
         b.get(bytes);
         com.marketreactions.schema.internal.StudySums read = new InternalAvroSerdes()
-                .avro(com.marketreactions.schema.internal.StudySums.class).deserializer().deserialize("t", bytes);
+                .avro(com.marketreactions.schema.internal.StudySums.class)
+                .deserializer()
+                .deserialize("t", bytes);
         assertEquals(3, read.getN());
         assertTrue(read.getPublished(), "the earlier version published every update");
     }
@@ -134,20 +143,33 @@ class SchemaUpgradeTest {
         MarketReaction expected;
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            expected = f.output().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+            expected = f.output().stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
         }
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             // what the previous release left on news-by-ticker when it stopped: plain Avro of its NewsEvent
             TestInputTopic<String, byte[]> inFlight = f.driver.createInputTopic(
-                    "reaction-test-" + TopologyNames.NEWS_BY_TICKER + "-repartition", Serdes.String().serializer(),
+                    "reaction-test-" + TopologyNames.NEWS_BY_TICKER + "-repartition",
+                    Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
             byte[] old = firstReleaseNews("n1", T0, "Amazon", "AMZN", null); // as the fixture's news
             run(f, () -> inFlight.pipeInput("AMZN", old, T0));
             List<MarketReaction> out = f.output();
-            MarketReaction got = out.stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
-            assertEquals(List.of(), com.marketreactions.streams.differential.ReactionDiff.diff(expected, got),
+            MarketReaction got = out.stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    List.of(),
+                    com.marketreactions.streams.differential.ReactionDiff.diff(expected, got),
                     "every field, the story's included");
-            assertEquals(1, out.stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).count());
+            assertEquals(
+                    1,
+                    out.stream()
+                            .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                            .count());
         }
     }
 

@@ -28,7 +28,9 @@ class StoryTopologyTest {
     private static final String OTHER = "Amazon to cut 14,000 corporate jobs";
 
     private static ReactionConfig config(String... horizons) {
-        return ReactionConfig.defaults().withHorizons(java.util.Arrays.stream(horizons).map(Horizon::parse).toList());
+        return ReactionConfig.defaults()
+                .withHorizons(
+                        java.util.Arrays.stream(horizons).map(Horizon::parse).toList());
     }
 
     private static void aliases(TopologyFixture f) {
@@ -45,7 +47,8 @@ class StoryTopologyTest {
 
     private static Map<String, MarketReaction> finals(TopologyFixture f) {
         f.endOfInput();
-        return f.output().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL)
+        return f.output().stream()
+                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
                 .collect(Collectors.toMap(r -> r.getNewsId() + " " + r.getHorizon(), r -> r));
     }
 

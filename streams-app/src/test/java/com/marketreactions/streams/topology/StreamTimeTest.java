@@ -69,7 +69,7 @@ class StreamTimeTest {
         StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
         t.tick("SPY", 1_000, 0);
         t.tick("AMZN", 90_000, 0);
-        t.quiet(0, 20_000);                  // this task's partition is quiet; partition 1 (the benchmark's) says nothing
+        t.quiet(0, 20_000); // this task's partition is quiet; partition 1 (the benchmark's) says nothing
         assertEquals(1_000, t.benchmarkTime(20_000), "everything silent, but not every partition is quiet: wait");
         assertFalse(t.benchmarkStalled(59_999));
         assertTrue(t.benchmarkStalled(60_000));

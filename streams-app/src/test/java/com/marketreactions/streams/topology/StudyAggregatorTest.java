@@ -31,8 +31,11 @@ class StudyAggregatorTest {
     void updatesArePublishedTogetherAndThoseLeftUnpublishedByACrashAfterARestart() {
         MarketReaction fin = aFinal();
         KeyValueStore<String, StudySums> store = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS), Serdes.String(),
-                new PlainAvroSerdes().avro(StudySums.class)).withLoggingDisabled().build();
+                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
+                        Serdes.String(),
+                        new PlainAvroSerdes().avro(StudySums.class))
+                .withLoggingDisabled()
+                .build();
 
         MockProcessorContext<String, EventStudy> first = context(store);
         StudyAggregator a = new StudyAggregator();
@@ -43,7 +46,9 @@ class StudyAggregatorTest {
         a.process(new Record<>("ticker:AMZN|PT5M", fin, 2_000L));
         assertTrue(first.forwarded().isEmpty(), "nothing published per update");
         first.scheduledPunctuators().get(0).getPunctuator().punctuate(10_000L);
-        List<EventStudy> out = first.forwarded().stream().map(f -> (EventStudy) f.record().value()).toList();
+        List<EventStudy> out = first.forwarded().stream()
+                .map(f -> (EventStudy) f.record().value())
+                .toList();
         assertEquals(2, out.size(), "one per group");
         assertEquals(3, out.get(0).getN() + out.get(0).getExcluded(), "all three updates in it");
         assertTrue(store.get("all|PT5M").getPublished());
@@ -55,7 +60,9 @@ class StudyAggregatorTest {
         StudyAggregator b = new StudyAggregator();
         b.init(second);
         second.scheduledPunctuators().get(0).getPunctuator().punctuate(20_000L);
-        List<EventStudy> again = second.forwarded().stream().map(f -> (EventStudy) f.record().value()).toList();
+        List<EventStudy> again = second.forwarded().stream()
+                .map(f -> (EventStudy) f.record().value())
+                .toList();
         assertEquals(1, again.size(), "the group left unpublished, and only it");
         assertEquals(4, again.get(0).getN() + again.get(0).getExcluded());
         assertEquals("all", again.get(0).getGroup());
@@ -83,7 +90,10 @@ class StudyAggregatorTest {
             f.tick("AMZN", ofMinutes(7), 103.0, 30);
             f.tick("SPY", ofMinutes(7), 506.0, 100);
             f.endOfInput();
-            return f.output().stream().filter(r -> r.getStatus() == ReactionStatus.FINAL).findFirst().orElseThrow();
+            return f.output().stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 }

@@ -53,7 +53,10 @@ class SymbolPartitionerTest {
     @Test
     void theSetsFollowThePartitionCount() {
         assertEquals(Set.of(), routed.partitions("t", "SPY", tick("SPY"), 1).orElseThrow());
-        assertEquals(Set.of(0), routed.partitions("t", SymbolPartitioner.everywhere("SPY"), tick("SPY"), 1).orElseThrow());
+        assertEquals(
+                Set.of(0),
+                routed.partitions("t", SymbolPartitioner.everywhere("SPY"), tick("SPY"), 1)
+                        .orElseThrow());
         assertEquals(all(), to(SymbolPartitioner.everywhere("SPY"), tick("SPY")));
     }
 }

@@ -15,8 +15,8 @@ class TickBlockTest {
         TickBlock b = new TickBlock();
         b.add(1_000, 10.0, 1, Long.MIN_VALUE);
         b.add(3_000, 30.0, 3, Long.MIN_VALUE);
-        b.add(2_000, 20.0, 2, Long.MIN_VALUE);   // late within the minute: goes between
-        b.add(2_000, 21.0, 4, Long.MIN_VALUE);   // same time: after the earlier arrival
+        b.add(2_000, 20.0, 2, Long.MIN_VALUE); // late within the minute: goes between
+        b.add(2_000, 21.0, 4, Long.MIN_VALUE); // same time: after the earlier arrival
         for (int i = 0; i < 10; i++) {
             b.add(4_000 + i, 40.0 + i, 5, Long.MIN_VALUE); // past the initial capacity
         }
@@ -58,7 +58,7 @@ class TickBlockTest {
         TickBlock b = new TickBlock();
         b.add(1_000, 10.0, 1, Long.MIN_VALUE);
         b.add(50_000, 50.0, 1, 1_000);
-        b.add(2_000, 20.0, 1, 50_000);          // arrived when the clock stood at 50 s
+        b.add(2_000, 20.0, 1, 50_000); // arrived when the clock stood at 50 s
         TickSeries asOf10s = new TickSeries();
         b.appendTo(asOf10s, 0, 59_999, 10_000);
         assertEquals(2, asOf10s.size(), "the late tick is not seen as of 10 s");
@@ -71,10 +71,10 @@ class TickBlockTest {
     @Test
     void partsGiveEveryTickBackBitForBitInFewBytes() {
         double[][] prices = {
-            {244.36, 244.37, 244.35, 250.0},        // cents
-            {0.0123, 0.0124, 1.5, 12.25},           // sub-penny quotes
-            {1.0 / 3, 2.0 / 3, Math.PI, 1e-300},    // no decimal scale: raw doubles
-            {1e300, -0.0, Double.MIN_VALUE, 7.0},   // extremes
+            {244.36, 244.37, 244.35, 250.0}, // cents
+            {0.0123, 0.0124, 1.5, 12.25}, // sub-penny quotes
+            {1.0 / 3, 2.0 / 3, Math.PI, 1e-300}, // no decimal scale: raw doubles
+            {1e300, -0.0, Double.MIN_VALUE, 7.0}, // extremes
         };
         for (double[] ps : prices) {
             TickBlock b = new TickBlock();
@@ -94,7 +94,9 @@ class TickBlockTest {
             copy.appendTo(got, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
             for (int i = 0; i < 256; i++) {
                 assertEquals(want.ts(i), got.ts(i));
-                assertEquals(Double.doubleToRawLongBits(want.price(i)), Double.doubleToRawLongBits(got.price(i)),
+                assertEquals(
+                        Double.doubleToRawLongBits(want.price(i)),
+                        Double.doubleToRawLongBits(got.price(i)),
                         "tick " + i + " of " + java.util.Arrays.toString(ps));
                 assertEquals(want.volume(i), got.volume(i));
             }
@@ -111,16 +113,25 @@ class TickBlockTest {
         byte[] part = cents.part(0, 256);
         assertTrue(part.length <= 256 * 8, "a part of replayed trades in cents takes " + part.length + " bytes");
         byte[] cut = java.util.Arrays.copyOf(part, part.length - 3);
-        assertThrows(IllegalStateException.class, () -> TickBlock.readPart(cut, new TickBlock()),
+        assertThrows(
+                IllegalStateException.class,
+                () -> TickBlock.readPart(cut, new TickBlock()),
                 "a truncated part is an error, never fewer ticks");
     }
 
     @Test
     void readsPartsWrittenInTheFirstFixedWidthFormat() {
         // state a deployment wrote before the compact format: count, then (time, price, size, clock) as 8 bytes each
-        ByteBuffer old = ByteBuffer.allocate(4 + 2 * 32).putInt(2)
-                .putLong(1_000).putDouble(1.0 / 3).putLong(5).putLong(Long.MIN_VALUE)
-                .putLong(2_000).putDouble(244.36).putLong(7).putLong(1_000);
+        ByteBuffer old = ByteBuffer.allocate(4 + 2 * 32)
+                .putInt(2)
+                .putLong(1_000)
+                .putDouble(1.0 / 3)
+                .putLong(5)
+                .putLong(Long.MIN_VALUE)
+                .putLong(2_000)
+                .putDouble(244.36)
+                .putLong(7)
+                .putLong(1_000);
         TickSeries s = new TickSeries();
         TickBlock.appendPart(old.array(), s, 0, 59_999, Long.MAX_VALUE);
         assertEquals(2, s.size());

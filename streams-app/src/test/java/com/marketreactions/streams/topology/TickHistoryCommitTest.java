@@ -26,7 +26,8 @@ class TickHistoryCommitTest {
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             TestOutputTopic<byte[], byte[]> changelog = f.driver.createOutputTopic(
                     "reaction-test-" + TopologyNames.TICK_HISTORY + "-changelog",
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                    new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
             int n = 5;
             for (int i = 0; i < n; i++) {
                 f.tick("AMZN", Duration.ofSeconds(i), 100 + i, 10);
@@ -36,7 +37,8 @@ class TickHistoryCommitTest {
             // the driver commits after each input record, so the minute's record is written once per tick
             List<byte[]> minute = changelog.readRecordsToList().stream()
                     .filter(r -> r.key().length == "AMZN".length() + 13 && r.key()[4] == 0 && r.value() != null)
-                    .map(TestRecord::value).toList();
+                    .map(TestRecord::value)
+                    .toList();
             assertEquals(n, minute.size(), "one changelog record of the minute per commit");
             TickSeries last = new TickSeries();
             TickBlock.appendPart(minute.get(n - 1), last, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
-
 import com.marketreactions.streams.reaction.TickSeries;
 import java.io.File;
 import java.nio.file.Files;
@@ -33,8 +32,11 @@ class TickHistoryStoreTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "tick-history-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.getAbsolutePath());
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), dir);
-        store = TickHistoryStore.builder("ticks", Map.of()).withLoggingDisabled().build();
+        MockProcessorContext<Object, Object> context =
+                new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), dir);
+        store = TickHistoryStore.builder("ticks", Map.of())
+                .withLoggingDisabled()
+                .build();
         store.init(context.getStateStoreContext(), store);
     }
 
@@ -54,10 +56,10 @@ class TickHistoryStoreTest {
         store.add("MSFT", 2 * MIN + 20, 500, 1);
         store.flushCache();
         store.add("AMZN", 3 * MIN + 5, 300, 1);
-        store.add("AMZN", MIN + 25, 99.5, 7);   // between the first two ticks of minute 1
+        store.add("AMZN", MIN + 25, 99.5, 7); // between the first two ticks of minute 1
         TickSeries before = store.series("AMZN", MIN, 4 * MIN);
         store.flushCache();
-        store.clearCache();                      // as after a restart: everything comes from RocksDB
+        store.clearCache(); // as after a restart: everything comes from RocksDB
         TickSeries after = store.series("AMZN", MIN, 4 * MIN);
 
         assertEquals(603, before.size());
@@ -75,10 +77,10 @@ class TickHistoryStoreTest {
         for (int i = 0; i < TickHistoryStore.PART + 10; i++) {
             store.add("AMZN", MIN + i * 10L, 100 + i, 1);
         }
-        store.clearCache();                      // no flush: only the filled part reached the store
+        store.clearCache(); // no flush: only the filled part reached the store
         assertEquals(TickHistoryStore.PART, store.series("AMZN", 0, 2 * MIN).size());
         store.add("AMZN", MIN + 59_000, 1, 1);
-        store.add("AMZN", MIN + 5, 2, 1);         // a late tick inside the written part: it is written again
+        store.add("AMZN", MIN + 5, 2, 1); // a late tick inside the written part: it is written again
         store.flushCache();
         store.clearCache();
         TickSeries all = store.series("AMZN", 0, 2 * MIN);
@@ -91,28 +93,37 @@ class TickHistoryStoreTest {
         for (int i = 0; i < 700; i++) {
             store.add("AMZN", MIN + i * 150L, 100 + i, i);
         }
-        store.add("AMZN", MIN + 75, 99.5, 3);    // a late tick in the first part
+        store.add("AMZN", MIN + 75, 99.5, 3); // a late tick in the first part
         store.add("SPY", MIN + 10, 500, 1);
         store.flushCache();
-        store.add("AMZN", 3 * MIN, 1, 1);        // not committed yet: not in the query's answer
-        TickSeries asked = store.query(new TicksQuery("AMZN", MIN, 2 * MIN + 30_000),
-                org.apache.kafka.streams.query.PositionBound.unbounded(),
-                new org.apache.kafka.streams.query.QueryConfig(false)).getResult();
+        store.add("AMZN", 3 * MIN, 1, 1); // not committed yet: not in the query's answer
+        TickSeries asked = store.query(
+                        new TicksQuery("AMZN", MIN, 2 * MIN + 30_000),
+                        org.apache.kafka.streams.query.PositionBound.unbounded(),
+                        new org.apache.kafka.streams.query.QueryConfig(false))
+                .getResult();
         assertSame(store.series("AMZN", MIN, 2 * MIN + 30_000), asked);
-        TickSeries all = store.query(new TicksQuery("AMZN", 0, 10 * MIN),
-                org.apache.kafka.streams.query.PositionBound.unbounded(),
-                new org.apache.kafka.streams.query.QueryConfig(false)).getResult();
+        TickSeries all = store.query(
+                        new TicksQuery("AMZN", 0, 10 * MIN),
+                        org.apache.kafka.streams.query.PositionBound.unbounded(),
+                        new org.apache.kafka.streams.query.QueryConfig(false))
+                .getResult();
         assertEquals(store.series("AMZN", 0, 10 * MIN).size() - 1, all.size(), "the uncommitted tick is not there");
-        assertEquals(1, store.query(new TicksQuery("SPY", 0, 10 * MIN),
-                org.apache.kafka.streams.query.PositionBound.unbounded(),
-                new org.apache.kafka.streams.query.QueryConfig(false)).getResult().size());
+        assertEquals(
+                1,
+                store.query(
+                                new TicksQuery("SPY", 0, 10 * MIN),
+                                org.apache.kafka.streams.query.PositionBound.unbounded(),
+                                new org.apache.kafka.streams.query.QueryConfig(false))
+                        .getResult()
+                        .size());
     }
 
     @Test
     void theClockIsWrittenWithTheTicks() {
         assertEquals(TickHistoryStore.NO_CLOCK, store.clock());
         store.clock(12_345);
-        store.clearCache();                      // not flushed: lost like an uncommitted transaction
+        store.clearCache(); // not flushed: lost like an uncommitted transaction
         assertEquals(TickHistoryStore.NO_CLOCK, store.clock());
         store.clock(67_890);
         store.flushCache();
@@ -127,13 +138,13 @@ class TickHistoryStoreTest {
         store.add("AMZN", 3 * MIN + 9, 101, 1);
         store.add("AMZN", 3 * MIN + 7, 102, 1); // out of order
         store.flushCache();
-        store.add("AMZN", 4 * MIN, 103, 1);      // not committed
+        store.add("AMZN", 4 * MIN, 103, 1); // not committed
         store.clearCache();
         assertEquals(3 * MIN + 9, store.clock("AMZN"));
         assertEquals(TickHistoryStore.NO_CLOCK, store.clock("MSFT"));
 
         store.add("AMZN", 30 * MIN, 104, 1);
-        store.expire("AMZN", 20 * MIN);           // writes the meta record, with the clock of now
+        store.expire("AMZN", 20 * MIN); // writes the meta record, with the clock of now
         store.add("AMZN", 31 * MIN + 1, 105, 1);
         store.add("AMZN", 45 * MIN + 2, 106, 1);
         store.flushCache();
@@ -147,7 +158,7 @@ class TickHistoryStoreTest {
         store.add("AMZN", MIN + 1, 1, 1);
         store.flushCache();
         store.clearCache();
-        store.add("AMZN", MIN + 2, 2, 1);       // the stored minute is loaded, not overwritten
+        store.add("AMZN", MIN + 2, 2, 1); // the stored minute is loaded, not overwritten
         store.flushCache();
         store.clearCache();
         assertEquals(2, store.series("AMZN", 0, 2 * MIN).size());
@@ -173,7 +184,9 @@ class TickHistoryStoreTest {
         store.flushCache();
         store.clearCache();
         assertEquals(20 * MIN, store.clock("AMZN"), "clocks are committed with the ticks");
-        assertEquals(1, store.series("AMZN", 0, 15 * MIN, 13 * MIN).size(),
+        assertEquals(
+                1,
+                store.series("AMZN", 0, 15 * MIN, 13 * MIN).size(),
                 "as of 13 min: the 12 min tick had not arrived yet (it came when the clock stood at 20 min)");
         assertEquals(2, store.series("AMZN", 0, 15 * MIN, 20 * MIN).size());
         assertEquals(3, store.series("AMZN", 0, 30 * MIN, 20 * MIN).size());
@@ -195,7 +208,8 @@ class TickHistoryStoreTest {
         int shorter = 0;
         for (int step = 0; step < 6_000; step++) {
             String symbol = random.nextInt(3) == 0 ? "SPY" : "AMZN";
-            long ts = random.nextInt(20) == 0 ? clock - random.nextInt((int) (4 * MIN)) // late or within grace
+            long ts = random.nextInt(20) == 0
+                    ? clock - random.nextInt((int) (4 * MIN)) // late or within grace
                     : (clock += random.nextInt(random.nextInt(10) == 0 ? 400_000 : 9_000));
             if (ts >= store.expiredBefore(symbol)) {
                 store.add(symbol, ts, 100 + random.nextInt(50) / 8.0, random.nextInt(100));
@@ -221,8 +235,8 @@ class TickHistoryStoreTest {
                 TickSeries stock = store.estimationSeries("AMZN", from, t0, asOf, grace);
                 TickSeries bench = store.estimationSeries("SPY", from, t0, asOf, grace);
                 Estimate fast = calculator.estimate(t0, stock, bench);
-                Estimate full = calculator.estimate(t0, store.series("AMZN", from, t0, asOf),
-                        store.series("SPY", from, t0, asOf));
+                Estimate full = calculator.estimate(
+                        t0, store.series("AMZN", from, t0, asOf), store.series("SPY", from, t0, asOf));
                 assertEquals(full, fast, "t0 " + t0 + " at step " + step);
                 compared++;
                 if (stock.size() < store.series("AMZN", from, t0, asOf).size()) {

@@ -75,20 +75,38 @@ public class TickPathBenchmark {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, dir.getAbsolutePath());
         context = new MockProcessorContext<>(p, new org.apache.kafka.streams.processor.TaskId(0, 0), dir);
-        context.setCurrentSystemTimeMs(START + Duration.ofDays(400).toMillis()); // a replay: the wall clock after the data
+        context.setCurrentSystemTimeMs(
+                START + Duration.ofDays(400).toMillis()); // a replay: the wall clock after the data
         PlainAvroSerdes serdes = new PlainAvroSerdes();
-        history = TickHistoryStore.builder(TopologyNames.TICK_HISTORY, Map.of()).withLoggingDisabled().build();
+        history = TickHistoryStore.builder(TopologyNames.TICK_HISTORY, Map.of())
+                .withLoggingDisabled()
+                .build();
         add(history);
-        add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(),
-                serdes.avro(NewsEvent.class)).withLoggingDisabled().build());
-        add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(),
-                Serdes.Long()).withLoggingDisabled().build());
+        add(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.PENDING),
+                        Serdes.Bytes(),
+                        serdes.avro(NewsEvent.class))
+                .withLoggingDisabled()
+                .build());
+        add(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.CLOCK), Serdes.String(), Serdes.Long())
+                .withLoggingDisabled()
+                .build());
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
-        add(Stores.windowStoreBuilder(Stores.persistentWindowStore(TopologyNames.NEWS_SEEN, config.retention(),
-                Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()).withLoggingDisabled().build());
-        add(Stores.windowStoreBuilder(Stores.persistentWindowStore(TopologyNames.RECENT_REACTIONS,
-                config.retention(), Duration.ofMillis(1), false), Serdes.String(),
-                serdes.avro(MarketReaction.class)).withLoggingDisabled().build());
+        add(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                TopologyNames.NEWS_SEEN, config.retention(), Duration.ofMillis(1), false),
+                        Serdes.String(),
+                        Serdes.Long())
+                .withLoggingDisabled()
+                .build());
+        add(Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                TopologyNames.RECENT_REACTIONS, config.retention(), Duration.ofMillis(1), false),
+                        Serdes.String(),
+                        serdes.avro(MarketReaction.class))
+                .withLoggingDisabled()
+                .build());
         processor = new ReactionProcessor(config, 1);
         processor.init(context);
         names = new String[symbols + 1];
@@ -117,8 +135,13 @@ public class TickPathBenchmark {
         if (i % 20_000 == 0) {
             String ticker = names[random.nextInt(symbols)];
             Instant t0 = Instant.ofEpochMilli(ts);
-            NewsEvent news = NewsEvent.newBuilder().setId("n" + i).setPublishedAt(t0).setSource("bench")
-                    .setHeadline("news " + i).setTickers(List.of(ticker)).build();
+            NewsEvent news = NewsEvent.newBuilder()
+                    .setId("n" + i)
+                    .setPublishedAt(t0)
+                    .setSource("bench")
+                    .setHeadline("news " + i)
+                    .setTickers(List.of(ticker))
+                    .build();
             processor.process(new Record<>(ticker, new MarketEvent.TickerNews(news), ts));
         }
         if (i % 5_000 == 0) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class TimeAlignmentTest {
 
     private static ReactionConfig fiveMinutes() {
-        return ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT5M")))
+        return ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT5M")))
                 .withProvisionalInterval(Duration.ZERO);
     }
 
@@ -35,7 +36,9 @@ class TimeAlignmentTest {
                 f.tick("AMZN", ofMinutes(m), 100.0 + m, 1);
                 f.tick("SPY", ofMinutes(m), 500.0 + m, 1);
             }
-            assertEquals(List.of("AMZN"), f.output().stream().map(MarketReaction::getTicker).toList(),
+            assertEquals(
+                    List.of("AMZN"),
+                    f.output().stream().map(MarketReaction::getTicker).toList(),
                     "AMZN's window closed by its own clock; MSFT's waits for MSFT's ticks");
             f.tick("MSFT", ofSeconds(-10), 400.0, 1);
             f.tick("MSFT", ofMinutes(1), 404.0, 7);

@@ -37,7 +37,8 @@ final class TopologyFixture implements AutoCloseable {
 
     /** Default config with these horizons and no PROVISIONAL updates. */
     TopologyFixture(String... horizons) {
-        this(ReactionConfig.defaults().withHorizons(Arrays.stream(horizons).map(Horizon::parse).toList())
+        this(ReactionConfig.defaults()
+                .withHorizons(Arrays.stream(horizons).map(Horizon::parse).toList())
                 .withProvisionalInterval(Duration.ZERO));
     }
 
@@ -54,23 +55,40 @@ final class TopologyFixture implements AutoCloseable {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         driver = new TopologyTestDriver(ReactionTopology.build(config, topics), p, T0);
-        ticks = driver.createInputTopic(topics.ticks.name(), topics.ticks.keySerde().serializer(),
+        ticks = driver.createInputTopic(
+                topics.ticks.name(),
+                topics.ticks.keySerde().serializer(),
                 topics.ticks.valueSerde().serializer());
-        news = driver.createInputTopic(topics.news.name(), topics.news.keySerde().serializer(),
+        news = driver.createInputTopic(
+                topics.news.name(),
+                topics.news.keySerde().serializer(),
                 topics.news.valueSerde().serializer());
-        aliases = driver.createInputTopic(topics.aliases.name(), topics.aliases.keySerde().serializer(),
+        aliases = driver.createInputTopic(
+                topics.aliases.name(),
+                topics.aliases.keySerde().serializer(),
                 topics.aliases.valueSerde().serializer());
-        reactions = driver.createOutputTopic(topics.reactions.name(), topics.reactions.keySerde().deserializer(),
+        reactions = driver.createOutputTopic(
+                topics.reactions.name(),
+                topics.reactions.keySerde().deserializer(),
                 topics.reactions.valueSerde().deserializer());
-        impact = driver.createOutputTopic(topics.impact.name(), topics.impact.keySerde().deserializer(),
+        impact = driver.createOutputTopic(
+                topics.impact.name(),
+                topics.impact.keySerde().deserializer(),
                 topics.impact.valueSerde().deserializer());
     }
 
     /** A tick at T0 + offset. */
     void tick(String symbol, Duration offset, double price, long size) {
         Instant ts = T0.plus(offset);
-        ticks.pipeInput(new TestRecord<>(symbol,
-                StockTick.newBuilder().setSymbol(symbol).setTs(ts).setPrice(price).setSize(size).build(), ts));
+        ticks.pipeInput(new TestRecord<>(
+                symbol,
+                StockTick.newBuilder()
+                        .setSymbol(symbol)
+                        .setTs(ts)
+                        .setPrice(price)
+                        .setSize(size)
+                        .build(),
+                ts));
     }
 
     void news(String id, Duration offset, String headline, String... tickers) {
@@ -79,8 +97,17 @@ final class TopologyFixture implements AutoCloseable {
 
     void newsWithSummary(String id, Duration offset, String headline, String summary, String... tickers) {
         Instant at = T0.plus(offset);
-        news.pipeInput(new TestRecord<>(id, NewsEvent.newBuilder().setId(id).setPublishedAt(at).setSource("test")
-                .setHeadline(headline).setSummary(summary).setTickers(List.of(tickers)).build(), at));
+        news.pipeInput(new TestRecord<>(
+                id,
+                NewsEvent.newBuilder()
+                        .setId(id)
+                        .setPublishedAt(at)
+                        .setSource("test")
+                        .setHeadline(headline)
+                        .setSummary(summary)
+                        .setTickers(List.of(tickers))
+                        .build(),
+                at));
     }
 
     /** The replay's end-of-input marker (one partition here). */

@@ -7,11 +7,12 @@ import java.util.List;
 
 final class TopologyFixtureConfigs {
 
-    private TopologyFixtureConfigs() {
-    }
+    private TopologyFixtureConfigs() {}
 
     static ReactionConfig idle(Duration idle) {
-        return ReactionConfig.defaults().withHorizons(List.of(Horizon.parse("PT5M"))).withIdleTimeout(idle)
+        return ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT5M")))
+                .withIdleTimeout(idle)
                 .withProvisionalInterval(Duration.ZERO);
     }
 }

@@ -13,35 +13,57 @@ import org.junit.jupiter.api.Test;
 /** Renaming a store or an internal topic breaks a running deployment's state: these names are pinned. */
 class TopologyNamesTest {
 
-    private final TopologyDescription description =
-            ReactionTopology.build(ReactionConfig.defaults(), Topics.create(new PlainAvroSerdes())).describe();
+    private final TopologyDescription description = ReactionTopology.build(
+                    ReactionConfig.defaults(), Topics.create(new PlainAvroSerdes()))
+            .describe();
 
     @Test
     void storeNamesArePinned() {
         Set<String> stores = new TreeSet<>();
-        description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
-            if (n instanceof TopologyDescription.Processor p) {
-                stores.addAll(p.stores());
-            }
-        }));
+        description
+                .subtopologies()
+                .forEach(s -> s.nodes().forEach(n -> {
+                    if (n instanceof TopologyDescription.Processor p) {
+                        stores.addAll(p.stores());
+                    }
+                }));
         description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
-        assertEquals(new TreeSet<>(Set.of("tick-history-v3", "pending-reactions", "reaction-clock",
-                "news-seen", "news-ids", "ticker-aliases-store", "news-impact-parts", "recent-reactions", "story-items",
-                "study-sums")),
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "tick-history-v3",
+                        "pending-reactions",
+                        "reaction-clock",
+                        "news-seen",
+                        "news-ids",
+                        "ticker-aliases-store",
+                        "news-impact-parts",
+                        "recent-reactions",
+                        "story-items",
+                        "study-sums")),
                 stores);
     }
 
     @Test
     void internalTopicsAndSourcesArePinned() {
         Set<String> sources = new TreeSet<>();
-        description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
-            if (n instanceof TopologyDescription.Source src && src.topicSet() != null) {
-                sources.addAll(src.topicSet());
-            }
-        }));
+        description
+                .subtopologies()
+                .forEach(s -> s.nodes().forEach(n -> {
+                    if (n instanceof TopologyDescription.Source src && src.topicSet() != null) {
+                        sources.addAll(src.topicSet());
+                    }
+                }));
         // the reaction topic is read back for the per-news impact
-        assertEquals(new TreeSet<>(Set.of("ticks", "news", "news-by-ticker-repartition",
-                "routed-ticks-repartition", "reactions-by-group-repartition", "reactions-by-news-repartition", "market-reactions")), sources);
+        assertEquals(
+                new TreeSet<>(Set.of(
+                        "ticks",
+                        "news",
+                        "news-by-ticker-repartition",
+                        "routed-ticks-repartition",
+                        "reactions-by-group-repartition",
+                        "reactions-by-news-repartition",
+                        "market-reactions")),
+                sources);
         assertEquals(5, description.subtopologies().size(), description.toString()); // + the event study
     }
 }
