@@ -9,6 +9,7 @@ import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -160,6 +161,9 @@ class ServiceCrashIT extends ServiceScenario {
             boolean transactional = !guarantee.equals("at_least_once");
             awaitFinals(p.topics(), open, transactional);
             open.kill();
+            // it started on the state a clean stop left: nothing in it may be taken for corrupted and wiped
+            String runs = Files.readString(log);
+            assertFalse(runs.contains("TaskCorruptedException"), "a task corrupted after a clean stop; log:\n" + runs);
             // what the kill cut: the FINALs of the transaction left open (none outside transactions)
             seen = finalsOnTopic(p.topics(), "read_uncommitted") - finalsOnTopic(p.topics(), "read_committed");
             assertTrue(!transactional || seen >= 5, "the kill cut " + seen + " uncommitted FINALs, not 5 or more");

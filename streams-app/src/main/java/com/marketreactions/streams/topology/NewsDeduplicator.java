@@ -3,6 +3,7 @@ package com.marketreactions.streams.topology;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.errors.InvalidRecordException;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -33,6 +34,7 @@ final class NewsDeduplicator implements FixedKeyProcessor<String, NewsEvent, New
     private final long retentionMs;
     private FixedKeyProcessorContext<String, NewsEvent> context;
     private WindowStore<String, NewsEvent> ids;
+    private ChangelogOffsets changelogOffsets;
     private Sensor duplicates;
 
     NewsDeduplicator(Duration retention) {
@@ -43,6 +45,7 @@ final class NewsDeduplicator implements FixedKeyProcessor<String, NewsEvent, New
     public void init(FixedKeyProcessorContext<String, NewsEvent> context) {
         this.context = context;
         this.ids = context.getStateStore(TopologyNames.NEWS_IDS);
+        this.changelogOffsets = new ChangelogOffsets(List.of(ids));
         this.duplicates = context.metrics()
                 .addRateTotalSensor(
                         ReactionMetrics.SCOPE,
@@ -53,6 +56,7 @@ final class NewsDeduplicator implements FixedKeyProcessor<String, NewsEvent, New
 
     @Override
     public void process(FixedKeyRecord<String, NewsEvent> r) {
+        changelogOffsets.touch(r.timestamp());
         NewsEvent news = r.value();
         if (news == null || EndOfInput.isMarker(news, r.headers())) {
             context.forward(r);

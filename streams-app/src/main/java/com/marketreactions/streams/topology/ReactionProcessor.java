@@ -99,6 +99,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private KeyValueStore<String, Long> flags;
     private WindowStore<String, Long> newsSeen;
     private WindowStore<String, MarketReaction> recent;
+    private ChangelogOffsets changelogOffsets;
     private StreamTime time;
     /** Null when stories are off. */
     private StoryTracker stories;
@@ -148,6 +149,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         this.flags = context.getStateStore(TopologyNames.CLOCK);
         this.newsSeen = context.getStateStore(TopologyNames.NEWS_SEEN);
         this.recent = context.getStateStore(TopologyNames.RECENT_REACTIONS);
+        this.changelogOffsets = new ChangelogOffsets(List.of(newsSeen, recent));
         this.stories = config.stories().enabled()
                 ? new StoryTracker(
                         config.stories(),
@@ -185,6 +187,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     /** One input event; {@code key} is the ticker of a {@link MarketEvent.TickerNews}. */
     void handle(String key, MarketEvent event) {
+        changelogOffsets.touch(context.currentStreamTimeMs());
         switch (event) {
             case MarketEvent.Tick t -> onTick(t.tick());
             case MarketEvent.TickerNews n -> onNews(key, n.news());
