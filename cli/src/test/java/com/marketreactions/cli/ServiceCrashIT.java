@@ -9,6 +9,7 @@ import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.streams.topology.TopologyNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * the middle of the sample's 111k ticks, while reaction windows are open, and started again on the same
  * state directory. Read with read_committed, every FINAL reaction is there exactly once and equal to an
  * uninterrupted replay's, and no record emitted before the crash shows twice. Two more runs make the crash
- * certain to cut open work and show the check can fail: read_uncommitted sees the aborted FINALs, and the same run
- * at_least_once fails it.
+ * certain to cut open work and show the check can fail: the FINALs the kill left in an open transaction never become
+ * visible to read_committed, and the same run at_least_once fails the check.
  */
 class ServiceCrashIT extends ServiceScenario {
 
@@ -80,25 +81,19 @@ class ServiceCrashIT extends ServiceScenario {
 
     /**
      * The same crash, made certain to interrupt work: after the news are committed, the service runs with a commit
-     * interval of nine minutes and is killed once five FINALs or more are in its open transaction (counted as the
-     * uncommitted view's excess over the committed one, since Streams may still commit on its own). Exactly-once: read_committed sees each FINAL once and equal to the reference, while
-     * read_uncommitted also sees the killed transaction's FINALs (aborted transactions exist, and the committed view
-     * hides them).
+     * interval of nine minutes and is killed once five FINALs or more are in its open transaction (past the last
+     * stable offset, which Streams may still move by committing on its own). Exactly-once: read_committed sees each
+     * FINAL once and equal to the reference, and none of the records the kill left in the open transaction ever
+     * becomes visible to it (they are aborted; the topic is compacted, so the cleaner may drop them later, which a
+     * count of read_uncommitted records could not tell from a commit).
      */
     @Test
     void theKilledTransactionsFinalsAreAbortedAndTheCommittedViewIsExact() throws Exception {
         Run run = crashWithOpenWork("exactly_once_v2", "eos");
         assertEquals(expected(), finalsExactlyOnce(run.committed()));
-        long committedFinals = run.committed().stream()
-                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
-                .count();
-        long allFinals = run.uncommitted().stream()
-                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
-                .count();
-        assertTrue(
-                allFinals >= committedFinals + run.cutByKill(),
-                "read_uncommitted: " + allFinals + " FINALs, read_committed " + committedFinals
-                        + ", in the transaction the kill cut " + run.cutByKill());
+        java.util.Set<String> shown = new HashSet<>(run.cut());
+        shown.retainAll(run.visible());
+        assertEquals(java.util.Set.of(), shown, "records of the killed transaction visible to read_committed");
     }
 
     /**
@@ -127,8 +122,11 @@ class ServiceCrashIT extends ServiceScenario {
         return expectedFinals;
     }
 
-    /** What the topic holds after the crash and the restart, by both readers, and how many FINALs the kill cut. */
-    record Run(List<MarketReaction> committed, List<MarketReaction> uncommitted, long cutByKill) {}
+    /**
+     * What read_committed reads after the crash and the restart, the FINALs the kill cut (partition@offset, past the
+     * last stable offset at the kill) and every record read_committed sees in the end (partition@offset).
+     */
+    record Run(List<MarketReaction> committed, java.util.Set<String> cut, java.util.Set<String> visible) {}
 
     private Run crashWithOpenWork(String guarantee, String name) throws Exception {
         String appId = "crash-" + name;
@@ -151,22 +149,32 @@ class ServiceCrashIT extends ServiceScenario {
                     p.news().lastOffsets(),
                     Duration.ofMinutes(2),
                     news::checkAlive);
+            // and every reaction task has taken its news in and committed (its first changelog records)
+            awaitRecordInEveryPartition(appId + "-" + TopologyNames.NEWS_SEEN + "-changelog", news);
             assertEquals(0, news.terminate(Duration.ofSeconds(45)), "SIGTERM after the news; log:\n" + news.tail());
         }
         // the first part of the ticks with no commit to come, killed once FINALs of it are out
-        long seen;
+        java.util.Set<String> cut;
+        boolean transactional = !guarantee.equals("at_least_once");
         try (ServiceProcess open =
                 ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), longCommits, log)) {
             p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
-            boolean transactional = !guarantee.equals("at_least_once");
             awaitFinals(p.topics(), open, transactional);
             open.kill();
             // it started on the state a clean stop left: nothing in it may be taken for corrupted and wiped
             String runs = Files.readString(log);
             assertFalse(runs.contains("TaskCorruptedException"), "a task corrupted after a clean stop; log:\n" + runs);
             // what the kill cut: the FINALs of the transaction left open (none outside transactions)
-            seen = finalsOnTopic(p.topics(), "read_uncommitted") - finalsOnTopic(p.topics(), "read_committed");
-            assertTrue(!transactional || seen >= 5, "the kill cut " + seen + " uncommitted FINALs, not 5 or more");
+            Map<org.apache.kafka.common.TopicPartition, Long> stable = endOffsets(p.topics(), "read_committed");
+            cut = new HashSet<>();
+            for (var r : read(p.topics(), "read_uncommitted")) {
+                if (isFinal(r)
+                        && r.offset()
+                                >= stable.get(new org.apache.kafka.common.TopicPartition(r.topic(), r.partition()))) {
+                    cut.add(r.partition() + "@" + r.offset());
+                }
+            }
+            assertTrue(!transactional || cut.size() >= 5, "the kill cut " + cut.size() + " uncommitted FINALs, not 5");
         }
         try (ServiceProcess second =
                 ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
@@ -174,19 +182,10 @@ class ServiceCrashIT extends ServiceScenario {
             EndMarkers.publish(clients(), p.topics().ticks.name(), PARTITIONS);
             List<MarketReaction> committed = EndMarkers.readUntilEnded(
                     clients(), p.topics().reactions, PARTITIONS, Duration.ofMinutes(3), second::checkAlive);
-            Map<String, Object> uncommittedReader =
-                    new java.util.HashMap<>(clients().committedReader());
-            uncommittedReader.put("isolation.level", "read_uncommitted");
-            List<MarketReaction> uncommitted = new java.util.ArrayList<>();
-            EndMarkers.readUntilEnded(
-                    uncommittedReader,
-                    p.topics().reactions,
-                    PARTITIONS,
-                    Duration.ofMinutes(1),
-                    second::checkAlive,
-                    uncommitted::add);
+            java.util.Set<String> visible = new HashSet<>();
+            read(p.topics(), "read_committed").forEach(r -> visible.add(r.partition() + "@" + r.offset()));
             assertEquals(0, second.terminate(Duration.ofSeconds(45)), "SIGTERM; log:\n" + second.tail());
-            return new Run(committed, uncommitted, seen);
+            return new Run(committed, cut, visible);
         }
     }
 
@@ -214,31 +213,69 @@ class ServiceCrashIT extends ServiceScenario {
         }
     }
 
-    /**
-     * The FINALs a reader with this isolation level sees now, from the start to its end offsets: the high watermark
-     * for read_uncommitted, the first offset of a transaction still open for read_committed.
-     */
-    private static long finalsOnTopic(com.marketreactions.common.Topics topics, String isolation) {
-        Map<String, Object> reader = new java.util.HashMap<>(clients().committedReader());
-        reader.put("isolation.level", isolation);
-        long finals = 0;
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, MarketReaction> c =
+    /** Waits (at most a minute) until every partition of {@code topic} holds a committed record. */
+    private static void awaitRecordInEveryPartition(String topic, ServiceProcess service) {
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c =
                 new org.apache.kafka.clients.consumer.KafkaConsumer<>(
-                        reader,
-                        topics.reactions.keySerde().deserializer(),
-                        topics.reactions.valueSerde().deserializer())) {
+                        clients().committedReader(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topic);
+            java.util.Set<Integer> seen = new HashSet<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (seen.size() < partitions.size()) {
+                service.checkAlive();
+                assertTrue(System.nanoTime() < deadline, "no committed record in every partition of " + topic);
+                c.poll(Duration.ofMillis(100)).forEach(r -> seen.add(r.partition()));
+            }
+        }
+    }
+
+    /** The FINALs a reader with this isolation level sees now. */
+    private static long finalsOnTopic(com.marketreactions.common.Topics topics, String isolation) {
+        return read(topics, isolation).stream().filter(ServiceCrashIT::isFinal).count();
+    }
+
+    private static boolean isFinal(org.apache.kafka.clients.consumer.ConsumerRecord<String, MarketReaction> r) {
+        return r.value() != null && r.value().getStatus() == ReactionStatus.FINAL;
+    }
+
+    private static org.apache.kafka.clients.consumer.KafkaConsumer<String, MarketReaction> reader(
+            com.marketreactions.common.Topics topics, String isolation) {
+        Map<String, Object> config = new java.util.HashMap<>(clients().committedReader());
+        config.put("isolation.level", isolation);
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                config,
+                topics.reactions.keySerde().deserializer(),
+                topics.reactions.valueSerde().deserializer());
+    }
+
+    /**
+     * Where a reader with this isolation level ends now: the high watermark for read_uncommitted, the last stable
+     * offset (the first of a transaction still open) for read_committed.
+     */
+    private static Map<org.apache.kafka.common.TopicPartition, Long> endOffsets(
+            com.marketreactions.common.Topics topics, String isolation) {
+        try (var c = reader(topics, isolation)) {
+            return c.endOffsets(
+                    com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topics.reactions.name()));
+        }
+    }
+
+    /** Every record a reader with this isolation level sees now, from the start to its end offsets. */
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, MarketReaction>> read(
+            com.marketreactions.common.Topics topics, String isolation) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, MarketReaction>> records =
+                new java.util.ArrayList<>();
+        try (var c = reader(topics, isolation)) {
             var partitions = com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topics.reactions.name());
             Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
                 assertTrue(System.nanoTime() < deadline, "cannot read " + topics.reactions.name() + " to " + end);
-                for (var r : c.poll(Duration.ofMillis(100))) {
-                    if (r.value() != null && r.value().getStatus() == ReactionStatus.FINAL) {
-                        finals++;
-                    }
-                }
+                c.poll(Duration.ofMillis(100)).forEach(records::add);
             }
         }
-        return finals;
+        return records;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Gives a task's window stores a changelog offset as soon as the task processes a record. Kafka Streams 4.3.1
+ * Gives a task's window stores a changelog offset as soon as the task processes a record or punctuates. Kafka Streams 4.3.1
  * keeps a window store's committed offset only once its changelog holds a record; a store never written has none,
  * and under exactly-once a restart then takes the whole task for corrupted and restores every store of it from the
  * changelogs ("did not find checkpoint offsets while stores are not empty"): a partition whose tickers have had no

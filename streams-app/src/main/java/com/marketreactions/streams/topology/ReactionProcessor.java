@@ -285,6 +285,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     /** The wall-clock punctuation: windows of quiet inputs, and the latest PROVISIONAL updates for queries. */
     private void onWallClock(long wall) {
+        changelogOffsets.touch(Math.max(0, context.currentStreamTimeMs())); // a task that has had no record yet
         finalizeAll(wall);
         for (Map.Entry<String, Recent> r : recentUpdates.entrySet()) {
             recent.put(r.getKey(), r.getValue().reaction(), r.getValue().t0());
