@@ -45,13 +45,7 @@ class BrokerFailoverIT extends ServiceScenario {
                         serviceEnv(appId, "failover.", PARTITIONS, "state"),
                         dir.resolve("service.log"));
                 Admin admin = Admin.create(clients().common())) {
-            EndMarkers.awaitConsumed(
-                    clients(),
-                    appId,
-                    p.topics().news.name(),
-                    p.news().lastOffsets(),
-                    Duration.ofMinutes(2),
-                    service::checkAlive);
+            awaitNewsConsumed(appId, p, service);
             List<Path> parts = splitTicks(0.4);
             PublishResult first = p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
             ServiceProcess.awaitCommitted(clients(), appId, ticks, first.published() / 4, service);

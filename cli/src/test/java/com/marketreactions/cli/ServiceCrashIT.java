@@ -40,13 +40,7 @@ class ServiceCrashIT extends ServiceScenario {
 
         ServiceProcess first = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log);
         try {
-            EndMarkers.awaitConsumed(
-                    clients(),
-                    appId,
-                    p.topics().news.name(),
-                    p.news().lastOffsets(),
-                    Duration.ofMinutes(2),
-                    first::checkAlive);
+            awaitNewsConsumed(appId, p, first);
             // most of the ticks first (up to the afternoon of the announcement, with reaction windows open) ...
             List<Path> parts = splitTicks(0.78);
             PublishResult before = p.publisher().publish(InputFormat.TICKS, parts.get(0), false);
@@ -142,13 +136,7 @@ class ServiceCrashIT extends ServiceScenario {
         List<Path> parts = splitTicks(0.78);
         // the news in, committed, with the usual commit interval; a clean stop
         try (ServiceProcess news = ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, log)) {
-            EndMarkers.awaitConsumed(
-                    clients(),
-                    appId,
-                    p.topics().news.name(),
-                    p.news().lastOffsets(),
-                    Duration.ofMinutes(2),
-                    news::checkAlive);
+            awaitNewsConsumed(appId, p, news);
             // and every reaction task has taken its news in and committed (its first changelog records)
             awaitRecordInEveryPartition(appId + "-" + TopologyNames.NEWS_SEEN + "-changelog", news);
             assertEquals(0, news.terminate(Duration.ofSeconds(45)), "SIGTERM after the news; log:\n" + news.tail());

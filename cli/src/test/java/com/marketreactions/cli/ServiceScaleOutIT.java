@@ -31,13 +31,7 @@ class ServiceScaleOutIT extends ServiceScenario {
         try (ServiceProcess a = start(appId, "a");
                 ServiceProcess b = start(appId, "b")) {
             awaitMembersWithTasks(appId, 2, a);
-            EndMarkers.awaitConsumed(
-                    clients(),
-                    appId,
-                    p.topics().news.name(),
-                    p.news().lastOffsets(),
-                    Duration.ofMinutes(2),
-                    a::checkAlive);
+            awaitNewsConsumed(appId, p, a);
             p.publisher().publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients(), p.topics().ticks.name(), PARTITIONS);
             ServiceProcess.awaitCommitted(clients(), appId, p.topics().ticks.name(), 5_000, b);

@@ -129,6 +129,17 @@ abstract class ServiceScenario {
         return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, sample().news(), false));
     }
 
+    /** Waits (at most two minutes) until application {@code appId} has consumed the prepared news. */
+    static void awaitNewsConsumed(String appId, Prepared p, ServiceProcess service) throws InterruptedException {
+        EndMarkers.awaitConsumed(
+                clients(),
+                appId,
+                p.topics().news.name(),
+                p.news().lastOffsets(),
+                Duration.ofMinutes(2),
+                service::checkAlive);
+    }
+
     /**
      * The sample's ticks as consecutive files, each with the header: cut at these fractions of the lines (two
      * files for one fraction, three for two).
