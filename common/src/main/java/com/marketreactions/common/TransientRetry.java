@@ -47,17 +47,25 @@ final class TransientRetry {
         }
     }
 
-    /** A failure of the connection: an I/O error, a timeout or a closed HTTP connection somewhere in the causes. */
+    /**
+     * A failure of the connection (an I/O error, a timeout or a closed HTTP connection somewhere in the causes), or
+     * an error page instead of an answer: the registry's API answers errors in JSON, so an error whose body the client
+     * cannot parse (an HTML page of the HTTP server in front of it, seen once right after start) is not its verdict.
+     */
     static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException
                     || t instanceof TimeoutException
-                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
+                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")
+                    || String.valueOf(t.getMessage()).endsWith(UNPARSEABLE_ERROR_BODY)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** The end of the registry client's (Kiota's) message for an error response of a content type it cannot parse. */
+    private static final String UNPARSEABLE_ERROR_BODY = "does not have a factory to be parsed";
 
     static <T> Serializer<T> serializer(Serializer<T> inner) {
         return new Serializer<>() {

@@ -25,6 +25,20 @@ class TransientRetryTest {
     }
 
     @Test
+    void anErrorPageInsteadOfAnAnswerIsRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        Serializer<String> pageOnce = (topic, data) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new RuntimeException(
+                        new RuntimeException("Content type text/html does not have a factory to be parsed"));
+            }
+            return new byte[] {1};
+        };
+        assertEquals(1, TransientRetry.serializer(pageOnce).serialize("t", "x").length);
+        assertEquals(2, calls.get());
+    }
+
+    @Test
     void anAnswerOfTheRegistryIsNotRetried() {
         AtomicInteger calls = new AtomicInteger();
         Serializer<String> rejecting = (topic, data) -> {
