@@ -2,14 +2,12 @@ package com.marketreactions.stack;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * One node of a {@link BrokerCluster} in a JVM of its own ({@link BrokerMain}, on this JVM's class path), so
@@ -81,11 +79,12 @@ public final class BrokerProcess implements AutoCloseable {
             while (!Files.exists(readyFile(spec))) {
                 if (!p.isAlive()) {
                     throw new StackException("Kafka broker " + spec.nodeId() + " exited with code " + p.exitValue()
-                            + " while starting; log " + logFile + ": " + tail());
+                            + " while starting; log " + logFile + ": " + LogTail.of(logFile, 5));
                 }
                 if (System.nanoTime() - deadline > 0) {
-                    throw new StackException("Kafka broker " + spec.nodeId() + " on " + bootstrapServers()
-                            + " was not ready within " + timeout.toSeconds() + " s; log " + logFile + ": " + tail());
+                    throw new StackException(
+                            "Kafka broker " + spec.nodeId() + " on " + bootstrapServers() + " was not ready within "
+                                    + timeout.toSeconds() + " s; log " + logFile + ": " + LogTail.of(logFile, 5));
                 }
                 p.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS); // the poll interval, cut short by an exit
             }
@@ -153,14 +152,5 @@ public final class BrokerProcess implements AutoCloseable {
             throw new IllegalStateException("Kafka broker " + spec.nodeId() + " was never launched");
         }
         return process;
-    }
-
-    private String tail() {
-        try (Stream<String> lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
-            List<String> all = lines.filter(l -> !l.isBlank()).toList();
-            return String.join(" | ", all.subList(Math.max(0, all.size() - 5), all.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 }

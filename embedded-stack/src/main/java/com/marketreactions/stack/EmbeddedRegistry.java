@@ -1,12 +1,10 @@
 package com.marketreactions.stack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -198,16 +195,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
 
     private StackException failure(String what) {
-        return new StackException(what + "; log " + logFile + ", last lines: " + tail(5));
-    }
-
-    private String tail(int lines) {
-        try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
-            List<String> nonBlank = all.filter(l -> !l.isBlank()).collect(Collectors.toList());
-            return String.join(" | ", nonBlank.subList(Math.max(0, nonBlank.size() - lines), nonBlank.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
+        return new StackException(what + "; log " + logFile + ", last lines: " + LogTail.of(logFile, 5));
     }
 
     /** The server root, "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
