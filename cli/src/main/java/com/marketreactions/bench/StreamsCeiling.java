@@ -2,7 +2,7 @@ package com.marketreactions.bench;
 
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.Topics;
-import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.app.ReactionApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

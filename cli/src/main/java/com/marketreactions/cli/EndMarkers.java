@@ -2,7 +2,7 @@ package com.marketreactions.cli;
 
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.Topic;
-import com.marketreactions.streams.topology.EndOfInput;
+import com.marketreactions.streams.control.EndOfInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

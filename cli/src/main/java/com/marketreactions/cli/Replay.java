@@ -2,6 +2,7 @@ package com.marketreactions.cli;
 
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.StudyKey;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.BadInputException;
@@ -17,8 +18,8 @@ import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
-import com.marketreactions.streams.ReactionApp;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.app.ReactionApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +156,7 @@ public final class Replay {
             // the study's topic holds an update per FINAL of a group: the last of each key is its result
             Map<String, EventStudy> latest = new java.util.TreeMap<>();
             EndMarkers.readUntilEnded(clients, topics.study, partitions, timeout, health)
-                    .forEach(st -> latest.put(st.getGroup() + '|' + st.getHorizon(), st));
+                    .forEach(st -> latest.put(new StudyKey(st.getGroup(), st.getHorizon()).encode(), st));
             List<EventStudy> studies = latest.values().stream()
                     .sorted(Comparator.comparing(EventStudy::getGroup)
                             .thenComparing(st -> Horizon.parse(st.getHorizon()).length()))

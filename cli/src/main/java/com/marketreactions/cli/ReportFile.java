@@ -2,7 +2,7 @@ package com.marketreactions.cli;
 
 import com.marketreactions.report.Report;
 import com.marketreactions.report.ReportWriter;
-import com.marketreactions.streams.chart.ReactionChart;
+import com.marketreactions.streams.web.ReactionChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

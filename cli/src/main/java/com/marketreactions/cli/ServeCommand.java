@@ -4,7 +4,7 @@ import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.SchemaRegistration;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
-import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.app.ReactionApp;
 import com.marketreactions.streams.ops.BrokerProbe;
 import com.marketreactions.streams.ops.OpsServer;
 import com.marketreactions.streams.ops.ReactionFeed;

@@ -297,10 +297,10 @@ abstract class ReplayScenarios {
         Replay.Inputs in = handMadeInputs();
         java.nio.file.Path stateDir = java.nio.file.Files.createTempDirectory("late-state");
         ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(1));
-        try (com.marketreactions.streams.ReactionApp app = new com.marketreactions.streams.ReactionApp(
+        try (com.marketreactions.streams.app.ReactionApp app = new com.marketreactions.streams.app.ReactionApp(
                 config,
                 topics,
-                com.marketreactions.streams.ReactionApp.properties(clients, "late-news", stateDir, Map.of()))) {
+                com.marketreactions.streams.app.ReactionApp.properties(clients, "late-news", stateDir, Map.of()))) {
             app.start();
             // ticks up to 15:25 first: stream time passes the 15:00 news by 25 minutes, beyond L = 5 minutes
             var ticks = publisher.publish(com.marketreactions.producers.files.InputFormat.TICKS, in.ticks(), false);

@@ -9,7 +9,7 @@ import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
-import com.marketreactions.streams.topology.TopologyNames;
+import com.marketreactions.streams.TopologyNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package com.marketreactions.streams.ops;
 
 import com.marketreactions.schema.MarketReaction;
-import com.marketreactions.streams.chart.ReactionChart;
+import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.history.TicksQuery;
 import com.marketreactions.streams.reaction.TickSeries;
-import com.marketreactions.streams.topology.TicksQuery;
-import com.marketreactions.streams.topology.TopologyNames;
+import com.marketreactions.streams.web.ReactionChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.marketreactions.streams.ops;
 
 import com.marketreactions.common.RecordJson;
-import com.marketreactions.streams.ReactionApp;
-import com.marketreactions.streams.chart.ChartJson;
-import com.marketreactions.streams.chart.ReactionChart;
-import com.marketreactions.streams.chart.WebAssets;
+import com.marketreactions.streams.app.ReactionApp;
+import com.marketreactions.streams.web.ChartJson;
+import com.marketreactions.streams.web.ReactionChart;
+import com.marketreactions.streams.web.WebAssets;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

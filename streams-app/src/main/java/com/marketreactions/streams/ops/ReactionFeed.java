@@ -3,9 +3,10 @@ package com.marketreactions.streams.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.ReactionKey;
 import com.marketreactions.common.Topic;
 import com.marketreactions.schema.MarketReaction;
-import com.marketreactions.streams.chart.ChartJson;
+import com.marketreactions.streams.web.ChartJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class ReactionFeed implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String key = r.getNewsId() + '|' + r.getTicker() + '|' + r.getHorizon();
+        String key = new ReactionKey(r.getNewsId(), r.getTicker(), r.getHorizon()).encode();
         synchronized (latest) {
             latest.remove(key);
             latest.put(key, json);

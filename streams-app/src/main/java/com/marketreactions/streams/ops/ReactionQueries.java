@@ -1,7 +1,9 @@
 package com.marketreactions.streams.ops;
 
+import com.marketreactions.common.RecentReactionKey;
+import com.marketreactions.common.StudyKey;
 import com.marketreactions.schema.MarketReaction;
-import com.marketreactions.streams.topology.TopologyNames;
+import com.marketreactions.streams.TopologyNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,8 +66,11 @@ final class ReactionQueries {
     /** This instance's reactions of {@code ticker}, latest status per (news, horizon). */
     List<MarketReaction> localByTicker(String ticker) {
         List<MarketReaction> out = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, MarketReaction> it =
-                store().fetch(ticker + '|', ticker + '}', Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+        try (KeyValueIterator<Windowed<String>, MarketReaction> it = store().fetch(
+                        RecentReactionKey.firstOf(ticker),
+                        RecentReactionKey.afterLastOf(ticker),
+                        Instant.EPOCH,
+                        Instant.ofEpochMilli(Long.MAX_VALUE))) {
             it.forEachRemaining(kv -> out.add(kv.value));
         }
         out.sort(NEWEST_FIRST);
@@ -98,9 +103,8 @@ final class ReactionQueries {
                 .all()) {
             while (it.hasNext()) {
                 KeyValue<String, com.marketreactions.schema.internal.StudySums> kv = it.next();
-                int bar = kv.key.lastIndexOf('|');
-                out.add(com.marketreactions.streams.study.EventStudyMath.result(
-                        kv.key.substring(0, bar), kv.key.substring(bar + 1), kv.value));
+                StudyKey key = StudyKey.decode(kv.key);
+                out.add(com.marketreactions.streams.study.EventStudyMath.result(key.group(), key.horizon(), kv.value));
             }
         }
         return out;

@@ -1,6 +1,6 @@
 package com.marketreactions.streams.ops;
 
-import com.marketreactions.streams.ReactionApp;
+import com.marketreactions.streams.app.ReactionApp;
 import com.marketreactions.streams.errors.DeadLetters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -36,9 +36,4 @@ public final class StudyGroups {
         }
         return g;
     }
-
-    /** The record key of a group and horizon on {@code event-study}. */
-    public static String key(String group, String horizon) {
-        return group + '|' + horizon;
-    }
 }

@@ -1,6 +1,8 @@
 package com.marketreactions.streams.topology;
 
 import com.marketreactions.common.InternalAvroSerdes;
+import com.marketreactions.common.NewsHorizonKey;
+import com.marketreactions.common.StudyKey;
 import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
@@ -9,7 +11,18 @@ import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.internal.StoryItem;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.emit.FinalsOnly;
+import com.marketreactions.streams.errors.RecordValidator;
+import com.marketreactions.streams.history.TickHistoryBuilder;
+import com.marketreactions.streams.impact.NewsImpactAggregator;
+import com.marketreactions.streams.news.NewsDeduplicator;
+import com.marketreactions.streams.news.NewsTickerResolver;
+import com.marketreactions.streams.routing.SymbolPartitioner;
+import com.marketreactions.streams.routing.TickRouter;
+import com.marketreactions.streams.study.StudyAggregator;
 import com.marketreactions.streams.study.StudyGroups;
+import com.marketreactions.streams.time.StreamTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +96,7 @@ public final class ReactionTopology {
                         .withName("aliases-source"),
                 Materialized.as(TopologyNames.ALIASES));
 
-        builder.addStateStore(TickHistoryStore.builder(TopologyNames.TICK_HISTORY, changelog));
+        builder.addStateStore(new TickHistoryBuilder(TopologyNames.TICK_HISTORY, changelog));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(TopologyNames.PENDING), Serdes.Bytes(), newsSerde)
                 .withCachingEnabled()
@@ -163,7 +176,9 @@ public final class ReactionTopology {
                                 topics.reactions.name(),
                                 topics.reactions.valueSerde().deserializer()),
                         Named.as("final-reactions"));
-        finals.selectKey((k, r) -> r == null ? k : r.getNewsId() + '|' + r.getHorizon(), Named.as("key-by-news"))
+        finals.selectKey(
+                        (k, r) -> r == null ? k : new NewsHorizonKey(r.getNewsId(), r.getHorizon()).encode(),
+                        Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(internal.avro(MarketReaction.class))
@@ -185,7 +200,7 @@ public final class ReactionTopology {
                         (k, r) -> r == null
                                 ? List.of(KeyValue.pair(k, r))
                                 : StudyGroups.of(r).stream()
-                                        .map(g -> KeyValue.pair(StudyGroups.key(g, r.getHorizon()), r))
+                                        .map(g -> KeyValue.pair(new StudyKey(g, r.getHorizon()).encode(), r))
                                         .toList(),
                         Named.as("key-by-group"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_GROUP)

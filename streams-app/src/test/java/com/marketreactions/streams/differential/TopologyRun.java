@@ -7,7 +7,7 @@ import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
-import com.marketreactions.streams.topology.EndOfInput;
+import com.marketreactions.streams.control.EndOfInput;
 import com.marketreactions.streams.topology.ReactionTopology;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -10,6 +10,7 @@ import com.marketreactions.common.InternalAvroSerdes;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.streams.TopologyNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,6 +5,9 @@ import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.history.TickHistoryBuilder;
+import com.marketreactions.streams.history.TickHistoryStore;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -78,7 +81,7 @@ public class TickPathBenchmark {
         context.setCurrentSystemTimeMs(
                 START + Duration.ofDays(400).toMillis()); // a replay: the wall clock after the data
         PlainAvroSerdes serdes = new PlainAvroSerdes();
-        history = TickHistoryStore.builder(TopologyNames.TICK_HISTORY, Map.of())
+        history = new TickHistoryBuilder(TopologyNames.TICK_HISTORY, Map.of())
                 .withLoggingDisabled()
                 .build();
         add(history);

@@ -8,6 +8,7 @@ import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.control.EndOfInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,32 +23,32 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 /** A TopologyTestDriver around the real topology, with helpers to pipe ticks and news at fixed instants. */
-final class TopologyFixture implements AutoCloseable {
+public final class TopologyFixture implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2025-11-03T15:00:00Z");
 
     final Topics topics = Topics.create(new PlainAvroSerdes());
     final ReactionConfig config;
-    final TopologyTestDriver driver;
+    public final TopologyTestDriver driver;
     final TestInputTopic<String, StockTick> ticks;
-    final TestInputTopic<String, NewsEvent> news;
+    public final TestInputTopic<String, NewsEvent> news;
     final TestInputTopic<String, String> aliases;
     final TestOutputTopic<String, MarketReaction> reactions;
     final TestOutputTopic<String, NewsImpact> impact;
 
     /** Default config with these horizons and no PROVISIONAL updates. */
-    TopologyFixture(String... horizons) {
+    public TopologyFixture(String... horizons) {
         this(ReactionConfig.defaults()
                 .withHorizons(Arrays.stream(horizons).map(Horizon::parse).toList())
                 .withProvisionalInterval(Duration.ZERO));
     }
 
-    TopologyFixture(ReactionConfig config) {
+    public TopologyFixture(ReactionConfig config) {
         this(config, Map.of());
     }
 
     /** @param streamsSettings more Streams settings, e.g. exception handlers */
-    TopologyFixture(ReactionConfig config, Map<String, String> streamsSettings) {
+    public TopologyFixture(ReactionConfig config, Map<String, String> streamsSettings) {
         this.config = config;
         Properties p = new Properties();
         p.putAll(streamsSettings);
@@ -78,7 +79,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** A tick at T0 + offset. */
-    void tick(String symbol, Duration offset, double price, long size) {
+    public void tick(String symbol, Duration offset, double price, long size) {
         Instant ts = T0.plus(offset);
         ticks.pipeInput(new TestRecord<>(
                 symbol,
@@ -91,7 +92,7 @@ final class TopologyFixture implements AutoCloseable {
                 ts));
     }
 
-    void news(String id, Duration offset, String headline, String... tickers) {
+    public void news(String id, Duration offset, String headline, String... tickers) {
         newsWithSummary(id, offset, headline, null, tickers);
     }
 
@@ -111,12 +112,12 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     /** The replay's end-of-input marker (one partition here). */
-    void endOfInput() {
+    public void endOfInput() {
         ticks.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), T0));
     }
 
     /** Reactions emitted since the last call; end-of-input markers are counted in {@link #endMarkers}. */
-    List<MarketReaction> output() {
+    public List<MarketReaction> output() {
         List<MarketReaction> out = new java.util.ArrayList<>();
         for (TestRecord<String, MarketReaction> r : reactions.readRecordsToList()) {
             if (r.value() == null) {

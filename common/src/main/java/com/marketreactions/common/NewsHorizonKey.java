@@ -1,0 +1,23 @@
+package com.marketreactions.common;
+
+/**
+ * The key of one news event's impact at one horizon: {@code newsId|HORIZON}; the key of the {@code news-impact}
+ * topic and of the FINAL reactions repartitioned by news.
+ */
+public record NewsHorizonKey(String newsId, String horizon) {
+
+    private static final char SEP = '|';
+
+    public String encode() {
+        return newsId + SEP + horizon;
+    }
+
+    /** Parses from the right, so a news id may contain the separator. */
+    public static NewsHorizonKey decode(String key) {
+        int h = key.lastIndexOf(SEP);
+        if (h < 0) {
+            throw new IllegalArgumentException("not a news impact key (newsId|horizon): " + key);
+        }
+        return new NewsHorizonKey(key.substring(0, h), key.substring(h + 1));
+    }
+}

@@ -1,0 +1,90 @@
+package com.marketreactions.streams.errors;
+
+import com.marketreactions.common.RecordChecks;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.control.EndOfInput;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * The first step after an input topic: a record that decoded but makes no sense (no key, no value, the
+ * wrong type, a field out of range, an event time far in the future) is rejected with an
+ * {@link InvalidRecordException}; the processing exception handler decides what happens to it (the service
+ * dead-letters it, a replay stops). End-of-input markers pass. The news path runs it as a processor; the
+ * reaction node checks ticks with {@link #check} itself, so that a tick takes no extra hop.
+ */
+public final class RecordValidator<V> implements FixedKeyProcessor<String, V, V> {
+
+    /** Event times further ahead of the wall clock than this are a producer's mistake, not news from the future. */
+    static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    private final Class<V> type;
+    private final Function<V, String> problem;
+    private final Function<V, Instant> eventTime;
+    private FixedKeyProcessorContext<String, V> context;
+
+    private RecordValidator(Class<V> type, Function<V, String> problem, Function<V, Instant> eventTime) {
+        this.type = type;
+        this.problem = problem;
+        this.eventTime = eventTime;
+    }
+
+    public static RecordValidator<StockTick> ticks() {
+        return new RecordValidator<>(StockTick.class, RecordChecks::tickProblem, StockTick::getTs);
+    }
+
+    public static RecordValidator<NewsEvent> news() {
+        return new RecordValidator<>(NewsEvent.class, RecordChecks::newsProblem, NewsEvent::getPublishedAt);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, V> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, V> r) {
+        if (!EndOfInput.isMarker(r.value(), r.headers())) {
+            check(r.key(), r.value(), context.currentSystemTimeMs());
+        }
+        context.forward(r);
+    }
+
+    /** Rejects a record that is not a valid {@code V}: what {@link #problem} finds, as an exception. */
+    public void check(Object key, Object value, long wallMs) {
+        String why = problem(key, value, wallMs);
+        if (why != null) {
+            throw new InvalidRecordException(why);
+        }
+    }
+
+    /** What is wrong with a record (not an end-of-input marker) read at {@code wallMs}, or null. */
+    public String problem(Object key, Object value, long wallMs) {
+        if (value == null) {
+            return "no value (a " + type.getSimpleName() + " was expected)";
+        }
+        if (!type.isInstance(value)) {
+            return "a " + value.getClass().getSimpleName() + " where a " + type.getSimpleName() + " was expected";
+        }
+        if (key == null) {
+            return "no key";
+        }
+        V v = type.cast(value);
+        String why = problem.apply(v);
+        if (why != null) {
+            return why;
+        }
+        Instant t = eventTime.apply(v);
+        long ahead = t.toEpochMilli() - wallMs;
+        if (ahead > MAX_AHEAD.toMillis()) {
+            return "event time " + t + " is " + Duration.ofMillis(ahead) + " ahead of the clock (at most " + MAX_AHEAD
+                    + ")";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package com.marketreactions.streams.history;
+
+import com.marketreactions.streams.time.Lateness;
+
+/**
+ * Folds the ticks of consecutive minutes into {@link SettledMinutes}: a minute stands as its close with its volume
+ * when all its ticks came in time; a minute with a late tick ({@link Lateness#isLateTick}) is unsettled.
+ */
+final class MinuteSummarizer implements TickBlock.TickVisitor {
+    private final SettledMinutes into;
+    private final long graceMs;
+    private long minute = Long.MIN_VALUE;
+    private long lastTs;
+    private double lastPrice;
+    private long volume;
+    private boolean inTime;
+
+    MinuteSummarizer(SettledMinutes into, long graceMs) {
+        this.into = into;
+        this.graceMs = graceMs;
+    }
+
+    @Override
+    public void tick(long ts, double price, long size, long clockBefore) {
+        long start = TickBlock.start(ts);
+        if (start != minute) {
+            close();
+            minute = start;
+            volume = 0;
+            inTime = true;
+        }
+        lastTs = ts;
+        lastPrice = price;
+        volume += size;
+        inTime &= !Lateness.isLateTick(ts, clockBefore, graceMs);
+    }
+
+    void close() {
+        if (minute == Long.MIN_VALUE) {
+            return;
+        }
+        if (inTime) {
+            into.add(lastTs, lastPrice, volume);
+        } else {
+            into.unsettle(minute);
+        }
+        minute = Long.MIN_VALUE;
+    }
+}

@@ -1,0 +1,374 @@
+package com.marketreactions.streams.history;
+
+import com.marketreactions.streams.reaction.TickSeries;
+import com.marketreactions.streams.time.StreamTime;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * Recent ticks per symbol, each with its symbol's clock: the state store behind every reaction's window and
+ * estimate, and the one place where time is recorded (committed together with the ticks, so exactly-once).
+ *
+ * <p>Why not a window store with a record per tick: that writes RocksDB and the changelog once per tick,
+ * and Streams' generic cache in front of it costs as much again (a sorted map of byte keys); together they
+ * were about 40% of the stream thread in the benchmark's profile. Here a tick is appended to an in-memory
+ * {@link TickBlock} of its symbol and minute, written in parts of {@value #PART} ticks to a logged RocksDB
+ * key-value store: a part as soon as it fills, the rest of the minutes touched since the last commit when
+ * Streams flushes its caches before committing. So the changelog and the offsets stay in one transaction, a
+ * busy minute is written once per commit rather than once per tick, only its last part is rewritten, and
+ * most of the changelog is sent while the task processes rather than in the flush the commit waits for.
+ *
+ * <p>Time. Each symbol has a clock, the newest tick time it has had; every tick records the clock before it,
+ * so {@link #series(String, long, long, long) reads as of} a close time are a function of the symbol's own
+ * input order alone. The store keeps one more clock for its owner (the processor's task clock).
+ *
+ * <p>Retention is the caller's: {@link #expire} drops the minutes of a symbol before a time the caller
+ * knows nobody needs (checked at most every {@code EXPIRY_STEP_MS} per symbol), and remembers how far it
+ * went. The minute a symbol is filling stays in memory across commits; older minutes are read from RocksDB.
+ * After a restart the store is restored from its changelog and the in-memory part starts empty.
+ *
+ * <p>The commit hook is Streams' internal {@link CachedStateStore} interface (its caching stores use it):
+ * no public API runs before a commit (the public {@code commit} of a store runs after the transaction has
+ * committed, too late for the changelog). {@code TickHistoryCommitTest} pins that behaviour, so an upgrade
+ * that changes it fails the build rather than losing ticks on a crash.
+ */
+public final class TickHistoryStore implements StateStore, CachedStateStore<Object, Object> {
+
+    /** Ticks per persisted record: bounds what a commit rewrites of a busy minute. */
+    static final int PART = 256;
+
+    /** Expiry scans the store at most once per this much time per symbol. */
+    private static final long EXPIRY_STEP_MS = 10 * TickBlock.SPAN_MS;
+
+    private final KeyValueStore<Bytes, byte[]> inner;
+    private final Map<String, SymbolHistory> symbols = new HashMap<>();
+    private final AsOfReads reads;
+    /** Symbols touched since the last flush, each once ({@link SymbolHistory#dirty}). */
+    private final List<SymbolHistory> dirty = new ArrayList<>();
+    /**
+     * The symbol looked up last, by identity: a tick's symbol is one String instance per symbol (the reaction
+     * node's), and the processor asks about it several times per tick; with thousands of symbols each of those was
+     * a hash lookup missing the cache.
+     */
+    private String lastName;
+
+    private SymbolHistory last;
+    private long clock = StreamTime.NONE;
+    private boolean clockLoaded;
+    private boolean clockDirty;
+
+    TickHistoryStore(KeyValueStore<Bytes, byte[]> inner) {
+        this.inner = inner;
+        this.reads = new AsOfReads(inner, symbols);
+    }
+
+    /** The owner's clock recorded by {@link #clock(long)}, or {@link StreamTime#NONE}; survives restarts. */
+    public long clock() {
+        if (!clockLoaded) {
+            byte[] b = inner.get(HistoryKeys.CLOCK);
+            clock = b == null ? StreamTime.NONE : ByteBuffer.wrap(b).getLong();
+            clockLoaded = true;
+        }
+        return clock;
+    }
+
+    public void clock(long ts) {
+        clock = ts;
+        clockLoaded = true;
+        clockDirty = true;
+    }
+
+    /** The newest tick time of {@code symbol}, or {@link StreamTime#NONE}. */
+    public long clock(String symbol) {
+        return symbol(symbol).clock;
+    }
+
+    /** Ticks of {@code symbol} before this time may have been dropped by {@link #expire}. */
+    public long expiredBefore(String symbol) {
+        return symbol(symbol).expiredBefore;
+    }
+
+    /**
+     * Adds a tick, stamped with its symbol's clock before it, and moves the clock on.
+     *
+     * @return the symbol's clock before this tick ({@link StreamTime#NONE} for its first)
+     */
+    public long add(String symbol, long ts, double price, long size) {
+        SymbolHistory s = symbol(symbol);
+        long before = s.clock;
+        long start = TickBlock.start(ts);
+        if (s.settled != null) {
+            s.settled.touched(start);
+        }
+        SymbolHistory.Minute m = s.inMemory(start);
+        if (m == null) {
+            // a minute later than any this symbol has had since the start cannot be in the store yet
+            m = new SymbolHistory.Minute(
+                    s.latest != Long.MIN_VALUE && start > s.latest ? s.blockLikeLatest() : load(s, start));
+            s.minutes.put(start, m);
+        }
+        if (start > s.latest) {
+            SymbolHistory.Minute previous = s.latestMinute;
+            if (previous != null && previous.clean()) {
+                s.minutes.remove(s.latest); // written already: read it from the store from now on
+            }
+            s.latest = start;
+            s.latestMinute = m;
+        }
+        int at = m.ticks.add(ts, price, size, before); // later ticks moved up by one
+        m.firstDirty = Math.min(m.firstDirty, at);
+        int n = m.ticks.size();
+        if (n % PART == 0 && m.firstDirty >= n - PART) {
+            // a part just filled and nothing before it changed: write it now, so the changelog records go out
+            // while the task processes instead of all at once in the flush before the commit, which waits for them
+            inner.put(s.key(start, n / PART - 1), m.ticks.part(n - PART, n));
+            m.firstDirty = Integer.MAX_VALUE;
+        }
+        if (ts > s.clock) {
+            s.clock = ts; // not written with each move: the newest stored tick says it after a restart
+        }
+        markDirty(s);
+        return before;
+    }
+
+    private void markDirty(SymbolHistory s) {
+        if (!s.dirty) {
+            s.dirty = true;
+            dirty.add(s);
+        }
+    }
+
+    /** The ticks of {@code symbol} with {@code from <= ts <= to}, in processing order, all that have arrived. */
+    public TickSeries series(String symbol, long from, long to) {
+        return series(symbol, from, to, Long.MAX_VALUE);
+    }
+
+    /**
+     * The ticks of {@code symbol} with {@code from <= ts <= to} that arrived while the symbol's clock had not
+     * passed {@code asOf}, in processing order: what a window closing at {@code asOf} holds, read at any time.
+     */
+    public TickSeries series(String symbol, long from, long to, long asOf) {
+        return reads.series(symbol(symbol), from, to, asOf);
+    }
+
+    /**
+     * What an estimate reads, {@link #series(String, long, long, long) the ticks} of {@code [from, t0]} as of
+     * {@code asOf = t0 + grace}, with each settled minute given as the one tick that stands for it ({@link
+     * AsOfReads#estimationSeries}).
+     */
+    public TickSeries estimationSeries(String symbol, long from, long t0, long asOf, long graceMs) {
+        return reads.estimationSeries(symbol(symbol), from, t0, asOf, graceMs);
+    }
+
+    /**
+     * Drops the minutes of {@code symbol} that end before {@code before}, unless the last expiry of the
+     * symbol was less than {@code EXPIRY_STEP_MS} ago.
+     */
+    public void expire(String symbol, long before) {
+        SymbolHistory s = symbol(symbol);
+        long upTo = TickBlock.start(before); // whole minutes only
+        if (upTo <= s.expiredBefore || (s.expiredBefore != Long.MIN_VALUE && upTo - s.expiredBefore < EXPIRY_STEP_MS)) {
+            return;
+        }
+        List<Bytes> old = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it =
+                inner.range(s.key(s.expiredBefore, 0), s.key(upTo - 1, Integer.MAX_VALUE))) {
+            it.forEachRemaining(kv -> old.add(kv.key));
+        }
+        old.forEach(inner::delete);
+        s.minutes.headMap(upTo, false).clear();
+        reads.expire(s, upTo);
+        if (s.latest < upTo) {
+            s.latestMinute = null; // dropped with the others
+        }
+        s.expiredBefore = upTo;
+        s.metaDirty = true;
+        markDirty(s);
+    }
+
+    /** Writes what changed since the last call to the inner store (and so to its changelog). */
+    @Override
+    public void flushCache() {
+        if (clockDirty) {
+            inner.put(HistoryKeys.CLOCK, ByteBuffer.allocate(8).putLong(clock).array());
+            clockDirty = false;
+        }
+        for (SymbolHistory s : dirty) {
+            if (s.metaDirty) {
+                inner.put(
+                        s.metaKey,
+                        ByteBuffer.allocate(16)
+                                .putLong(s.clock)
+                                .putLong(s.expiredBefore)
+                                .array());
+                s.metaDirty = false;
+            }
+            Iterator<Map.Entry<Long, SymbolHistory.Minute>> it =
+                    s.minutes.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Long, SymbolHistory.Minute> e = it.next();
+                SymbolHistory.Minute m = e.getValue();
+                if (!m.clean()) {
+                    int n = m.ticks.size();
+                    for (int part = m.firstDirty / PART; part * PART < n; part++) {
+                        inner.put(s.key(e.getKey(), part), m.ticks.part(part * PART, Math.min(n, (part + 1) * PART)));
+                    }
+                    m.firstDirty = Integer.MAX_VALUE;
+                }
+                if (e.getKey() != s.latest) {
+                    it.remove();
+                }
+            }
+            s.dirty = false;
+        }
+        dirty.clear();
+    }
+
+    /** The in-memory state of a symbol, its clock loaded from the store on first use. */
+    private SymbolHistory symbol(String name) {
+        if (name == lastName) {
+            return last;
+        }
+        SymbolHistory s = symbols.get(name);
+        if (s == null) {
+            s = new SymbolHistory(name);
+            byte[] meta = inner.get(s.metaKey);
+            if (meta != null) {
+                ByteBuffer b = ByteBuffer.wrap(meta);
+                s.clock = b.getLong();
+                s.expiredBefore = b.getLong();
+            }
+            s.clock = Math.max(s.clock, newestStored(s));
+            symbols.put(name, s);
+        }
+        lastName = name;
+        last = s;
+        return s;
+    }
+
+    /**
+     * The time of the symbol's newest stored tick, or {@link StreamTime#NONE}: its clock, which is the newest tick
+     * time it has had (expiry never drops that one). The meta record is written when expiry moves on, not with
+     * every tick: with thousands of symbols each commit would write two records per symbol instead of one.
+     */
+    private long newestStored(SymbolHistory s) {
+        long[] newest = {StreamTime.NONE};
+        try (KeyValueIterator<Bytes, byte[]> it =
+                inner.reverseRange(s.key(Long.MIN_VALUE, 0), s.key(Long.MAX_VALUE, Integer.MAX_VALUE))) {
+            if (it.hasNext()) {
+                TickBlock.forEach(it.next().value, (t, p, size, c) -> newest[0] = Math.max(newest[0], t));
+            }
+        }
+        return newest[0];
+    }
+
+    @Override
+    public void clearCache() {
+        symbols.clear();
+        reads.cleared();
+        dirty.clear();
+        lastName = null;
+        last = null;
+        clockLoaded = false;
+        clockDirty = false;
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<Object, Object> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    private TickBlock load(SymbolHistory s, long minute) {
+        TickBlock b = new TickBlock();
+        try (KeyValueIterator<Bytes, byte[]> it = inner.range(s.key(minute, 0), s.key(minute, Integer.MAX_VALUE))) {
+            while (it.hasNext()) {
+                TickBlock.readPart(it.next().value, b);
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        inner.init(context, root);
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        inner.commit(changelogOffsets);
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return inner.committedOffset(partition);
+    }
+
+    @Override
+    @SuppressWarnings(
+            "deprecation") // Streams 4.3 still asks a store this; a wrapper must pass the inner store's answer on
+    public boolean managesOffsets() {
+        return inner.managesOffsets();
+    }
+
+    @Override
+    public void close() {
+        clearCache();
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return true;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
+    }
+
+    /** Answers a {@link TicksQuery} on a query thread, from the committed (RocksDB) part only. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        if (!(query instanceof TicksQuery q)) {
+            return QueryResult.forUnknownQueryType(query, this);
+        }
+        byte[] prefix = HistoryKeys.minutesPrefix(q.symbol());
+        TickSeries out = new TickSeries();
+        if (q.from() <= q.to()) {
+            try (KeyValueIterator<Bytes, byte[]> it = inner.range(
+                    HistoryKeys.minute(prefix, TickBlock.start(q.from()), 0),
+                    HistoryKeys.minute(prefix, TickBlock.start(q.to()), Integer.MAX_VALUE))) {
+                it.forEachRemaining(kv -> TickBlock.appendPart(kv.value, out, q.from(), q.to(), Long.MAX_VALUE));
+            }
+        }
+        return (QueryResult<R>) QueryResult.forResult(out);
+    }
+}

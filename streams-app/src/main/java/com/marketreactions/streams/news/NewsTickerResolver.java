@@ -1,0 +1,69 @@
+package com.marketreactions.streams.news;
+
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.streams.TopologyNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one news event (key = news id) into one record per ticker (key = ticker), with the event's
+ * {@code tickers} replaced by the full resolved list so every partition knows the whole set.
+ * News that resolves to no ticker is logged and produces nothing.
+ */
+public final class NewsTickerResolver implements Processor<String, NewsEvent, String, NewsEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NewsTickerResolver.class);
+
+    private final AliasMatcher matcher = new AliasMatcher();
+    private ProcessorContext<String, NewsEvent> context;
+    private KeyValueStore<String, ValueAndTimestamp<String>> aliases;
+
+    @Override
+    public void init(ProcessorContext<String, NewsEvent> context) {
+        this.context = context;
+        this.aliases = context.getStateStore(TopologyNames.ALIASES);
+    }
+
+    @Override
+    public void process(Record<String, NewsEvent> record) {
+        NewsEvent news = record.value();
+        if (news == null) {
+            LOG.warn("news record with key '{}' has no value; ignored", record.key());
+            return;
+        }
+        Set<String> tickers = matcher.resolve(news.getTickers(), news.getHeadline(), news.getSummary(), aliasEntries());
+        if (tickers.isEmpty()) {
+            LOG.info("news {} mentions no known ticker; no reactions", news.getId());
+            return;
+        }
+        NewsEvent resolved =
+                NewsEvent.newBuilder(news).setTickers(new ArrayList<>(tickers)).build();
+        for (String ticker : tickers) {
+            context.forward(record.withKey(ticker).withValue(resolved));
+        }
+    }
+
+    private List<Map.Entry<String, String>> aliasEntries() {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<String>> it = aliases.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ValueAndTimestamp<String>> kv = it.next();
+                if (kv.value != null && kv.value.value() != null) {
+                    out.add(Map.entry(kv.key, kv.value.value()));
+                }
+            }
+        }
+        return out;
+    }
+}

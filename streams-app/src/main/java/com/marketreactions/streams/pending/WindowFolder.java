@@ -1,0 +1,54 @@
+package com.marketreactions.streams.pending;
+
+import com.marketreactions.streams.history.TickHistoryStore;
+import com.marketreactions.streams.reaction.WindowStats;
+import com.marketreactions.streams.time.WindowClose;
+
+/**
+ * The statistics of the open windows, kept tick by tick: a tick is folded into every tracked window it belongs to
+ * (its time inside the window, and it arrived before its symbol's clock passed the window's close: what a read as
+ * of the close would see, {@link WindowClose#sees}). A benchmark tick counts for every ticker's window, as the
+ * benchmark's side (or the stock's, for news on the benchmark itself). A window is tracked from the first time
+ * its statistics are needed, read then from the history as of its close, that tick included.
+ */
+public final class WindowFolder {
+
+    private final PendingIndex index;
+    private final TickHistoryStore history;
+    private final String benchmark;
+
+    public WindowFolder(PendingIndex index, TickHistoryStore history, String benchmark) {
+        this.index = index;
+        this.history = history;
+        this.benchmark = benchmark;
+    }
+
+    /** Folds a tick that arrived when its symbol's clock was {@code clockBefore}. */
+    public void fold(String symbol, boolean isBenchmark, long ts, double price, long size, long clockBefore) {
+        for (PendingReaction e : isBenchmark ? index.tracked() : index.tracked(symbol)) {
+            if (ts <= e.t0() || ts > e.end() || !WindowClose.sees(e.key().closeTime(), clockBefore)) {
+                continue;
+            }
+            if (isBenchmark && !benchmark.equals(e.key().ticker())) {
+                e.window.addBench(ts, price);
+            } else {
+                e.window.addStock(ts, price, size);
+            }
+        }
+    }
+
+    /** The statistics of {@code e}'s window so far, read from the history as of its close the first time. */
+    public WindowStats window(PendingReaction e) {
+        if (e.window == null) {
+            String ticker = e.key().ticker();
+            long close = e.key().closeTime();
+            e.window = WindowStats.of(
+                    e.t0(),
+                    e.horizonMs(),
+                    history.series(ticker, e.t0() + 1, e.end(), close),
+                    benchmark.equals(ticker) ? null : history.series(benchmark, e.t0() + 1, e.end(), close));
+            index.track(e);
+        }
+        return e.window;
+    }
+}

@@ -1,0 +1,144 @@
+package com.marketreactions.streams.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.streams.reaction.TickSeries;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class TickBlockTest {
+
+    @Test
+    void keepsProcessingOrderWhenTicksArriveOutOfOrder() {
+        TickBlock b = new TickBlock();
+        b.add(1_000, 10.0, 1, Long.MIN_VALUE);
+        b.add(3_000, 30.0, 3, Long.MIN_VALUE);
+        b.add(2_000, 20.0, 2, Long.MIN_VALUE); // late within the minute: goes between
+        b.add(2_000, 21.0, 4, Long.MIN_VALUE); // same time: after the earlier arrival
+        for (int i = 0; i < 10; i++) {
+            b.add(4_000 + i, 40.0 + i, 5, Long.MIN_VALUE); // past the initial capacity
+        }
+        TickSeries s = new TickSeries();
+        b.appendTo(s, 0, 59_999, Long.MAX_VALUE);
+        assertEquals(14, s.size());
+        assertEquals(1_000, s.ts(0));
+        assertEquals(20.0, s.price(1));
+        assertEquals(21.0, s.price(2));
+        assertEquals(4, s.volume(2));
+        assertEquals(30.0, s.price(3));
+        assertEquals(49.0, s.price(13));
+    }
+
+    @Test
+    void partsRoundTripAndRangeIsInclusive() {
+        TickBlock b = new TickBlock();
+        b.add(120_000, 1.5, 7, Long.MIN_VALUE);
+        b.add(120_500, 2.5, 0, Long.MIN_VALUE);
+        b.add(179_999, 3.5, 9, Long.MIN_VALUE);
+        TickBlock copy = new TickBlock();
+        TickBlock.readPart(b.part(0, 1), copy);
+        TickBlock.readPart(b.part(1, 3), copy);
+        TickSeries s = new TickSeries();
+        copy.appendTo(s, 120_500, 179_999, Long.MAX_VALUE);
+        TickSeries direct = new TickSeries();
+        TickBlock.appendPart(b.part(0, 3), direct, 120_500, 179_999, Long.MAX_VALUE);
+        assertEquals(2, direct.size());
+        assertEquals(2, s.size());
+        assertEquals(2.5, s.price(0));
+        assertEquals(0, s.volume(0));
+        assertEquals(179_999, s.ts(1));
+        assertEquals(120_000, TickBlock.start(120_500));
+        assertEquals(-60_000, TickBlock.start(-1));
+    }
+
+    @Test
+    void readsAsOfACloseTimeLeaveOutTicksThatArrivedAfterTheSymbolsClockPassedIt() {
+        TickBlock b = new TickBlock();
+        b.add(1_000, 10.0, 1, Long.MIN_VALUE);
+        b.add(50_000, 50.0, 1, 1_000);
+        b.add(2_000, 20.0, 1, 50_000); // arrived when the clock stood at 50 s
+        TickSeries asOf10s = new TickSeries();
+        b.appendTo(asOf10s, 0, 59_999, 10_000);
+        assertEquals(2, asOf10s.size(), "the late tick is not seen as of 10 s");
+        TickSeries asOf50s = new TickSeries();
+        TickBlock.appendPart(b.part(0, 3), asOf50s, 0, 59_999, 50_000);
+        assertEquals(3, asOf50s.size(), "but it is as of 50 s, and the stored form keeps the arrival clock");
+        assertEquals(20.0, asOf50s.price(1));
+    }
+
+    @Test
+    void partsGiveEveryTickBackBitForBitInFewBytes() {
+        double[][] prices = {
+            {244.36, 244.37, 244.35, 250.0}, // cents
+            {0.0123, 0.0124, 1.5, 12.25}, // sub-penny quotes
+            {1.0 / 3, 2.0 / 3, Math.PI, 1e-300}, // no decimal scale: raw doubles
+            {1e300, -0.0, Double.MIN_VALUE, 7.0}, // extremes
+        };
+        for (double[] ps : prices) {
+            TickBlock b = new TickBlock();
+            long clock = Long.MIN_VALUE; // the symbol's first tick has no clock before it
+            for (int i = 0; i < 256; i++) {
+                long t = 1_762_180_200_000L + i * 37L;
+                b.add(t, ps[i % ps.length], i % 5 == 0 ? 100 : 1_000_000_000_000L + i, clock);
+                clock = i % 7 == 0 ? t + 90_000 : t; // now and then a later tick came first
+            }
+            byte[] part = b.part(0, 256);
+            TickBlock copy = new TickBlock();
+            TickBlock.readPart(part, copy);
+            assertEquals(256, copy.size());
+            TickSeries want = new TickSeries();
+            TickSeries got = new TickSeries();
+            b.appendTo(want, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+            copy.appendTo(got, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+            for (int i = 0; i < 256; i++) {
+                assertEquals(want.ts(i), got.ts(i));
+                assertEquals(
+                        Double.doubleToRawLongBits(want.price(i)),
+                        Double.doubleToRawLongBits(got.price(i)),
+                        "tick " + i + " of " + java.util.Arrays.toString(ps));
+                assertEquals(want.volume(i), got.volume(i));
+            }
+            TickSeries asOf = new TickSeries();
+            TickBlock.appendPart(part, asOf, Long.MIN_VALUE, Long.MAX_VALUE, 1_762_180_200_000L + 37L * 100);
+            TickSeries asOfDirect = new TickSeries();
+            b.appendTo(asOfDirect, Long.MIN_VALUE, Long.MAX_VALUE, 1_762_180_200_000L + 37L * 100);
+            assertEquals(asOfDirect.size(), asOf.size(), "the arrival clocks survive the encoding");
+        }
+        TickBlock cents = new TickBlock();
+        for (int i = 0; i < 256; i++) {
+            cents.add(60_000L + i * 200L, (24_436 + i % 9 - 4) / 100.0, 100, 60_000L + (i - 1) * 200L);
+        }
+        byte[] part = cents.part(0, 256);
+        assertTrue(part.length <= 256 * 8, "a part of replayed trades in cents takes " + part.length + " bytes");
+        byte[] cut = java.util.Arrays.copyOf(part, part.length - 3);
+        assertThrows(
+                IllegalStateException.class,
+                () -> TickBlock.readPart(cut, new TickBlock()),
+                "a truncated part is an error, never fewer ticks");
+    }
+
+    @Test
+    void readsPartsWrittenInTheFirstFixedWidthFormat() {
+        // state a deployment wrote before the compact format: count, then (time, price, size, clock) as 8 bytes each
+        ByteBuffer old = ByteBuffer.allocate(4 + 2 * 32)
+                .putInt(2)
+                .putLong(1_000)
+                .putDouble(1.0 / 3)
+                .putLong(5)
+                .putLong(Long.MIN_VALUE)
+                .putLong(2_000)
+                .putDouble(244.36)
+                .putLong(7)
+                .putLong(1_000);
+        TickSeries s = new TickSeries();
+        TickBlock.appendPart(old.array(), s, 0, 59_999, Long.MAX_VALUE);
+        assertEquals(2, s.size());
+        assertEquals(1.0 / 3, s.price(0));
+        assertEquals(7, s.volume(1));
+        TickSeries asOf = new TickSeries();
+        TickBlock.appendPart(old.array(), asOf, 0, 59_999, 500);
+        assertEquals(1, asOf.size());
+    }
+}

@@ -1,0 +1,101 @@
+package com.marketreactions.streams.study;
+
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.schema.internal.StudySums;
+import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.topology.TopologyFixture;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The study is published once per group and second, not per update; what was updated but not yet published
+ * when the task stopped is found in the store by the next one and published then.
+ */
+class StudyAggregatorTest {
+
+    @Test
+    void updatesArePublishedTogetherAndThoseLeftUnpublishedByACrashAfterARestart() {
+        MarketReaction fin = aFinal();
+        KeyValueStore<String, StudySums> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
+                        Serdes.String(),
+                        new PlainAvroSerdes().avro(StudySums.class))
+                .withLoggingDisabled()
+                .build();
+
+        MockProcessorContext<String, EventStudy> first = context(store);
+        StudyAggregator a = new StudyAggregator();
+        a.init(first);
+        for (int i = 0; i < 3; i++) {
+            a.process(new Record<>("all|PT5M", fin, 1_000L + i));
+        }
+        a.process(new Record<>("ticker:AMZN|PT5M", fin, 2_000L));
+        assertTrue(first.forwarded().isEmpty(), "nothing published per update");
+        first.scheduledPunctuators().get(0).getPunctuator().punctuate(10_000L);
+        List<EventStudy> out = first.forwarded().stream()
+                .map(f -> (EventStudy) f.record().value())
+                .toList();
+        assertEquals(2, out.size(), "one per group");
+        assertEquals(3, out.get(0).getN() + out.get(0).getExcluded(), "all three updates in it");
+        assertTrue(store.get("all|PT5M").getPublished());
+
+        // two more updates, then the task stops before publishing them (a crash after the commit)
+        a.process(new Record<>("all|PT5M", fin, 3_000L));
+        assertFalse(store.get("all|PT5M").getPublished(), "stored unpublished with the update");
+        MockProcessorContext<String, EventStudy> second = context(store);
+        StudyAggregator b = new StudyAggregator();
+        b.init(second);
+        second.scheduledPunctuators().get(0).getPunctuator().punctuate(20_000L);
+        List<EventStudy> again = second.forwarded().stream()
+                .map(f -> (EventStudy) f.record().value())
+                .toList();
+        assertEquals(1, again.size(), "the group left unpublished, and only it");
+        assertEquals(4, again.get(0).getN() + again.get(0).getExcluded());
+        assertEquals("all", again.get(0).getGroup());
+    }
+
+    private static MockProcessorContext<String, EventStudy> context(KeyValueStore<String, StudySums> store) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "study-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        MockProcessorContext<String, EventStudy> c = new MockProcessorContext<>(p);
+        c.setCurrentSystemTimeMs(50_000L);
+        store.init(c.getStateStoreContext(), store);
+        c.addStateStore(store);
+        return c;
+    }
+
+    /** A FINAL with a model, from a small run. */
+    private static MarketReaction aFinal() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            f.tick("SPY", ofSeconds(-20), 500.0, 100);
+            f.tick("AMZN", ofSeconds(-10), 100.0, 10);
+            f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN");
+            f.tick("AMZN", ofMinutes(1), 101.0, 20);
+            f.tick("SPY", ofMinutes(2), 505.0, 100);
+            f.tick("AMZN", ofMinutes(7), 103.0, 30);
+            f.tick("SPY", ofMinutes(7), 506.0, 100);
+            f.endOfInput();
+            return f.output().stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+}
