@@ -8,11 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryConfig;
@@ -49,7 +45,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * committed, too late for the changelog). {@code TickHistoryCommitTest} pins that behaviour, so an upgrade
  * that changes it fails the build rather than losing ticks on a crash.
  */
-public final class TickHistoryStore implements StateStore, CachedStateStore<Object, Object> {
+public final class TickHistoryStore extends InnerStore implements CachedStateStore<Object, Object> {
 
     /** Ticks per persisted record: bounds what a commit rewrites of a busy minute. */
     static final int PART = 256;
@@ -57,7 +53,6 @@ public final class TickHistoryStore implements StateStore, CachedStateStore<Obje
     /** Expiry scans the store at most once per this much time per symbol. */
     private static final long EXPIRY_STEP_MS = 10 * TickBlock.SPAN_MS;
 
-    private final KeyValueStore<Bytes, byte[]> inner;
     private final Map<String, SymbolHistory> symbols = new HashMap<>();
     private final AsOfReads reads;
     /** Symbols touched since the last flush, each once ({@link SymbolHistory#dirty}). */
@@ -75,7 +70,7 @@ public final class TickHistoryStore implements StateStore, CachedStateStore<Obje
     private boolean clockDirty;
 
     TickHistoryStore(KeyValueStore<Bytes, byte[]> inner) {
-        this.inner = inner;
+        super(inner);
         this.reads = new AsOfReads(inner, symbols);
     }
 
@@ -306,51 +301,9 @@ public final class TickHistoryStore implements StateStore, CachedStateStore<Obje
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        inner.init(context, root);
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        inner.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return inner.committedOffset(partition);
-    }
-
-    @Override
-    @SuppressWarnings(
-            "deprecation") // Streams 4.3 still asks a store this; a wrapper must pass the inner store's answer on
-    public boolean managesOffsets() {
-        return inner.managesOffsets();
-    }
-
-    @Override
     public void close() {
         clearCache();
-        inner.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return true;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public Position getPosition() {
-        return inner.getPosition();
+        super.close();
     }
 
     /** Answers a {@link TicksQuery} on a query thread, from the committed (RocksDB) part only. */
