@@ -48,7 +48,7 @@ final class ProduceCommand implements Callable<Integer> {
             paramLabel = "FORMAT",
             defaultValue = "auto",
             description = "Layout of a ticks or news file: auto (default: told by its first line), native, massive, "
-                    + "databento, alpaca (ticks); native, massive, alpaca, benzinga (news). See the README")
+                    + "databento, alpaca (ticks); native, massive, alpaca, benzinga (news). See docs/data-formats.md")
     String layout;
 
     @Option(

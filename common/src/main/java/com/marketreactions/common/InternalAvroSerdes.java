@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * record: Avro's single-object encoding, a two-byte marker and the writer schema's 64-bit fingerprint before the
  * binary, so that a record written by an earlier version of a schema is read by this one through Avro's schema
  * resolution. A running deployment's state and in-flight records thus survive an upgrade that evolves a schema
- * BACKWARD (a field added with a default, as the README's contract allows).
+ * BACKWARD (a field added with a default, as docs/operations.md (upgrades) allows).
  *
  * <p>Versions: every earlier schema of a record is kept in the schemas module under
  * {@code schema-history/<Name>-<n>.avsc}. Version 1 is what the first release wrote without a marker (plain

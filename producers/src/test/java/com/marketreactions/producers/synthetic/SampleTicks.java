@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * ticks.csv read back, per symbol in file order, with the event-study arithmetic of
- * reaction-semantics.md (rules 1, 3, 5–8, market model) to check the sample tells the story it should.
+ * the reaction contract, docs/reactions.md (rules 1, 3, 5–8, market model) to check the sample tells the story it should.
  */
 final class SampleTicks {
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The reaction of one ticker to one news event over one horizon, computed from tick history exactly as
- * {@code reaction-semantics.md} defines it (sections 1-10). A pure function: no state, no I/O.
+ * docs/reactions.md defines it (sections 1-10). A pure function: no state, no I/O.
  *
  * <p>It fills the computed fields of a {@link MarketReaction.Builder}; the caller sets identity fields
  * (news id, ticker, horizon label, status, headline) and may add flags such as {@code LATE_NEWS}.

@@ -9,7 +9,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * The cross-sectional event study over FINAL reactions (README, "Event study"): running sums one reaction at a
+ * The cross-sectional event study over FINAL reactions (docs/event-study.md): running sums one reaction at a
  * time, and the statistics from them. Pure functions; the topology keeps the sums in a store.
  *
  * <p>Means and spreads are kept with Welford's update (no cancellation in a sum of squares; equal values give

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A second, independent implementation of the contract reaction-semantics.md (Definitions 1-10, the Output
+ * A second, independent implementation of the reaction contract (docs/reactions.md; Definitions 1-10, the Output
  * field list, the alias table) plus the decided lateness rules: a batch computation over the whole input,
  * with plain lists and loops, so that each rule reads like the spec.
  *
@@ -201,7 +201,7 @@ public final class BatchReference {
                 }
                 for (HorizonSpec h : params.horizons()) {
                     MarketReaction r = reaction(n, an.late(), tickers, s, h);
-                    // a story on a reaction whose window closes at least L after the news (README, Stories)
+                    // a story on a reaction whose window closes at least L after the news (docs/stories.md)
                     if (params.stories().enabled() && h.millis() + params.graceMs() >= params.newsLatenessMs()) {
                         ReferenceStories.Fields f = stories.get(n.id() + "|" + s);
                         r.setStoryId(f.storyId());
@@ -564,7 +564,7 @@ public final class BatchReference {
                 }
                 positiveShare = (double) up / np;
             }
-            // the CAR path: at each point k, the abnormal return of (T0, T0 + k] (README, Event study)
+            // the CAR path: at each point k, the abnormal return of (T0, T0 + k] (docs/event-study.md)
             carAt = carPoints(h.millis());
             car = new ArrayList<>();
             for (long k : carAt) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The stories of every (news, ticker), written from the README's definition as a batch: per ticker, its items
+ * The stories of every (news, ticker), written from the definition in docs/stories.md as a batch: per ticker, its items
  * in (T0, id) order, each compared with all earlier ones. Shares only the text measure ({@link StoryTerms}, the
  * definition of "similar") with the topology.
  */

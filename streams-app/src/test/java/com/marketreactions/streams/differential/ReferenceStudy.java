@@ -11,7 +11,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * The event study as a batch over a list of FINAL reactions, written from the README's formulas with two-pass
+ * The event study as a batch over a list of FINAL reactions, written from the formulas of docs/event-study.md with two-pass
  * means and deviations: shares only the distributions (Apache Commons Statistics) with the topology's
  * running sums.
  */
@@ -36,7 +36,7 @@ public final class ReferenceStudy {
         return out;
     }
 
-    /** Written from the README's list, not from StudyGroups. */
+    /** Written from the list in docs/event-study.md, not from StudyGroups. */
     static List<String> groups(MarketReaction r) {
         List<String> g = new ArrayList<>(List.of("all", "ticker:" + r.getTicker()));
         if (r.getSource() != null && !r.getSource().isBlank()) {

@@ -12,7 +12,7 @@ class CarPathTest {
 
     @Test
     void theGridIsEveryMinuteToASessionThenEveryHalfHourAndTheEnd() {
-        assertEquals(425, CarPath.grid(1440 * MINUTE).size(), "P1D, as the README says");
+        assertEquals(425, CarPath.grid(1440 * MINUTE).size(), "P1D, as docs/event-study.md says");
         assertEquals(617, CarPath.grid(5 * 1440 * MINUTE).size(), "P5D");
         assertEquals(List.of(MINUTE, 2 * MINUTE, 3 * MINUTE, 4 * MINUTE, 5 * MINUTE), CarPath.grid(5 * MINUTE));
         assertEquals(List.of(MINUTE, 90_000L), CarPath.grid(90_000L), "a horizon between minutes ends on itself");

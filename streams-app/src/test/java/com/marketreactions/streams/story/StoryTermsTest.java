@@ -112,7 +112,7 @@ class StoryTermsTest {
 
     @Test
     void aTemplatedHeadlineWithOtherNumbersIsOneStory() {
-        // a judgement call, documented in the README: the numbers differ, everything else is the same wording
+        // a judgement call, documented in docs/stories.md: the numbers differ, everything else is the same wording
         StoryTerms a = StoryTerms.of("Amazon shares rise 2% in premarket trading", null);
         StoryTerms b = StoryTerms.of("Amazon shares rise 3% in premarket trading", null);
         assertEquals(0.25, a.similarity(b, AMAZON), 1e-12);
