@@ -9,14 +9,10 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -39,8 +35,6 @@ public final class FilePublisher {
     private static final LongConsumer NO_PROGRESS = n -> {};
     private static final long TRANSACTION_RECORDS = 100_000;
     private static final long TRANSACTION_MS = 100;
-    /** How the producer fails the other records of a batch in which the broker refused one. */
-    private static final String COLLATERAL = "Failed to append record because it was part of a batch";
 
     private final Topics topics;
     private final ProducerFactory producers;
@@ -168,7 +162,7 @@ public final class FilePublisher {
             LineErrors skipped,
             Supplier<Map<String, Long>> leftOut,
             Source<V> records) {
-        Acks acks = new Acks();
+        PublishAcks acks = new PublishAcks();
         Txn txn = new Txn();
         try (Closing<V> p = new Closing<>(producers.create(topic, "publish-" + UUID.randomUUID()))) {
             try {
@@ -236,7 +230,7 @@ public final class FilePublisher {
 
     /** One line: what failed, where, what was published, and where to resume. */
     private static String failure(
-            String source, Topic<?, ?> topic, Acks acks, Txn txn, boolean uncertain, KafkaException e) {
+            String source, Topic<?, ?> topic, PublishAcks acks, Txn txn, boolean uncertain, KafkaException e) {
         Exception cause = acks.cause() != null ? acks.cause() : e;
         String where = acks.line() != Long.MAX_VALUE ? source + ":" + acks.line() + ": " : source + ": ";
         String done = txn.committed + " records published";
@@ -290,7 +284,7 @@ public final class FilePublisher {
             return sent >= TRANSACTION_RECORDS || System.nanoTime() - startedNanos >= TRANSACTION_MS * 1_000_000L;
         }
 
-        void commit(Producer<?, ?> producer, Acks acks) {
+        void commit(Producer<?, ?> producer, PublishAcks acks) {
             acks.throwIfFailed(); // a record already refused: abort, do not try to commit
             committing = true; // from here until it returns, the broker may have committed it without saying so
             producer.commitTransaction(); // flushes: every record of it acknowledged, or it throws
@@ -298,55 +292,6 @@ public final class FilePublisher {
             acks.throwIfFailed();
             committed += sent;
             open = false;
-        }
-    }
-
-    /** The last acknowledged offset per partition; the first failure, and the line of the record it names. */
-    private static final class Acks {
-        final Map<Integer, Long> lastOffsets = new ConcurrentHashMap<>();
-        final AtomicReference<Exception> failure = new AtomicReference<>();
-        final AtomicLong failedLine = new AtomicLong(Long.MAX_VALUE);
-        final AtomicReference<Exception> specific = new AtomicReference<>();
-        final AtomicLong collateralLine = new AtomicLong(Long.MAX_VALUE);
-
-        long line() {
-            return failedLine.get() != Long.MAX_VALUE ? failedLine.get() : collateralLine.get();
-        }
-
-        Callback forLine(long line) {
-            return (metadata, e) -> {
-                if (e != null) {
-                    fail(line, e);
-                } else {
-                    lastOffsets.merge(metadata.partition(), metadata.offset(), Math::max);
-                }
-            };
-        }
-
-        synchronized void fail(long line, Exception e) {
-            // a broker that refuses one record of a batch fails the others with a generic error: the line to name
-            // is the refused record's, whichever failure arrives first
-            boolean collateral = e.getMessage() != null && e.getMessage().startsWith(COLLATERAL);
-            if (collateral) {
-                collateralLine.accumulateAndGet(line, Math::min);
-            } else {
-                if (line < failedLine.get()) {
-                    failedLine.set(line);
-                    specific.set(e);
-                }
-            }
-            failure.compareAndSet(null, e);
-        }
-
-        Exception cause() {
-            return specific.get() != null ? specific.get() : failure.get();
-        }
-
-        void throwIfFailed() {
-            Exception e = failure.get();
-            if (e != null) {
-                throw e instanceof KafkaException k ? k : new KafkaException(e.getMessage(), e);
-            }
         }
     }
 

@@ -30,6 +30,10 @@ import java.util.Random;
  * heading for an anchor is sampled from the Brownian bridge on that clock; the last step lands on it
  * exactly. All randomness comes from {@link Random} (its algorithms are specified) and all transcendental
  * functions from {@link StrictMath}, so the output does not depend on the JVM or the JIT.
+ *
+ * <p>Longer than the project's other classes on purpose: the stepping loop, its event queue and the per-symbol
+ * state are some thirty parallel primitive arrays indexed by symbol; split into classes, each would take all of
+ * them, and the order of the random draws (which fixes every generated market) would be spread over files.
  */
 final class TickStream implements Iterator<StockTick> {
 

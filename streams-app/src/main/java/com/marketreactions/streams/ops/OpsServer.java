@@ -11,12 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,15 +46,13 @@ import org.slf4j.LoggerFactory;
 public final class OpsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
-    private static final String LOCAL = "local=true";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final HttpServer server;
     private final ServiceMetrics metrics = new ServiceMetrics();
     private final BooleanSupplier brokersReachable;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Peers peers = new Peers();
     private volatile ReactionApp app;
     private volatile HostInfo self;
     private volatile ReactionFeed feed;
@@ -147,9 +140,9 @@ public final class OpsServer implements AutoCloseable {
     private void byTicker(HttpExchange ex) throws IOException {
         String ticker = lastSegment(ex).toUpperCase(java.util.Locale.ROOT);
         query(ex, q -> {
-            Optional<HostInfo> owner = isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
+            Optional<HostInfo> owner = Peers.isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
             if (owner.isPresent()) {
-                return forward(owner.get(), "/reactions/ticker/" + encode(ticker));
+                return peers.forward(owner.get(), "/reactions/ticker/" + Peers.encode(ticker));
             }
             return RecordJson.toJsonArray(q.localByTicker(ticker));
         });
@@ -159,25 +152,12 @@ public final class OpsServer implements AutoCloseable {
         String newsId = lastSegment(ex);
         query(
                 ex,
-                q -> gathered(
-                        ex, q, RecordJson.toJsonArray(q.localByNews(newsId)), "/reactions/news/" + encode(newsId)));
-    }
-
-    /** This instance's JSON array with every other instance's local answer to {@code path} spliced in. */
-    private String gathered(HttpExchange ex, ReactionQueries q, String local, String path)
-            throws IOException, InterruptedException {
-        if (isLocal(ex)) {
-            return local;
-        }
-        StringBuilder merged = new StringBuilder(local);
-        for (HostInfo other : q.others(self)) {
-            String part = forward(other, path);
-            if (part != null && part.length() > 2) { // not "[]": splice the arrays together
-                merged.setLength(merged.length() - 1);
-                merged.append(merged.length() > 1 ? "," : "").append(part, 1, part.length());
-            }
-        }
-        return merged.toString();
+                q -> peers.gathered(
+                        ex,
+                        q,
+                        self,
+                        RecordJson.toJsonArray(q.localByNews(newsId)),
+                        "/reactions/news/" + Peers.encode(newsId)));
     }
 
     /**
@@ -195,7 +175,7 @@ public final class OpsServer implements AutoCloseable {
         query(ex, q -> {
             List<com.marketreactions.schema.EventStudy> mine = new ArrayList<>(q.localStudies());
             mine.removeIf(st -> !st.getGroup().startsWith(prefix));
-            return gathered(ex, q, RecordJson.toJsonArray(mine), "/study/" + encode(prefix));
+            return peers.gathered(ex, q, self, RecordJson.toJsonArray(mine), "/study/" + Peers.encode(prefix));
         });
     }
 
@@ -283,9 +263,9 @@ public final class OpsServer implements AutoCloseable {
         String ticker = URLDecoder.decode(parts[1], StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
         ReactionApp a = app;
         query(ex, q -> {
-            Optional<HostInfo> owner = isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
+            Optional<HostInfo> owner = Peers.isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
             if (owner.isPresent()) {
-                return forward(owner.get(), "/chart/" + encode(newsId) + "/" + encode(ticker));
+                return peers.forward(owner.get(), "/chart/" + Peers.encode(newsId) + "/" + Peers.encode(ticker));
             }
             Optional<ReactionChart> c =
                     ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
@@ -340,37 +320,9 @@ public final class OpsServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Asks another instance for its local answer ({@code local=true}: no further forwarding); null when it has
-     * nothing there (its 404 is this instance's 404, not a failure to answer).
-     */
-    private String forward(HostInfo to, String path) throws IOException, InterruptedException {
-        URI uri = URI.create("http://" + to.host() + ":" + to.port() + path + "?" + LOCAL);
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 404) {
-            return null;
-        }
-        if (r.statusCode() != 200) {
-            throw new IOException(
-                    uri + " answered " + r.statusCode() + ": " + r.body().strip());
-        }
-        return r.body();
-    }
-
-    private static boolean isLocal(HttpExchange ex) {
-        String q = ex.getRequestURI().getRawQuery();
-        return q != null && q.contains(LOCAL);
-    }
-
     private static String lastSegment(HttpExchange ex) {
         String path = ex.getRequestURI().getRawPath();
         return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
