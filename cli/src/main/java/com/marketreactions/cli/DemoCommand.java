@@ -4,11 +4,11 @@ import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.SchemaRegistration;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
+import com.marketreactions.common.stack.LocalStack;
+import com.marketreactions.common.stack.LocalStackOptions;
 import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
-import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         ReactionConfig rc = settings.reactionConfig();
         System.out.println("Starting the embedded Kafka broker and schema registry ...");
         long t = System.nanoTime();
-        try (EmbeddedStack stack =
-                Stacks.startEmbedded(() -> new StackOptions(0, 0, null, false, Duration.ofSeconds(90)))) {
+        try (LocalStack stack = StackLoader.start(LocalStackOptions.temporary(Duration.ofSeconds(90)))) {
             if (!dashboard) {
                 Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
             } // with the dashboard, Ctrl-C stops the service, then the stack closes below

@@ -1,7 +1,7 @@
 package com.marketreactions.cli;
 
-import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
+import com.marketreactions.common.stack.LocalStack;
+import com.marketreactions.common.stack.LocalStackOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -57,7 +57,7 @@ final class StackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        EmbeddedStack stack = Stacks.startEmbedded(() -> new StackOptions(
+        LocalStack stack = StackLoader.start(new LocalStackOptions(
                 kafkaPort, registryPort, dataDir, keepData || dataDir != null, Duration.ofSeconds(90), brokers));
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable close = () -> {
@@ -74,12 +74,7 @@ final class StackCommand implements Callable<Integer> {
         System.out.println(
                 "--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
         System.out.println("Confluent-compatible registry API: " + stack.registryUrl() + "/apis/ccompat/v7");
-        if (brokers > 1) {
-            stack.cluster()
-                    .nodes()
-                    .forEach(n -> System.out.println("broker " + n.nodeId() + ": " + n.bootstrapServers() + ", pid "
-                            + n.pid() + ", log " + n.logFile()));
-        }
+        stack.brokerNodes().forEach(System.out::println);
         System.out.println("Data in " + stack.dataDir() + ". Ctrl-C to stop.");
         System.out.flush();
         if (parentPid != null) {

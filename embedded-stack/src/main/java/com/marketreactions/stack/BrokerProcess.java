@@ -1,7 +1,11 @@
 package com.marketreactions.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One node of a {@link BrokerCluster} in a JVM of its own ({@link BrokerMain}, on this JVM's class path), so
+ * One node of a {@link BrokerCluster} in a JVM of its own ({@link BrokerMain}, see {@link #childClassPath}), so
  * that a test can kill it with SIGKILL and start it again on its data. The child stops when this JVM closes
  * the pipe to its standard input, which also happens when this JVM dies. Its output goes to
  * {@code kafka-N.log} next to its data.
@@ -51,7 +55,7 @@ public final class BrokerProcess implements AutoCloseable {
                     // the broker's own warnings and errors, not its info lines
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-cp",
-                    System.getProperty("java.class.path"),
+                    childClassPath(),
                     BrokerMain.class.getName()));
             command.addAll(spec.toArgs());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -65,6 +69,24 @@ public final class BrokerProcess implements AutoCloseable {
                     "Cannot start Kafka broker " + spec.nodeId() + " on " + bootstrapServers() + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * This JVM's class path, and the stack's own jars when a class loader of their own holds them (the CLI
+     * loads the stack so; the jar's manifest names the rest), for the node's JVM to find the broker.
+     */
+    static String childClassPath() {
+        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+        if (BrokerProcess.class.getClassLoader() instanceof URLClassLoader loader) {
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new StackException("Cannot pass the stack's class path entry " + url + " to a broker", e);
+                }
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**

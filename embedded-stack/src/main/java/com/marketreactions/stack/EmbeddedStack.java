@@ -1,11 +1,13 @@
 package com.marketreactions.stack;
 
+import com.marketreactions.common.stack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code kafka-N.log} (node N of a cluster), {@code registry/} (registry database), {@code registry.log}
  * (registry output). Closing stops all and deletes the dir unless it is kept.
  */
-public final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
     private static final Duration BROKERS_START_TIMEOUT = Duration.ofSeconds(90);
@@ -95,11 +97,13 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** "127.0.0.1:PORT" for Kafka clients, every broker's address when there are several. */
+    @Override
     public String bootstrapServers() {
         return kafka != null ? kafka.bootstrapServers() : cluster.bootstrapServers();
     }
 
     /** The registry's server root "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
+    @Override
     public String registryUrl() {
         return registry.url();
     }
@@ -124,8 +128,19 @@ public final class EmbeddedStack implements AutoCloseable {
         return registry;
     }
 
+    @Override
     public Path dataDir() {
         return dataDir;
+    }
+
+    @Override
+    public List<String> brokerNodes() {
+        return cluster == null
+                ? List.of()
+                : cluster.nodes().stream()
+                        .map(n -> "broker " + n.nodeId() + ": " + n.bootstrapServers() + ", pid " + n.pid() + ", log "
+                                + n.logFile())
+                        .toList();
     }
 
     /** Stops the registry and the broker, each bounded in time, and deletes the data unless kept. Idempotent. */

@@ -1,0 +1,31 @@
+package com.marketreactions.common.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A running Kafka cluster and schema registry on 127.0.0.1 that this process started and owns, as the
+ * commands use it. The one implementation is the embedded stack, which the CLI loads only when a command
+ * needs it ({@link LocalStackProvider}), so that the broker's jars stay off the application's class path.
+ */
+public interface LocalStack extends AutoCloseable {
+
+    /** "127.0.0.1:PORT" for Kafka clients, every broker's address when there are several. */
+    String bootstrapServers();
+
+    /** The registry's server root "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
+    String registryUrl();
+
+    /** Where the brokers' logs, the registry database and the registry log are. */
+    Path dataDir();
+
+    /**
+     * One line per broker node when they run in processes of their own, e.g.
+     * "broker 2: 127.0.0.1:9093, pid 4711, log /tmp/x/kafka-2.log"; empty with the one broker in this JVM.
+     */
+    List<String> brokerNodes();
+
+    /** Stops the registry and the brokers, each bounded in time, and deletes the data unless kept. Idempotent. */
+    @Override
+    void close();
+}
