@@ -65,6 +65,10 @@ class ServiceQueriesIT extends ServiceScenario {
                 HeadlessChromium browser = new HeadlessChromium()) {
             opsA.feed(feedA);
             opsB.feed(feedB);
+            // the live page of instance B is open before the instances start (its queries answer 503 until they
+            // run) and before the first tick
+            browser.driver().get("http://127.0.0.1:" + opsB.port() + "/");
+            LivePageChecks.waitsQuietlyWhileNotReady(browser);
             a.start();
             b.start();
             EndMarkers.awaitConsumed(
@@ -74,8 +78,6 @@ class ServiceQueriesIT extends ServiceScenario {
                     news.lastOffsets(),
                     Duration.ofMinutes(2),
                     () -> Replay.failIfStopped(a));
-            // the live page of instance B is open before the first tick
-            browser.driver().get("http://127.0.0.1:" + opsB.port() + "/");
             assertEquals("0", browser.js("return document.body.dataset.reactions || '0'"));
             publisher.publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
@@ -185,6 +187,7 @@ class ServiceQueriesIT extends ServiceScenario {
             // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards
             LivePageChecks.endpoints(http, baseA);
             LivePageChecks.endpoints(http, baseB);
+            assertEquals(List.of(), LivePageChecks.consoleErrors(browser), "errors in the browser console");
         }
     }
 
