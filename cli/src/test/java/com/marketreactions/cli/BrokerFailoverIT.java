@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A broker lost under load: on a cluster of three brokers (each its own process, topics with three replicas and two
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * FINAL reaction is there exactly once and equal to an uninterrupted replay's.
  */
 @ServiceScenario.Brokers(3)
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test; it took 62 s in a full build
 class BrokerFailoverIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;

@@ -24,10 +24,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reference's field by field, every news impact must agree with those reactions, and a repeated replay must
  * write the same lines. System property {@code reactions.long.days} shortens the market for local runs.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // each test; the slowest took 60 s (two replays) in a full build
 class LongReplayIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);

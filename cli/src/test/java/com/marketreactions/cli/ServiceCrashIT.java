@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Exactly-once through a crash: the service (a child JVM running {@code serve}) is killed with SIGKILL in
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * certain to cut open work and show the check can fail: the FINALs the kill left in an open transaction never become
  * visible to read_committed, and the same run at_least_once fails the check.
  */
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test; the slowest took 71 s in a full build
 class ServiceCrashIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;

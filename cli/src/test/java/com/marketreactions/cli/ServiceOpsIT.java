@@ -21,13 +21,16 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The service's health endpoint and a broker restart: readiness drops while the broker is down and comes
  * back after it restarts on the same data; the reactions of ticks published before and after the outage are
  * exactly those of an uninterrupted replay.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; it took 24 s in a full build
 class ServiceOpsIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;

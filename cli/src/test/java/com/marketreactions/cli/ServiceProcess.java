@@ -8,16 +8,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
  * {@code reactions serve} in a child JVM, from the packaged jar, so a test can kill it the hard way
- * (SIGKILL) or the polite way (SIGTERM) and start it again on the same state directory.
+ * (SIGKILL) or the polite way (SIGTERM) and start it again on the same state directory. Tests close it (a
+ * try-with-resources or a finally block), which a test's timeout also runs; a child still running when the test
+ * JVM exits is killed by a shutdown hook.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("reactions.jar", "target/reactions.jar"));
+    /** The children still running, for the shutdown hook. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> RUNNING.forEach(p -> {
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        }),
+                        "kill-service-processes"));
+    }
 
     private final Process process;
     private final Path log;
@@ -51,7 +67,10 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("REACTIONS_"));
         pb.environment().putAll(env);
-        return new ServiceProcess(pb.start(), log);
+        Process process = pb.start();
+        RUNNING.add(process);
+        process.onExit().thenRun(() -> RUNNING.remove(process));
+        return new ServiceProcess(process, log);
     }
 
     /** Throws if the service has exited, with the end of its log. */

@@ -29,10 +29,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Interactive queries across two instances of the service: whichever instance is asked, a ticker's
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * live page of one instance in a real headless Chromium: the list fills while the ticks are processed, with
  * every reaction of both instances, and a reaction's chart draws from the owner's tick history.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; it took 20 s in a full build
 class ServiceQueriesIT extends ServiceScenario {
 
     private static final int PARTITIONS = 4;

@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Scale-out is Kafka's own: two {@code serve} instances with the same application id share the partitions
  * (with a standby replica each); one is killed mid-stream and the other takes its tasks over. The output
  * equals a single uninterrupted replay's, nothing lost, nothing twice.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES) // each test; it took 44 s in a full build
 class ServiceScaleOutIT extends ServiceScenario {
 
     private static final int PARTITIONS = 4;
