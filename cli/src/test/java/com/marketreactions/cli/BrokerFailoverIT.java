@@ -105,13 +105,10 @@ class BrokerFailoverIT extends ServiceScenario {
     }
 
     /** Waits (at most a minute) until partition 0 of {@code topic} has {@code replicas} replicas in sync. */
-    private static void awaitInSync(Admin admin, String topic, int replicas) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        TopicPartitionInfo info = leader(admin, topic);
-        while (info.isr().size() < replicas) {
-            assertTrue(System.nanoTime() < deadline, topic + "-0 has " + info.isr() + " in sync after a minute");
-            Thread.sleep(200); // polling interval against the deadline
-            info = leader(admin, topic);
-        }
+    private static void awaitInSync(Admin admin, String topic, int replicas) {
+        Waits.await(topic + "-0 with " + replicas + " replicas in sync")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> leader(admin, topic).isr(), isr -> isr.size() >= replicas);
     }
 }

@@ -123,10 +123,14 @@ class DeadLetterIT extends ServiceScenario {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
                 clients.committedReader(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             ClientConfigs.assignAllFromStart(c, topic);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            Waits.await(expected + " records on " + topic)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO) // the consumer's poll is the interval
+                    .until(() -> {
+                        c.poll(Duration.ofMillis(200)).forEach(out::add);
+                        return out.size() >= expected;
+                    });
         }
         return out;
     }

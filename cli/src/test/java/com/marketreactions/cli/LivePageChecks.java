@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 
 /** What the service's live page must do in a real browser, and what its endpoints answer. */
 final class LivePageChecks {
@@ -44,7 +43,7 @@ final class LivePageChecks {
      * so in a quiet status line and asks again later, with no error in the page or its console.
      */
     static void waitsQuietlyWhileNotReady(HeadlessChromium browser) {
-        Awaitility.await("the live page's study waiting for the instance")
+        Waits.await("the live page's study waiting for the instance")
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> "waiting".equals(browser.js("return document.body.dataset.studyState || ''")));
@@ -64,7 +63,7 @@ final class LivePageChecks {
     @SuppressWarnings("unchecked")
     static void fillsAndDraws(HeadlessChromium browser, List<MarketReaction> finals, String newsId, String ticker)
             throws Exception {
-        Awaitility.await("the live list")
+        Waits.await("the live list")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> finalCells(browser) == finals.size());
@@ -78,7 +77,7 @@ final class LivePageChecks {
                 newsId,
                 ticker);
         assertEquals(null, rows, "no row of " + newsId + " " + ticker + " among the rows");
-        Awaitility.await("the chart")
+        Waits.await("the chart")
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> (newsId + "|" + ticker).equals(browser.js("return document.body.dataset.chart || ''")));

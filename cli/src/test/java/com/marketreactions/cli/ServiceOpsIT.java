@@ -108,16 +108,10 @@ class ServiceOpsIT extends ServiceScenario {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void awaitStatus(String url, int status, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = get(url).statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(200); // polling interval against the deadline
-        }
-        throw new AssertionError(url + " answered " + last + ", not " + status + ", for " + limit);
+    private void awaitStatus(String url, int status, Duration limit) {
+        Waits.await(url + " answering " + status)
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> get(url).statusCode(), answered -> answered == status);
     }
 }

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code reactions serve} in a child JVM, from the packaged jar, so a test can kill it the hard way
@@ -114,29 +117,46 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the application has committed at least {@code atLeast} offsets of {@code topic}; returns how many. */
-    static long awaitCommitted(ClientConfigs clients, String appId, String topic, long atLeast, ServiceProcess service)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        try (Admin admin = Admin.create(clients.common())) {
-            while (System.nanoTime() < deadline) {
-                service.checkAlive();
-                long sum = admin
-                        .listConsumerGroupOffsets(appId)
-                        .partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS)
-                        .entrySet()
-                        .stream()
-                        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                        .mapToLong(e -> e.getValue().offset())
-                        .sum();
-                if (sum >= atLeast) {
-                    return sum;
-                }
-                Thread.sleep(20); // polling interval against a deadline
-            }
+    /**
+     * Asks {@code probe} every {@code interval} (in this thread, so it may use a consumer) until {@code done} holds
+     * for its answer, and returns that answer; fails at once if the service exits meanwhile, and with the end of
+     * its log if {@code atMost} passes first.
+     */
+    <T> T await(String what, Duration atMost, Duration interval, Callable<T> probe, Predicate<? super T> done) {
+        try {
+            return Waits.await(what)
+                    .atMost(atMost)
+                    .pollInSameThread()
+                    .pollInterval(interval)
+                    .until(
+                            () -> {
+                                checkAlive();
+                                return probe.call();
+                            },
+                            done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; log:\n" + tail(), e);
         }
-        throw new IllegalStateException("the service committed fewer than " + atLeast + " offsets of " + topic
-                + " in 2 minutes; log:\n" + service.tail());
+    }
+
+    /** Waits until the application has committed at least {@code atLeast} offsets of {@code topic}; returns how many. */
+    static long awaitCommitted(
+            ClientConfigs clients, String appId, String topic, long atLeast, ServiceProcess service) {
+        try (Admin admin = Admin.create(clients.common())) {
+            return service.await(
+                    "the service committing " + atLeast + " offsets of " + topic,
+                    Duration.ofMinutes(2),
+                    Duration.ofMillis(20),
+                    () -> admin
+                            .listConsumerGroupOffsets(appId)
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS)
+                            .entrySet()
+                            .stream()
+                            .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                            .mapToLong(e -> e.getValue().offset())
+                            .sum(),
+                    sum -> sum >= atLeast);
+        }
     }
 }

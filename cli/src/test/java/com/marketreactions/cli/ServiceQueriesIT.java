@@ -177,7 +177,7 @@ class ServiceQueriesIT extends ServiceScenario {
             }
 
             // the live page shows the study too: its table, and the CAAR paths over the longest horizon
-            org.awaitility.Awaitility.await("the live page's study")
+            Waits.await("the live page's study")
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> String.valueOf(study.size())

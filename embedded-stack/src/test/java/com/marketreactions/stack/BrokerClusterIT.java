@@ -1,7 +1,7 @@
 package com.marketreactions.stack;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,14 +63,17 @@ class BrokerClusterIT {
             TopicPartition tp = new TopicPartition("t", 0);
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    values.add(r.value());
-                }
-            }
+            await("a record read back within 30 s")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO) // the consumer's poll is the interval
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                            values.add(r.value());
+                        }
+                        return !values.isEmpty();
+                    });
         }
-        assertTrue(!values.isEmpty(), "nothing read back within 30 s");
         return values;
     }
 }
