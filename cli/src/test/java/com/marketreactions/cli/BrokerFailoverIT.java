@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * the ticks and a producer publishes the rest, and started again later. The producer loses nothing, and every
  * FINAL reaction is there exactly once and equal to an uninterrupted replay's.
  */
-@ServiceScenario.Brokers(3)
+@StackExtension.OwnStack(brokers = 3) // it kills a broker
 @Timeout(value = 6, unit = TimeUnit.MINUTES) // each test; it took 62 s in a full build
 class BrokerFailoverIT extends ServiceScenario {
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * back after it restarts on the same data; the reactions of ticks published before and after the outage are
  * exactly those of an uninterrupted replay.
  */
+@StackExtension.OwnStack // it stops and restarts the broker
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; it took 24 s in a full build
 class ServiceOpsIT extends ServiceScenario {
 
