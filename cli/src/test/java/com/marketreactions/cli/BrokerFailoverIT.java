@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A broker lost under load: on a cluster of three brokers (each its own process, topics with three replicas and two
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * the ticks and a producer publishes the rest, and started again later. The producer loses nothing, and every
  * FINAL reaction is there exactly once and equal to an uninterrupted replay's.
  */
-@ServiceScenario.Brokers(3)
+@StackExtension.OwnStack(brokers = 3) // it kills a broker
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test; it took 62 s in a full build
 class BrokerFailoverIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;
@@ -103,13 +105,10 @@ class BrokerFailoverIT extends ServiceScenario {
     }
 
     /** Waits (at most a minute) until partition 0 of {@code topic} has {@code replicas} replicas in sync. */
-    private static void awaitInSync(Admin admin, String topic, int replicas) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        TopicPartitionInfo info = leader(admin, topic);
-        while (info.isr().size() < replicas) {
-            assertTrue(System.nanoTime() < deadline, topic + "-0 has " + info.isr() + " in sync after a minute");
-            Thread.sleep(200); // polling interval against the deadline
-            info = leader(admin, topic);
-        }
+    private static void awaitInSync(Admin admin, String topic, int replicas) {
+        Waits.await(topic + "-0 with " + replicas + " replicas in sync")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> leader(admin, topic).isr(), isr -> isr.size() >= replicas);
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,12 +28,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The service's dead-letter path on a real broker and registry: records the registry cannot resolve or that
  * carry another schema go to the dead-letter topic with their original bytes, and the service keeps going.
  * (Every validation case, one by one, is in {@code DeadLetterTopologyTest}.)
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; it took 5 s in a full build
 class DeadLetterIT extends ServiceScenario {
 
     @Test
@@ -120,10 +123,14 @@ class DeadLetterIT extends ServiceScenario {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
                 clients.committedReader(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             ClientConfigs.assignAllFromStart(c, topic);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            Waits.await(expected + " records on " + topic)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO) // the consumer's poll is the interval
+                    .until(() -> {
+                        c.poll(Duration.ofMillis(200)).forEach(out::add);
+                        return out.size() >= expected;
+                    });
         }
         return out;
     }

@@ -9,7 +9,6 @@ import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.TickerImpact;
 import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.differential.BatchReference;
 import com.marketreactions.streams.differential.ReactionDiff;
 import com.marketreactions.streams.differential.ReferenceComparison;
@@ -24,10 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,8 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded stack, on 1, 2 and 4 partitions, and on 4 partitions with the inputs published by a
  * librdkafka-style partitioner ({@link Crc32Partitioner}): every FINAL reaction must equal the batch
  * reference's field by field, every news impact must agree with those reactions, and a repeated replay must
- * write the same lines. System property {@code reactions.long.days} shortens the market for local runs.
+ * write the same lines. System property {@code reactions.long.days} shortens the market for local runs. Each
+ * replay has topics and an application id of its own, so the class runs on the test JVM's shared stack.
  */
+@ExtendWith(StackExtension.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // each test; the slowest took 60 s (two replays) in a full build
 class LongReplayIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
@@ -52,8 +56,8 @@ class LongReplayIT {
     private static Map<String, MarketReaction> expected;
 
     @BeforeAll
-    static void startStackAndWriteTheMarket() {
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
+    static void writeTheMarket(EmbeddedStack shared) {
+        stack = shared;
         long t = System.nanoTime();
         scenario = SyntheticMarket.generateLong(1, Integer.getInteger("reactions.long.days", 60));
         ScenarioFiles.Written files = ScenarioFiles.write(scenario, dir);
@@ -62,13 +66,6 @@ class LongReplayIT {
         System.out.printf(
                 "[long-replay] %s; %d reference reactions; generated, written and computed in %.1f s%n",
                 scenario.description(), expected.size(), (System.nanoTime() - t) / 1e9);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private static ClientConfigs clients() {

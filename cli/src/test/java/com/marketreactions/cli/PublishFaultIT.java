@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,12 +34,23 @@ import org.junit.jupiter.api.io.TempDir;
  * what was committed before is on the topic and nothing after it; after the broker is back, the rest from the
  * resume line puts every line on the topic exactly once (read_committed, as the analyzer reads).
  */
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test; it took 69 s in a full build
 class PublishFaultIT {
 
     private static final int LINES = 2_000_000;
 
     @TempDir
     Path dir;
+
+    /** The stack of the moment (the test stops one and starts another), closed after the test whatever happened. */
+    private EmbeddedStack stack;
+
+    @AfterEach
+    void closeStack() {
+        if (stack != null) {
+            stack.close(); // idempotent: a stack the test closed already is left as it is
+        }
+    }
 
     @Test
     void aPublishCutByTheBrokerStoppingResumesWithEveryLineOnce() throws Exception {
@@ -61,7 +74,7 @@ class PublishFaultIT {
                 "3000",
                 "transaction.timeout.ms",
                 "10000");
-        EmbeddedStack stack = EmbeddedStack.start(options);
+        stack = EmbeddedStack.start(options);
         ClientConfigs clients = new ClientConfigs(stack.bootstrapServers(), stack.registryUrl(), quick, Map.of());
         Topics topics = Topics.create("fault.", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, 2);

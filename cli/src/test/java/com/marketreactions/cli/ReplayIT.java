@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.web.HeadlessChromium;
 import java.nio.file.Files;
@@ -12,28 +11,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The replay scenarios on the embedded stack: a real KRaft broker in this JVM and a real Apicurio Registry;
- * and the report of a replay, opened from disk in a real headless Chromium.
+ * The replay scenarios on the embedded stack (the test JVM's shared one): a real KRaft broker in this JVM and a
+ * real Apicurio Registry; and the report of a replay, opened from disk in a real headless Chromium.
  */
+@ExtendWith(StackExtension.class)
 class ReplayIT extends ReplayScenarios {
 
     private static EmbeddedStack stack;
 
     @BeforeAll
-    static void startStack() {
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90)));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useStack(EmbeddedStack shared) {
+        stack = shared;
     }
 
     @Override

@@ -18,17 +18,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files through the real topology on a real broker and registry: the embedded stack ({@link ReplayIT}) or
  * containers where Docker runs ({@link ReplayContainersIT}).
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; the slowest took 28 s in a full build
 abstract class ReplayScenarios {
 
     @TempDir

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 
 /** What a report must show in a real browser, opened from disk; and the checks the live page shares. */
 final class ReportBrowserChecks {
@@ -29,7 +28,7 @@ final class ReportBrowserChecks {
     /** Opens {@code report} (file://) and waits until its script has drawn {@code charts} charts. */
     static void open(HeadlessChromium browser, Path report, int charts) {
         browser.driver().get(report.toUri().toString());
-        Awaitility.await("the report's charts")
+        Waits.await("the report's charts")
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> String.valueOf(charts).equals(browser.js("return document.body.dataset.charts || ''")));

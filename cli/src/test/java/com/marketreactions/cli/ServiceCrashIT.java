@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Exactly-once through a crash: the service (a child JVM running {@code serve}) is killed with SIGKILL in
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * certain to cut open work and show the check can fail: the FINALs the kill left in an open transaction never become
  * visible to read_committed, and the same run at_least_once fails the check.
  */
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test; the slowest took 71 s in a full build
 class ServiceCrashIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;
@@ -183,22 +186,16 @@ class ServiceCrashIT extends ServiceScenario {
      * committed before: Streams commits on its own at times (a rebalance, a corrupted task revived), not only at the
      * interval.
      */
-    private static void awaitFinals(com.marketreactions.common.Topics topics, ServiceProcess service, boolean open)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            service.checkAlive();
-            long all = finalsOnTopic(topics, "read_uncommitted");
-            long waiting = open ? all - finalsOnTopic(topics, "read_committed") : all;
-            if (waiting >= 5) {
-                return;
-            }
-            assertTrue(
-                    System.nanoTime() < deadline,
-                    "fewer than 5 " + (open ? "uncommitted " : "") + "FINALs within 2 minutes; log:\n"
-                            + service.tail());
-            Thread.sleep(20); // polling interval against the deadline
-        }
+    private static void awaitFinals(com.marketreactions.common.Topics topics, ServiceProcess service, boolean open) {
+        service.await(
+                "at least 5 " + (open ? "uncommitted " : "") + "FINALs",
+                Duration.ofMinutes(2),
+                Duration.ofMillis(20),
+                () -> {
+                    long all = finalsOnTopic(topics, "read_uncommitted");
+                    return open ? all - finalsOnTopic(topics, "read_committed") : all;
+                },
+                waiting -> waiting >= 5);
     }
 
     /** Waits (at most a minute) until every partition of {@code topic} holds a committed record. */
@@ -210,12 +207,15 @@ class ServiceCrashIT extends ServiceScenario {
                         new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             var partitions = com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topic);
             java.util.Set<Integer> seen = new HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (seen.size() < partitions.size()) {
-                service.checkAlive();
-                assertTrue(System.nanoTime() < deadline, "no committed record in every partition of " + topic);
-                c.poll(Duration.ofMillis(100)).forEach(r -> seen.add(r.partition()));
-            }
+            service.await(
+                    "a committed record in every partition of " + topic,
+                    Duration.ofMinutes(1),
+                    Duration.ZERO, // the consumer's poll is the interval
+                    () -> {
+                        c.poll(Duration.ofMillis(100)).forEach(r -> seen.add(r.partition()));
+                        return seen;
+                    },
+                    s -> s.size() >= partitions.size());
         }
     }
 
@@ -258,11 +258,17 @@ class ServiceCrashIT extends ServiceScenario {
         try (var c = reader(topics, isolation)) {
             var partitions = com.marketreactions.common.ClientConfigs.assignAllFromStart(c, topics.reactions.name());
             Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
-                assertTrue(System.nanoTime() < deadline, "cannot read " + topics.reactions.name() + " to " + end);
-                c.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
+            Waits.await(topics.reactions.name() + " read to " + end)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO) // the consumer's poll is the interval
+                    .until(() -> {
+                        if (end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+                            return true;
+                        }
+                        c.poll(Duration.ofMillis(100)).forEach(records::add);
+                        return false;
+                    });
         }
         return records;
     }

@@ -21,13 +21,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The service's health endpoint and a broker restart: readiness drops while the broker is down and comes
  * back after it restarts on the same data; the reactions of ticks published before and after the outage are
  * exactly those of an uninterrupted replay.
  */
+@StackExtension.OwnStack // it stops and restarts the broker
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; it took 24 s in a full build
 class ServiceOpsIT extends ServiceScenario {
 
     private static final int PARTITIONS = 2;
@@ -105,16 +109,10 @@ class ServiceOpsIT extends ServiceScenario {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void awaitStatus(String url, int status, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = get(url).statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(200); // polling interval against the deadline
-        }
-        throw new AssertionError(url + " answered " + last + ", not " + status + ", for " + limit);
+    private void awaitStatus(String url, int status, Duration limit) {
+        Waits.await(url + " answering " + status)
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> get(url).statusCode(), answered -> answered == status);
     }
 }

@@ -8,16 +8,35 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code reactions serve} in a child JVM, from the packaged jar, so a test can kill it the hard way
- * (SIGKILL) or the polite way (SIGTERM) and start it again on the same state directory.
+ * (SIGKILL) or the polite way (SIGTERM) and start it again on the same state directory. Tests close it (a
+ * try-with-resources or a finally block), which a test's timeout also runs; a child still running when the test
+ * JVM exits is killed by a shutdown hook.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("reactions.jar", "target/reactions.jar"));
+    /** The children still running, for the shutdown hook. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> RUNNING.forEach(p -> {
+                            p.descendants().forEach(ProcessHandle::destroyForcibly);
+                            p.destroyForcibly();
+                        }),
+                        "kill-service-processes"));
+    }
 
     private final Process process;
     private final Path log;
@@ -51,7 +70,10 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().keySet().removeIf(k -> k.startsWith("REACTIONS_"));
         pb.environment().putAll(env);
-        return new ServiceProcess(pb.start(), log);
+        Process process = pb.start();
+        RUNNING.add(process);
+        process.onExit().thenRun(() -> RUNNING.remove(process));
+        return new ServiceProcess(process, log);
     }
 
     /** Throws if the service has exited, with the end of its log. */
@@ -95,29 +117,46 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the application has committed at least {@code atLeast} offsets of {@code topic}; returns how many. */
-    static long awaitCommitted(ClientConfigs clients, String appId, String topic, long atLeast, ServiceProcess service)
-            throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        try (Admin admin = Admin.create(clients.common())) {
-            while (System.nanoTime() < deadline) {
-                service.checkAlive();
-                long sum = admin
-                        .listConsumerGroupOffsets(appId)
-                        .partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS)
-                        .entrySet()
-                        .stream()
-                        .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-                        .mapToLong(e -> e.getValue().offset())
-                        .sum();
-                if (sum >= atLeast) {
-                    return sum;
-                }
-                Thread.sleep(20); // polling interval against a deadline
-            }
+    /**
+     * Asks {@code probe} every {@code interval} (in this thread, so it may use a consumer) until {@code done} holds
+     * for its answer, and returns that answer; fails at once if the service exits meanwhile, and with the end of
+     * its log if {@code atMost} passes first.
+     */
+    <T> T await(String what, Duration atMost, Duration interval, Callable<T> probe, Predicate<? super T> done) {
+        try {
+            return Waits.await(what)
+                    .atMost(atMost)
+                    .pollInSameThread()
+                    .pollInterval(interval)
+                    .until(
+                            () -> {
+                                checkAlive();
+                                return probe.call();
+                            },
+                            done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; log:\n" + tail(), e);
         }
-        throw new IllegalStateException("the service committed fewer than " + atLeast + " offsets of " + topic
-                + " in 2 minutes; log:\n" + service.tail());
+    }
+
+    /** Waits until the application has committed at least {@code atLeast} offsets of {@code topic}; returns how many. */
+    static long awaitCommitted(
+            ClientConfigs clients, String appId, String topic, long atLeast, ServiceProcess service) {
+        try (Admin admin = Admin.create(clients.common())) {
+            return service.await(
+                    "the service committing " + atLeast + " offsets of " + topic,
+                    Duration.ofMinutes(2),
+                    Duration.ofMillis(20),
+                    () -> admin
+                            .listConsumerGroupOffsets(appId)
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS)
+                            .entrySet()
+                            .stream()
+                            .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                            .mapToLong(e -> e.getValue().offset())
+                            .sum(),
+                    sum -> sum >= atLeast);
+        }
     }
 }

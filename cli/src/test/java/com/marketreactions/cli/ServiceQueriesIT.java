@@ -29,10 +29,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Interactive queries across two instances of the service: whichever instance is asked, a ticker's
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * live page of one instance in a real headless Chromium: the list fills while the ticks are processed, with
  * every reaction of both instances, and a reaction's chart draws from the owner's tick history.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; it took 20 s in a full build
 class ServiceQueriesIT extends ServiceScenario {
 
     private static final int PARTITIONS = 4;
@@ -65,6 +68,10 @@ class ServiceQueriesIT extends ServiceScenario {
                 HeadlessChromium browser = new HeadlessChromium()) {
             opsA.feed(feedA);
             opsB.feed(feedB);
+            // the live page of instance B is open before the instances start (its queries answer 503 until they
+            // run) and before the first tick
+            browser.driver().get("http://127.0.0.1:" + opsB.port() + "/");
+            LivePageChecks.waitsQuietlyWhileNotReady(browser);
             a.start();
             b.start();
             EndMarkers.awaitConsumed(
@@ -74,8 +81,6 @@ class ServiceQueriesIT extends ServiceScenario {
                     news.lastOffsets(),
                     Duration.ofMinutes(2),
                     () -> Replay.failIfStopped(a));
-            // the live page of instance B is open before the first tick
-            browser.driver().get("http://127.0.0.1:" + opsB.port() + "/");
             assertEquals("0", browser.js("return document.body.dataset.reactions || '0'"));
             publisher.publish(InputFormat.TICKS, sample().ticks(), false);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
@@ -172,7 +177,7 @@ class ServiceQueriesIT extends ServiceScenario {
             }
 
             // the live page shows the study too: its table, and the CAAR paths over the longest horizon
-            org.awaitility.Awaitility.await("the live page's study")
+            Waits.await("the live page's study")
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> String.valueOf(study.size())
@@ -185,6 +190,7 @@ class ServiceQueriesIT extends ServiceScenario {
             // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards
             LivePageChecks.endpoints(http, baseA);
             LivePageChecks.endpoints(http, baseB);
+            assertEquals(List.of(), LivePageChecks.consoleErrors(browser), "errors in the browser console");
         }
     }
 

@@ -1,7 +1,6 @@
 package com.marketreactions.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.producers.files.InputFormat;
 import java.time.Duration;
@@ -12,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Scale-out is Kafka's own: two {@code serve} instances with the same application id share the partitions
  * (with a standby replica each); one is killed mid-stream and the other takes its tasks over. The output
  * equals a single uninterrupted replay's, nothing lost, nothing twice.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES) // each test; it took 44 s in a full build
 class ServiceScaleOutIT extends ServiceScenario {
 
     private static final int PARTITIONS = 4;
@@ -51,30 +52,28 @@ class ServiceScaleOutIT extends ServiceScenario {
         return ServiceProcess.start(stack().bootstrapServers(), stack().registryUrl(), env, dir.resolve(name + ".log"));
     }
 
-    /** Waits until {@code n} members of the group each own at least one partition. */
-    private static void awaitMembersWithTasks(String appId, int n, ServiceProcess probe) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        int seen = 0;
+    /** Waits (at most two minutes) until {@code n} members of the group each own at least one partition. */
+    private static void awaitMembersWithTasks(String appId, int n, ServiceProcess probe) {
         try (Admin admin = Admin.create(clients().common())) {
-            while (System.nanoTime() < deadline) {
-                probe.checkAlive();
-                try {
-                    ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(appId))
-                            .all()
-                            .get(10, TimeUnit.SECONDS)
-                            .get(appId);
-                    seen = (int) d.members().stream()
-                            .filter(m -> !m.assignment().topicPartitions().isEmpty())
-                            .count();
-                } catch (ExecutionException e) {
-                    seen = 0; // the group does not exist until the first member joins
-                }
-                if (seen >= n) {
-                    return;
-                }
-                Thread.sleep(200); // polling interval against the deadline
-            }
+            probe.await(
+                    n + " instances with partitions",
+                    Duration.ofMinutes(2),
+                    Duration.ofMillis(200),
+                    () -> {
+                        try {
+                            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(appId))
+                                    .all()
+                                    .get(10, TimeUnit.SECONDS)
+                                    .get(appId);
+                            return d.members().stream()
+                                    .filter(m ->
+                                            !m.assignment().topicPartitions().isEmpty())
+                                    .count();
+                        } catch (ExecutionException e) {
+                            return 0L; // the group does not exist until the first member joins
+                        }
+                    },
+                    seen -> seen >= n);
         }
-        assertTrue(seen >= n, "only " + seen + " of " + n + " instances got partitions");
     }
 }

@@ -13,13 +13,8 @@ import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.stack.EmbeddedStack;
-import com.marketreactions.stack.StackOptions;
 import com.marketreactions.streams.ReactionConfig;
 import java.io.IOException;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,25 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the service's integration tests share: a real embedded broker and registry for the test class (a
- * cluster of processes for a class marked {@link Brokers}), the sample data, an uninterrupted replay of it as
- * the reference, and the service's topics with the alias table and the news already published (ticks are
- * each test's business).
+ * What the service's integration tests share: a real embedded broker and registry (the test JVM's shared stack,
+ * or one of the class's own for a class marked {@link StackExtension.OwnStack}), the sample data, an
+ * uninterrupted replay of it as the reference, and the service's topics with the alias table and the news
+ * already published (ticks are each test's business).
  */
+@ExtendWith(StackExtension.class)
 abstract class ServiceScenario {
-
-    /** How many brokers the class's stack runs; without it one, in the test's JVM. */
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.TYPE)
-    @interface Brokers {
-        int value();
-    }
 
     private static EmbeddedStack stack;
 
@@ -55,19 +43,8 @@ abstract class ServiceScenario {
     Path dir;
 
     @BeforeAll
-    static void startStack(TestInfo test) {
-        int brokers = test.getTestClass()
-                .map(c -> c.getAnnotation(Brokers.class))
-                .map(Brokers::value)
-                .orElse(1);
-        stack = EmbeddedStack.start(new StackOptions(0, 0, null, false, Duration.ofSeconds(90), brokers));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useStack(EmbeddedStack forThisClass) {
+        stack = forThisClass;
     }
 
     static EmbeddedStack stack() {

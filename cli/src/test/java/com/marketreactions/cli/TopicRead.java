@@ -17,8 +17,9 @@ final class TopicRead {
     private TopicRead() {}
 
     /**
-     * Every record up to the end offsets (the last stable offset, read_committed), mapped; waits until at least
-     * {@code atLeast} have been read or a minute has passed (records of a transaction still open show later).
+     * Every record up to the end offsets (the last stable offset, read_committed), mapped, once at least
+     * {@code atLeast} have been read (records of a transaction still open show later); fails if they are not
+     * there within a minute, or the end offsets not reached within another.
      */
     static <T> List<T> all(
             ClientConfigs c, String topic, long atLeast, Function<ConsumerRecord<byte[], byte[]>, T> map) {
@@ -26,15 +27,30 @@ final class TopicRead {
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(c.committedReader(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic);
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (out.size() < atLeast && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(map.apply(r)));
-            }
+            Waits.await("at least " + atLeast + " records on " + topic)
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO) // the consumer's poll is the interval
+                    .until(
+                            () -> {
+                                if (out.size() < atLeast) {
+                                    consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(map.apply(r)));
+                                }
+                                return out.size();
+                            },
+                            n -> n >= atLeast);
             Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(map.apply(r)));
-            }
+            Waits.await(topic + " read to " + end)
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ZERO)
+                    .until(() -> {
+                        if (end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                            return true;
+                        }
+                        consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(map.apply(r)));
+                        return false;
+                    });
         }
         return out;
     }

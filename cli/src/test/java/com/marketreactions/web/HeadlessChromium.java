@@ -82,9 +82,20 @@ public final class HeadlessChromium implements AutoCloseable {
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), to, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Quits the browser and its driver. After a test's timeout this runs on an interrupted thread, which would cut
+     * {@code quit()} short and leave both running: it quits with the flag clear and sets it again afterwards.
+     */
     @Override
     public void close() {
-        driver.quit();
+        boolean interrupted = Thread.interrupted();
+        try {
+            driver.quit();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (var paths = Files.walk(profile)) {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());

@@ -10,14 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The registry child process: its failure message, and that it never outlives its parent. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // each test; the slowest took 11 s in a full build
 class EmbeddedRegistryIT {
 
     @TempDir
@@ -77,13 +81,18 @@ class EmbeddedRegistryIT {
         }
     }
 
-    /** Stands in for a CLI or test JVM that gets killed: starts a registry, prints its pid, waits. */
+    /**
+     * Stands in for a CLI or test JVM that gets killed: starts a registry, prints its pid, waits until the test
+     * kills it (as a crash would) or its standard input closes, which happens when the test JVM itself is gone
+     * without having killed it: then this process must not stay behind, registry and all.
+     */
     public static final class RegistryHolder {
-        public static void main(String[] args) throws InterruptedException {
+        public static void main(String[] args) throws IOException {
             EmbeddedRegistry registry = EmbeddedRegistry.start(0, Path.of(args[0]), Duration.ofSeconds(90));
             System.out.println(registry.pid());
             System.out.flush();
-            Thread.sleep(Long.MAX_VALUE); // until the test kills this process (its finally block), as a crash would
+            System.in.transferTo(OutputStream.nullOutputStream()); // nothing comes: returns when the pipe closes
+            registry.close();
         }
     }
 }
