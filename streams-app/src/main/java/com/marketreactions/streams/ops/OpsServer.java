@@ -311,6 +311,9 @@ public final class OpsServer implements AutoCloseable {
             }
         } catch (InvalidStateStoreException e) {
             respond(ex, 503, "text/plain; charset=utf-8", "the store is moving (rebalance); try again\n");
+        } catch (Peers.NotReady e) {
+            // another instance's 503 is this one's: the data is there, not yet answerable
+            respond(ex, 503, "text/plain; charset=utf-8", e.getMessage() + "; try again\n");
         } catch (IOException | InterruptedException e) {
             respond(
                     ex,

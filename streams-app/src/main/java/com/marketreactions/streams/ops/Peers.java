@@ -20,6 +20,13 @@ final class Peers {
 
     static final String LOCAL = "local=true";
 
+    /** The instance asked is starting or its store is moving in a rebalance: the question may be asked again. */
+    static final class NotReady extends IOException {
+        NotReady(String message) {
+            super(message);
+        }
+    }
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -51,6 +58,9 @@ final class Peers {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 404) {
             return null;
+        }
+        if (r.statusCode() == 503) {
+            throw new NotReady(uri + " is not ready: " + r.body().strip());
         }
         if (r.statusCode() != 200) {
             throw new IOException(
