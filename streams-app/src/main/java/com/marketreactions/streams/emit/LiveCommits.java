@@ -31,6 +31,11 @@ public final class LiveCommits {
         }
     }
 
+    /** A live reaction was emitted and its commit not requested yet. */
+    public boolean uncommitted() {
+        return uncommitted;
+    }
+
     /** Requests a commit for the live reactions emitted since the last one, unless one was requested just now. */
     public void commitIfDue(long wall) {
         if (uncommitted && wall - lastCommit >= GAP_MS) {

@@ -79,7 +79,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 finalizeAll(wall);
             }
         }
-        task.live.commitIfDue(context.currentSystemTimeMs()); // one emitted within the gap of the last commit
+        if (task.live.uncommitted()) {
+            task.live.commitIfDue(context.currentSystemTimeMs()); // one emitted within the gap of the last commit
+        }
     }
 
     /** A tick: into the history and the open windows; then the windows it closes and the updates it is due. */
