@@ -6,18 +6,13 @@ package com.marketreactions.common;
  */
 public record NewsHorizonKey(String newsId, String horizon) {
 
-    private static final char SEP = '|';
-
     public String encode() {
-        return newsId + SEP + horizon;
+        return newsId + KeySeparator.SEP + horizon;
     }
 
     /** Parses from the right, so a news id may contain the separator. */
     public static NewsHorizonKey decode(String key) {
-        int h = key.lastIndexOf(SEP);
-        if (h < 0) {
-            throw new IllegalArgumentException("not a news impact key (newsId|horizon): " + key);
-        }
+        int h = KeySeparator.last(key, -1, "news impact (newsId|horizon)");
         return new NewsHorizonKey(key.substring(0, h), key.substring(h + 1));
     }
 }

@@ -6,16 +6,14 @@ package com.marketreactions.common;
  */
 public record ReactionKey(String newsId, String ticker, String horizon) {
 
-    private static final char SEP = '|';
-
     public String encode() {
-        return newsId + SEP + ticker + SEP + horizon;
+        return newsId + KeySeparator.SEP + ticker + KeySeparator.SEP + horizon;
     }
 
     /** Parses from the right, so a news id may itself contain the separator. */
     public static ReactionKey decode(String key) {
-        int h = key.lastIndexOf(SEP);
-        int t = h > 0 ? key.lastIndexOf(SEP, h - 1) : -1;
+        int h = key.lastIndexOf(KeySeparator.SEP);
+        int t = h > 0 ? key.lastIndexOf(KeySeparator.SEP, h - 1) : -1;
         if (t < 0) {
             throw new IllegalArgumentException("not a reaction key (newsId|ticker|horizon): " + key);
         }

@@ -6,27 +6,23 @@ package com.marketreactions.common;
  */
 public record RecentReactionKey(String ticker, String newsId, String horizon) {
 
-    private static final char SEP = '|';
-    /** The character after {@link #SEP}: every key of a ticker sorts before {@code TICKER} followed by it. */
-    private static final char AFTER_SEP = SEP + 1;
+    /** The character after the separator: every key of a ticker sorts before {@code TICKER} followed by it. */
+    private static final char AFTER_SEP = KeySeparator.SEP + 1;
 
     public String encode() {
-        return ticker + SEP + newsId + SEP + horizon;
+        return ticker + KeySeparator.SEP + newsId + KeySeparator.SEP + horizon;
     }
 
     /** Parses ticker from the left and horizon from the right, so a news id may contain the separator. */
     public static RecentReactionKey decode(String key) {
-        int t = key.indexOf(SEP);
-        int h = key.lastIndexOf(SEP);
-        if (t < 0 || h <= t) {
-            throw new IllegalArgumentException("not a recent-reaction key (ticker|newsId|horizon): " + key);
-        }
+        int t = key.indexOf(KeySeparator.SEP);
+        int h = KeySeparator.last(key, Math.max(t, 0), "recent-reaction (ticker|newsId|horizon)");
         return new RecentReactionKey(key.substring(0, t), key.substring(t + 1, h), key.substring(h + 1));
     }
 
     /** The least key of {@code ticker}'s reactions (inclusive). */
     public static String firstOf(String ticker) {
-        return ticker + SEP;
+        return ticker + KeySeparator.SEP;
     }
 
     /** A bound after every key of {@code ticker}'s reactions and before any other ticker's. */

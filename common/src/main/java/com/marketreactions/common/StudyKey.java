@@ -6,18 +6,13 @@ package com.marketreactions.common;
  */
 public record StudyKey(String group, String horizon) {
 
-    private static final char SEP = '|';
-
     public String encode() {
-        return group + SEP + horizon;
+        return group + KeySeparator.SEP + horizon;
     }
 
     /** Parses from the right, so a group name may contain the separator. */
     public static StudyKey decode(String key) {
-        int h = key.lastIndexOf(SEP);
-        if (h < 0) {
-            throw new IllegalArgumentException("not an event-study key (group|horizon): " + key);
-        }
+        int h = KeySeparator.last(key, -1, "event-study (group|horizon)");
         return new StudyKey(key.substring(0, h), key.substring(h + 1));
     }
 }
