@@ -27,7 +27,7 @@ public final class ProvisionalUpdates {
     }
 
     /** PT0S switches them off. */
-    public boolean enabled() {
+    private boolean enabled() {
         return intervalMs > 0;
     }
 

@@ -71,9 +71,8 @@ public final class EstimateCache {
         boolean isBenchmark = benchmark.equals(ticker);
         long from = t0 - estimationMs;
         long asOf = close.ofHistoryBefore(t0);
-        long graceMs = asOf - t0;
-        TickSeries stock = history.estimationSeries(ticker, from, t0, asOf, graceMs);
-        TickSeries bench = isBenchmark ? null : history.estimationSeries(benchmark, from, t0, asOf, graceMs);
+        TickSeries stock = history.estimationSeries(ticker, from, t0, asOf, close.graceMs());
+        TickSeries bench = isBenchmark ? null : history.estimationSeries(benchmark, from, t0, asOf, close.graceMs());
         boolean truncated =
                 history.expiredBefore(ticker) > from || (bench != null && history.expiredBefore(benchmark) > from);
         if (truncated) {

@@ -143,7 +143,7 @@ public final class PendingIndex {
     }
 
     /** The earliest close time pending, or {@code Long.MAX_VALUE}. */
-    public long firstClose() {
+    long firstClose() {
         return all.isEmpty()
                 ? Long.MAX_VALUE
                 : all.firstEntry().getValue().key().closeTime();

@@ -38,8 +38,4 @@ public final class Lateness {
     public boolean noEarlierNewsInTime(long t0, long taskTime) {
         return taskTime == StreamTime.END || isLateNews(t0, taskTime);
     }
-
-    public long newsLatenessMs() {
-        return newsLatenessMs;
-    }
 }

@@ -33,16 +33,16 @@ public final class Retention {
 
     /** The earliest tick time of a symbol anyone can still need. */
     public long historyFrom(long taskTime, long symbolClock, long earliestPendingT0) {
-        return Math.min(newsIntime(taskTime, symbolClock), earliestPendingT0) - estimationMs;
+        return Math.min(earliestNewsInTime(taskTime, symbolClock), earliestPendingT0) - estimationMs;
     }
 
     /** The earliest story item of a ticker a story can still read back to. */
     public long storyItemsFrom(long taskTime, long symbolClock, long earliestPendingT0) {
-        return Math.min(newsIntime(taskTime, symbolClock), earliestPendingT0) - StoryConfig.MAX_AGE.toMillis();
+        return Math.min(earliestNewsInTime(taskTime, symbolClock), earliestPendingT0) - StoryConfig.MAX_AGE.toMillis();
     }
 
     /** The earliest time a news event arriving now could have and still be in time. */
-    private long newsIntime(long taskTime, long symbolClock) {
+    private long earliestNewsInTime(long taskTime, long symbolClock) {
         return Math.min(taskTime, symbolClock) - newsLatenessMs;
     }
 }

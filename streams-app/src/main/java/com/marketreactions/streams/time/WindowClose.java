@@ -19,6 +19,11 @@ public final class WindowClose {
         this.graceMs = graceMs;
     }
 
+    /** G, the grace period: how far behind its symbol's clock a tick may be and still count. */
+    public long graceMs() {
+        return graceMs;
+    }
+
     /** The close time of the window {@code (t0, t0 + horizonMs]}. */
     public long of(long t0, long horizonMs) {
         return t0 + horizonMs + graceMs;
