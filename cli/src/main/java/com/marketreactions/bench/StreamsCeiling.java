@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,6 +34,8 @@ final class StreamsCeiling {
             throws Exception {
         AtomicLong seen = new AtomicLong();
         long[] firstLast = new long[2];
+        // counted down by the last expected tick, or by the client's failure
+        CountDownLatch done = new CountDownLatch(1);
         StreamsBuilder b = new StreamsBuilder();
         b.stream(
                         topics.ticks.name(),
@@ -46,17 +50,20 @@ final class StreamsCeiling {
                         firstLast[0] = System.nanoTime();
                     }
                     firstLast[1] = System.nanoTime();
+                    if (n == expected) {
+                        done.countDown();
+                    }
                 });
         Path stateDir = Files.createTempDirectory("reactions-bench-streams-");
         try (KafkaStreams streams =
                 new KafkaStreams(b.build(), ReactionApp.properties(clients, appId, stateDir, settings))) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.ERROR) {
+                    done.countDown();
+                }
+            });
             streams.start();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (seen.get() < expected
-                    && System.nanoTime() < deadline
-                    && streams.state() != KafkaStreams.State.ERROR) {
-                Thread.sleep(50); // polling interval against the count above
-            }
+            done.await(timeout.toMillis(), TimeUnit.MILLISECONDS); // a short count is reported below
             streams.close(Duration.ofSeconds(30));
         } finally {
             Benchmark.deleteQuietly(stateDir);

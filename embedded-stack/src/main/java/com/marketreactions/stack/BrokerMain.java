@@ -20,7 +20,7 @@ public final class BrokerMain {
             kafka = new EmbeddedKafka(spec);
             kafka.start();
         } catch (StackException e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("error: " + e.getMessage()); // the reason, in the log the parent reads
             System.exit(2);
             return;
         }
@@ -29,8 +29,9 @@ public final class BrokerMain {
         while (System.in.read() != -1) {
             // nothing is sent: the pipe only ends
         }
+        System.err.println("standard input closed by the parent: stopping broker " + spec.nodeId());
         kafka.stop();
         Files.deleteIfExists(ready);
-        System.exit(0);
+        System.exit(0); // ends the JVM even if a thread of the stopped broker outlives stop()
     }
 }
