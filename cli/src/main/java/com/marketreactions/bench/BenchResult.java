@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 /** What one benchmark run measured; printed as a table and written as JSON. */
 public record BenchResult(
+        String shape,
         String date,
         int cores,
         String java,
@@ -40,12 +41,18 @@ public record BenchResult(
         double stateDirMiB) {
 
     public String table() {
+        return rows() + targetLines();
+    }
+
+    /** The measurements, one per row. */
+    String rows() {
         StringBuilder b = new StringBuilder();
         row(
                 b,
                 "data",
-                "%d symbols + benchmark, %d ticks, %d news, horizons %s, %d partitions",
+                "%d symbols + benchmark (%s), %d ticks, %d news, horizons %s, %d partitions",
                 symbols,
+                shape,
                 ticks,
                 news,
                 horizons,
@@ -78,20 +85,9 @@ public record BenchResult(
                 "%.3f (Streams alone / ceiling: %.3f)",
                 ratio,
                 streamsCeilingPerSec / ceilingPerSec);
-        row(
-                b,
-                "live at " + liveTargetRate + " ticks/s",
-                "achieved %,.0f/s, %d reactions seen",
-                liveAchievedRate,
-                liveSamples);
-        row(
-                b,
-                "  tick -> PROVISIONAL p50/p95/p99",
-                "%.0f / %.0f / %.0f ms",
-                provisionalP50Ms,
-                provisionalP95Ms,
-                provisionalP99Ms);
-        row(b, "  close -> FINAL p50/p95/p99", "%.0f / %.0f / %.0f ms", finalP50Ms, finalP95Ms, finalP99Ms);
+        if (liveSamples > 0) {
+            live(b);
+        }
         row(
                 b,
                 "analyzer peak heap",
@@ -109,13 +105,43 @@ public record BenchResult(
                 "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
                 peakRssMiB);
         row(b, "state stores on disk", "%.1f MiB", stateDirMiB);
-        // the target lines, last
-        b.append(String.format(
-                Locale.ROOT, "ratio analyzer / streams alone %.3f%n", analyzerPerSec / streamsCeilingPerSec));
+        return b.toString();
+    }
+
+    /** The lines the targets are read from: printed last. */
+    private String targetLines() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "ratio analyzer / streams alone %.3f%n", ratioToStreamsAlone()));
         b.append(String.format(Locale.ROOT, "ratio analyzer / plain-consumer ceiling %.3f%n", ratio));
         b.append(String.format(Locale.ROOT, "live p99 tick->provisional %.0f ms%n", provisionalP99Ms));
         b.append(String.format(Locale.ROOT, "live p99 close->final %.0f ms%n", finalP99Ms));
         return b.toString();
+    }
+
+    private void live(StringBuilder b) {
+        row(
+                b,
+                "live at " + liveTargetRate + " ticks/s",
+                "achieved %,.0f/s, %d reactions seen",
+                liveAchievedRate,
+                liveSamples);
+        row(
+                b,
+                "  tick -> PROVISIONAL p50/p95/p99",
+                "%.0f / %.0f / %.0f ms",
+                provisionalP50Ms,
+                provisionalP95Ms,
+                provisionalP99Ms);
+        row(b, "  close -> FINAL p50/p95/p99", "%.0f / %.0f / %.0f ms", finalP50Ms, finalP95Ms, finalP99Ms);
+    }
+
+    /** Stream-thread CPU per tick of the timed analyzer run, in microseconds. */
+    public double cpuPerTickMicros() {
+        return analyzerCpuSeconds.getOrDefault("stream threads", Double.NaN) * 1e6 / ticks;
+    }
+
+    public double ratioToStreamsAlone() {
+        return analyzerPerSec / streamsCeilingPerSec;
     }
 
     private static String seconds(Map<String, Double> timers) {

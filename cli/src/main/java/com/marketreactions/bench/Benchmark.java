@@ -39,8 +39,14 @@ public final class Benchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
 
-    /** What to generate and how to run. */
+    /**
+     * What to generate and how to run.
+     *
+     * @param market trades and news spread as a whole market spreads them ({@link Dataset}), else uniformly
+     * @param liveDuration zero: no live phase
+     */
     public record Options(
+            boolean market,
             int symbols,
             long ticks,
             int news,
@@ -95,11 +101,16 @@ public final class Benchmark {
         double parseRate = FileParse.linesPerSecond(
                 Dataset.generate(o, Math.min(o.ticks(), 1_000_000)).ticks(), 1_000_000);
 
-        LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
-        LiveLatency.Result live =
-                new LiveLatency(clients, o, runId).run(a.data().symbols());
+        LiveLatency.Result live;
+        if (o.liveDuration().isZero()) {
+            live = LiveLatency.Result.NONE;
+        } else {
+            LOG.info("live: {} ticks/s for {}", o.liveRate(), o.liveDuration());
+            live = new LiveLatency(clients, o, runId).run(a.data().symbols());
+        }
 
         return new BenchResult(
+                o.market() ? "market" : "uniform",
                 LocalDate.now().toString(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(),

@@ -34,7 +34,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class LiveLatency {
 
-    record Result(double achievedRate, long samples, double[] provisional, double[] fin) {}
+    record Result(double achievedRate, long samples, double[] provisional, double[] fin) {
+        /** No live phase was run. */
+        static final Result NONE =
+                new Result(Double.NaN, 0, new double[] {Double.NaN, Double.NaN, Double.NaN}, new double[] {
+                    Double.NaN, Double.NaN, Double.NaN
+                });
+    }
 
     private static final Duration GRACE = Duration.ofMillis(500);
     /** Windows closing this close to the end of the input are left out of the FINAL latencies. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.marketreactions.bench.BenchResult;
 import com.marketreactions.bench.Benchmark;
 import com.marketreactions.bench.ChildStackHandle;
+import com.marketreactions.bench.MarketResult;
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.streams.Horizon;
 import java.nio.file.Path;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Measures the analyzer against the machine: a plain consumer of the tick topic is the",
             "ceiling, the topology (exactly-once) processing the same topic is reported as a fraction of it; then",
             "latency at a fixed live rate, and memory. Runs the embedded stack in a child process unless",
-            "--bootstrap-servers/--registry-url are given. Prints a table and writes a JSON result."
+            "--bootstrap-servers/--registry-url are given. Prints a table and writes a JSON result.",
+            "With --market: the default run as the base, then a whole market (10,000 symbols trading as a",
+            "market trades, 1,250 news a day, some naming 10-50 tickers; docs/benchmarks.md), in one invocation."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -37,6 +40,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--ticks", defaultValue = "5000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
     long ticks;
+
+    @Option(
+            names = "--market",
+            description = "A whole market after the base run: unless given, --symbols 10000, --ticks 10000000,"
+                    + " --news 8750 (1,250 a trading day) and --live-rate 50000")
+    boolean market;
 
     @Option(
             names = "--quick",
@@ -97,12 +106,16 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (market) {
+            symbols = given("--symbols") ? symbols : 10_000;
+            ticks = given("--ticks") ? ticks : quick ? 1_000_000 : 10_000_000;
+            news = given("--news") ? news : 8_750;
+            liveRate = given("--live-rate") ? liveRate : 50_000;
+        }
         if (quick) {
-            ticks = spec.commandLine().getParseResult().hasMatchedOption("--ticks") ? ticks : 200_000;
-            liveDuration = spec.commandLine().getParseResult().hasMatchedOption("--live-duration")
-                    ? liveDuration
-                    : Duration.ofSeconds(5);
-            warmupTicks = spec.commandLine().getParseResult().hasMatchedOption("--warmup-ticks") ? warmupTicks : 0;
+            ticks = given("--ticks") || market ? ticks : 200_000;
+            liveDuration = given("--live-duration") ? liveDuration : Duration.ofSeconds(5);
+            warmupTicks = given("--warmup-ticks") ? warmupTicks : 0;
         }
         if (symbols < 1 || ticks < 1 || news < 0 || partitions < 1 || liveRate < 1 || warmupTicks < 0) {
             throw new UserError("--symbols, --ticks, --partitions and --live-rate must be positive, --news and"
@@ -116,6 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Settings s = cluster.settings();
         Benchmark.Options options = new Benchmark.Options(
+                market,
                 symbols,
                 ticks,
                 news,
@@ -126,20 +140,45 @@ final class BenchCommand implements Callable<Integer> {
                 liveDuration,
                 Duration.ofMinutes(30),
                 s.withPrefix("streams."),
-                warmupTicks);
-        BenchResult result;
+                market ? 0 : warmupTicks);
+        Object result;
         if (ClusterOptions.external(s)) {
-            result = new Benchmark(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options).run();
+            result = run(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options);
         } else {
             System.err.println("Starting the embedded stack in a child process ...");
             try (ChildStackHandle stack = ChildStackHandle.start()) {
-                ClientConfigs clients = s.clients(stack.bootstrapServers(), stack.registryUrl());
-                result = new Benchmark(clients, options).run();
+                result = run(s.clients(stack.bootstrapServers(), stack.registryUrl()), options);
             }
         }
-        System.out.println(result.table());
+        System.out.println(result instanceof MarketResult m ? m.table() : ((BenchResult) result).table());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
         System.out.println("Result written to " + out);
         return 0;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** The run asked for; with --market, the default run (one partition, no live phase) first, as the base. */
+    private Object run(ClientConfigs clients, Benchmark.Options options) throws Exception {
+        if (!market) {
+            return new Benchmark(clients, options).run();
+        }
+        Benchmark.Options base = new Benchmark.Options(
+                false,
+                50,
+                quick ? 200_000 : 5_000_000,
+                200,
+                options.horizons(),
+                1,
+                options.seed(),
+                options.liveRate(),
+                Duration.ZERO,
+                options.timeout(),
+                options.streams(),
+                warmupTicks);
+        BenchResult b = new Benchmark(clients, base).run();
+        return new MarketResult(b, new Benchmark(clients, options).run());
     }
 }

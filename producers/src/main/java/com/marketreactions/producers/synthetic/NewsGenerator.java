@@ -21,6 +21,10 @@ import java.util.stream.StreamSupport;
  * 30% two, 10% three) in its explicit {@code tickers} and in its headline. Headlines are generic
  * templates; the summary says the item is synthetic. Ids are {@code syn-<seed in hex>-<sequence>}, unique
  * within a generator and across seeds. The same seed and parameters give the same events.
+ *
+ * <p>Shaped like a whole market when {@link Builder#shares} are given: tickers are drawn by their share (busy
+ * names are written about more), and a {@link Builder#wideShare share} of the items are sector or index news
+ * naming 10 to 50 tickers.
  */
 public final class NewsGenerator implements Iterable<NewsEvent> {
 
@@ -55,6 +59,10 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
     private final double newsPerTradingHour;
     private final LocalDate from;
     private final LocalDate to;
+    /** Null: every symbol equally likely. */
+    private final MarketShape shape;
+
+    private final double wideShare;
 
     private NewsGenerator(Builder b) {
         Specs.require(!b.symbols.isEmpty(), "news needs at least one symbol");
@@ -66,6 +74,11 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         this.newsPerTradingHour = b.newsPerTradingHour;
         this.from = b.from;
         this.to = b.to;
+        Specs.require(
+                b.shares == null || b.shares.length == b.symbols.size(), "one share per symbol, in the same order");
+        Specs.require(b.wideShare >= 0 && b.wideShare <= 1, "wideShare must be in [0, 1]");
+        this.shape = b.shares == null ? null : MarketShape.sampler(b.shares);
+        this.wideShare = b.wideShare;
     }
 
     public static Builder builder() {
@@ -127,6 +140,9 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         }
 
         private NewsEvent event(Instant at) {
+            if (wideShare > 0 && content.nextDouble() < wideShare) {
+                return wide(at);
+            }
             int want = Math.min(symbols.size(), pick());
             List<Template> fitting = new ArrayList<>();
             for (Template t : TEMPLATES) {
@@ -138,9 +154,19 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
             List<String> tickers = distinct(want);
             double sentiment = Math.max(-1, Math.min(1, t.tone + 0.3 * (content.nextDouble() - 0.5)));
             sentiment = Math.round(sentiment * 100) / 100.0;
+            return news(at, String.format(Locale.ROOT, t.text, tickers.toArray()), tickers, sentiment);
+        }
+
+        /** Sector or index news: 10 to 50 tickers. */
+        private NewsEvent wide(Instant at) {
+            List<String> tickers = distinct(Math.min(symbols.size(), 10 + content.nextInt(41)));
+            String headline = "Index review: " + String.join(", ", tickers) + " among names to be reweighted";
+            return news(at, headline, tickers, 0.0);
+        }
+
+        private NewsEvent news(Instant at, String headline, List<String> tickers, double sentiment) {
             String id = "syn-" + Long.toHexString(seed) + "-" + String.format(Locale.ROOT, "%07d", ++sequence);
             String source = SOURCES[content.nextInt(SOURCES.length)];
-            String headline = String.format(Locale.ROOT, t.text, tickers.toArray());
             String summary = "Synthetic news item generated for load tests; it does not describe real events.";
             return new NewsEvent(id, at, source, headline, summary, null, tickers, sentiment, new ArrayList<>());
         }
@@ -153,7 +179,7 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         private List<String> distinct(int k) {
             List<String> out = new ArrayList<>(k);
             while (out.size() < k) {
-                String s = symbols.get(content.nextInt(symbols.size()));
+                String s = symbols.get(shape == null ? content.nextInt(symbols.size()) : shape.draw(content));
                 if (!out.contains(s)) {
                     out.add(s);
                 }
@@ -169,6 +195,8 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         private double newsPerTradingHour = 1;
         private LocalDate from = LocalDate.of(2025, 1, 6);
         private LocalDate to;
+        private double[] shares;
+        private double wideShare;
 
         private Builder() {}
 
@@ -200,6 +228,18 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
         /** Last New York date, inclusive [none: unbounded]. */
         public Builder to(LocalDate to) {
             this.to = to;
+            return this;
+        }
+
+        /** Each symbol's share of the news, in the order of {@link #symbols} [none: equal]. */
+        public Builder shares(double[] shares) {
+            this.shares = shares.clone();
+            return this;
+        }
+
+        /** The share of items naming 10 to 50 tickers [0]. */
+        public Builder wideShare(double share) {
+            this.wideShare = share;
             return this;
         }
 

@@ -46,4 +46,17 @@ public record SymbolSpec(String symbol, double initialPrice, double beta, double
         }
         return out;
     }
+
+    /**
+     * {@code n} symbols as {@link #generated} names them, trading {@code ticksPerSecond} together in the regular
+     * session, spread over them as a market spreads its trades ({@link MarketShape}): the first is the busiest.
+     */
+    public static List<SymbolSpec> market(int n, long seed, double ticksPerSecond) {
+        double[] shares = MarketShape.shares(n);
+        List<SymbolSpec> out = new ArrayList<>(n);
+        for (SymbolSpec s : generated(n, seed, 0)) {
+            out.add(new SymbolSpec(s.symbol, s.initialPrice, s.beta, s.dailyVol, ticksPerSecond * shares[out.size()]));
+        }
+        return out;
+    }
 }

@@ -11,6 +11,12 @@ import com.marketreactions.streams.time.WindowClose;
  * {@code max(interval, h / 60)} of stream time (a one-day window gets an update every 24 minutes, not every minute),
  * once the history before T0 is closed ({@link WindowClose#ofHistoryBefore}), so its estimate is computed once.
  * The window's statistics are kept tick by tick: an update reads no history.
+ *
+ * <p>Only while the window is open on the wall clock too (its close, {@code T0 + h + G}, still ahead): a window that
+ * closed in real time is being caught up on (a replay, or a service reading a backlog), its FINAL follows as soon
+ * as the input reaches the close, and updates before it were what made a replay's output a hundred times its
+ * FINALs. So a replay of history writes none, and which ones a service writes does not depend on how far behind
+ * it reads.
  */
 public final class ProvisionalUpdates {
 
@@ -43,14 +49,16 @@ public final class ProvisionalUpdates {
     public void update(PendingIndex.Ticker ticker, long ts, long reactionTime, long wall) {
         long next = Long.MAX_VALUE;
         for (PendingReaction e : ticker.entries()) {
-            boolean inWindow =
-                    ts > e.t0() && ts <= e.end() && WindowClose.isClosed(close.ofHistoryBefore(e.t0()), reactionTime);
+            boolean inWindow = ts > e.t0()
+                    && ts <= e.end()
+                    && WindowClose.isClosed(close.ofHistoryBefore(e.t0()), reactionTime)
+                    && !WindowClose.isClosed(e.key().closeTime(), wall);
             if (inWindow && (e.lastUpdate() == Long.MIN_VALUE || ts - e.lastUpdate() >= gap(e))) {
                 emitter.emit(e, ReactionStatus.PROVISIONAL, ts, wall);
                 metrics.provisional();
                 e.updatedAt(ts);
             }
-            next = Math.min(next, next(e));
+            next = Math.min(next, next(e, wall));
         }
         ticker.nextProvisional = next;
     }
@@ -61,8 +69,8 @@ public final class ProvisionalUpdates {
     }
 
     /** The earliest tick time at which {@code e} may be due its next PROVISIONAL, or never. */
-    private long next(PendingReaction e) {
+    private long next(PendingReaction e, long wall) {
         long from = e.lastUpdate() == Long.MIN_VALUE ? e.t0() + 1 : e.lastUpdate() + gap(e);
-        return from > e.end() ? Long.MAX_VALUE : from;
+        return from > e.end() || WindowClose.isClosed(e.key().closeTime(), wall) ? Long.MAX_VALUE : from;
     }
 }

@@ -35,6 +35,12 @@ final class SymbolHistory {
 
     long clock = StreamTime.NONE;
     long expiredBefore = Long.MIN_VALUE;
+    /**
+     * No minute before this is in the store: expiry needs no scan up to it. {@code Long.MIN_VALUE} until the first
+     * scan finds out (after a restart); {@code Long.MAX_VALUE} when the store holds none of the symbol's minutes.
+     */
+    long firstStored = Long.MIN_VALUE;
+
     boolean metaDirty;
     boolean dirty;
     /** What estimates read of the settled minutes, or null until one is computed. */
@@ -47,6 +53,12 @@ final class SymbolHistory {
 
     Bytes key(long minute, int part) {
         return HistoryKeys.minute(prefix, minute, part);
+    }
+
+    /** The key of a part of {@code minute} about to be written to the store. */
+    Bytes written(long minute, int part) {
+        firstStored = Math.min(firstStored, minute);
+        return key(minute, part);
     }
 
     long minuteOf(byte[] key) {

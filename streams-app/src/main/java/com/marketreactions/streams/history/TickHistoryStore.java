@@ -133,7 +133,7 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         if (n % PART == 0 && m.firstDirty >= n - PART) {
             // a part just filled and nothing before it changed: write it now, so the changelog records go out
             // while the task processes instead of all at once in the flush before the commit, which waits for them
-            inner.put(s.key(start, n / PART - 1), m.ticks.part(n - PART, n));
+            inner.put(s.written(start, n / PART - 1), m.ticks.part(n - PART, n));
             m.firstDirty = Integer.MAX_VALUE;
         }
         if (ts > s.clock) {
@@ -182,12 +182,9 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         if (upTo <= s.expiredBefore || (s.expiredBefore != Long.MIN_VALUE && upTo - s.expiredBefore < EXPIRY_STEP_MS)) {
             return;
         }
-        List<Bytes> old = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it =
-                inner.range(s.key(s.expiredBefore, 0), s.key(upTo - 1, Integer.MAX_VALUE))) {
-            it.forEachRemaining(kv -> old.add(kv.key));
+        if (upTo > s.firstStored) {
+            dropStored(s, upTo);
         }
-        old.forEach(inner::delete);
         s.minutes.headMap(upTo, false).clear();
         reads.expire(s, upTo);
         if (s.latest < upTo) {
@@ -196,6 +193,30 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         s.expiredBefore = upTo;
         s.metaDirty = true;
         markDirty(s);
+    }
+
+    /**
+     * Deletes the stored minutes of {@code s} before {@code upTo} and finds its first one left: a scan that stops
+     * there, so that the next expiry of a symbol that did not move needs none (with thousands of symbols the scans
+     * were most of what expiry cost).
+     */
+    private void dropStored(SymbolHistory s, long upTo) {
+        List<Bytes> old = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> it =
+                inner.range(s.key(s.expiredBefore, 0), s.key(Long.MAX_VALUE, Integer.MAX_VALUE))) {
+            while (it.hasNext()) {
+                Bytes key = it.next().key;
+                long minute = s.minuteOf(key.get());
+                if (minute >= upTo) {
+                    first = minute;
+                    break;
+                }
+                old.add(key);
+            }
+        }
+        old.forEach(inner::delete);
+        s.firstStored = first;
     }
 
     /** Writes what changed since the last call to the inner store (and so to its changelog). */
@@ -223,7 +244,8 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
                 if (!m.clean()) {
                     int n = m.ticks.size();
                     for (int part = m.firstDirty / PART; part * PART < n; part++) {
-                        inner.put(s.key(e.getKey(), part), m.ticks.part(part * PART, Math.min(n, (part + 1) * PART)));
+                        inner.put(
+                                s.written(e.getKey(), part), m.ticks.part(part * PART, Math.min(n, (part + 1) * PART)));
                     }
                     m.firstDirty = Integer.MAX_VALUE;
                 }

@@ -34,6 +34,11 @@ public final class StoryTracker {
     private final KeyValueStore<String, StoryItem> items;
     /** Per ticker: items before this were dropped (a scan only when it moves on by an hour). */
     private final Map<String, Long> expiredBefore = new HashMap<>();
+    /**
+     * Per ticker: no item before this is stored ({@code Long.MAX_VALUE}: none is); absent until a scan found out. Most
+     * tickers of a market have no news: their expiry scans the store once, not every hour.
+     */
+    private final Map<String, Long> firstItem = new HashMap<>();
 
     private static final long EXPIRY_STEP_MS = 3_600_000L;
     private final KeyValueStore<String, ValueAndTimestamp<String>> aliases;
@@ -65,7 +70,9 @@ public final class StoryTracker {
 
     /** Keeps a news item about {@code ticker}; {@code late}: it arrived after the news lateness. */
     public void add(String ticker, NewsEvent news, boolean late) {
-        items.put(key(ticker, news.getPublishedAt().toEpochMilli(), news.getId()), item(news, late));
+        long t0 = news.getPublishedAt().toEpochMilli();
+        items.put(key(ticker, t0, news.getId()), item(news, late));
+        firstItem.computeIfPresent(ticker, (k, first) -> Math.min(first, t0));
         arrivals.merge(ticker, 1L, Long::sum);
     }
 
@@ -180,13 +187,31 @@ public final class StoryTracker {
         if (done != null && before - done < EXPIRY_STEP_MS) {
             return;
         }
+        Long first = firstItem.get(ticker);
+        if (first == null || before > first) {
+            dropItems(ticker, before);
+        }
+        expiredBefore.put(ticker, before);
+    }
+
+    /** Deletes the items of {@code ticker} before {@code before} and notes the time of its first one left. */
+    private void dropItems(String ticker, long before) {
         List<String> old = new ArrayList<>();
+        long first = Long.MAX_VALUE;
         try (KeyValueIterator<String, StoryItem> it =
-                items.range(key(ticker, 0, ""), key(ticker, before - 1, "\uffff"))) {
-            it.forEachRemaining(kv -> old.add(kv.key));
+                items.range(key(ticker, 0, ""), key(ticker, Long.MAX_VALUE, "\uffff"))) {
+            while (it.hasNext()) {
+                String key = it.next().key;
+                long t0 = Long.parseLong(key, ticker.length() + 1, ticker.length() + 20, 10);
+                if (t0 >= before) {
+                    first = t0;
+                    break;
+                }
+                old.add(key);
+            }
         }
         old.forEach(items::delete);
-        expiredBefore.put(ticker, before);
+        firstItem.put(ticker, first);
     }
 
     /** Drops what is in memory (a task re-initialized): it is all in the store, or computed again the same. */
@@ -196,6 +221,7 @@ public final class StoryTracker {
         provisional.clear();
         arrivals.clear();
         expiredBefore.clear();
+        firstItem.clear();
     }
 
     private StoryLinker.Item item(StoryItem i) {
