@@ -13,6 +13,7 @@ import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.emit.FinalsOnly;
+import com.marketreactions.streams.emit.ReadBack;
 import com.marketreactions.streams.errors.RecordValidator;
 import com.marketreactions.streams.history.TickHistoryBuilder;
 import com.marketreactions.streams.impact.NewsImpactAggregator;
@@ -176,8 +177,12 @@ public final class ReactionTopology {
                                 topics.reactions.name(),
                                 topics.reactions.valueSerde().deserializer()),
                         Named.as("final-reactions"));
-        finals.selectKey(
-                        (k, r) -> r == null ? k : new NewsHorizonKey(r.getNewsId(), r.getHorizon()).encode(),
+        finals.map(
+                        (k, r) -> r == null
+                                ? KeyValue.pair(k, r)
+                                : KeyValue.pair(
+                                        new NewsHorizonKey(r.getNewsId(), r.getHorizon()).encode(),
+                                        ReadBack.forImpact(r)),
                         Named.as("key-by-news"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_NEWS)
                         .withKeySerde(Serdes.String())
@@ -197,11 +202,15 @@ public final class ReactionTopology {
                 .withCachingEnabled()
                 .withLoggingEnabled(changelog));
         finals.flatMap(
-                        (k, r) -> r == null
-                                ? List.of(KeyValue.pair(k, r))
-                                : StudyGroups.of(r).stream()
-                                        .map(g -> KeyValue.pair(new StudyKey(g, r.getHorizon()).encode(), r))
-                                        .toList(),
+                        (k, r) -> {
+                            if (r == null) {
+                                return List.of(KeyValue.pair(k, r));
+                            }
+                            MarketReaction slim = ReadBack.forStudy(r);
+                            return StudyGroups.of(r).stream()
+                                    .map(g -> KeyValue.pair(new StudyKey(g, r.getHorizon()).encode(), slim))
+                                    .toList();
+                        },
                         Named.as("key-by-group"))
                 .repartition(Repartitioned.<String, MarketReaction>as(TopologyNames.REACTIONS_BY_GROUP)
                         .withKeySerde(Serdes.String())

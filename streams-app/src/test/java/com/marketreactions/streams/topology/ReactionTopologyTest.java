@@ -352,6 +352,34 @@ class ReactionTopologyTest {
         }
     }
 
+    /**
+     * The same ticks read after the window has closed on the wall clock (a replay, or a service catching up): no
+     * PROVISIONAL, the same FINAL. One read while it is open gets its updates (the test above).
+     */
+    @Test
+    void aWindowClosedOnTheWallClockGetsNoProvisionalOnlyItsFinal() {
+        ReactionConfig config = ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT30M")))
+                .withProvisionalInterval(ofMinutes(5))
+                .withIdleTimeout(Duration.ofDays(365)) // the wall clock closes no window here
+                .withBenchmarkWait(Duration.ofDays(365));
+        try (TopologyFixture f = new TopologyFixture(config)) {
+            f.driver.advanceWallClockTime(Duration.ofHours(2)); // T0 + h + G is behind the wall clock
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.tick("SPY", ofSeconds(90), 500.0, 1);
+            f.tick("AMZN", ofMinutes(2), 101.0, 1);
+            f.tick("AMZN", ofMinutes(7), 103.0, 1);
+            assertEquals(List.of(), f.output(), "a window closed in real time gets no PROVISIONAL");
+            f.endOfInput();
+            List<MarketReaction> last = f.output();
+            assertEquals(
+                    List.of(ReactionStatus.FINAL),
+                    last.stream().map(MarketReaction::getStatus).toList());
+            assertEquals(0.03, last.get(0).getRawReturn(), EPS);
+        }
+    }
+
     @Test
     void provisionalUpdatesAreRateLimitedInStreamTimeThenOneFinal() {
         ReactionConfig config = ReactionConfig.defaults()
