@@ -117,6 +117,21 @@ public final class SyntheticMarket {
         return generateLong(seed, 60);
     }
 
+    /**
+     * The wide data set of the wide replay integration test: {@code symbols} stocks (at least seven) and the
+     * benchmark over {@code tradingDays} trading days, trade rates and the news' tickers skewed like a whole
+     * market's (a few busy names, many thin ones), about 3% of the news naming 10-50 tickers. Arrival order as in
+     * {@link #generateLong}: nothing late.
+     */
+    public static Scenario generateWide(long seed, int symbols, int tradingDays) {
+        return new WideMarket(seed, symbols, tradingDays).build();
+    }
+
+    /** {@link #generateWide(long, int, int)}: 1,000 stocks over 7 trading days. */
+    public static Scenario generateWide(long seed) {
+        return generateWide(seed, 1000, 7);
+    }
+
     private static Map<String, String> aliasTable() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("Amazon", "AMZN");

@@ -75,6 +75,82 @@ class SyntheticMarketTest {
     }
 
     @Test
+    void theWideMarketIsSkewedLikeAWholeMarketReproducibleAndHasNothingLate() {
+        long t = System.nanoTime();
+        SyntheticMarket.Scenario sc = SyntheticMarket.generateWide(1);
+        long generated = System.nanoTime();
+        BatchReference ref = sc.reference();
+        Map<String, MarketReaction> expected = ref.reactions();
+        long referenced = System.nanoTime();
+        System.out.printf(
+                "[wide] %s: generated in %d ms, %d reference reactions in %d ms%n",
+                sc.description(), (generated - t) / 1_000_000, expected.size(), (referenced - generated) / 1_000_000);
+        assertEquals(sc.inputs(), SyntheticMarket.generateWide(1).inputs(), "the same seed, the same data");
+
+        Map<String, Long> ticks = new HashMap<>();
+        boolean tickSeen = false;
+        for (MarketInput in : sc.inputs()) {
+            if (in instanceof MarketInput.Tick tick) {
+                tickSeen = true;
+                ticks.merge(tick.symbol(), 1L, Long::sum);
+            } else {
+                assertFalse(tickSeen, "all news before the first tick");
+            }
+        }
+        assertEquals(1001, ticks.size(), "1,000 stocks and SPY trade");
+        List<Long> stocks = ticks.entrySet().stream()
+                .filter(e -> !e.getKey().equals("SPY"))
+                .map(Map.Entry::getValue)
+                .sorted()
+                .toList();
+        long quietest = stocks.get(0);
+        assertTrue(quietest <= 60, "the quietest name trades a handful of times a day: " + quietest);
+        assertTrue(ticks.get("AAPL") > 50 * quietest, "the busiest name trades far more: " + ticks.get("AAPL"));
+        assertTrue(sc.tickCount() > 300_000 && sc.tickCount() < 600_000, sc.tickCount() + " ticks");
+
+        long many = sc.inputs().stream()
+                .filter(in -> in instanceof MarketInput.News n
+                        && BatchReference.tickersOf(n, sc.aliases()).size() >= 10)
+                .count();
+        assertTrue(
+                many >= 0.01 * sc.newsCount() && many <= 0.06 * sc.newsCount(),
+                many + " of " + sc.newsCount() + " news name 10 or more tickers");
+        assertEquals(
+                0,
+                SyntheticMarket.ticksLateBeyondGrace(
+                        sc.inputs(), sc.config().grace().toMillis()));
+        assertEquals(Set.of(), ref.lateNewsIds());
+
+        // what the thin names are for: news with no history before it, empty windows, both models
+        Set<String> met = new TreeSet<>();
+        for (MarketReaction r : expected.values()) {
+            r.getFlags().forEach(f -> met.add(f.toString()));
+            met.add(r.getModel().name());
+        }
+        assertTrue(
+                met.containsAll(Set.of(
+                        "NO_BASELINE",
+                        "NO_TICKS_IN_WINDOW",
+                        "IS_BENCHMARK",
+                        "MARKET_MODEL",
+                        "MARKET_ADJUSTED",
+                        "NONE")),
+                met.toString());
+        Set<String> thinHalf = new TreeSet<>();
+        ticks.forEach((s, n) -> {
+            if (n <= stocks.get(stocks.size() / 2)) {
+                thinHalf.add(s);
+            }
+        });
+        assertTrue(
+                expected.values().stream()
+                                .filter(r -> thinHalf.contains(r.getTicker().toString()))
+                                .count()
+                        > 100,
+                "reactions of the thinner half of the names");
+    }
+
+    @Test
     void theShortSeedsLateFeaturesAreWhereTheDescriptionSaysAndReproducible() {
         for (long seed : List.of(1L, 2L, 3L, 5L)) {
             SyntheticMarket.Scenario a = SyntheticMarket.generate(seed);
