@@ -1,6 +1,8 @@
 package com.marketreactions.streams.pending;
 
+import com.marketreactions.streams.history.BenchmarkTape;
 import com.marketreactions.streams.history.TickHistoryStore;
+import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.reaction.WindowStats;
 import com.marketreactions.streams.time.WindowClose;
 
@@ -15,11 +17,13 @@ public final class WindowFolder {
 
     private final PendingIndex index;
     private final TickHistoryStore history;
+    private final BenchmarkTape tape;
     private final String benchmark;
 
-    public WindowFolder(PendingIndex index, TickHistoryStore history, String benchmark) {
+    public WindowFolder(PendingIndex index, TickHistoryStore history, BenchmarkTape tape, String benchmark) {
         this.index = index;
         this.history = history;
+        this.tape = tape;
         this.benchmark = benchmark;
     }
 
@@ -46,9 +50,15 @@ public final class WindowFolder {
                     e.t0(),
                     e.horizonMs(),
                     history.series(ticker, e.t0() + 1, e.end(), close),
-                    benchmark.equals(ticker) ? null : history.series(benchmark, e.t0() + 1, e.end(), close));
+                    benchmark.equals(ticker) ? null : benchmarkSide(e.t0(), e.end(), close));
             index.track(e);
         }
         return e.window;
+    }
+
+    /** The benchmark's trades of the window {@code (t0, end]} as of {@code close}: from the tape when it can say. */
+    private TickSeries benchmarkSide(long t0, long end, long close) {
+        TickSeries onTape = tape.window(t0, end);
+        return onTape != null ? onTape : history.series(benchmark, t0 + 1, end, close);
     }
 }

@@ -36,6 +36,11 @@ public final class Retention {
         return Math.min(earliestNewsInTime(taskTime, symbolClock), earliestPendingT0) - estimationMs;
     }
 
+    /** The earliest news time whose window can still be read: a window starts after its news. */
+    public long windowsFrom(long taskTime, long symbolClock, long earliestPendingT0) {
+        return Math.min(earliestNewsInTime(taskTime, symbolClock), earliestPendingT0);
+    }
+
     /** The earliest story item of a ticker a story can still read back to. */
     public long storyItemsFrom(long taskTime, long symbolClock, long earliestPendingT0) {
         return Math.min(earliestNewsInTime(taskTime, symbolClock), earliestPendingT0) - StoryConfig.MAX_AGE.toMillis();

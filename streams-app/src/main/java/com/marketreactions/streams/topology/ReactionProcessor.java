@@ -96,7 +96,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long before = task.history.add(symbol, ts, tick.getPrice(), tick.getSize());
         task.time.tick(symbol, ts, wall);
         boolean isBenchmark = task.time.isBenchmark(symbol);
-        if (!isBenchmark && ts > task.history.clock()) {
+        if (isBenchmark) {
+            task.benchmarkTape.add(ts, tick.getPrice(), tick.getSize(), before);
+        } else if (ts > task.history.clock()) {
             task.history.clock(ts);
         }
         task.windows.fold(symbol, isBenchmark, ts, tick.getPrice(), tick.getSize(), before);
@@ -223,6 +225,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         long clock = task.history.clock(symbol);
         long pendingT0 = isBenchmark ? task.index.earliestT0() : task.index.earliestT0(symbol);
         task.history.expire(symbol, task.retention.historyFrom(taskTime, clock, pendingT0));
+        if (isBenchmark) {
+            task.benchmarkTape.dropBefore(task.retention.windowsFrom(taskTime, clock, pendingT0));
+        }
         if (task.stories != null) {
             task.stories.expire(symbol, task.retention.storyItemsFrom(taskTime, clock, task.index.earliestT0(symbol)));
         }

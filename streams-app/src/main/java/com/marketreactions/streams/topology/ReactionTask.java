@@ -11,6 +11,7 @@ import com.marketreactions.streams.emit.LiveCommits;
 import com.marketreactions.streams.emit.ProvisionalUpdates;
 import com.marketreactions.streams.emit.ReactionEmitter;
 import com.marketreactions.streams.emit.RecentReactions;
+import com.marketreactions.streams.history.BenchmarkTape;
 import com.marketreactions.streams.history.TickHistoryStore;
 import com.marketreactions.streams.news.SeenNews;
 import com.marketreactions.streams.pending.EstimateCache;
@@ -39,6 +40,9 @@ final class ReactionTask {
     final Lateness lateness;
     final Retention retention;
     final TickHistoryStore history;
+    /** The benchmark's recent trades in memory, for the benchmark's side of every window. */
+    final BenchmarkTape benchmarkTape = new BenchmarkTape();
+
     final StreamTime time;
     final InputEnd inputEnd;
     final PendingIndex index = new PendingIndex();
@@ -92,7 +96,7 @@ final class ReactionTask {
                 time,
                 benchmark,
                 config.estimationWindow().toMillis());
-        windows = new WindowFolder(index, history, benchmark);
+        windows = new WindowFolder(index, history, benchmarkTape, benchmark);
         live = new LiveCommits(context);
         recent = new RecentReactions(recentStore);
         Set<String> storyHorizons = config.horizons().stream()
