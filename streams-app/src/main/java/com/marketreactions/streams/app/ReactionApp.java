@@ -94,6 +94,11 @@ public final class ReactionApp implements AutoCloseable {
         // 100 ms by default, which was the live page's and the benchmark's worst latency (JFR: 100-111 ms in
         // sendOffsetsToTransaction). 10 ms, growing as usual up to retry.backoff.max.ms on repeated failures.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        // Commit every second, not every 100 ms (exactly-once's default): live records request their commit at once
+        // (LiveCommits), so only a service catching up or a replay commits at the interval, and there each commit
+        // flushes a record per symbol touched since the last one. With a whole market's symbols a second's commit
+        // took a fifth less CPU per tick and a quarter less time than ten (issue 23).
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         p.putAll(overrides);
         return p;
     }

@@ -2,6 +2,7 @@ package com.marketreactions.streams.news;
 
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.emit.LiveCommits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,23 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
 
     private final AliasMatcher matcher = new AliasMatcher();
     private ProcessorContext<String, NewsEvent> context;
+    /** A live news item is committed at once: the reacting tasks read it from a repartition topic. */
+    private LiveCommits live;
+
     private KeyValueStore<String, ValueAndTimestamp<String>> aliases;
 
     @Override
     public void init(ProcessorContext<String, NewsEvent> context) {
         this.context = context;
         this.aliases = context.getStateStore(TopologyNames.ALIASES);
+        this.live = new LiveCommits(context);
     }
 
     @Override
     public void process(Record<String, NewsEvent> record) {
+        if (live.uncommitted()) {
+            live.commitIfDue(context.currentSystemTimeMs());
+        }
         NewsEvent news = record.value();
         if (news == null) {
             LOG.warn("news record with key '{}' has no value; ignored", record.key());
@@ -52,6 +60,7 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
         for (String ticker : tickers) {
             context.forward(record.withKey(ticker).withValue(resolved));
         }
+        live.emitted(news.getPublishedAt().toEpochMilli(), context.currentSystemTimeMs());
     }
 
     private List<Map.Entry<String, String>> aliasEntries() {

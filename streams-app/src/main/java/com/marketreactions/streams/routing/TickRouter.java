@@ -3,6 +3,7 @@ package com.marketreactions.streams.routing;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionMetrics;
 import com.marketreactions.streams.control.EndOfInput;
+import com.marketreactions.streams.emit.LiveCommits;
 import com.marketreactions.streams.errors.RecordValidator;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,6 +70,7 @@ public final class TickRouter {
         return new Processor<>() {
             private ProcessorContext<String, StockTick> context;
             private Sensor rerouted;
+            private LiveCommits live;
             private boolean warned;
             private long lastRecordWall;
 
@@ -82,6 +84,7 @@ public final class TickRouter {
                                 "rerouted-ticks",
                                 Sensor.RecordingLevel.INFO);
                 this.lastRecordWall = context.currentSystemTimeMs();
+                this.live = new LiveCommits(context); // the other partitions' live reactions wait for these copies
                 context.schedule(
                         Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))),
                         PunctuationType.WALL_CLOCK_TIME,
@@ -89,6 +92,7 @@ public final class TickRouter {
             }
 
             private void heartbeat(long wall) {
+                live.commitIfDue(wall);
                 if (wall - lastRecordWall >= idleMs) {
                     int partition = context.taskId().partition();
                     context.forward(new Record<String, StockTick>(
@@ -107,6 +111,9 @@ public final class TickRouter {
             @Override
             public void process(Record<byte[], StockTick> r) {
                 lastRecordWall = context.currentSystemTimeMs();
+                if (live.uncommitted()) {
+                    live.commitIfDue(lastRecordWall);
+                }
                 int partition = partitionOf(context);
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
                     // a copy: the same headers object also reaches the reaction node
@@ -126,6 +133,7 @@ public final class TickRouter {
                             && partitions > 1
                             && validator.problem(r.key(), tick, lastRecordWall) == null) {
                         context.forward(new Record<>(benchmark, tick, r.timestamp(), r.headers())); // for the others
+                        live.emitted(tick.getTs().toEpochMilli(), lastRecordWall);
                     }
                     return;
                 }
@@ -149,6 +157,7 @@ public final class TickRouter {
                         tick,
                         r.timestamp(),
                         r.headers()));
+                live.emitted(tick.getTs().toEpochMilli(), lastRecordWall);
             }
         };
     }
