@@ -1,5 +1,13 @@
 package com.marketreactions.streams.differential;
 
+import static com.marketreactions.streams.differential.SessionHours.DAY;
+import static com.marketreactions.streams.differential.SessionHours.MINUTE;
+import static com.marketreactions.streams.differential.SessionHours.PRE_MARKET;
+import static com.marketreactions.streams.differential.SessionHours.SECOND;
+import static com.marketreactions.streams.differential.SessionHours.inExtendedHours;
+import static com.marketreactions.streams.differential.SessionHours.inSession;
+import static com.marketreactions.streams.differential.SessionHours.isWeekday;
+
 import com.marketreactions.streams.ReactionConfig;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -26,14 +34,6 @@ final class LongMarket {
 
     private static final String[] STOCKS = {"AAPL", "MSFT", "AMZN", "NVDA", "TSLA", "META", "GOOG"};
     private static final double[] PRICES = {200, 450, 210, 130, 300, 600, 170};
-    private static final long SECOND = 1000L;
-    private static final long MINUTE = 60 * SECOND;
-    private static final long HOUR = 60 * MINUTE;
-    private static final long DAY = 24 * HOUR;
-    private static final long OPEN = 14 * HOUR + 30 * MINUTE;
-    private static final long CLOSE = 21 * HOUR;
-    private static final long PRE_MARKET = 9 * HOUR;
-    private static final long AFTER_MARKET_END = 25 * HOUR; // 01:00 the next day
 
     private record Jump(long t0, double logJump) {}
 
@@ -99,7 +99,7 @@ final class LongMarket {
         for (long day : days) {
             int count = 1 + rnd.nextInt(3);
             for (int j = 0; j < count; j++) {
-                long t0 = newsTime(day);
+                long t0 = SessionHours.newsTime(rnd, day);
                 List<String> explicit = new ArrayList<>();
                 int n = news.size() % 23 == 7 ? 0 : 1 + rnd.nextInt(3);
                 for (int i = 0; i < n; i++) {
@@ -108,28 +108,7 @@ final class LongMarket {
                         explicit.add(s);
                     }
                 }
-                if (rnd.nextInt(20) == 0) {
-                    explicit.add(SyntheticMarket.BENCHMARK);
-                }
-                List<String> byAlias = new ArrayList<>();
-                for (String t : List.copyOf(explicit)) {
-                    if (Headlines.hasAlias(t) && rnd.nextBoolean()) {
-                        byAlias.add(t);
-                        if (rnd.nextBoolean()) {
-                            explicit.remove(t);
-                        }
-                    }
-                }
-                Headlines.Text text = Headlines.write(rnd, byAlias);
-                Double sentiment = rnd.nextBoolean() ? null : Math.round((rnd.nextDouble() * 2 - 1) * 1000) / 1000.0;
-                MarketInput.News item = new MarketInput.News(
-                        "long" + seed + "-" + news.size(),
-                        t0,
-                        List.copyOf(explicit),
-                        text.headline(),
-                        text.summary(),
-                        rnd.nextBoolean() ? "wire" : "blog",
-                        sentiment);
+                MarketInput.News item = SyntheticNews.item(rnd, "long" + seed + "-" + news.size(), t0, explicit);
                 news.add(item);
                 for (String s : new LinkedHashSet<>(BatchReference.tickersOf(item, SyntheticMarket.ALIASES))) {
                     jumps.computeIfAbsent(s, k -> new ArrayList<>()).add(new Jump(t0, rnd.nextGaussian() * 0.012));
@@ -177,16 +156,8 @@ final class LongMarket {
         }
         arrivals.sort(Comparator.comparingLong(Arrival::key).thenComparingInt(Arrival::order));
 
-        List<MarketInput> inputs = new ArrayList<>(news.size() + arrivals.size());
-        news.sort(Comparator.comparingLong(MarketInput.News::t0).thenComparing(MarketInput.News::id));
-        inputs.addAll(news);
-        for (Arrival a : arrivals) {
-            inputs.add(a.tick());
-        }
-        int late = SyntheticMarket.ticksLateBeyondGrace(inputs, config.grace().toMillis());
-        if (late != 0) {
-            throw new IllegalStateException("the long market must have no late tick, has " + late);
-        }
+        List<MarketInput> inputs = SyntheticMarket.newsFirst(
+                news, arrivals.stream().map(Arrival::tick).toList(), config, "long");
         String description = String.format(
                 "long seed %d: %d trading days from %s, %d stocks + %s, %d ticks," + " %d news, horizons %s",
                 seed,
@@ -198,44 +169,6 @@ final class LongMarket {
                 news.size(),
                 config.horizons());
         return new SyntheticMarket.Scenario(seed, config, List.copyOf(inputs), SyntheticMarket.ALIASES, description);
-    }
-
-    /** 70% in the regular session, 15% before it, 15% after it. */
-    private long newsTime(long day) {
-        int kind = rnd.nextInt(20);
-        long from;
-        long to;
-        if (kind < 3) {
-            from = 11 * HOUR;
-            to = OPEN;
-        } else if (kind < 6) {
-            from = CLOSE;
-            to = 23 * HOUR;
-        } else {
-            from = OPEN;
-            to = CLOSE;
-        }
-        long t = day + from + (long) (rnd.nextDouble() * (to - from));
-        return rnd.nextInt(5) == 0 ? t - Math.floorMod(t, MINUTE) : t;
-    }
-
-    private static boolean isWeekday(long t) {
-        DayOfWeek d = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
-        return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
-    }
-
-    private static boolean inSession(long t) {
-        long tod = Math.floorMod(t, DAY);
-        return isWeekday(t) && tod >= OPEN && tod < CLOSE;
-    }
-
-    /** Pre-market 09:00-14:30 and after-market 21:00-01:00 of a weekday. */
-    private static boolean inExtendedHours(long t) {
-        long tod = Math.floorMod(t, DAY);
-        if (tod >= PRE_MARKET && tod < OPEN || tod >= CLOSE) {
-            return isWeekday(t);
-        }
-        return tod < AFTER_MARKET_END - DAY && isWeekday(t - DAY);
     }
 
     /** The next 09:00 (the start of a weekday's trading, extended hours included) after {@code t}. */

@@ -499,6 +499,25 @@ public final class SyntheticMarket {
         return best;
     }
 
+    /**
+     * The inputs of a generated market in arrival order: the news first, by time (a replay publishes them before the
+     * ticks), then the ticks as they arrive; fails when a tick would be late beyond the grace period, since the
+     * stream then may differ from the reference by design.
+     */
+    static List<MarketInput> newsFirst(
+            List<MarketInput.News> news, List<MarketInput.Tick> ticks, ReactionConfig config, String market) {
+        List<MarketInput> inputs = new ArrayList<>(news.size() + ticks.size());
+        news.stream()
+                .sorted(Comparator.comparingLong(MarketInput.News::t0).thenComparing(MarketInput.News::id))
+                .forEach(inputs::add);
+        inputs.addAll(ticks);
+        int late = ticksLateBeyondGrace(inputs, config.grace().toMillis());
+        if (late != 0) {
+            throw new IllegalStateException("the " + market + " market must have no late tick, has " + late);
+        }
+        return inputs;
+    }
+
     /** Ticks that arrived more than G behind their own symbol's clock. */
     static int ticksLateBeyondGrace(List<MarketInput> inputs, long graceMs) {
         Map<String, Long> clock = new HashMap<>();

@@ -1,7 +1,18 @@
 package com.marketreactions.streams.differential;
 
+import static com.marketreactions.streams.differential.SessionHours.AFTER_MARKET_END;
+import static com.marketreactions.streams.differential.SessionHours.CLOSE;
+import static com.marketreactions.streams.differential.SessionHours.DAY;
+import static com.marketreactions.streams.differential.SessionHours.HOUR;
+import static com.marketreactions.streams.differential.SessionHours.MINUTE;
+import static com.marketreactions.streams.differential.SessionHours.OPEN;
+import static com.marketreactions.streams.differential.SessionHours.PRE_MARKET;
+import static com.marketreactions.streams.differential.SessionHours.SECOND;
+import static com.marketreactions.streams.differential.SessionHours.inExtendedHours;
+import static com.marketreactions.streams.differential.SessionHours.inSession;
+import static com.marketreactions.streams.differential.SessionHours.isWeekday;
+
 import com.marketreactions.streams.ReactionConfig;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -56,14 +67,6 @@ final class WideMarket {
     /** How much slower than in the regular session every name trades in extended hours. */
     private static final double QUIET_RATIO = 20;
 
-    private static final long SECOND = 1000L;
-    private static final long MINUTE = 60 * SECOND;
-    private static final long HOUR = 60 * MINUTE;
-    private static final long DAY = 24 * HOUR;
-    private static final long OPEN = 14 * HOUR + 30 * MINUTE;
-    private static final long CLOSE = 21 * HOUR;
-    private static final long PRE_MARKET = 9 * HOUR;
-    private static final long AFTER_MARKET_END = HOUR; // 01:00 the next day
     /** The times of day where the rate of trading may change. */
     private static final long[] BOUNDARIES = {AFTER_MARKET_END, PRE_MARKET, OPEN, CLOSE, DAY};
     /** The benchmark's mean gap between trades in the regular session. */
@@ -168,7 +171,7 @@ final class WideMarket {
         for (long day : days) {
             int count = (int) Math.max(1, Math.round(perDay * (0.5 + rnd.nextDouble())));
             for (int j = 0; j < count; j++) {
-                long t0 = newsTime(day);
+                long t0 = SessionHours.newsTime(rnd, day);
                 boolean manyTickers = rnd.nextDouble() < MANY_TICKER_SHARE;
                 int n = manyTickers
                         ? Math.min(symbols, MANY_FROM + rnd.nextInt(MANY_TO - MANY_FROM + 1))
@@ -178,29 +181,8 @@ final class WideMarket {
                 while (drawn.size() < n) {
                     drawn.add(stocks.get(draw(cumulative)));
                 }
-                List<String> explicit = new ArrayList<>(drawn);
-                if (rnd.nextInt(20) == 0) {
-                    explicit.add(SyntheticMarket.BENCHMARK);
-                }
-                List<String> byAlias = new ArrayList<>();
-                for (String t : List.copyOf(explicit)) {
-                    if (Headlines.hasAlias(t) && rnd.nextBoolean()) {
-                        byAlias.add(t);
-                        if (rnd.nextBoolean()) {
-                            explicit.remove(t);
-                        }
-                    }
-                }
-                Headlines.Text text = Headlines.write(rnd, byAlias);
-                Double sentiment = rnd.nextBoolean() ? null : Math.round((rnd.nextDouble() * 2 - 1) * 1000) / 1000.0;
-                MarketInput.News item = new MarketInput.News(
-                        "wide" + seed + "-" + news.size(),
-                        t0,
-                        List.copyOf(explicit),
-                        text.headline(),
-                        text.summary(),
-                        rnd.nextBoolean() ? "wire" : "blog",
-                        sentiment);
+                MarketInput.News item =
+                        SyntheticNews.item(rnd, "wide" + seed + "-" + news.size(), t0, List.copyOf(drawn));
                 news.add(item);
                 for (String s : BatchReference.tickersOf(item, SyntheticMarket.ALIASES)) {
                     jumps.computeIfAbsent(s, k -> new ArrayList<>()).add(new Jump(t0, rnd.nextGaussian() * 0.012));
@@ -257,16 +239,8 @@ final class WideMarket {
         }
         arrivals.sort(Comparator.comparingLong(Arrival::key).thenComparingInt(Arrival::order));
 
-        List<MarketInput> inputs = new ArrayList<>(news.size() + arrivals.size());
-        news.sort(Comparator.comparingLong(MarketInput.News::t0).thenComparing(MarketInput.News::id));
-        inputs.addAll(news);
-        for (Arrival a : arrivals) {
-            inputs.add(a.tick());
-        }
-        int late = SyntheticMarket.ticksLateBeyondGrace(inputs, config.grace().toMillis());
-        if (late != 0) {
-            throw new IllegalStateException("the wide market must have no late tick, has " + late);
-        }
+        List<MarketInput> inputs = SyntheticMarket.newsFirst(
+                news, arrivals.stream().map(Arrival::tick).toList(), config, "wide");
         long[] stockCounts = Arrays.copyOf(counts, symbols);
         long[] sorted = stockCounts.clone();
         Arrays.sort(sorted);
@@ -337,43 +311,5 @@ final class WideMarket {
     /** How fast names trade at {@code t}: 1 in the regular session, less in extended hours, 0 otherwise. */
     private static double weight(long t) {
         return inSession(t) ? 1 : inExtendedHours(t) ? 1 / QUIET_RATIO : 0;
-    }
-
-    /** 70% in the regular session, 15% before it, 15% after it. */
-    private long newsTime(long day) {
-        int kind = rnd.nextInt(20);
-        long from;
-        long to;
-        if (kind < 3) {
-            from = 11 * HOUR;
-            to = OPEN;
-        } else if (kind < 6) {
-            from = CLOSE;
-            to = 23 * HOUR;
-        } else {
-            from = OPEN;
-            to = CLOSE;
-        }
-        long t = day + from + (long) (rnd.nextDouble() * (to - from));
-        return rnd.nextInt(5) == 0 ? t - Math.floorMod(t, MINUTE) : t;
-    }
-
-    private static boolean isWeekday(long t) {
-        DayOfWeek d = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
-        return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
-    }
-
-    private static boolean inSession(long t) {
-        long tod = Math.floorMod(t, DAY);
-        return isWeekday(t) && tod >= OPEN && tod < CLOSE;
-    }
-
-    /** Pre-market 09:00-14:30 and after-market 21:00-01:00 of a weekday. */
-    private static boolean inExtendedHours(long t) {
-        long tod = Math.floorMod(t, DAY);
-        if (tod >= PRE_MARKET && tod < OPEN || tod >= CLOSE) {
-            return isWeekday(t);
-        }
-        return tod < AFTER_MARKET_END && isWeekday(t - DAY);
     }
 }
