@@ -38,8 +38,10 @@ public record BenchResult(
         double peakHeapMiB,
         double liveHeapMiB,
         double peakRssMiB,
-        double stateDirMiB) {
+        double stateDirMiB)
+        implements BenchReport {
 
+    @Override
     public String table() {
         return rows() + targetLines();
     }

@@ -6,8 +6,9 @@ import java.util.Locale;
  * What {@code bench --market} measured: the 50-symbol base and the whole market, in one invocation so that the
  * machine's state is the same for both; printed as both tables, then the market's target lines.
  */
-public record MarketResult(BenchResult base, BenchResult market) {
+public record MarketResult(BenchResult base, BenchResult market) implements BenchReport {
 
+    @Override
     public String table() {
         StringBuilder b = new StringBuilder();
         b.append("base\n").append(base.rows()).append("market\n").append(market.rows());

@@ -2,6 +2,7 @@ package com.marketreactions.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.marketreactions.bench.BenchReport;
 import com.marketreactions.bench.BenchResult;
 import com.marketreactions.bench.Benchmark;
 import com.marketreactions.bench.ChildStackHandle;
@@ -141,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
                 Duration.ofMinutes(30),
                 s.withPrefix("streams."),
                 market ? 0 : warmupTicks);
-        Object result;
+        BenchReport result;
         if (ClusterOptions.external(s)) {
             result = run(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options);
         } else {
@@ -150,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
                 result = run(s.clients(stack.bootstrapServers(), stack.registryUrl()), options);
             }
         }
-        System.out.println(result instanceof MarketResult m ? m.table() : ((BenchResult) result).table());
+        System.out.println(result.table());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
         System.out.println("Result written to " + out);
         return 0;
@@ -161,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The run asked for; with --market, the default run (one partition, no live phase) first, as the base. */
-    private Object run(ClientConfigs clients, Benchmark.Options options) throws Exception {
+    private BenchReport run(ClientConfigs clients, Benchmark.Options options) throws Exception {
         if (!market) {
             return new Benchmark(clients, options).run();
         }
