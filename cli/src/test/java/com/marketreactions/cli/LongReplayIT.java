@@ -56,19 +56,11 @@ class LongReplayIT {
     }
 
     private static Replay.Result replay(ClientConfigs clients, int partitions, String runId) throws Exception {
-        Replay.Result r = new Replay(clients, scenario.config(), partitions, RUN_TIMEOUT).run(inputs, runId);
-        System.out.printf(
-                "[long-replay] %s: %d partitions, %d ticks, %d news, %d reactions (%d FINAL),"
-                        + " %d impacts, %.1f s%n",
+        return ReferenceChecks.logged(
+                "long-replay",
                 runId,
                 partitions,
-                r.ticksPublished(),
-                r.newsPublished(),
-                r.reactions().size(),
-                r.finals().size(),
-                r.impacts().size(),
-                r.took().toMillis() / 1000.0);
-        return r;
+                new Replay(clients, scenario.config(), partitions, RUN_TIMEOUT).run(inputs, runId));
     }
 
     @Test

@@ -30,6 +30,22 @@ final class ReferenceChecks {
 
     private ReferenceChecks() {}
 
+    /** Prints what a replay of a test did, tagged, and returns it. */
+    static Replay.Result logged(String tag, String runId, int partitions, Replay.Result r) {
+        System.out.printf(
+                "[%s] %s: %d partitions, %d ticks, %d news, %d reactions (%d FINAL), %d impacts, %.1f s%n",
+                tag,
+                runId,
+                partitions,
+                r.ticksPublished(),
+                r.newsPublished(),
+                r.reactions().size(),
+                r.finals().size(),
+                r.impacts().size(),
+                r.took().toMillis() / 1000.0);
+        return r;
+    }
+
     /**
      * Fails, listing the first disagreements, unless the replay's FINAL reactions and impacts agree with the
      * reference's reactions.

@@ -64,18 +64,11 @@ class WideReplayIT {
 
     private static Replay.Result replay(String runId) throws Exception {
         ClientConfigs clients = ClientConfigs.of(stack.bootstrapServers(), stack.registryUrl());
-        Replay.Result r = new Replay(clients, scenario.config(), PARTITIONS, RUN_TIMEOUT).run(inputs, runId);
-        System.out.printf(
-                "[wide-replay] %s: %d partitions, %d ticks, %d news, %d reactions (%d FINAL), %d impacts, %.1f s%n",
+        return ReferenceChecks.logged(
+                "wide-replay",
                 runId,
                 PARTITIONS,
-                r.ticksPublished(),
-                r.newsPublished(),
-                r.reactions().size(),
-                r.finals().size(),
-                r.impacts().size(),
-                r.took().toMillis() / 1000.0);
-        return r;
+                new Replay(clients, scenario.config(), PARTITIONS, RUN_TIMEOUT).run(inputs, runId));
     }
 
     @Test

@@ -42,9 +42,7 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
 
     @Override
     public void process(Record<String, NewsEvent> record) {
-        if (live.uncommitted()) {
-            live.commitIfDue(context.currentSystemTimeMs());
-        }
+        live.commitIfDue(context.currentSystemTimeMs()); // a live item sent within the gap of the last commit
         NewsEvent news = record.value();
         if (news == null) {
             LOG.warn("news record with key '{}' has no value; ignored", record.key());

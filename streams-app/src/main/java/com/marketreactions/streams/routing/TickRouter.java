@@ -111,9 +111,7 @@ public final class TickRouter {
             @Override
             public void process(Record<byte[], StockTick> r) {
                 lastRecordWall = context.currentSystemTimeMs();
-                if (live.uncommitted()) {
-                    live.commitIfDue(lastRecordWall);
-                }
+                live.commitIfDue(lastRecordWall); // a live copy sent within the gap of the last commit
                 int partition = partitionOf(context);
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
                     // a copy: the same headers object also reaches the reaction node
