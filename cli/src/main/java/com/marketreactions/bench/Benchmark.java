@@ -166,7 +166,7 @@ public final class Benchmark {
     private Analyzed analyze(String appId, long ticks) throws Exception {
         Topics topics = Topics.create(appId + ".", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, o.partitions());
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
         Dataset data = Dataset.generate(o, ticks);
         LOG.info(
                 "analyzer: {} news consumed, then {} ticks published while it is paused, then timed",

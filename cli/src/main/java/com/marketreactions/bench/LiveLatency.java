@@ -74,7 +74,7 @@ final class LiveLatency {
     Result run(List<String> symbols) throws Exception {
         Topics topics = Topics.create("bench-live-" + runId + ".", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, o.partitions());
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
         Path stateDir = Files.createTempDirectory("reactions-live-state-");
         LatencyRecorder recorder = new LatencyRecorder();
         AtomicBoolean stop = new AtomicBoolean();

@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         Settings live = settings.with(Settings.APP_ID, appId).with(Settings.STATE_DIR, state.toString());
         Topics topics = Topics.create("dashboard.", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, settings.partitions());
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
         try {
             return ServeCommand.serve(live, clients, topics, ops -> {
                 String url = "http://" + settings.get(Settings.HTTP_HOST) + ":" + ops.port() + "/";

@@ -29,15 +29,11 @@ import picocli.CommandLine.Command;
 public final class ReactionsCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionsCli.class);
-    /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
-    private static final java.util.logging.Logger APICURIO_JUL = java.util.logging.Logger.getLogger("io.apicurio");
 
     /** Exit code of an error the user can fix. */
     static final int USER_ERROR = 2;
 
     public static void main(String[] args) {
-        // the registry client logs through java.util.logging; its notices are not for users
-        APICURIO_JUL.setLevel(java.util.logging.Level.SEVERE);
         int code = run(args);
         if (Shutdown.inProgress()) {
             LOG.debug("stopped by a signal");

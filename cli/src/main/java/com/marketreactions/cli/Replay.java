@@ -112,7 +112,7 @@ public final class Replay {
             requireEmpty(topics);
         }
         TopicAdmin.ensureTopics(clients, topics, partitions);
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
         FilePublisher publisher = FilePublisher.create(clients, topics);
         PublishResult news;
         try {

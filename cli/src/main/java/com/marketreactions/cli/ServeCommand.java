@@ -33,7 +33,7 @@ import picocli.CommandLine.Mixin;
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
             "news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,",
             "http.host, http.port (GET / the live page, /health/live, /health/ready, /metrics); kafka.*, streams.*,",
-            "apicurio.registry.* pass through."
+            "registry.* (credentials, trust store, timeouts) pass through."
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         ClientConfigs clients = c.clients();
         Topics topics = c.topics();
         TopicAdmin.ensureTopics(clients, topics, s.partitions());
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
         return serve(s, clients, topics, app -> {});
     }
 

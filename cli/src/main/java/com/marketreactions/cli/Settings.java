@@ -1,6 +1,7 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.RegistryOptions;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.story.StoryConfig;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * Every configuration key of the application, with its default and meaning, in one place. Values come from
  * the defaults here, overridden by a properties file ({@code --config}), overridden by environment variables
  * ({@code REACTIONS_} + the key upper-cased with dots and dashes as underscores, e.g. {@code REACTIONS_GRACE}).
- * Keys under {@code kafka.}, {@code streams.} and {@code apicurio.registry.} pass through to the Kafka
+ * Keys under {@code kafka.}, {@code streams.} and {@code registry.} pass through to the Kafka
  * clients, the Streams config and the registry serdes (SASL, TLS, registry auth need no code change).
  */
 public final class Settings {
@@ -103,7 +104,7 @@ public final class Settings {
         HTTP_HOST,
         HTTP_PORT
     };
-    private static final String[] PASS_THROUGH = {"kafka.", "streams.", "apicurio.registry."};
+    private static final String[] PASS_THROUGH = {"kafka.", "streams.", "registry."};
 
     private final Map<String, String> values;
     private final Map<String, String> origin;
@@ -193,7 +194,7 @@ public final class Settings {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, val) -> {
             if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.equals("apicurio.registry.") ? 0 : prefix.length()), val);
+                out.put(k.substring(prefix.length()), val);
             }
         });
         return out;
@@ -248,7 +249,14 @@ public final class Settings {
     }
 
     public ClientConfigs clients(String bootstrap, String registry) {
-        return new ClientConfigs(bootstrap, registry, withPrefix("kafka."), withPrefix("apicurio.registry."));
+        Map<String, String> registrySettings = withPrefix("registry.");
+        registrySettings.remove(REGISTRY.name().substring("registry.".length())); // the URL is a setting of its own
+        try {
+            RegistryOptions.of(registrySettings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("invalid configuration: " + e.getMessage());
+        }
+        return new ClientConfigs(bootstrap, registry, withPrefix("kafka."), registrySettings);
     }
 
     private Duration duration(Key k) {

@@ -23,7 +23,7 @@ final class SetupCommand implements Callable<Integer> {
     public Integer call() {
         ClusterOptions.Connected c = cluster.connect("setup");
         TopicAdmin.ensureTopics(c.clients(), c.topics(), c.settings().partitions());
-        SchemaRegistration.registerAll(c.clients().registryUrl(), c.topics());
+        SchemaRegistration.registerAll(c.clients(), c.topics());
         c.topics().all().forEach(t -> System.out.println("topic " + t.name()));
         return 0;
     }

@@ -43,7 +43,7 @@ class DeadLetterIT extends ServiceScenario {
         ClientConfigs clients = clients();
         Topics topics = Topics.create("dlq.", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, 1);
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
         Instant t0 = Instant.parse("2025-11-03T15:00:00Z");
         byte[] unknownId =
                 ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();

@@ -78,7 +78,7 @@ class PublishFaultIT {
         ClientConfigs clients = new ClientConfigs(stack.bootstrapServers(), stack.registryUrl(), quick, Map.of());
         Topics topics = Topics.create("fault.", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, 2);
-        SchemaRegistration.registerAll(clients.registryUrl(), topics);
+        SchemaRegistration.registerAll(clients, topics);
 
         CountDownLatch quarter = new CountDownLatch(1);
         CompletableFuture<Object> publish = CompletableFuture.supplyAsync(() -> {

@@ -100,7 +100,7 @@ abstract class ServiceScenario {
     static Prepared prepare(String topicPrefix, int partitions) {
         Topics topics = Topics.create(topicPrefix, clients().serdes());
         TopicAdmin.ensureTopics(clients(), topics, partitions);
-        SchemaRegistration.registerAll(clients().registryUrl(), topics);
+        SchemaRegistration.registerAll(clients(), topics);
         FilePublisher publisher = FilePublisher.create(clients(), topics);
         publisher.publish(InputFormat.ALIASES, sample().aliases(), false);
         return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, sample().news(), false));

@@ -6,20 +6,18 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 
 /**
  * A thread's reusable buffer, buffered encoder and decoder for Avro binary. Avro's single-object encoder and
- * Apicurio's serializer both write through an unbuffered ("direct") encoder into a synchronized stream, a call
- * per value and eight per double; with a CAR path of hundreds of doubles on every FINAL, written again for each
+ * Apicurio's serializer (used before {@link RegistrySerdes}) both write through an unbuffered ("direct") encoder
+ * into a synchronized stream, a call per value and eight per double; with a CAR path of hundreds of doubles on every FINAL, written again for each
  * study group, that was the largest item of the benchmark's profile at 2,000 news a day. Encoding into this
  * buffer first and handing the bytes over at once writes the same bytes.
  */
 final class AvroBuffers {
 
     private static final ThreadLocal<AvroBuffers> OF_THREAD = ThreadLocal.withInitial(AvroBuffers::new);
-    private static final byte[] NOTHING = new byte[0];
 
     private final Bytes out = new Bytes();
     private BinaryEncoder encoder;
@@ -34,12 +32,6 @@ final class AvroBuffers {
     <T> byte[] encode(byte[] prefix, DatumWriter<T> writer, T value) throws IOException {
         encodeToBuffer(prefix, writer, value);
         return out.toByteArray();
-    }
-
-    /** {@code value} written by {@code writer}, then copied to {@code target} in one call. */
-    <T> void writeBuffered(DatumWriter<T> writer, T value, Encoder target) throws IOException {
-        encodeToBuffer(NOTHING, writer, value);
-        target.writeFixed(out.array(), 0, out.size());
     }
 
     /** A buffered decoder over {@code bytes[offset, offset + length)}, reusing this thread's. */

@@ -13,11 +13,12 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Where the cluster and the registry are, plus any client settings passed through unchanged
- * (SASL, TLS, registry auth). One instance is built by the CLI from flags and config and handed to
+ * (SASL, TLS, registry credentials). One instance is built by the CLI from flags and config and handed to
  * producers, consumers and the streams app.
  *
  * @param kafka extra Kafka client properties (e.g. {@code security.protocol}), applied to every client
- * @param registry extra {@code apicurio.registry.*} properties for the serdes
+ * @param registry the {@code registry.*} settings without the prefix ({@link RegistryOptions}), for the serdes and
+ *     schema registration
  */
 public record ClientConfigs(
         String bootstrapServers, String registryUrl, Map<String, String> kafka, Map<String, String> registry) {
@@ -32,7 +33,13 @@ public record ClientConfigs(
     }
 
     public SerdeFactory serdes() {
-        return new RegistrySerdes(registryUrl, registry);
+        return new RegistrySerdes(registryClient());
+    }
+
+    /** A client of the registry's Confluent API, with this configuration's credentials and trust. */
+    public SchemaRegistryClient registryClient() {
+        return new SchemaRegistryClient(
+                RegistrySerdes.stripSlash(registryUrl) + RegistrySerdes.CCOMPAT_API, RegistryOptions.of(registry));
     }
 
     /** Base properties of any Kafka client. */

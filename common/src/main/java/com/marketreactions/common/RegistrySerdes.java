@@ -1,48 +1,39 @@
 package com.marketreactions.common;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.util.HashMap;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Avro serdes backed by an Apicurio Registry, writing the Confluent wire format (magic byte 0 and a
- * 4-byte content id, no headers) so that Confluent-compatible clients in any language can read the topics
- * through the registry's {@code /apis/ccompat/v7} API.
+ * Avro serdes of the input and output topics in the Confluent wire format (byte 0, the schema's 4-byte id, Avro
+ * binary; no headers), the schemas registered under {@code <topic>-value} through the Confluent REST API
+ * ({@link SchemaRegistryClient}), so that clients in any language read and write the topics through any registry
+ * that speaks that API. A record is read with the schema its id names, resolved to this version's.
  */
 public final class RegistrySerdes implements SerdeFactory {
 
-    /** Path of Apicurio's native API under the registry root; the serdes talk to this one. */
-    public static final String NATIVE_API = "/apis/registry/v3";
-    /** Path of the Confluent-compatible API under the registry root. */
+    /** Path of the Confluent-compatible API under an Apicurio registry's root. */
     public static final String CCOMPAT_API = "/apis/ccompat/v7";
 
-    private final Map<String, Object> config;
+    private static final byte MAGIC = 0;
+    private static final int HEADER = 5;
 
-    /**
-     * @param registryRoot e.g. {@code http://127.0.0.1:8081}
-     * @param extra more {@code apicurio.registry.*} settings (auth, TLS) passed through unchanged
-     */
-    public RegistrySerdes(String registryRoot, Map<String, ?> extra) {
-        Map<String, Object> c = new HashMap<>();
-        c.put("apicurio.registry.url", stripSlash(registryRoot) + NATIVE_API);
-        c.put("apicurio.registry.auto-register", true);
-        // one self-contained schema per subject: otherwise the serializer registers a second form of a schema
-        // with nested named types (the reactions' enums) that references them as subjects of their own, which a
-        // consumer whose Avro library resolves no references cannot parse
-        c.put("apicurio.registry.dereference-schema", true);
-        c.put("apicurio.registry.use-id", "contentId");
-        c.put("apicurio.registry.headers.enabled", false);
-        c.put("apicurio.registry.use-specific-avro-reader", true);
-        c.put("apicurio.registry.avro-datum-provider", SchemaKeyedDatumProvider.class.getName());
-        // ride through a busy or restarting registry instead of failing a record
-        c.put("apicurio.registry.retry-count", 10);
-        c.put("apicurio.registry.retry-backoff-ms", 500);
-        c.putAll(extra);
-        this.config = Map.copyOf(c);
+    private final SchemaRegistryClient client;
+
+    /** Serdes whose schemas are registered and looked up through {@code client} (its caches are shared). */
+    public RegistrySerdes(SchemaRegistryClient client) {
+        this.client = client;
     }
 
     public static String stripSlash(String url) {
@@ -51,10 +42,58 @@ public final class RegistrySerdes implements SerdeFactory {
 
     @Override
     public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
-        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
-        AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>();
-        serializer.configure(config, false);
-        deserializer.configure(config, false);
-        return Serdes.serdeFrom(TransientRetry.serializer(serializer), TransientRetry.deserializer(deserializer));
+        return Serdes.serdeFrom(serializer(type), deserializer(type));
+    }
+
+    private <T extends SpecificRecord> Serializer<T> serializer(Class<T> type) {
+        Schema schema = SpecificData.get().getSchema(type);
+        SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema);
+        Map<String, byte[]> headerOfTopic = new ConcurrentHashMap<>();
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            byte[] header = headerOfTopic.get(topic);
+            if (header == null) {
+                int id = client.register(topic + "-value", schema);
+                header = ByteBuffer.allocate(HEADER).put(MAGIC).putInt(id).array();
+                headerOfTopic.put(topic, header);
+            }
+            try {
+                return AvroBuffers.get().encode(header, writer, value);
+            } catch (IOException | RuntimeException e) {
+                throw new SerializationException(
+                        "cannot write a " + type.getSimpleName() + " for topic " + topic + ": " + e.getMessage(), e);
+            }
+        };
+    }
+
+    private <T extends SpecificRecord> Deserializer<T> deserializer(Class<T> type) {
+        Schema reader = SpecificData.get().getSchema(type);
+        Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length < HEADER || bytes[0] != MAGIC) {
+                throw new SerializationException("a record in " + topic + " is not in the Confluent wire format ("
+                        + (bytes.length == 0 ? "empty" : "first byte " + bytes[0] + ", " + bytes.length + " bytes")
+                        + "): expected byte 0 and a schema id before the Avro binary");
+            }
+            int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+            SpecificDatumReader<T> r = readers.get(id);
+            if (r == null) {
+                r = new SpecificDatumReader<>(client.schema(id), reader, SpecificData.get());
+                readers.put(id, r);
+            }
+            try {
+                return r.read(null, AvroBuffers.get().decoder(bytes, HEADER, bytes.length - HEADER));
+            } catch (IOException | RuntimeException e) {
+                throw new SerializationException(
+                        "cannot read a " + type.getSimpleName() + " in " + topic + " written with schema id " + id
+                                + ": " + e.getMessage(),
+                        e);
+            }
+        };
     }
 }

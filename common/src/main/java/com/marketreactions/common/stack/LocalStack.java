@@ -13,7 +13,7 @@ public interface LocalStack extends AutoCloseable {
     /** "127.0.0.1:PORT" for Kafka clients, every broker's address when there are several. */
     String bootstrapServers();
 
-    /** The registry's server root "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
+    /** The registry's server root "http://127.0.0.1:PORT"; append /apis/ccompat/v7 for the Confluent API. */
     String registryUrl();
 
     /** Where the brokers' logs, the registry database and the registry log are. */

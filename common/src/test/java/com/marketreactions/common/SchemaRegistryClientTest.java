@@ -1,0 +1,154 @@
+package com.marketreactions.common;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marketreactions.schema.StockTick;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry client against a small HTTP server on 127.0.0.1 that answers as a registry would, or does not:
+ * what a real registry cannot be made to do on demand (hang, fail for a while, refuse credentials). That the
+ * serdes work against a real registry is what every integration test on the embedded stack shows.
+ */
+@org.junit.jupiter.api.Timeout(60) // a client without its own timeouts would hang here
+class SchemaRegistryClientTest {
+
+    private static final RegistryOptions QUICK =
+            new RegistryOptions(null, null, Duration.ofMillis(300), Duration.ofSeconds(3));
+
+    private HttpServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final CountDownLatch never = new CountDownLatch(1);
+
+    /** How the fake registry answers a request: status and body, or null to never answer. */
+    interface Answer {
+        String[] of(HttpExchange ex, int n) throws IOException;
+    }
+
+    private String start(Answer answer) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger n = new AtomicInteger();
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", ex -> {
+            requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " "
+                    + ex.getRequestHeaders().getFirst("Authorization"));
+            String[] a = answer.of(ex, n.incrementAndGet());
+            if (a == null) {
+                try {
+                    never.await(); // holds the request open: the client must give up on it by itself
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            byte[] body = a[1].getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(Integer.parseInt(a[0]), body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        never.countDown();
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRequestTheRegistryNeverAnswersIsAbandonedAndRetried() throws IOException {
+        String url = start((ex, n) -> n == 1 ? null : new String[] {"200", "{\"id\": 7}"});
+        SchemaRegistryClient client = new SchemaRegistryClient(url, QUICK);
+        assertEquals(7, client.register("ticks-value", StockTick.getClassSchema()));
+        assertEquals(2, requests.size(), requests.toString());
+        assertEquals(7, client.register("ticks-value", StockTick.getClassSchema()), "cached");
+        assertEquals(2, requests.size(), "a registered schema is not registered again");
+    }
+
+    @Test
+    void aRegistryThatNeverAnswersFailsTheCallNamingItAfterTheRetryTime() throws IOException {
+        String url = start((ex, n) -> n % 2 == 0 ? new String[] {"503", "<html>busy</html>"} : null);
+        SchemaRegistryClient client = new SchemaRegistryClient(url, QUICK);
+        long t = System.nanoTime();
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client.schema(3));
+        assertTrue(e.unavailable());
+        assertTrue(
+                e.getMessage().contains(url) && e.getMessage().contains("did not answer GET /schemas/ids/3"),
+                e.getMessage());
+        assertTrue(requests.size() >= 3, "retried: " + requests);
+        assertTrue(System.nanoTime() - t < Duration.ofSeconds(30).toNanos(), "bounded by the retry time");
+    }
+
+    @Test
+    void anAnswerOfTheRegistryIsNotRetried() throws IOException {
+        String url =
+                start((ex, n) -> new String[] {"404", "{\"error_code\": 40403, \"message\": \"Schema not found\"}"});
+        SchemaRegistryClient client = new SchemaRegistryClient(url, QUICK);
+        SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client.schema(42));
+        assertFalse(e.unavailable());
+        assertTrue(e.getMessage().contains("HTTP 404 Schema not found"), e.getMessage());
+        assertEquals(1, requests.size());
+    }
+
+    @Test
+    void credentialsGoInEveryRequestAndARefusalIsNotRetried() throws IOException {
+        String url = start((ex, n) -> new String[] {"401", "Unauthorized"});
+        SchemaRegistryClient client = new SchemaRegistryClient(
+                url, RegistryOptions.of(Map.of(RegistryOptions.USER_INFO, "reactions:s3cret")));
+        assertThrows(SchemaRegistryException.class, () -> client.compatibility("news-value", "BACKWARD"));
+        assertEquals(List.of("PUT /config/news-value Basic cmVhY3Rpb25zOnMzY3JldA=="), requests);
+    }
+
+    @Test
+    void anUnknownRegistrySettingIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> RegistryOptions.of(Map.of("basic.auth.user.infos", "a:b")));
+        assertTrue(e.getMessage().contains("registry.basic.auth.user.infos"), e.getMessage());
+    }
+
+    @Test
+    void theSerdesWriteTheConfluentWireFormatAndReadItBack() throws IOException {
+        String schema = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(Map.of("schema", StockTick.getClassSchema().toString()));
+        String url = start((ex, n) -> ex.getRequestMethod().equals("POST")
+                ? new String[] {"200", "{\"id\": 258}"}
+                : new String[] {"200", schema});
+        Serde<StockTick> serde = new RegistrySerdes(new SchemaRegistryClient(url, QUICK)).avro(StockTick.class);
+        StockTick tick = StockTick.newBuilder()
+                .setSymbol("AMZN")
+                .setTs(Instant.parse("2025-11-03T14:31:00Z"))
+                .setPrice(254.0)
+                .setSize(100)
+                .build();
+        byte[] bytes = serde.serializer().serialize("ticks", tick);
+        assertArrayEquals(new byte[] {0, 0, 0, 1, 2}, java.util.Arrays.copyOf(bytes, 5), "byte 0, then id 258");
+        assertEquals(tick, serde.deserializer().deserialize("ticks", bytes));
+        assertEquals(List.of("POST /subjects/ticks-value/versions null", "GET /schemas/ids/258 null"), requests);
+        org.apache.kafka.common.errors.SerializationException e = assertThrows(
+                org.apache.kafka.common.errors.SerializationException.class,
+                () -> serde.deserializer()
+                        .deserialize("ticks", "{\"symbol\":\"AMZN\"}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("not in the Confluent wire format"), e.getMessage());
+    }
+}
