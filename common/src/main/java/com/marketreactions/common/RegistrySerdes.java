@@ -83,7 +83,12 @@ public final class RegistrySerdes implements SerdeFactory {
             int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
             SpecificDatumReader<T> r = readers.get(id);
             if (r == null) {
-                r = new SpecificDatumReader<>(client.schema(id), reader, SpecificData.get());
+                Schema writer = client.schema(id);
+                if (!writer.getFullName().equals(reader.getFullName())) {
+                    throw new SerializationException("a " + writer.getName() + " where a " + reader.getName()
+                            + " is expected in " + topic + " (schema id " + id + ")");
+                }
+                r = new SpecificDatumReader<>(writer, reader, SpecificData.get());
                 readers.put(id, r);
             }
             try {
