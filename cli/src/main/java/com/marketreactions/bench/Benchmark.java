@@ -173,6 +173,7 @@ public final class Benchmark {
                 data.news().size(),
                 ticks);
         Map<Integer, Long> newsOffsets = publishNews(topics, data.news());
+        EndMarkers.publish(clients, topics.news.name(), o.partitions());
         ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
         Path stateDir = Files.createTempDirectory("reactions-bench-state-");
         try (ReactionApp app =

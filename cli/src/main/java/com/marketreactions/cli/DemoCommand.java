@@ -116,6 +116,8 @@ final class DemoCommand implements Callable<Integer> {
                     publisher.publish(InputFormat.ALIASES, in.aliases(), false);
                 }
                 PublishResult news = publisher.publish(InputFormat.NEWS, in.news(), false);
+                EndMarkers.publish(
+                        clients, topics.news.name(), settings.partitions()); // the sample's news is all there is
                 try {
                     EndMarkers.awaitConsumed(
                             clients, appId, topics.news.name(), news.lastOffsets(), Duration.ofMinutes(2), () -> {});

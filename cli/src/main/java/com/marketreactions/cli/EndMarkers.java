@@ -30,13 +30,12 @@ public final class EndMarkers {
     private EndMarkers() {}
 
     /** Writes the end-of-input marker to every partition of a bounded input topic, after its last record. */
-    public static void publish(ClientConfigs clients, String ticksTopic, int partitions) {
+    public static void publish(ClientConfigs clients, String topic, int partitions) {
         Map<String, Object> p = clients.producer();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < partitions; i++) {
-                producer.send(
-                        new ProducerRecord<>(ticksTopic, i, null, new byte[0], null, EndOfInput.headers(partitions)));
+                producer.send(new ProducerRecord<>(topic, i, null, new byte[0], null, EndOfInput.headers(partitions)));
             }
             producer.flush();
         }

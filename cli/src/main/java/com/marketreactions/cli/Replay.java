@@ -122,6 +122,7 @@ public final class Replay {
                 publisher.publish(InputFormat.ALIASES, in.aliases(), false);
             }
             news = publisher.publish(newsFormat, in.news(), false);
+            EndMarkers.publish(clients, topics.news.name(), partitions); // all the news there is, before any tick
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         }

@@ -53,9 +53,15 @@ final class ReferenceChecks {
      * @param what the market and the run, for the message
      */
     static void assertMatchesReference(String what, Map<String, MarketReaction> expected, Replay.Result r) {
+        assertMatchesReference(what, expected, r.finals(), r.impacts());
+    }
+
+    /** As above, for the FINAL reactions and impacts of any run of the topology. */
+    static void assertMatchesReference(
+            String what, Map<String, MarketReaction> expected, List<MarketReaction> finals, List<NewsImpact> impacts) {
         List<String> problems = new ArrayList<>();
         Map<String, MarketReaction> got = new LinkedHashMap<>();
-        for (MarketReaction f : r.finals()) {
+        for (MarketReaction f : finals) {
             String key = BatchReference.key(f.getNewsId(), f.getTicker(), f.getHorizon());
             if (got.put(key, f) != null) {
                 problems.add(key + ": more than one FINAL reaction");
@@ -63,7 +69,7 @@ final class ReferenceChecks {
         }
         ReferenceComparison.Outcome outcome = ReferenceComparison.compare(expected, got);
         problems.addAll(outcome.problems());
-        problems.addAll(impactProblems(expected, r.impacts()));
+        problems.addAll(impactProblems(expected, impacts));
         if (!problems.isEmpty()) {
             fail(String.format(
                     "%s: %d disagreement(s) with the batch reference (%d FINAL expected, %d got):%n  %s%s",

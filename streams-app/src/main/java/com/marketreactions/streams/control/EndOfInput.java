@@ -12,7 +12,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * at +infinity). A long-running service never receives one.
  *
  * <p>The header {@code mr-partitions} carries the number of partitions that were marked; the benchmark
- * stream is complete once markers from all of them have arrived.
+ * stream is complete once markers from all of them have arrived. A replay also ends the news topic with them.
+ *
+ * <p>The topology's own control records on its internal topics follow the same form (null value, control
+ * header, source partition): a quiet partition's heartbeat, and a news partition's progress.
  */
 public final class EndOfInput {
 
@@ -59,7 +62,7 @@ public final class EndOfInput {
     /** The control value of a heartbeat: the source partition had no record for the idle timeout. */
     static final String QUIET = "quiet";
 
-    /** Headers of a heartbeat of a quiet ticks partition (on the routed ticks, to every partition). */
+    /** Headers of a heartbeat of a quiet ticks or news partition (on the routed ticks or the news by ticker). */
     public static Headers quietHeaders(int sourcePartition) {
         RecordHeaders h = new RecordHeaders();
         h.add(CONTROL_HEADER, bytes(QUIET));
@@ -71,20 +74,55 @@ public final class EndOfInput {
         return "quiet|" + sourcePartition;
     }
 
-    public static boolean isQuiet(Object value, Headers headers) {
+    /** The control value of a news partition's progress: it has passed on every news event up to a time. */
+    static final String NEWS_PROGRESS = "news-progress";
+    /** The header of that time, epoch milliseconds ({@link Long#MAX_VALUE} once its input ended). */
+    public static final String TIME_HEADER = "mr-time";
+
+    /** Headers of the progress of news partition {@code sourcePartition} up to {@code time} (on the news by ticker). */
+    public static Headers newsProgressHeaders(int sourcePartition, long time) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(CONTROL_HEADER, bytes(NEWS_PROGRESS));
+        h.add(SOURCE_PARTITION_HEADER, bytes(Integer.toString(sourcePartition)));
+        h.add(TIME_HEADER, bytes(Long.toString(time)));
+        return h;
+    }
+
+    public static String newsProgressKey(int sourcePartition) {
+        return "news-progress|" + sourcePartition;
+    }
+
+    public static boolean isNewsProgress(Object value, Headers headers) {
+        return control(value, headers, NEWS_PROGRESS);
+    }
+
+    /** The time of a news progress record; {@link Long#MIN_VALUE} when it has none. */
+    public static long time(Headers headers) {
+        Header h = headers.lastHeader(TIME_HEADER);
+        if (h == null) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static boolean control(Object value, Headers headers, String kind) {
         if (value != null || headers == null) {
             return false;
         }
         Header h = headers.lastHeader(CONTROL_HEADER);
-        return h != null && QUIET.equals(new String(h.value(), StandardCharsets.UTF_8));
+        return h != null && kind.equals(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    public static boolean isQuiet(Object value, Headers headers) {
+        return control(value, headers, QUIET);
     }
 
     public static boolean isMarker(Object value, Headers headers) {
-        if (value != null || headers == null) {
-            return false;
-        }
-        Header h = headers.lastHeader(CONTROL_HEADER);
-        return h != null && END_OF_INPUT.equals(new String(h.value(), StandardCharsets.UTF_8));
+        return control(value, headers, END_OF_INPUT);
     }
 
     public static int intHeader(Headers headers, String name, int dflt) {

@@ -2,12 +2,16 @@ package com.marketreactions.streams.news;
 
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.control.EndOfInput;
 import com.marketreactions.streams.emit.LiveCommits;
+import com.marketreactions.streams.time.StreamTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one news event (key = news id) into one record per ticker (key = ticker), with the event's
  * {@code tickers} replaced by the full resolved list so every partition knows the whole set.
- * News that resolves to no ticker is logged and produces nothing.
+ * News that resolves to no ticker is logged and produces nothing. After them, and at the end-of-input marker, the
+ * partition's progress to every reacting task; while quiet, a heartbeat ({@link NewsProgress}).
  */
 public final class NewsTickerResolver implements Processor<String, NewsEvent, String, NewsEvent> {
 
@@ -32,33 +37,55 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
     private LiveCommits live;
 
     private KeyValueStore<String, ValueAndTimestamp<String>> aliases;
+    private final long idleMs;
+    private NewsProgress<NewsEvent> progress;
+
+    /** @param idleMs the idle timeout: a partition without a record for this long says it is quiet */
+    public NewsTickerResolver(long idleMs) {
+        this.idleMs = idleMs;
+    }
 
     @Override
     public void init(ProcessorContext<String, NewsEvent> context) {
         this.context = context;
         this.aliases = context.getStateStore(TopologyNames.ALIASES);
         this.live = new LiveCommits(context);
+        this.progress = new NewsProgress<>(context, idleMs);
+        context.schedule(
+                Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))), PunctuationType.WALL_CLOCK_TIME, wall -> {
+                    progress.heartbeat(wall);
+                    live.commitIfDue(wall);
+                });
     }
 
     @Override
     public void process(Record<String, NewsEvent> record) {
-        live.commitIfDue(context.currentSystemTimeMs()); // a live item sent within the gap of the last commit
+        long wall = context.currentSystemTimeMs();
+        live.commitIfDue(wall); // a live item sent within the gap of the last commit
+        progress.arrived(wall);
         NewsEvent news = record.value();
         if (news == null) {
-            LOG.warn("news record with key '{}' has no value; ignored", record.key());
+            if (EndOfInput.isMarker(null, record.headers())) {
+                progress.passedOn(StreamTime.END, record.timestamp());
+            } else {
+                LOG.warn("news record with key '{}' has no value; ignored", record.key());
+            }
             return;
         }
+        long t0 = news.getPublishedAt().toEpochMilli();
         Set<String> tickers = matcher.resolve(news.getTickers(), news.getHeadline(), news.getSummary(), aliasEntries());
         if (tickers.isEmpty()) {
             LOG.info("news {} mentions no known ticker; no reactions", news.getId());
-            return;
+        } else {
+            NewsEvent resolved = NewsEvent.newBuilder(news)
+                    .setTickers(new ArrayList<>(tickers))
+                    .build();
+            for (String ticker : tickers) {
+                context.forward(record.withKey(ticker).withValue(resolved));
+            }
         }
-        NewsEvent resolved =
-                NewsEvent.newBuilder(news).setTickers(new ArrayList<>(tickers)).build();
-        for (String ticker : tickers) {
-            context.forward(record.withKey(ticker).withValue(resolved));
-        }
-        live.emitted(news.getPublishedAt().toEpochMilli(), context.currentSystemTimeMs());
+        progress.passedOn(t0, record.timestamp());
+        live.emitted(t0, wall);
     }
 
     private List<Map.Entry<String, String>> aliasEntries() {

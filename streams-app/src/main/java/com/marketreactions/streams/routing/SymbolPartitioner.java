@@ -42,12 +42,15 @@ public final class SymbolPartitioner {
         return benchmark + "\u0000everywhere";
     }
 
-    /** Records keyed by ticker (news about it) go to the ticker's partition. */
+    /**
+     * Records keyed by ticker (news about it) go to the ticker's partition; control records (null values: a news
+     * partition's progress or heartbeat) to every partition.
+     */
     public static <V> StreamPartitioner<String, V> byKey() {
         return new StreamPartitioner<>() {
             @Override
             public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
-                return Optional.of(Set.of(partition(key, numPartitions)));
+                return value == null ? all(numPartitions) : Optional.of(Set.of(partition(key, numPartitions)));
             }
         };
     }

@@ -34,6 +34,16 @@ public final class Lateness {
         return taskTime != StreamTime.NONE && taskTime != StreamTime.END && t0 < taskTime - newsLatenessMs;
     }
 
+    /**
+     * No news at or before {@code t0} can still arrive in time from the news input, whose time
+     * ({@link StreamTime#newsTime}) is {@code newsTime}: it ended or is quiet, or has moved more than L past
+     * {@code t0}. A FINAL waits for this, since its story reads every earlier item: live the news input is quiet or
+     * current and this holds long before a window closes; a service catching up on a backlog of news waits here.
+     */
+    public boolean newsSettled(long t0, long newsTime) {
+        return noEarlierNewsInTime(t0, newsTime);
+    }
+
     /** No news at or before {@code t0} can still arrive in time: the input ended, or such news would be late now. */
     public boolean noEarlierNewsInTime(long t0, long taskTime) {
         return taskTime == StreamTime.END || isLateNews(t0, taskTime);

@@ -11,8 +11,9 @@ import java.util.Map;
  * a feed that runs behind another never has its windows closed by the other's ticks. A reaction on
  * {@code s} is complete up to {@code min(time(s), time(benchmark))}: it waits for the slower of the two,
  * however far the other runs ahead. The task's time ({@link #taskTime}), used for news lateness and
- * retention, is {@code min(newest tick of any own symbol, benchmark)}. When the input has ended everything
- * is complete (+infinity).
+ * retention, is {@code min(newest tick of any own symbol, benchmark, news input)}; the news input's time also
+ * holds a FINAL until no earlier news can still arrive in time ({@link Lateness#newsSettled}). When the input has ended
+ * everything is complete (+infinity).
  *
  * <p>Wall clock, for a long-running service only (a replay sets the timeouts beyond reach):
  * <ul>
@@ -41,6 +42,10 @@ public final class StreamTime {
     private final long startWall;
     /** Per ticks partition, when its last quiet heartbeat arrived (wall clock). */
     private final long[] quietWall;
+    /** Per news partition: the newest news time it has passed on ({@link #NONE} before any, {@link #END} ended). */
+    private final long[] newsHigh;
+    /** Per news partition, when its last quiet heartbeat arrived (wall clock). */
+    private final long[] newsQuietWall;
 
     private boolean ended;
 
@@ -48,6 +53,10 @@ public final class StreamTime {
         this.benchmark = benchmark;
         this.quietWall = new long[partitions];
         java.util.Arrays.fill(quietWall, Long.MIN_VALUE);
+        this.newsHigh = new long[partitions];
+        java.util.Arrays.fill(newsHigh, NONE);
+        this.newsQuietWall = new long[partitions];
+        java.util.Arrays.fill(newsQuietWall, Long.MIN_VALUE);
         this.idleMs = idleMs;
         this.benchmarkWaitMs = Math.max(idleMs, benchmarkWaitMs);
         this.startWall = wallNow;
@@ -84,6 +93,53 @@ public final class StreamTime {
         if (partition >= 0 && partition < quietWall.length) {
             quietWall[partition] = wallNow;
         }
+    }
+
+    /**
+     * News partition {@code partition} has passed on every news event up to {@code time} (a news event's time, or
+     * {@link #END} when its input ended); returns whether that moved its progress.
+     */
+    public boolean newsProgress(int partition, long time) {
+        if (partition < 0 || partition >= newsHigh.length || time <= newsHigh[partition]) {
+            return false;
+        }
+        newsHigh[partition] = time;
+        return true;
+    }
+
+    /** News partition {@code partition} reported that it has had no record for the idle timeout. */
+    public void newsQuiet(int partition, long wallNow) {
+        if (partition >= 0 && partition < newsQuietWall.length) {
+            newsQuietWall[partition] = wallNow;
+        }
+    }
+
+    /** The progress of each news partition, to be kept with the state ({@link #restoreNews}). */
+    public long newsProgress(int partition) {
+        return newsHigh[partition];
+    }
+
+    /** State after a restart: the progress of each news partition as it was committed. */
+    public void restoreNews(long[] progress) {
+        for (int p = 0; p < progress.length && p < newsHigh.length; p++) {
+            newsHigh[p] = Math.max(newsHigh[p], progress[p]);
+        }
+    }
+
+    /**
+     * How far the news input is complete: every news partition has passed on its news up to this time, or is
+     * quiet (a heartbeat within the idle timeout), or ended. {@link #NONE} while a partition has said nothing.
+     */
+    public long newsTime(long wallNow) {
+        if (ended) {
+            return END;
+        }
+        long min = END;
+        for (int p = 0; p < newsHigh.length; p++) {
+            boolean quiet = newsQuietWall[p] != Long.MIN_VALUE && wallNow - newsQuietWall[p] <= idleMs;
+            min = Math.min(min, quiet ? END : newsHigh[p]);
+        }
+        return min;
     }
 
     /** All input has ended: every window can close. */
@@ -139,7 +195,12 @@ public final class StreamTime {
         return symbol.equals(benchmark) ? b : Math.min(symbolTime(symbol, clock, wallNow), b);
     }
 
-    /** The task's time: the newest own tick or the benchmark, whichever is behind; {@link #NONE} before both. */
+    /**
+     * The task's time: the newest own tick, the benchmark or the news input ({@link #newsTime}), whichever is
+     * behind; {@link #NONE} before all three. With the news input in it, a news event is late only when the news
+     * that came before it had moved on too, so a service catching up on a backlog finds none late, as a replay
+     * (which publishes the news first) does not.
+     */
     public long taskTime(long wallNow) {
         if (ended) {
             return END;
@@ -147,7 +208,8 @@ public final class StreamTime {
         long closed = marketClosedTime(wallNow);
         long own = closed == NONE ? ownClock : Math.max(ownClock, closed);
         long b = benchmarkTime(wallNow);
-        return own == NONE || b == NONE ? NONE : Math.min(own, b);
+        long news = newsTime(wallNow);
+        return own == NONE || b == NONE || news == NONE ? NONE : Math.min(Math.min(own, b), news);
     }
 
     /** The benchmark has been silent for the benchmark wait, and not because the whole market is quiet. */

@@ -18,6 +18,12 @@ sealed interface MarketEvent {
     /** A ticks partition had no record for the idle timeout (a heartbeat through the routed ticks). */
     record Quiet(int sourcePartition) implements MarketEvent {}
 
+    /** A news partition has passed on every news event up to {@code time} (the end of its input: +infinity). */
+    record NewsProgress(int sourcePartition, long time) implements MarketEvent {}
+
+    /** A news partition had no record for the idle timeout (a heartbeat through the news by ticker). */
+    record NewsQuiet(int sourcePartition) implements MarketEvent {}
+
     /**
      * End of a bounded input: of this task's own ticks partition ({@code routed} false), or of the routed
      * ticks from {@code sourcePartition}, one of {@code partitions}.

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The reaction processor's node: its three inputs (the ticks topic, the routed ticks, the news by ticker)
+ * The reaction processor's node: its three inputs (the ticks topic, the routed ticks, the news by ticker and the
+ * news partitions' progress)
  * connected to it directly, each record told apart by the topic it came from, checked, and handed to the
  * {@link ReactionProcessor} as a {@link MarketEvent}. One hop for a tick, where merging the three streams in
  * the DSL took five (a check, a tag, two merges, the processor), each copying the record and its headers.
@@ -95,7 +96,20 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
                 reactions.handle(null, new MarketEvent.Tick(canonical((StockTick) value)));
             }
         } else if (topic.equals(newsTopic)) {
-            reactions.handle((String) r.key(), new MarketEvent.TickerNews((NewsEvent) value));
+            if (value != null) {
+                reactions.handle((String) r.key(), new MarketEvent.TickerNews((NewsEvent) value));
+            } else if (EndOfInput.isNewsProgress(null, headers)) {
+                reactions.handle(
+                        null,
+                        new MarketEvent.NewsProgress(
+                                EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1),
+                                EndOfInput.time(headers)));
+            } else if (EndOfInput.isQuiet(null, headers)) {
+                reactions.handle(
+                        null,
+                        new MarketEvent.NewsQuiet(
+                                EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1)));
+            }
         } else {
             throw new IllegalStateException("a record from " + topic + ", which is not an input of the reaction node");
         }

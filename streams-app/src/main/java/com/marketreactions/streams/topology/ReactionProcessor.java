@@ -78,6 +78,16 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
                 task.time.quiet(q.sourcePartition(), wall);
                 finalizeAll(wall);
             }
+            case MarketEvent.NewsProgress p -> {
+                if (task.time.newsProgress(p.sourcePartition(), p.time())) {
+                    task.newsInput.record(p.sourcePartition(), p.time());
+                    finalizeAll(wall);
+                }
+            }
+            case MarketEvent.NewsQuiet q -> {
+                task.time.newsQuiet(q.sourcePartition(), wall);
+                finalizeAll(wall);
+            }
         }
         if (task.live.uncommitted()) {
             task.live.commitIfDue(context.currentSystemTimeMs()); // one emitted within the gap of the last commit
@@ -172,22 +182,35 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         return task.time.reactionTime(ticker, task.history.clock(ticker), wall);
     }
 
-    /** Finalizes the pending reactions of {@code ticker} whose windows its time and the benchmark's have closed. */
+    /**
+     * Finalizes the pending reactions of {@code ticker} whose windows its time and the benchmark's have closed, once
+     * no earlier news can still arrive in time ({@link Lateness#newsSettled}).
+     */
     private void finalizeDue(String ticker, long wall) {
         for (PendingReaction e : task.index.closingBefore(ticker, reactionTime(ticker, wall))) {
-            finalize(e, wall);
-        }
-        announceEndIfDone();
-    }
-
-    /** Finalizes every pending reaction whose window is closed: after a benchmark tick, and on the wall clock. */
-    private void finalizeAll(long wall) {
-        for (PendingReaction e : task.index.closingBefore(task.time.benchmarkTime(wall))) {
-            if (WindowClose.isClosed(e.key().closeTime(), reactionTime(e.key().ticker(), wall))) {
+            if (newsSettled(e, wall)) {
                 finalize(e, wall);
             }
         }
         announceEndIfDone();
+    }
+
+    /**
+     * Finalizes every pending reaction whose window is closed and whose earlier news has arrived: after a benchmark
+     * tick, the news input's progress, and on the wall clock.
+     */
+    private void finalizeAll(long wall) {
+        for (PendingReaction e : task.index.closingBefore(task.time.benchmarkTime(wall))) {
+            if (WindowClose.isClosed(e.key().closeTime(), reactionTime(e.key().ticker(), wall))
+                    && newsSettled(e, wall)) {
+                finalize(e, wall);
+            }
+        }
+        announceEndIfDone();
+    }
+
+    private boolean newsSettled(PendingReaction e, long wall) {
+        return task.lateness.newsSettled(e.t0(), task.time.newsTime(wall));
     }
 
     private void finalize(PendingReaction e, long wall) {

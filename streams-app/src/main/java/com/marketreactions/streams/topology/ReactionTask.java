@@ -7,6 +7,7 @@ import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.ReactionMetrics;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.control.InputEnd;
+import com.marketreactions.streams.control.NewsInput;
 import com.marketreactions.streams.emit.LiveCommits;
 import com.marketreactions.streams.emit.ProvisionalUpdates;
 import com.marketreactions.streams.emit.ReactionEmitter;
@@ -45,6 +46,7 @@ final class ReactionTask {
 
     final StreamTime time;
     final InputEnd inputEnd;
+    final NewsInput newsInput;
     final PendingIndex index = new PendingIndex();
     final PendingReactions pending;
     final SeenNews seen;
@@ -77,6 +79,8 @@ final class ReactionTask {
                 config.benchmarkWait().toMillis(),
                 context.currentSystemTimeMs());
         time.restore(history.clock(), history.clock(benchmark), inputEnd.ended());
+        newsInput = new NewsInput(context.getStateStore(TopologyNames.CLOCK));
+        time.restoreNews(newsInput.restore(partitions));
         pending = new PendingReactions(context.getStateStore(TopologyNames.PENDING), index, close);
         WindowStore<String, Long> seenStore = context.getStateStore(TopologyNames.NEWS_SEEN);
         seen = new SeenNews(seenStore);

@@ -50,6 +50,7 @@ import org.apache.kafka.streams.state.Stores;
  * ticks ─► check ─┬─ on their symbol's partition (the benchmark's too) ──────────────────────┐
  *                 └─ benchmark (copies for the others), misrouted ─► [routed-ticks] ────────┤
  * news ─► check ─► first of its id ─► resolve tickers (explicit + aliases) ─► [news-by-ticker] ┴─► react ─► market-reactions
+ *                                          (and the news partition's progress, to every partition) ┘
  * market-reactions ─► FINAL only ─┬► [reactions-by-news] ─► impact ─► news-impact
  *                                 └► one per group ─► [reactions-by-group] ─► study ─► event-study
  * </pre>
@@ -154,7 +155,7 @@ public final class ReactionTopology {
                 .processValues(RecordValidator::news, Named.as("check-news"))
                 .processValues(
                         () -> new NewsDeduplicator(retention), Named.as("first-news-wins"), TopologyNames.NEWS_IDS)
-                .process(NewsTickerResolver::new, Named.as("resolve-tickers"))
+                .process(() -> new NewsTickerResolver(config.idleTimeout().toMillis()), Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(newsSerde)

@@ -36,10 +36,11 @@ import java.util.TreeMap;
  *       horizon h (W, P1, B1, market minutes, window minutes) the ticks visible as of {@code T0 + h + G};
  *       each symbol by its own clock. B1 = B0 when the benchmark has no visible tick in the window.</li>
  *   <li>Equal ts are ordered by arrival.</li>
- *   <li>A news event arriving at input position i is late when {@code T0 < C_i - L}, with C_i = the smaller of
- *       the largest ts of the non-benchmark ticks and of the benchmark's ticks that arrived before it
- *       (undefined, so not late, while either has no tick). A late news gets LATE_NEWS on every reaction;
- *       its numbers follow the same rules.</li>
+ *   <li>A news event arriving at input position i is late when {@code T0 < C_i - L}, with C_i = the smallest of
+ *       the largest ts of the non-benchmark ticks, of the benchmark's ticks, and of the T0 of the news events
+ *       that arrived before it (undefined, so not late, while any of the three has none): late means behind the
+ *       trades and behind the news that came before it. A late news gets LATE_NEWS on every reaction; its
+ *       numbers follow the same rules.</li>
  * </ul>
  *
  * <p>It never emits HISTORY_TRUNCATED: it has the whole input. Deliberately naive; it shares no code with
@@ -139,6 +140,7 @@ public final class BatchReference {
         Map<String, Long> clock = new HashMap<>();
         Long maxStockTs = null;
         Long maxBenchmarkTs = null;
+        Long maxNewsT0 = null;
         int position = 0;
         for (MarketInput in : inputsInArrivalOrder) {
             if (in instanceof MarketInput.Tick t) {
@@ -154,11 +156,12 @@ public final class BatchReference {
                 }
             } else if (in instanceof MarketInput.News n) {
                 boolean late = false;
-                if (maxStockTs != null && maxBenchmarkTs != null) {
-                    long c = Math.min(maxStockTs, maxBenchmarkTs);
+                if (maxStockTs != null && maxBenchmarkTs != null && maxNewsT0 != null) {
+                    long c = Math.min(Math.min(maxStockTs, maxBenchmarkTs), maxNewsT0);
                     late = n.t0() < c - params.newsLatenessMs();
                 }
                 news.add(new ArrivedNews(n, late));
+                maxNewsT0 = maxNewsT0 == null ? n.t0() : Math.max(maxNewsT0, n.t0());
             }
             position++;
         }

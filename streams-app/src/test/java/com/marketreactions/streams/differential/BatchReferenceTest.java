@@ -269,9 +269,10 @@ class BatchReferenceTest {
     }
 
     @Test
-    void newsIsLateWhenItsT0IsMoreThanLBehindTheSlowerOfStocksAndBenchmark() {
+    void newsIsLateWhenItsT0IsMoreThanLBehindTheSlowestOfStocksBenchmarkAndEarlierNews() {
         List<MarketInput> in = new ArrayList<>(history());
-        in.add(news("old", -3000, "AAA")); // C = min(-50, -50) = -50 and -3000 < -50 - 300: late
+        in.add(news("wire", 10_000)); // no ticker, no reaction: the news input is at 10000
+        in.add(news("old", -3000, "AAA")); // C = min(-50, -50, 10000) = -50 and -3000 < -50 - 300: late
         in.add(tick("AAA", 1000, 100.0, 1));
         in.add(tick("SPY", 900, 500.0, 1));
         // C = min(1000, 900) = 900; late iff T0 < 900 - 300 = 600
@@ -287,6 +288,17 @@ class BatchReferenceTest {
         assertFalse(out.get("boundary|AAA|PT5M").getFlags().contains("LATE_NEWS"));
         assertEquals(Set.of("old", "late"), ref.lateNewsIds());
         assertEquals(6, out.size());
+
+        // the news before it is behind the trades: C = min(1000, 900, 100) = 100; late iff T0 < -200
+        List<MarketInput> behind =
+                concat(history(), tick("AAA", 1000, 100.0, 1), tick("SPY", 900, 500.0, 1), news("a", 100, "AAA"));
+        behind.add(news("b", -150, "AAA"));
+        behind.add(news("c", -201, "AAA"));
+        assertEquals(Set.of("c"), new BatchReference(PARAMS, behind).lateNewsIds());
+        // the first news of all: no news before it has moved on, so it is never late
+        List<MarketInput> first = concat(history(), tick("AAA", 5000, 100.0, 1), tick("SPY", 5000, 500.0, 1));
+        first.add(news("old", -5000, "AAA"));
+        assertEquals(Set.of(), new BatchReference(PARAMS, first).lateNewsIds());
 
         // without any benchmark tick C is undefined: nothing is late
         List<MarketInput> noSpy = List.of(tick("AAA", 5000, 100.0, 1), news("old", -5000, "AAA"));
@@ -307,8 +319,12 @@ class BatchReferenceTest {
                 concat(history(), tick("AAA", 60, 102.0, 5), tick("SPY", 90, 501.0, 1), tick("AAA", 120, 104.0, 7));
         List<MarketInput> onTime = new ArrayList<>(base);
         onTime.add(6, news("n1", 0, "AAA")); // right after the history
-        List<MarketInput> late =
-                concat(base, tick("AAA", 2000, 100.0, 1), tick("SPY", 2000, 500.0, 1), news("n1", 0, "AAA"));
+        List<MarketInput> late = concat(
+                base,
+                tick("AAA", 2000, 100.0, 1),
+                tick("SPY", 2000, 500.0, 1),
+                news("wire", 2000),
+                news("n1", 0, "AAA"));
         MarketReaction a = run(onTime).get("n1|AAA|PT5M");
         MarketReaction b = run(late).get("n1|AAA|PT5M");
         assertEquals(List.of("LATE_NEWS"), b.getFlags());

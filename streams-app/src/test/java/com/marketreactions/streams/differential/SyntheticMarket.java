@@ -23,8 +23,9 @@ import java.util.Random;
  * purpose: a few percent of the ticks arriving 1-20 minutes beyond the grace (plus late ticks planted next to
  * news, inside windows that have closed and windows still open, and in the history just before T0), one
  * stock's whole feed arriving 3-15 minutes behind the others, the benchmark's feed arriving 3-15 minutes
- * behind the stocks, news arriving more than L after its T0, a news event sent twice. {@link BatchReference}
- * applies the same lateness rules, so the stream must still produce exactly its reactions.
+ * behind the stocks, news arriving more than L after its T0 (after a wire item naming no ticker: late means
+ * behind the news before it too), a news event sent twice. {@link BatchReference} applies the same lateness
+ * rules, so the stream must still produce exactly its reactions.
  *
  * <p>Edge cases it plants on purpose: the benchmark itself as a ticker, a ticker that never trades, one that
  * lists mid-sample (no baseline before), one that stops trading (baseline too old), a benchmark that starts
@@ -341,6 +342,13 @@ public final class SyntheticMarket {
             }
             if (lateNews && (i == forcedLate || extra.nextInt(3) == 0)) {
                 delay = config.newsLateness().toMillis() + MINUTE + extra.nextInt(29 * 60 + 1) * SECOND;
+                // late means behind the news before it too: a wire item naming no ticker, published a second
+                // before the late one arrives, has moved the news input on
+                long wireAt = n.t0() + delay - SECOND;
+                arrivals.add(new Arrival(
+                        wireAt,
+                        order++,
+                        new MarketInput.News("wire-" + n.id(), wireAt, List.of(), "Wire update", "wire", null)));
             }
             arrivals.add(new Arrival(n.t0() + delay, order++, n));
         }

@@ -16,6 +16,7 @@ class StreamTimeTest {
         StreamTime t = new StreamTime("SPY", 1, IDLE, WAIT, 0);
         t.tick("AMZN", 5_000, 0);
         t.tick("SPY", 3_000, 0);
+        t.newsProgress(0, 9_000);
         assertEquals(3_000, t.reactionTime("AMZN", 5_000, 0));
         assertEquals(3_000, t.reactionTime("SPY", 3_000, 0), "the benchmark's own reactions follow its clock");
         assertEquals(1_000, t.reactionTime("MSFT", 1_000, 0), "another symbol's clock never moves MSFT's");
@@ -77,5 +78,47 @@ class StreamTimeTest {
         t.quiet(0, 70_000);
         t.quiet(1, 70_000);
         assertFalse(t.benchmarkStalled(70_000), "both partitions quiet: the market is closed");
+    }
+
+    @Test
+    void theSlowestNewsPartitionBoundsTheTaskTime() {
+        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
+        t.tick("AMZN", 50_000, 0);
+        t.tick("SPY", 50_000, 0);
+        assertTrue(t.newsProgress(0, 2_000));
+        assertEquals(StreamTime.NONE, t.taskTime(0), "news partition 1 has said nothing: no news is late yet");
+        assertTrue(t.newsProgress(1, 4_000));
+        assertFalse(t.newsProgress(1, 3_000), "progress never goes back");
+        assertEquals(2_000, t.taskTime(0), "the news input is behind the trades: it is the task's time");
+        assertEquals(2_000, t.newsTime(0), "news up to 2000 has arrived from both partitions");
+        t.newsProgress(0, StreamTime.END);
+        assertEquals(4_000, t.taskTime(0));
+        t.newsProgress(1, StreamTime.END);
+        assertEquals(50_000, t.taskTime(0), "both ended: the trades' time");
+        assertEquals(StreamTime.END, t.newsTime(0));
+    }
+
+    @Test
+    void aQuietNewsPartitionHoldsNothingWhileItsHeartbeatIsFresh() {
+        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
+        t.tick("AMZN", 50_000, 0);
+        t.tick("SPY", 50_000, 0);
+        t.newsProgress(0, 40_000);
+        t.newsQuiet(1, 1_000);
+        assertEquals(40_000, t.taskTime(1_000), "partition 1 is quiet: partition 0 alone is behind");
+        assertEquals(40_000, t.taskTime(1_000 + IDLE));
+        assertEquals(StreamTime.NONE, t.taskTime(2_000 + IDLE), "no heartbeat within the idle timeout: unknown again");
+        restored(t);
+    }
+
+    /** The progress a task kept comes back after a restart; what it never heard stays unknown. */
+    private static void restored(StreamTime before) {
+        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
+        t.restoreNews(new long[] {before.newsProgress(0), before.newsProgress(1)});
+        t.tick("AMZN", 50_000, 0);
+        t.tick("SPY", 50_000, 0);
+        assertEquals(StreamTime.NONE, t.newsTime(0));
+        t.newsQuiet(1, 0);
+        assertEquals(40_000, t.newsTime(0));
     }
 }

@@ -40,6 +40,7 @@ class ReactionTopologyTest {
         try (TopologyFixture f = new TopologyFixture("PT5M", "PT30M")) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon news", "AMZN");
+            f.newsEnded(); // all the news there is
             f.tick("AMZN", ofMinutes(1), 101.0, 20);
             f.tick("SPY", ofMinutes(2), 505.0, 100);
             f.tick("AMZN", ofMinutes(3), 103.0, 30);
@@ -98,6 +99,7 @@ class ReactionTopologyTest {
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.newsEnded(); // all the news there is
             f.tick("AMZN", ofMinutes(1), 101.0, 20);
             f.tick("AMZN", ofMinutes(3), 103.0, 30);
             f.tick("AMZN", ofMinutes(5).plusSeconds(30), 110.0, 1);
@@ -120,6 +122,7 @@ class ReactionTopologyTest {
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             before(f);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.newsEnded(); // all the news there is
             f.tick("SPY", ofMinutes(7), 505.0, 1);
             f.tick("AMZN", ofMinutes(7), 104.0, 1);
             assertEquals(1, f.output().size());
@@ -176,6 +179,7 @@ class ReactionTopologyTest {
             f.tick("AMZN", ofMinutes(-3), 100.0, 1);
             f.tick("SPY", ofSeconds(-1), 500.0, 1);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.newsEnded(); // all the news there is
             f.tick("AMZN", ofMinutes(10), 120.0, 1);
             f.tick("SPY", ofMinutes(10), 500.0, 1);
             MarketReaction r = f.output().get(0);
@@ -269,6 +273,7 @@ class ReactionTopologyTest {
             before(f);
             after(f);
             f.tick("AMZN", ofMinutes(25), 98.0, 1); // both clocks at T0+25m
+            f.news("wire", ofMinutes(25), "Markets close higher"); // no ticker: the news input is at T0+25m too
 
             f.news("n1", ofMinutes(18), "Amazon", "AMZN"); // 7 minutes behind: beyond L = 5m, closed at 24m
             f.news("n2", ofMinutes(21), "Amazon", "AMZN"); // 4 minutes behind: within L, window still open
@@ -418,6 +423,7 @@ class ReactionTopologyTest {
             f.tick("MSFT", ofMinutes(-1), 500.0, 1);
             before(f);
             f.news("n1", Duration.ZERO, "Amazon and Microsoft", "AMZN", "MSFT", "NVDA");
+            f.newsEnded(); // all the news there is
             after(f);
             f.tick("MSFT", ofMinutes(25), 495.0, 1);
             assertEquals(2, f.output().size(), "PT5M of AMZN and MSFT; NVDA waits");

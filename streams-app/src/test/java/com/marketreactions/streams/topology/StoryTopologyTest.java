@@ -125,6 +125,7 @@ class StoryTopologyTest {
             item(f, "main", Duration.ZERO, DEAL);
             f.tick("SPY", ofMinutes(20), 500.0, 1);
             f.tick("AMZN", ofMinutes(20), 100.0, 1);
+            f.news("wire", ofMinutes(20), "Markets close higher"); // no ticker: the news input is at 20 minutes too
             item(f, "too-late", ofMinutes(-1), DEAL); // 21 minutes after its T0: beyond L
             Map<String, MarketReaction> out = finals(f);
             assertEquals("main", out.get("main PT5M").getStoryId());

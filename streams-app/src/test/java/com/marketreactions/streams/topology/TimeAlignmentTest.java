@@ -31,6 +31,7 @@ class TimeAlignmentTest {
             f.tick("AMZN", ofSeconds(-20), 100.0, 1);
             f.news("n1", Duration.ZERO, "Microsoft", "MSFT");
             f.news("n2", Duration.ZERO, "Amazon", "AMZN");
+            f.newsEnded(); // all the news there is
             // AMZN and SPY run 15 minutes ahead of MSFT's feed
             for (int m = 1; m <= 15; m++) {
                 f.tick("AMZN", ofMinutes(m), 100.0 + m, 1);
@@ -62,6 +63,7 @@ class TimeAlignmentTest {
             f.tick("SPY", ofSeconds(-30), 500.0, 1);
             f.tick("AMZN", ofSeconds(-20), 100.0, 1);
             f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            f.newsEnded(); // all the news there is
             // AMZN runs 12 days ahead (far beyond E + max horizon) while the benchmark stays at T0
             f.tick("AMZN", ofMinutes(2), 102.0, 1);
             for (int d = 1; d <= 12; d++) {

@@ -116,6 +116,14 @@ public final class TopologyFixture implements AutoCloseable {
         ticks.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), T0));
     }
 
+    /**
+     * The news input is complete (an end-of-input marker on the news topic): FINALs wait for nothing more from it.
+     * Without it a FINAL waits until the news input has moved L past its news, or is quiet, or the ticks end.
+     */
+    public void newsEnded() {
+        news.pipeInput(new TestRecord<>("", null, EndOfInput.headers(1), T0));
+    }
+
     /** Reactions emitted since the last call; end-of-input markers are counted in {@link #endMarkers}. */
     public List<MarketReaction> output() {
         List<MarketReaction> out = new java.util.ArrayList<>();

@@ -1,0 +1,70 @@
+package com.marketreactions.cli;
+
+import com.marketreactions.common.SchemaRegistration;
+import com.marketreactions.common.TopicAdmin;
+import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.FilePublisher;
+import com.marketreactions.producers.files.InputFormat;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsImpact;
+import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.streams.differential.ScenarioFiles;
+import com.marketreactions.streams.differential.SyntheticMarket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Catching up is a replay: {@code serve} started on topics that already hold a month of the long synthetic market
+ * (news, trades and the end markers of the trades, all published before the service exists) writes the FINALs the
+ * batch reference computes for a replay, field by field, flags included. Nothing orders the two inputs for it: the
+ * news reaches the reacting tasks through the news-by-ticker topic a commit after it is read, while the trades
+ * are read at once, days of event time ahead. Without the news input's progress in the task's time, the news
+ * came out late (flagged {@code LATE_NEWS}) and stories read without the news before them.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // it took about a minute alone
+class ServiceCatchUpIT extends ServiceScenario {
+
+    private static final int PARTITIONS = 2;
+
+    @Test
+    void serveOnAFilledMonthWritesTheFinalsOfAReplay() throws Exception {
+        SyntheticMarket.Scenario scenario =
+                SyntheticMarket.generateLong(3, Integer.getInteger("reactions.catchup.days", 21));
+        ScenarioFiles.Written files = ScenarioFiles.write(scenario, dir);
+        Topics topics = Topics.create("catchup.", clients().serdes());
+        TopicAdmin.ensureTopics(clients(), topics, PARTITIONS);
+        SchemaRegistration.registerAll(clients(), topics);
+        FilePublisher publisher = FilePublisher.create(clients(), topics);
+        publisher.publish(InputFormat.ALIASES, files.aliases(), false);
+        publisher.publish(InputFormat.NEWS, files.news(), false);
+        long ticks = publisher.publish(InputFormat.TICKS, files.ticks(), false).published();
+        EndMarkers.publish(clients(), topics.ticks.name(), PARTITIONS);
+
+        String appId = "catchup-service";
+        try (ServiceProcess service = ServiceProcess.start(
+                stack().bootstrapServers(),
+                stack().registryUrl(),
+                serviceEnv(appId, "catchup.", PARTITIONS, "state"),
+                dir.resolve("service.log"))) {
+            List<MarketReaction> all = EndMarkers.readUntilEnded(
+                    clients(), topics.reactions, PARTITIONS, Duration.ofMinutes(4), service::checkAlive);
+            List<NewsImpact> impacts = EndMarkers.readUntilEnded(
+                    clients(), topics.impact, PARTITIONS, Duration.ofMinutes(1), service::checkAlive);
+            List<MarketReaction> finals = all.stream()
+                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                    .sorted(Replay.ORDER)
+                    .toList();
+            System.out.printf(
+                    "[catch-up] %s; %d ticks on the topic before the service started; %d FINALs%n",
+                    scenario.description(), ticks, finals.size());
+            ReferenceChecks.assertMatchesReference(
+                    scenario.description() + ", serve catching up on " + PARTITIONS + " partitions",
+                    scenario.reference().reactions(),
+                    finals,
+                    impacts);
+        }
+    }
+}
