@@ -313,6 +313,13 @@ abstract class ReplayScenarios {
                     ticks.lastOffsets(),
                     Duration.ofMinutes(2),
                     () -> Replay.failIfStopped(app));
+            // late means behind the news before it too: a wire item naming no ticker, current with the ticks,
+            // has moved the news input on to 15:25 before the 15:00 news arrives
+            Path wire = write(
+                    "wire.jsonl",
+                    "{\"id\":\"wire\",\"publishedAt\":\"2025-11-03T15:25:00Z\",\"source\":\"wire\","
+                            + "\"headline\":\"Stocks end the session mixed\",\"tickers\":[]}");
+            publisher.publish(com.marketreactions.producers.files.InputFormat.NEWS, wire, false);
             var news = publisher.publish(com.marketreactions.producers.files.InputFormat.NEWS, in.news(), false);
             EndMarkers.awaitConsumed(
                     clients,

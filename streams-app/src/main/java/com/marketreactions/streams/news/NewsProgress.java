@@ -8,8 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * What a news partition tells every reacting task besides its news: how far it has passed them on. After each
  * news event that moves its newest time, and at the end of its input, a progress record (null value, control
- * headers, {@link EndOfInput#newsProgressHeaders}) to every partition of the news by ticker; while it has had no
- * record for the idle timeout, a quiet heartbeat about once a second. A reacting task takes the slowest news
+ * headers, {@link EndOfInput#newsProgressHeaders}) to every partition of the news by ticker (and while it is quiet,
+ * a {@link com.marketreactions.streams.control.QuietHeartbeat}). A reacting task takes the slowest news
  * partition as the news input's time ({@link StreamTime#newsTime}): a service catching up on a backlog of news
  * then holds its judgement of late news, its history and its FINALs until the news has caught up, as a replay
  * (news first) has it.
@@ -17,19 +17,10 @@ import org.apache.kafka.streams.processor.api.Record;
 final class NewsProgress<V> {
 
     private final ProcessorContext<String, V> context;
-    private final long idleMs;
     private long newest = StreamTime.NONE;
-    private long lastRecordWall;
 
-    NewsProgress(ProcessorContext<String, V> context, long idleMs) {
+    NewsProgress(ProcessorContext<String, V> context) {
         this.context = context;
-        this.idleMs = idleMs;
-        this.lastRecordWall = context.currentSystemTimeMs();
-    }
-
-    /** A record arrived (news or marker): the partition is not quiet. */
-    void arrived(long wall) {
-        lastRecordWall = wall;
     }
 
     /** Every news event up to {@code time} has been passed on ({@link StreamTime#END}: the input ended). */
@@ -44,17 +35,5 @@ final class NewsProgress<V> {
                 null,
                 recordTimestamp,
                 EndOfInput.newsProgressHeaders(partition, time)));
-    }
-
-    /** The wall-clock heartbeat: a quiet partition says so. */
-    void heartbeat(long wall) {
-        if (wall - lastRecordWall >= idleMs) {
-            int partition = context.taskId().partition();
-            context.forward(new Record<String, V>(
-                    EndOfInput.quietKey(partition),
-                    null,
-                    Math.max(0, context.currentStreamTimeMs()),
-                    EndOfInput.quietHeaders(partition)));
-        }
     }
 }

@@ -3,9 +3,9 @@ package com.marketreactions.streams.news;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.control.EndOfInput;
+import com.marketreactions.streams.control.QuietHeartbeat;
 import com.marketreactions.streams.emit.LiveCommits;
 import com.marketreactions.streams.time.StreamTime;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Turns one news event (key = news id) into one record per ticker (key = ticker), with the event's
  * {@code tickers} replaced by the full resolved list so every partition knows the whole set.
  * News that resolves to no ticker is logged and produces nothing. After them, and at the end-of-input marker, the
- * partition's progress to every reacting task; while quiet, a heartbeat ({@link NewsProgress}).
+ * partition's progress to every reacting task; while quiet, a heartbeat ({@link NewsProgress}, {@link QuietHeartbeat}).
  */
 public final class NewsTickerResolver implements Processor<String, NewsEvent, String, NewsEvent> {
 
@@ -39,6 +39,7 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
     private KeyValueStore<String, ValueAndTimestamp<String>> aliases;
     private final long idleMs;
     private NewsProgress<NewsEvent> progress;
+    private QuietHeartbeat<NewsEvent> heartbeat;
 
     /** @param idleMs the idle timeout: a partition without a record for this long says it is quiet */
     public NewsTickerResolver(long idleMs) {
@@ -50,19 +51,19 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
         this.context = context;
         this.aliases = context.getStateStore(TopologyNames.ALIASES);
         this.live = new LiveCommits(context);
-        this.progress = new NewsProgress<>(context, idleMs);
-        context.schedule(
-                Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))), PunctuationType.WALL_CLOCK_TIME, wall -> {
-                    progress.heartbeat(wall);
-                    live.commitIfDue(wall);
-                });
+        this.progress = new NewsProgress<>(context);
+        this.heartbeat = new QuietHeartbeat<>(context, idleMs);
+        context.schedule(QuietHeartbeat.interval(idleMs), PunctuationType.WALL_CLOCK_TIME, wall -> {
+            heartbeat.beat(wall);
+            live.commitIfDue(wall);
+        });
     }
 
     @Override
     public void process(Record<String, NewsEvent> record) {
         long wall = context.currentSystemTimeMs();
         live.commitIfDue(wall); // a live item sent within the gap of the last commit
-        progress.arrived(wall);
+        heartbeat.arrived(wall);
         NewsEvent news = record.value();
         if (news == null) {
             if (EndOfInput.isMarker(null, record.headers())) {

@@ -3,9 +3,9 @@ package com.marketreactions.streams.routing;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionMetrics;
 import com.marketreactions.streams.control.EndOfInput;
+import com.marketreactions.streams.control.QuietHeartbeat;
 import com.marketreactions.streams.emit.LiveCommits;
 import com.marketreactions.streams.errors.RecordValidator;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -72,7 +72,7 @@ public final class TickRouter {
             private Sensor rerouted;
             private LiveCommits live;
             private boolean warned;
-            private long lastRecordWall;
+            private QuietHeartbeat<StockTick> heartbeat;
 
             @Override
             public void init(ProcessorContext<String, StockTick> context) {
@@ -83,24 +83,12 @@ public final class TickRouter {
                                 "task-" + context.taskId(),
                                 "rerouted-ticks",
                                 Sensor.RecordingLevel.INFO);
-                this.lastRecordWall = context.currentSystemTimeMs();
+                this.heartbeat = new QuietHeartbeat<>(context, idleMs);
                 this.live = new LiveCommits(context); // the other partitions' live reactions wait for these copies
-                context.schedule(
-                        Duration.ofMillis(Math.max(100, Math.min(1000, idleMs / 2))),
-                        PunctuationType.WALL_CLOCK_TIME,
-                        this::heartbeat);
-            }
-
-            private void heartbeat(long wall) {
-                live.commitIfDue(wall);
-                if (wall - lastRecordWall >= idleMs) {
-                    int partition = context.taskId().partition();
-                    context.forward(new Record<String, StockTick>(
-                            EndOfInput.quietKey(partition),
-                            null,
-                            Math.max(0, context.currentStreamTimeMs()),
-                            EndOfInput.quietHeaders(partition)));
-                }
+                context.schedule(QuietHeartbeat.interval(idleMs), PunctuationType.WALL_CLOCK_TIME, wall -> {
+                    live.commitIfDue(wall);
+                    heartbeat.beat(wall);
+                });
             }
 
             @Override
@@ -110,8 +98,9 @@ public final class TickRouter {
 
             @Override
             public void process(Record<byte[], StockTick> r) {
-                lastRecordWall = context.currentSystemTimeMs();
-                live.commitIfDue(lastRecordWall); // a live copy sent within the gap of the last commit
+                long wall = context.currentSystemTimeMs();
+                heartbeat.arrived(wall);
+                live.commitIfDue(wall); // a live copy sent within the gap of the last commit
                 int partition = partitionOf(context);
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
                     // a copy: the same headers object also reaches the reaction node
@@ -127,15 +116,13 @@ public final class TickRouter {
                 String symbol = tick.getSymbol();
                 boolean stays = router.stays(symbol, partition);
                 if (stays) {
-                    if (symbol.equals(benchmark)
-                            && partitions > 1
-                            && validator.problem(r.key(), tick, lastRecordWall) == null) {
+                    if (symbol.equals(benchmark) && partitions > 1 && validator.problem(r.key(), tick, wall) == null) {
                         context.forward(new Record<>(benchmark, tick, r.timestamp(), r.headers())); // for the others
-                        live.emitted(tick.getTs().toEpochMilli(), lastRecordWall);
+                        live.emitted(tick.getTs().toEpochMilli(), wall);
                     }
                     return;
                 }
-                if (validator.problem(r.key(), tick, lastRecordWall) != null) {
+                if (validator.problem(r.key(), tick, wall) != null) {
                     return; // as above: rejected once, where it arrived
                 }
                 rerouted.record();
@@ -155,7 +142,7 @@ public final class TickRouter {
                         tick,
                         r.timestamp(),
                         r.headers()));
-                live.emitted(tick.getTs().toEpochMilli(), lastRecordWall);
+                live.emitted(tick.getTs().toEpochMilli(), wall);
             }
         };
     }
