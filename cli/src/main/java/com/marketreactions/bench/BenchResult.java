@@ -38,7 +38,9 @@ public record BenchResult(
         double peakHeapMiB,
         double liveHeapMiB,
         double peakRssMiB,
-        double stateDirMiB)
+        double stateDirMiB,
+        double restoreSeconds,
+        long restoredRecords)
         implements BenchReport {
 
     @Override
@@ -107,6 +109,15 @@ public record BenchResult(
                 "%.0f MiB (analyzer and bench clients; broker and registry run apart)",
                 peakRssMiB);
         row(b, "state stores on disk", "%.1f MiB", stateDirMiB);
+        if (restoredRecords > 0) {
+            row(
+                    b,
+                    "state restore (new instance, empty dir)",
+                    "%.1f s, %,d changelog records (%,.0f records/s)",
+                    restoreSeconds,
+                    restoredRecords,
+                    restoredRecords / restoreSeconds);
+        }
         return b.toString();
     }
 

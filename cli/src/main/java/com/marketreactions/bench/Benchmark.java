@@ -76,14 +76,14 @@ public final class Benchmark {
     public BenchResult run() throws Exception {
         if (o.warmupTicks() > 0) {
             LOG.info("warm-up: the analyzer on {} ticks of other topics, not timed into the result", o.warmupTicks());
-            Analyzed w = analyze("bench-warmup-" + runId, o.warmupTicks());
+            Analyzed w = analyze("bench-warmup-" + runId, o.warmupTicks(), false);
             LOG.info(
                     "warm-up: {} ticks/s",
                     String.format(Locale.ROOT, "%,.0f", w.published().published() / w.seconds()));
         }
         Memory.resetPeaks();
         String appId = "bench-" + runId;
-        Analyzed a = analyze(appId, o.ticks());
+        Analyzed a = analyze(appId, o.ticks(), true);
         Topics topics = a.topics();
         PublishResult published = a.published();
         double peakHeap = Memory.peakHeapMiB();
@@ -142,7 +142,9 @@ public final class Benchmark {
                 peakHeap,
                 liveHeap,
                 Memory.procStatusMiB("VmHWM"),
-                a.stateMiB());
+                a.stateMiB(),
+                a.restore().seconds(),
+                a.restore().records());
     }
 
     /** What one analyzer run on fresh topics measured. */
@@ -156,14 +158,21 @@ public final class Benchmark {
             Map<String, Double> cpu,
             long finals,
             long impacts,
-            double stateMiB) {}
+            double stateMiB,
+            RestoreTime.Result restore) {
+
+        Analyzed withRestore(RestoreTime.Result r) {
+            return new Analyzed(
+                    topics, data, published, publishRate, seconds, blocked, cpu, finals, impacts, stateMiB, r);
+        }
+    }
 
     /**
      * One analyzer run on fresh topics: the news is published and consumed first, then the analyzer is paused
      * while {@code ticks} ticks and the end markers are published, and timed from its resume to the last end
-     * marker on its output.
+     * marker on its output. Then, if asked, the time a new instance takes to restore the state it left.
      */
-    private Analyzed analyze(String appId, long ticks) throws Exception {
+    private Analyzed analyze(String appId, long ticks, boolean timeRestore) throws Exception {
         Topics topics = Topics.create(appId + ".", clients.serdes());
         TopicAdmin.ensureTopics(clients, topics, o.partitions());
         SchemaRegistration.registerAll(clients, topics);
@@ -176,6 +185,7 @@ public final class Benchmark {
         EndMarkers.publish(clients, topics.news.name(), o.partitions());
         ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
         Path stateDir = Files.createTempDirectory("reactions-bench-state-");
+        Analyzed analyzed;
         try (ReactionApp app =
                 new ReactionApp(config, topics, ReactionApp.properties(clients, appId, stateDir, o.streams()))) {
             app.start();
@@ -213,7 +223,7 @@ public final class Benchmark {
             long finals = finalCount[0];
             long impacts = EndMarkers.readUntilEnded(clients, topics.impact, o.partitions(), o.timeout(), health)
                     .size();
-            return new Analyzed(
+            analyzed = new Analyzed(
                     topics,
                     data,
                     published,
@@ -223,10 +233,17 @@ public final class Benchmark {
                     cpuSeconds,
                     finals,
                     impacts,
-                    Memory.dirMiB(stateDir));
+                    Memory.dirMiB(stateDir),
+                    RestoreTime.Result.NONE);
         } finally {
             deleteQuietly(stateDir);
         }
+        if (!timeRestore) {
+            return analyzed;
+        }
+        LOG.info("restore: a new instance of {} on an empty state directory", appId);
+        return analyzed.withRestore(
+                RestoreTime.measure(clients, appId, analyzed.topics(), config, o.streams(), o.timeout()));
     }
 
     /** @return per partition, the offset of the last news record */
