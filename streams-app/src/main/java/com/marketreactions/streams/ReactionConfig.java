@@ -130,7 +130,12 @@ public record ReactionConfig(
      * of the same story arrives within L, so its story could not be final; it carries none.
      */
     public boolean storyOn(Horizon h) {
-        return stories.enabled() && h.length().plus(grace).compareTo(newsLateness) >= 0;
+        return storyOn(h.length().toMillis());
+    }
+
+    /** As {@link #storyOn(Horizon)}, for a horizon of {@code horizonMs}. */
+    public boolean storyOn(long horizonMs) {
+        return stories.enabled() && horizonMs + grace.toMillis() >= newsLateness.toMillis();
     }
 
     public ReactionCalculator calculator() {

@@ -184,7 +184,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     /**
      * Finalizes the pending reactions of {@code ticker} whose windows its time and the benchmark's have closed, once
-     * no earlier news can still arrive in time ({@link Lateness#newsSettled}).
+     * no earlier news can still arrive in time for their stories ({@link Lateness#newsSettled}).
      */
     private void finalizeDue(String ticker, long wall) {
         for (PendingReaction e : task.index.closingBefore(ticker, reactionTime(ticker, wall))) {
@@ -209,8 +209,12 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         announceEndIfDone();
     }
 
+    /**
+     * A FINAL that carries a story waits until no earlier news can still arrive in time: its story reads every
+     * earlier item. One without (a window shorter than L) reads nothing the news input can still change.
+     */
     private boolean newsSettled(PendingReaction e, long wall) {
-        return task.lateness.newsSettled(e.t0(), task.time.newsTime(wall));
+        return !config.storyOn(e.horizonMs()) || task.lateness.newsSettled(e.t0(), task.time.newsTime(wall));
     }
 
     private void finalize(PendingReaction e, long wall) {

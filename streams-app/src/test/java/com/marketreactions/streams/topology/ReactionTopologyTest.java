@@ -294,6 +294,37 @@ class ReactionTopologyTest {
     }
 
     @Test
+    void aFinalWaitsUntilNoEarlierNewsCanArriveInTime() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            after(f); // both clocks at T0+20m: the window closed at T0+6m
+            assertEquals(List.of(), f.output(), "the news input is at T0: a news before n1 may still come in time");
+            f.news("wire", ofMinutes(5), "Markets steady"); // no ticker: the news input at T0+5m, L past n1
+            assertEquals(List.of(), f.output(), "not more than L past: one at T0 could still come");
+            f.news("wire-2", ofMinutes(5).plusMillis(1), "Markets steady again");
+            List<MarketReaction> out = f.output();
+            assertEquals(1, out.size(), "now any earlier news would be late");
+            assertEquals(ReactionStatus.FINAL, out.get(0).getStatus());
+            assertEquals(List.of(), out.get(0).getFlags());
+        }
+    }
+
+    @Test
+    void aQuietNewsInputHoldsNoFinal() {
+        try (TopologyFixture f = new TopologyFixture(TopologyFixtureConfigs.idle(Duration.ofSeconds(10)))) {
+            before(f);
+            f.news("n1", Duration.ZERO, "Amazon", "AMZN");
+            after(f);
+            assertEquals(List.of(), f.output());
+            f.driver.advanceWallClockTime(Duration.ofSeconds(11)); // the news partition says it is quiet
+            List<MarketReaction> out = f.output();
+            assertEquals(1, out.size(), "no news for the idle timeout: nothing earlier is coming");
+            assertEquals(ReactionStatus.FINAL, out.get(0).getStatus());
+        }
+    }
+
+    @Test
     void idlePartitionFinalizesByWallClock() {
         try (TopologyFixture f = new TopologyFixture(TopologyFixtureConfigs.idle(Duration.ofSeconds(10)))) {
             before(f);
