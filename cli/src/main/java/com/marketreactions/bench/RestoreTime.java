@@ -58,7 +58,7 @@ final class RestoreTime implements StateRestoreListener {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the restore did not end within " + timeout);
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // polling interval against the deadline above, not a wait for a fixed time
             }
             return new Result((listener.lastEnd.get() - listener.firstStart.get()) / 1e9, listener.records.get());
         } finally {

@@ -159,6 +159,7 @@ public final class SchemaRegistryClient {
                 lastWarn = now;
             }
             try {
+                // backoff between attempts, bounded by the retry deadline
                 Thread.sleep(Math.min(pause, Math.max(1, (deadline - now) / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -82,9 +82,7 @@ class StreamTimeTest {
 
     @Test
     void theSlowestNewsPartitionBoundsTheTaskTime() {
-        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
-        t.tick("AMZN", 50_000, 0);
-        t.tick("SPY", 50_000, 0);
+        StreamTime t = tradingAt50s();
         assertTrue(t.newsProgress(0, 2_000));
         assertEquals(StreamTime.NONE, t.taskTime(0), "news partition 1 has said nothing: no news is late yet");
         assertTrue(t.newsProgress(1, 4_000));
@@ -100,9 +98,7 @@ class StreamTimeTest {
 
     @Test
     void aQuietNewsPartitionHoldsNothingWhileItsHeartbeatIsFresh() {
-        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
-        t.tick("AMZN", 50_000, 0);
-        t.tick("SPY", 50_000, 0);
+        StreamTime t = tradingAt50s();
         t.newsProgress(0, 40_000);
         t.newsQuiet(1, 1_000);
         assertEquals(40_000, t.taskTime(1_000), "partition 1 is quiet: partition 0 alone is behind");
@@ -113,12 +109,18 @@ class StreamTimeTest {
 
     /** The progress a task kept comes back after a restart; what it never heard stays unknown. */
     private static void restored(StreamTime before) {
-        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
+        StreamTime t = tradingAt50s();
         t.restoreNews(new long[] {before.newsProgress(0), before.newsProgress(1)});
-        t.tick("AMZN", 50_000, 0);
-        t.tick("SPY", 50_000, 0);
         assertEquals(StreamTime.NONE, t.newsTime(0));
         t.newsQuiet(1, 0);
         assertEquals(40_000, t.newsTime(0));
+    }
+
+    /** Two partitions, a stock and the benchmark both at 50 s, nothing heard from the news input yet. */
+    private static StreamTime tradingAt50s() {
+        StreamTime t = new StreamTime("SPY", 2, IDLE, WAIT, 0);
+        t.tick("AMZN", 50_000, 0);
+        t.tick("SPY", 50_000, 0);
+        return t;
     }
 }
