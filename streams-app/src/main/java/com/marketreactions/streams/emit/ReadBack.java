@@ -24,10 +24,12 @@ public final class ReadBack {
 
     /**
      * For the event study, whose groups are chosen before the copy: it reads the abnormal return, z, estimation
-     * points and positive share, and the CAR path.
+     * points and positive share, and the CAR path, whose points follow from the horizon ({@code
+     * EventStudyMath.Observation}).
      */
     public static MarketReaction forStudy(MarketReaction r) {
         MarketReaction c = copy(r);
+        c.setCarAt(List.of());
         c.setNewsTickers(List.of());
         c.setHeadline(null);
         c.setTags(List.of());

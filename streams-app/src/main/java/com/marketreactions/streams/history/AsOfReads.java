@@ -129,8 +129,7 @@ final class AsOfReads {
         }
         long first = TickBlock.start(from);
         long last = TickBlock.start(to);
-        Iterator<Map.Entry<Long, SymbolHistory.Minute>> mem =
-                s.minutes.subMap(first, true, last, true).entrySet().iterator();
+        Iterator<Map.Entry<Long, SymbolHistory.Minute>> mem = s.inMemory(first, last);
         Map.Entry<Long, SymbolHistory.Minute> next = mem.hasNext() ? mem.next() : null;
         try (KeyValueIterator<Bytes, byte[]> it = inner.range(s.key(first, 0), s.key(last, Integer.MAX_VALUE))) {
             while (it.hasNext()) {

@@ -1,13 +1,16 @@
 package com.marketreactions.streams.history;
 
 import com.marketreactions.streams.time.StreamTime;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
  * One symbol of the tick history in memory: its clock, how far it was expired, its latest minute and the older ones
- * touched since the last flush. Stored: its minutes, and a meta record with how far it was expired (and the clock
- * then, which the newest stored tick may have passed since).
+ * touched since the last flush (or read back for a late tick). Stored: its minutes, and a meta record with how far
+ * it was expired (and the clock then, which the newest stored tick may have passed since).
  */
 final class SymbolHistory {
 
@@ -28,9 +31,15 @@ final class SymbolHistory {
 
     final byte[] prefix;
     final Bytes metaKey;
+    /**
+     * The minutes in memory before the latest: touched since the last flush, or read back for a late tick. The latest
+     * is not among them: with a whole market most ticks open a new minute of their symbol, and a map insert and removal
+     * per tick was a twentieth of the stream thread.
+     */
     final TreeMap<Long, Minute> minutes = new TreeMap<>();
+
     long latest = Long.MIN_VALUE;
-    /** {@code minutes.get(latest)} while it is there: most ticks go to their symbol's latest minute. */
+    /** The minute {@code latest} while it is in memory, else null. */
     Minute latestMinute;
 
     long clock = StreamTime.NONE;
@@ -65,12 +74,60 @@ final class SymbolHistory {
         return HistoryKeys.minuteOf(prefix.length, key);
     }
 
-    /** The in-memory minute of {@code start}, or null (a minute after the latest is in no map). */
+    /** The in-memory minute of {@code start}, or null. */
     Minute inMemory(long start) {
-        if (start > latest) {
-            return null;
+        if (start >= latest) {
+            return start == latest ? latestMinute : null;
         }
-        return start == latest && latestMinute != null ? latestMinute : minutes.get(start);
+        return minutes.get(start);
+    }
+
+    /** The in-memory minutes of {@code [first, last]}, ascending. */
+    Iterator<Map.Entry<Long, Minute>> inMemory(long first, long last) {
+        Iterator<Map.Entry<Long, Minute>> older =
+                minutes.subMap(first, true, last, true).entrySet().iterator();
+        if (latestMinute == null || latest < first || latest > last) {
+            return older;
+        }
+        Map.Entry<Long, Minute> newest = Map.entry(latest, latestMinute);
+        return new Iterator<>() {
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return older.hasNext() || !done;
+            }
+
+            @Override
+            public Map.Entry<Long, Minute> next() {
+                if (older.hasNext()) {
+                    return older.next();
+                }
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                done = true;
+                return newest;
+            }
+        };
+    }
+
+    /** A new latest minute: the one before stays in memory only while it has ticks the store does not. */
+    void newLatest(long start, Minute m) {
+        if (latestMinute != null && !latestMinute.clean()) {
+            minutes.put(latest, latestMinute);
+        }
+        latest = start;
+        latestMinute = m;
+    }
+
+    /** A minute read back from the store, at or before the latest. */
+    void readBack(long start, Minute m) {
+        if (start == latest) {
+            latestMinute = m;
+        } else {
+            minutes.put(start, m);
+        }
     }
 
     /** A block for a new latest minute, sized as the previous one was, so a busy symbol's block does not grow by copying. */

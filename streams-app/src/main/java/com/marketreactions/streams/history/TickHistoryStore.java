@@ -5,7 +5,6 @@ import com.marketreactions.streams.time.StreamTime;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
@@ -113,19 +112,13 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
             s.settled.touched(start);
         }
         SymbolHistory.Minute m = s.inMemory(start);
-        if (m == null) {
+        if (m == null && start > s.latest) {
             // a minute later than any this symbol has had since the start cannot be in the store yet
-            m = new SymbolHistory.Minute(
-                    s.latest != Long.MIN_VALUE && start > s.latest ? s.blockLikeLatest() : load(s, start));
-            s.minutes.put(start, m);
-        }
-        if (start > s.latest) {
-            SymbolHistory.Minute previous = s.latestMinute;
-            if (previous != null && previous.clean()) {
-                s.minutes.remove(s.latest); // written already: read it from the store from now on
-            }
-            s.latest = start;
-            s.latestMinute = m;
+            m = new SymbolHistory.Minute(s.latest != Long.MIN_VALUE ? s.blockLikeLatest() : load(s, start));
+            s.newLatest(start, m);
+        } else if (m == null) {
+            m = new SymbolHistory.Minute(load(s, start));
+            s.readBack(start, m);
         }
         int at = m.ticks.add(ts, price, size, before); // later ticks moved up by one
         m.firstDirty = Math.min(m.firstDirty, at);
@@ -236,26 +229,28 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
                                 .array());
                 s.metaDirty = false;
             }
-            Iterator<Map.Entry<Long, SymbolHistory.Minute>> it =
-                    s.minutes.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Long, SymbolHistory.Minute> e = it.next();
-                SymbolHistory.Minute m = e.getValue();
-                if (!m.clean()) {
-                    int n = m.ticks.size();
-                    for (int part = m.firstDirty / PART; part * PART < n; part++) {
-                        inner.put(
-                                s.written(e.getKey(), part), m.ticks.part(part * PART, Math.min(n, (part + 1) * PART)));
-                    }
-                    m.firstDirty = Integer.MAX_VALUE;
-                }
-                if (e.getKey() != s.latest) {
-                    it.remove();
-                }
+            for (Map.Entry<Long, SymbolHistory.Minute> e : s.minutes.entrySet()) {
+                write(s, e.getKey(), e.getValue());
+            }
+            s.minutes.clear(); // written: read from the store from now on
+            if (s.latestMinute != null) {
+                write(s, s.latest, s.latestMinute);
             }
             s.dirty = false;
         }
         dirty.clear();
+    }
+
+    /** Writes the parts of {@code m} from its first one with a tick the store does not have. */
+    private void write(SymbolHistory s, long minute, SymbolHistory.Minute m) {
+        if (m.clean()) {
+            return;
+        }
+        int n = m.ticks.size();
+        for (int part = m.firstDirty / PART; part * PART < n; part++) {
+            inner.put(s.written(minute, part), m.ticks.part(part * PART, Math.min(n, (part + 1) * PART)));
+        }
+        m.firstDirty = Integer.MAX_VALUE;
     }
 
     /** The in-memory state of a symbol, its clock loaded from the store on first use. */

@@ -3,8 +3,12 @@ package com.marketreactions.streams.study;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.internal.StudySums;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.reaction.CarPath;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -20,6 +24,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
 public final class EventStudyMath {
 
     private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
+    /** The CAR path's points per horizon label. */
+    private static final Map<String, List<Long>> GRIDS = new ConcurrentHashMap<>();
 
     private EventStudyMath() {}
 
@@ -27,16 +33,25 @@ public final class EventStudyMath {
     public record Observation(
             double car, double sar, int estimationPoints, Double positiveShare, List<Long> pathAt, List<Double> path) {
 
+        /**
+         * A reaction's contribution. Its path's points are the horizon's grid ({@link CarPath#grid}); the copy read
+         * back for the study does not carry them (a FINAL is sent once per group, and the points were half its
+         * bytes).
+         */
         public static Observation of(MarketReaction r) {
             if (r.getAbnormalReturn() == null || r.getZScore() == null || r.getEstimationPoints() == null) {
                 return null;
             }
+            List<Long> at = r.getCarAt().isEmpty() && !r.getCar().isEmpty()
+                    ? GRIDS.computeIfAbsent(
+                            r.getHorizon(), h -> CarPath.grid(Horizon.parse(h).millis()))
+                    : r.getCarAt();
             return new Observation(
                     r.getAbnormalReturn(),
                     r.getZScore(),
                     r.getEstimationPoints(),
                     r.getEstimationPositiveShare(),
-                    r.getCarAt(),
+                    at,
                     r.getCar());
         }
     }
