@@ -3,6 +3,7 @@ package com.marketreactions.cli;
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.common.Topics;
 import com.marketreactions.producers.files.Pacer;
+import com.marketreactions.streams.ReactionConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    /** The settings' reaction config; event times the files may hold (--max-ahead) pass the topology's check too. */
+    private ReactionConfig replayConfig(Settings settings) {
+        ReactionConfig rc = settings.reactionConfig();
+        if (input.maxAhead.compareTo(rc.limits().maxAhead()) <= 0) {
+            return rc;
+        }
+        return rc.withLimits(rc.limits().withMaxAhead(input.maxAhead));
+    }
+
     @Override
     public Integer call() throws Exception {
         Settings settings = cluster.settings();
@@ -105,7 +115,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReportFile.checkWritable(report);
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
-            Replay replay = new Replay(stacks.clients(), settings.reactionConfig(), settings.partitions(), timeout)
+            Replay replay = new Replay(stacks.clients(), replayConfig(settings), settings.partitions(), timeout)
                     .withPacing(speed)
                     .withFormats(input.news(newsFormat), input.ticks(ticksFormat));
             if (topicPrefix != null) {

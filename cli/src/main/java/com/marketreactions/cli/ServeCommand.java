@@ -32,6 +32,8 @@ import picocli.CommandLine.Mixin;
             "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
             "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
             "news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,",
+            "news.max.tickers, news.max.tags, news.max.field.chars, news.max.summary.chars, event.max.ahead,",
+            "serve.allow.weaker.guarantee,",
             "http.host, http.port (GET / the live page, /health/live, /health/ready, /metrics); kafka.*, streams.*,",
             "registry.* (credentials, trust store, timeouts) pass through."
         })
@@ -62,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
      */
     static int serve(Settings s, ClientConfigs clients, Topics topics, java.util.function.Consumer<OpsServer> onRunning)
             throws Exception {
+        s.checkGuarantee();
         CountDownLatch stopRequested = new CountDownLatch(1);
         Map<String, String> overrides = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         overrides.putAll(s.withPrefix("streams."));

@@ -1,6 +1,7 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.RegistryOptions;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Every configuration key of the application, with its default and meaning, in one place. Values come from
@@ -76,6 +78,33 @@ public final class Settings {
     public static final Key STORY_WINDOW = new Key(
             "story.window", "P1D", "How far back a report links to an earlier report of its story (at most P7D)");
 
+    public static final Key NEWS_MAX_TICKERS = new Key(
+            InputLimits.TICKERS,
+            Integer.toString(InputLimits.defaults().tickers()),
+            "Most tickers a news event may name; a news event naming more is rejected as invalid");
+    public static final Key NEWS_MAX_TAGS = new Key(
+            InputLimits.TAGS,
+            Integer.toString(InputLimits.defaults().tags()),
+            "Most tags a news event may carry; more are rejected as invalid");
+    public static final Key NEWS_MAX_FIELD_CHARS = new Key(
+            InputLimits.FIELD_CHARS,
+            Integer.toString(InputLimits.defaults().fieldChars()),
+            "Longest id, source, headline, url or tag of a news event, in characters; longer is rejected as invalid");
+    public static final Key NEWS_MAX_SUMMARY_CHARS = new Key(
+            InputLimits.SUMMARY_CHARS,
+            Integer.toString(InputLimits.defaults().summaryChars()),
+            "Longest summary of a news event, in characters; longer is rejected as invalid");
+
+    public static final Key MAX_AHEAD = new Key(
+            InputLimits.MAX_AHEAD,
+            InputLimits.defaults().maxAhead().toString(),
+            "How far a tick's or news event's time may be ahead of the clock; further is rejected as invalid");
+    public static final Key ALLOW_WEAKER_GUARANTEE = new Key(
+            "serve.allow.weaker.guarantee",
+            "false",
+            "Let serve run with a streams.processing.guarantee other than exactly_once_v2 (a crash may then "
+                    + "duplicate or lose reactions)");
+
     public static final Key HTTP_HOST =
             new Key("http.host", "127.0.0.1", "Interface of the service's health and metrics endpoint");
     public static final Key HTTP_PORT =
@@ -101,6 +130,12 @@ public final class Settings {
         STORIES,
         STORY_THRESHOLD,
         STORY_WINDOW,
+        NEWS_MAX_TICKERS,
+        NEWS_MAX_TAGS,
+        NEWS_MAX_FIELD_CHARS,
+        NEWS_MAX_SUMMARY_CHARS,
+        MAX_AHEAD,
+        ALLOW_WEAKER_GUARANTEE,
         HTTP_HOST,
         HTTP_PORT
     };
@@ -242,7 +277,13 @@ public final class Settings {
                     duration(IDLE),
                     duration(PROVISIONAL),
                     duration(BENCHMARK_WAIT),
-                    new StoryConfig(bool(STORIES), number(STORY_THRESHOLD), duration(STORY_WINDOW)));
+                    new StoryConfig(bool(STORIES), number(STORY_THRESHOLD), duration(STORY_WINDOW)),
+                    new InputLimits(
+                            integer(NEWS_MAX_TICKERS),
+                            integer(NEWS_MAX_TAGS),
+                            integer(NEWS_MAX_FIELD_CHARS),
+                            integer(NEWS_MAX_SUMMARY_CHARS),
+                            duration(MAX_AHEAD)));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());
         }
@@ -264,6 +305,19 @@ public final class Settings {
             return Duration.parse(get(k).toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw bad(k, "an ISO-8601 duration such as PT1M or P5D");
+        }
+    }
+
+    /**
+     * Refuses a Streams processing guarantee other than exactly-once unless {@code serve.allow.weaker.guarantee}
+     * says the user means it: the contract's "every FINAL exactly once" holds only with it.
+     */
+    void checkGuarantee() {
+        String g = withPrefix("streams.").get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        if (g != null && !g.trim().equals(StreamsConfig.EXACTLY_ONCE_V2) && !bool(ALLOW_WEAKER_GUARANTEE)) {
+            throw new UserError("streams." + StreamsConfig.PROCESSING_GUARANTEE_CONFIG + "=" + g.trim()
+                    + ": the service runs " + StreamsConfig.EXACTLY_ONCE_V2 + ", so that a crash neither repeats nor "
+                    + "loses a reaction; set " + ALLOW_WEAKER_GUARANTEE.name() + "=true if you mean it");
         }
     }
 

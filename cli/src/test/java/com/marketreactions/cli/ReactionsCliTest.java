@@ -99,4 +99,35 @@ class ReactionsCliTest {
         UserError unknown = assertThrows(UserError.class, () -> Settings.load(null, Map.of("REACTIONS_GRAZE", "x")));
         assertTrue(unknown.getMessage().contains("graze"), unknown.getMessage());
     }
+
+    @Test
+    void aWeakerProcessingGuaranteeIsRefusedUnlessTheUserSaysSo() {
+        Settings plain = Settings.load(null, Map.of());
+        plain.checkGuarantee(); // exactly-once by default
+        Settings weaker = Settings.load(null, Map.of("REACTIONS_STREAMS_PROCESSING_GUARANTEE", "at_least_once"));
+        UserError e = assertThrows(UserError.class, weaker::checkGuarantee);
+        assertTrue(
+                e.getMessage().contains("at_least_once") && e.getMessage().contains("serve.allow.weaker.guarantee"),
+                e.getMessage());
+        Settings meant = Settings.load(
+                null,
+                Map.of(
+                        "REACTIONS_STREAMS_PROCESSING_GUARANTEE",
+                        "at_least_once",
+                        "REACTIONS_SERVE_ALLOW_WEAKER_GUARANTEE",
+                        "true"));
+        meant.checkGuarantee();
+    }
+
+    @Test
+    void newsLimitsAreSettings() {
+        Settings s = Settings.load(null, Map.of("REACTIONS_NEWS_MAX_TICKERS", "500"));
+        assertEquals(500, s.reactionConfig().limits().tickers());
+        assertEquals(20_000, s.reactionConfig().limits().summaryChars());
+        UserError e = assertThrows(
+                UserError.class,
+                () -> Settings.load(null, Map.of("REACTIONS_NEWS_MAX_TAGS", "0"))
+                        .reactionConfig());
+        assertTrue(e.getMessage().contains("news.max.tags"), e.getMessage());
+    }
 }

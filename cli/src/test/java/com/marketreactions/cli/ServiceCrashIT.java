@@ -130,7 +130,14 @@ class ServiceCrashIT extends ServiceScenario {
         String prefix = "crash-" + name + ".";
         Prepared p = prepare(prefix, PARTITIONS);
         Map<String, String> env = serviceEnv(
-                appId, prefix, PARTITIONS, "state-" + name, "REACTIONS_STREAMS_PROCESSING_GUARANTEE", guarantee);
+                appId,
+                prefix,
+                PARTITIONS,
+                "state-" + name,
+                "REACTIONS_STREAMS_PROCESSING_GUARANTEE",
+                guarantee,
+                "REACTIONS_SERVE_ALLOW_WEAKER_GUARANTEE",
+                "true");
         Map<String, String> longCommits = new java.util.HashMap<>(env);
         longCommits.put(
                 "REACTIONS_STREAMS_COMMIT_INTERVAL_MS", "540000"); // no commit within the run (at most the timeout)

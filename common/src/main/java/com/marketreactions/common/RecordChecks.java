@@ -47,10 +47,19 @@ public final class RecordChecks {
         return null;
     }
 
-    /** @return why the news event is invalid, or null */
+    /** @return why the news event is invalid with the default {@link InputLimits}, or null */
     public static String newsProblem(NewsEvent news) {
+        return newsProblem(news, InputLimits.defaults());
+    }
+
+    /** @return why the news event is invalid, or beyond one of {@code limits}, or null */
+    public static String newsProblem(NewsEvent news, InputLimits limits) {
         if (news.getId() == null || news.getId().isBlank()) {
             return "id is missing";
+        }
+        String tooLong = tooLong(news, limits);
+        if (tooLong != null) {
+            return tooLong;
         }
         if (news.getPublishedAt() == null || news.getPublishedAt().toEpochMilli() < 0) {
             return "publishedAt must not be before 1970-01-01T00:00:00Z, got " + news.getPublishedAt();
@@ -64,6 +73,45 @@ public final class RecordChecks {
             }
         }
         return null;
+    }
+
+    /** The first field of {@code news} beyond {@code limits}, said with the limit's setting, or null. */
+    private static String tooLong(NewsEvent news, InputLimits limits) {
+        if (news.getTickers().size() > limits.tickers()) {
+            return beyond("it names " + news.getTickers().size() + " tickers", limits.tickers(), InputLimits.TICKERS);
+        }
+        if (news.getTags().size() > limits.tags()) {
+            return beyond("it has " + news.getTags().size() + " tags", limits.tags(), InputLimits.TAGS);
+        }
+        if (length(news.getSummary()) > limits.summaryChars()) {
+            return beyond(
+                    "summary is " + length(news.getSummary()) + " characters",
+                    limits.summaryChars(),
+                    InputLimits.SUMMARY_CHARS);
+        }
+        String[][] fields = {
+            {"id", news.getId()}, {"source", news.getSource()}, {"headline", news.getHeadline()}, {"url", news.getUrl()}
+        };
+        for (String[] f : fields) {
+            if (length(f[1]) > limits.fieldChars()) {
+                return beyond(
+                        f[0] + " is " + length(f[1]) + " characters", limits.fieldChars(), InputLimits.FIELD_CHARS);
+            }
+        }
+        for (String tag : news.getTags()) {
+            if (length(tag) > limits.fieldChars()) {
+                return beyond("a tag is " + length(tag) + " characters", limits.fieldChars(), InputLimits.FIELD_CHARS);
+            }
+        }
+        return null;
+    }
+
+    private static String beyond(String what, int limit, String setting) {
+        return what + ", more than the limit of " + limit + " (setting " + setting + ")";
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /** {@code 'text'}, cut short so that a reason stays one short line. */

@@ -1,5 +1,6 @@
 package com.marketreactions.streams;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.story.StoryConfig;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Objects;
  *                    benchmark partition restoring or failing over, a lagging broadcast) before it finalizes
  *                    without it and flags the reactions BENCHMARK_STALLED; at least the idle timeout
  * @param stories how news items are grouped into stories
+ * @param limits how large a news event may be ({@link InputLimits}); a larger one is rejected as invalid
  */
 public record ReactionConfig(
         List<Horizon> horizons,
@@ -38,10 +40,12 @@ public record ReactionConfig(
         Duration idleTimeout,
         Duration provisionalInterval,
         Duration benchmarkWait,
-        StoryConfig stories) {
+        StoryConfig stories,
+        InputLimits limits) {
 
     public ReactionConfig {
         Objects.requireNonNull(stories, "stories");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(horizons, "horizons");
         if (horizons.isEmpty()) {
             throw new IllegalArgumentException("horizons: at least one horizon is required");
@@ -94,7 +98,36 @@ public record ReactionConfig(
                 idleTimeout,
                 provisionalInterval,
                 benchmarkWait,
-                StoryConfig.defaults());
+                StoryConfig.defaults(),
+                InputLimits.defaults());
+    }
+
+    /** With the default input limits. */
+    public ReactionConfig(
+            List<Horizon> horizons,
+            String benchmark,
+            Duration estimationWindow,
+            int minPoints,
+            Duration grace,
+            Duration newsLateness,
+            double directionThreshold,
+            Duration idleTimeout,
+            Duration provisionalInterval,
+            Duration benchmarkWait,
+            StoryConfig stories) {
+        this(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                benchmarkWait,
+                stories,
+                InputLimits.defaults());
     }
 
     public static ReactionConfig defaults() {
@@ -154,7 +187,8 @@ public record ReactionConfig(
                 idleTimeout,
                 provisionalInterval,
                 benchmarkWait,
-                stories);
+                stories,
+                limits);
     }
 
     /** The idle timeout, and the benchmark wait raised to it where it was shorter. */
@@ -170,7 +204,8 @@ public record ReactionConfig(
                 d,
                 provisionalInterval,
                 benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait,
-                stories);
+                stories,
+                limits);
     }
 
     public ReactionConfig withProvisionalInterval(Duration d) {
@@ -185,7 +220,8 @@ public record ReactionConfig(
                 idleTimeout,
                 d,
                 benchmarkWait,
-                stories);
+                stories,
+                limits);
     }
 
     public ReactionConfig withMinPoints(int n) {
@@ -200,7 +236,8 @@ public record ReactionConfig(
                 idleTimeout,
                 provisionalInterval,
                 benchmarkWait,
-                stories);
+                stories,
+                limits);
     }
 
     public ReactionConfig withBenchmarkWait(Duration d) {
@@ -215,7 +252,8 @@ public record ReactionConfig(
                 idleTimeout,
                 provisionalInterval,
                 d,
-                stories);
+                stories,
+                limits);
     }
 
     public ReactionConfig withStories(StoryConfig s) {
@@ -230,7 +268,24 @@ public record ReactionConfig(
                 idleTimeout,
                 provisionalInterval,
                 benchmarkWait,
-                s);
+                s,
+                limits);
+    }
+
+    public ReactionConfig withLimits(InputLimits l) {
+        return new ReactionConfig(
+                horizons,
+                benchmark,
+                estimationWindow,
+                minPoints,
+                grace,
+                newsLateness,
+                directionThreshold,
+                idleTimeout,
+                provisionalInterval,
+                benchmarkWait,
+                stories,
+                l);
     }
 
     public boolean provisionalEnabled() {

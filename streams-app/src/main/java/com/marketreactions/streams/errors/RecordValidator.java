@@ -1,5 +1,6 @@
 package com.marketreactions.streams.errors;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.RecordChecks;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
@@ -13,33 +14,41 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * The first step after an input topic: a record that decoded but makes no sense (no key, no value, the
- * wrong type, a field out of range, an event time far in the future) is rejected with an
- * {@link InvalidRecordException}; the processing exception handler decides what happens to it (the service
+ * wrong type, a field out of range or beyond its {@link InputLimits}, an event time ahead of the clock) is
+ * rejected with an {@link InvalidRecordException}; the processing exception handler decides what happens to it (the service
  * dead-letters it, a replay stops). End-of-input markers pass. The news path runs it as a processor; the
  * reaction node checks ticks with {@link #check} itself, so that a tick takes no extra hop.
  */
 public final class RecordValidator<V> implements FixedKeyProcessor<String, V, V> {
 
-    /** Event times further ahead of the wall clock than this are a producer's mistake, not news from the future. */
-    static final Duration MAX_AHEAD = Duration.ofDays(1);
-
     private final Class<V> type;
     private final Function<V, String> problem;
     private final Function<V, Instant> eventTime;
+    /** Event times further ahead of the wall clock are a producer's mistake, not news from the future. */
+    private final Duration maxAhead;
+
     private FixedKeyProcessorContext<String, V> context;
 
-    private RecordValidator(Class<V> type, Function<V, String> problem, Function<V, Instant> eventTime) {
+    private RecordValidator(
+            Class<V> type, Function<V, String> problem, Function<V, Instant> eventTime, Duration maxAhead) {
         this.type = type;
         this.problem = problem;
         this.eventTime = eventTime;
+        this.maxAhead = maxAhead;
     }
 
-    public static RecordValidator<StockTick> ticks() {
-        return new RecordValidator<>(StockTick.class, RecordChecks::tickProblem, StockTick::getTs);
+    /** Ticks, each at most {@code limits.maxAhead()} ahead of the clock. */
+    public static RecordValidator<StockTick> ticks(InputLimits limits) {
+        return new RecordValidator<>(StockTick.class, RecordChecks::tickProblem, StockTick::getTs, limits.maxAhead());
     }
 
-    public static RecordValidator<NewsEvent> news() {
-        return new RecordValidator<>(NewsEvent.class, RecordChecks::newsProblem, NewsEvent::getPublishedAt);
+    /** News events, each within {@code limits}. */
+    public static RecordValidator<NewsEvent> news(InputLimits limits) {
+        return new RecordValidator<>(
+                NewsEvent.class,
+                news -> RecordChecks.newsProblem(news, limits),
+                NewsEvent::getPublishedAt,
+                limits.maxAhead());
     }
 
     @Override
@@ -81,9 +90,9 @@ public final class RecordValidator<V> implements FixedKeyProcessor<String, V, V>
         }
         Instant t = eventTime.apply(v);
         long ahead = t.toEpochMilli() - wallMs;
-        if (ahead > MAX_AHEAD.toMillis()) {
-            return "event time " + t + " is " + Duration.ofMillis(ahead) + " ahead of the clock (at most " + MAX_AHEAD
-                    + ")";
+        if (ahead > maxAhead.toMillis()) {
+            return "event time " + t + " is " + Duration.ofMillis(ahead) + " ahead of the clock (at most " + maxAhead
+                    + ": setting " + InputLimits.MAX_AHEAD + ")";
         }
         return null;
     }

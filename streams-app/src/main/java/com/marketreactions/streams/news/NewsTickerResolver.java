@@ -1,5 +1,7 @@
 package com.marketreactions.streams.news;
 
+import com.marketreactions.common.InputLimits;
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.control.EndOfInput;
@@ -9,7 +11,6 @@ import com.marketreactions.streams.time.StreamTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,12 +39,18 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
 
     private KeyValueStore<String, ValueAndTimestamp<String>> aliases;
     private final long idleMs;
+    private final int maxTickers;
     private NewsProgress<NewsEvent> progress;
     private QuietHeartbeat<NewsEvent> heartbeat;
 
-    /** @param idleMs the idle timeout: a partition without a record for this long says it is quiet */
-    public NewsTickerResolver(long idleMs) {
+    /**
+     * @param idleMs the idle timeout: a partition without a record for this long says it is quiet
+     * @param maxTickers most tickers a news event resolves to ({@code news.max.tickers}): its explicit ones, then
+     *     those its text names, by alias order
+     */
+    public NewsTickerResolver(long idleMs, int maxTickers) {
         this.idleMs = idleMs;
+        this.maxTickers = maxTickers;
     }
 
     @Override
@@ -74,7 +81,17 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
             return;
         }
         long t0 = news.getPublishedAt().toEpochMilli();
-        Set<String> tickers = matcher.resolve(news.getTickers(), news.getHeadline(), news.getSummary(), aliasEntries());
+        List<String> tickers = new ArrayList<>(
+                matcher.resolve(news.getTickers(), news.getHeadline(), news.getSummary(), aliasEntries()));
+        if (tickers.size() > maxTickers) {
+            LOG.warn(
+                    "news {} names {} tickers with those its text mentions; reacting for the first {} (setting {})",
+                    RecordChecks.quote(news.getId()),
+                    tickers.size(),
+                    maxTickers,
+                    InputLimits.TICKERS);
+            tickers = tickers.subList(0, maxTickers);
+        }
         if (tickers.isEmpty()) {
             LOG.info("news {} mentions no known ticker; no reactions", news.getId());
         } else {

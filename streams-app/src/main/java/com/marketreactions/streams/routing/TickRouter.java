@@ -1,5 +1,6 @@
 package com.marketreactions.streams.routing;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionMetrics;
 import com.marketreactions.streams.control.EndOfInput;
@@ -64,9 +65,9 @@ public final class TickRouter {
      * time may follow the wall clock) from a benchmark whose partition stopped reporting (it must wait).
      */
     public static Processor<byte[], StockTick, String, StockTick> outbound(
-            String benchmark, int partitions, long idleMs) {
+            String benchmark, int partitions, long idleMs, InputLimits limits) {
         TickRouter router = new TickRouter(benchmark, partitions);
-        RecordValidator<StockTick> validator = RecordValidator.ticks();
+        RecordValidator<StockTick> validator = RecordValidator.ticks(limits);
         return new Processor<>() {
             private ProcessorContext<String, StockTick> context;
             private Sensor rerouted;

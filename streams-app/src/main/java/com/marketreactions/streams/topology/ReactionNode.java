@@ -31,7 +31,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
     private final ReactionProcessor reactions;
     private final String ticksTopic;
     private final TickRouter router;
-    private final RecordValidator<StockTick> validator = RecordValidator.ticks();
+    private final RecordValidator<StockTick> validator;
     /**
      * One String instance per symbol: each tick's symbol is decoded as a new String, and a tick's path looks it up
      * in half a dozen maps; with one instance its hash is computed once and equality is identity.
@@ -46,6 +46,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         this.reactions = new ReactionProcessor(config, partitions);
         this.ticksTopic = ticksTopic;
         this.router = new TickRouter(config.benchmark(), partitions);
+        this.validator = RecordValidator.ticks(config.limits());
     }
 
     @Override

@@ -141,7 +141,8 @@ public final class ReactionTopology {
                         () -> TickRouter.outbound(
                                 config.benchmark(),
                                 partitions,
-                                config.idleTimeout().toMillis()),
+                                config.idleTimeout().toMillis(),
+                                config.limits()),
                         Named.as("outbound-ticks"))
                 .repartition(Repartitioned.<String, StockTick>as(TopologyNames.ROUTED_TICKS)
                         .withKeySerde(Serdes.String())
@@ -152,10 +153,13 @@ public final class ReactionTopology {
                         topics.news.name(),
                         Consumed.with(topics.news.keySerde(), topics.news.valueSerde())
                                 .withName("news-source"))
-                .processValues(RecordValidator::news, Named.as("check-news"))
+                .processValues(() -> RecordValidator.news(config.limits()), Named.as("check-news"))
                 .processValues(
                         () -> new NewsDeduplicator(retention), Named.as("first-news-wins"), TopologyNames.NEWS_IDS)
-                .process(() -> new NewsTickerResolver(config.idleTimeout().toMillis()), Named.as("resolve-tickers"))
+                .process(
+                        () -> new NewsTickerResolver(
+                                config.idleTimeout().toMillis(), config.limits().tickers()),
+                        Named.as("resolve-tickers"))
                 .repartition(Repartitioned.<String, NewsEvent>as(TopologyNames.NEWS_BY_TICKER)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(newsSerde)

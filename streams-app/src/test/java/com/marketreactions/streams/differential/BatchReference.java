@@ -1,5 +1,6 @@
 package com.marketreactions.streams.differential;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionModel;
@@ -259,9 +260,19 @@ public final class BatchReference {
 
     /**
      * The tickers of a news event: its explicit tickers (trimmed, upper case), then the ticker of every alias
-     * mentioned in the headline or the summary; each once, in first-seen order.
+     * mentioned in the headline or the summary; each once, in first-seen order. More than {@code news.max.tickers}:
+     * the explicit ones, then those of the aliases in the aliases' order (as the alias table's store iterates
+     * them), up to the limit.
      */
     public static List<String> tickersOf(MarketInput.News n, Map<String, String> aliases) {
+        List<String> all = tickersInOrder(n, aliases);
+        int max = InputLimits.defaults().tickers();
+        return all.size() <= max
+                ? all
+                : tickersInOrder(n, new TreeMap<>(aliases)).subList(0, max);
+    }
+
+    private static List<String> tickersInOrder(MarketInput.News n, Map<String, String> aliases) {
         LinkedHashSet<String> set = new LinkedHashSet<>();
         for (String t : n.tickers()) {
             String u = t.trim().toUpperCase(Locale.ROOT);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -86,6 +88,37 @@ class DeadLetterTopologyTest {
                                     .setTickers(List.of("Amazon Inc"))
                                     .build()),
                     "ticker"));
+            List<String> tooMany = IntStream.range(0, InputLimits.defaults().tickers() + 1)
+                    .mapToObj(i -> "T" + i)
+                    .toList();
+            bad.add(new Sent(
+                    news,
+                    key("n0"),
+                    newsSer.serialize(
+                            news,
+                            NewsEvent.newBuilder()
+                                    .setId("n0")
+                                    .setPublishedAt(t)
+                                    .setSource("s")
+                                    .setHeadline("h")
+                                    .setTickers(tooMany)
+                                    .build()),
+                    "101 tickers, more than the limit of 100 (setting news.max.tickers)"));
+            bad.add(new Sent(
+                    news,
+                    key("n0"),
+                    newsSer.serialize(
+                            news,
+                            NewsEvent.newBuilder()
+                                    .setId("n0")
+                                    .setPublishedAt(t)
+                                    .setSource("s")
+                                    .setHeadline("h")
+                                    .setSummary(
+                                            "x".repeat(InputLimits.defaults().summaryChars() + 1))
+                                    .setTickers(List.of("AMZN"))
+                                    .build()),
+                    "setting news.max.summary.chars"));
 
             TestInputTopic<byte[], byte[]> rawTicks =
                     f.driver.createInputTopic(ticks, new ByteArraySerializer(), new ByteArraySerializer());

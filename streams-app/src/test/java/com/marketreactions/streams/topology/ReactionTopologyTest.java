@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
@@ -222,6 +223,33 @@ class ReactionTopologyTest {
             assertEquals(
                     List.of("AMZN"),
                     f.output().stream().map(MarketReaction::getTicker).toList());
+        }
+    }
+
+    /**
+     * A news event whose text names more companies than {@code news.max.tickers} allows: its explicit tickers, then
+     * those of its aliases in the alias table's order, up to the limit; every reaction carries that list.
+     */
+    @Test
+    void aNewsEventResolvesToAtMostTheTickerLimit() {
+        ReactionConfig config = ReactionConfig.defaults()
+                .withHorizons(List.of(Horizon.parse("PT5M")))
+                .withProvisionalInterval(Duration.ZERO);
+        config = config.withLimits(new InputLimits(3, 50, 1_000, 20_000, Duration.ofMinutes(1)));
+        try (TopologyFixture f = new TopologyFixture(config)) {
+            f.aliases.pipeInput("Nvidia", "NVDA");
+            f.aliases.pipeInput("Microsoft", "MSFT");
+            f.aliases.pipeInput("Google", "GOOGL");
+            before(f);
+            f.news("n1", Duration.ZERO, "Microsoft, Nvidia and Google in the Amazon deal", "AMZN");
+            f.endOfInput();
+            List<MarketReaction> out = f.output();
+            assertEquals(
+                    List.of("AMZN", "GOOGL", "MSFT"),
+                    out.stream().map(MarketReaction::getTicker).sorted().toList());
+            for (MarketReaction r : out) {
+                assertEquals(List.of("AMZN", "GOOGL", "MSFT"), r.getNewsTickers());
+            }
         }
     }
 

@@ -1,0 +1,75 @@
+package com.marketreactions.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.marketreactions.schema.NewsEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each {@link InputLimits} limit: at it a news event passes, one beyond it is refused naming the setting. */
+class RecordChecksTest {
+
+    private static final InputLimits LIMITS = new InputLimits(3, 2, 10, 20, Duration.ofMinutes(1));
+
+    @Test
+    void aNewsEventAtEveryLimitPasses() {
+        assertNull(RecordChecks.newsProblem(
+                news().setId("x".repeat(10))
+                        .setSource("s".repeat(10))
+                        .setHeadline("h".repeat(10))
+                        .setUrl("u".repeat(10))
+                        .setSummary("m".repeat(20))
+                        .setTickers(List.of("A", "B", "C"))
+                        .setTags(List.of("t".repeat(10), "tag"))
+                        .build(),
+                LIMITS));
+    }
+
+    @Test
+    void oneBeyondALimitIsRefusedWithTheSettingsName() {
+        assertEquals(
+                "it names 4 tickers, more than the limit of 3 (setting news.max.tickers)",
+                RecordChecks.newsProblem(
+                        news().setTickers(List.of("A", "B", "C", "D")).build(), LIMITS));
+        assertEquals(
+                "it has 3 tags, more than the limit of 2 (setting news.max.tags)",
+                RecordChecks.newsProblem(news().setTags(List.of("a", "b", "c")).build(), LIMITS));
+        assertEquals(
+                "summary is 21 characters, more than the limit of 20 (setting news.max.summary.chars)",
+                RecordChecks.newsProblem(news().setSummary("m".repeat(21)).build(), LIMITS));
+        assertEquals(
+                "headline is 11 characters, more than the limit of 10 (setting news.max.field.chars)",
+                RecordChecks.newsProblem(news().setHeadline("h".repeat(11)).build(), LIMITS));
+        assertEquals(
+                "id is 11 characters, more than the limit of 10 (setting news.max.field.chars)",
+                RecordChecks.newsProblem(news().setId("x".repeat(11)).build(), LIMITS));
+        assertEquals(
+                "url is 11 characters, more than the limit of 10 (setting news.max.field.chars)",
+                RecordChecks.newsProblem(news().setUrl("u".repeat(11)).build(), LIMITS));
+        assertEquals(
+                "a tag is 11 characters, more than the limit of 10 (setting news.max.field.chars)",
+                RecordChecks.newsProblem(news().setTags(List.of("t".repeat(11))).build(), LIMITS));
+    }
+
+    @Test
+    void theDefaultsLetAWideSectorItemThroughAndALimitIsAtLeastOne() {
+        List<String> fifty = Collections.nCopies(50, "AMZN");
+        assertNull(RecordChecks.newsProblem(news().setTickers(fifty).build()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new InputLimits(0, 1, 1, 1, Duration.ZERO));
+        assertEquals("news.max.tickers: must be at least 1, got 0", e.getMessage());
+    }
+
+    private static NewsEvent.Builder news() {
+        return NewsEvent.newBuilder()
+                .setId("n1")
+                .setPublishedAt(Instant.parse("2025-11-03T14:00:00Z"))
+                .setSource("wire")
+                .setHeadline("headline");
+    }
+}
