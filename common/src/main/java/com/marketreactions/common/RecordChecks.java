@@ -57,6 +57,10 @@ public final class RecordChecks {
         if (news.getId() == null || news.getId().isBlank()) {
             return "id is missing";
         }
+        if (news.getId().chars().anyMatch(Character::isISOControl)) {
+            // an id is a key in stores and topics and appears in every log line about its news: one line each
+            return "id " + quote(news.getId()) + " contains a control character (a line break, a tab, ...)";
+        }
         String tooLong = tooLong(news, limits);
         if (tooLong != null) {
             return tooLong;

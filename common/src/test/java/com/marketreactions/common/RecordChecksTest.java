@@ -57,6 +57,13 @@ class RecordChecksTest {
     }
 
     @Test
+    void anIdWithALineBreakIsRefusedSoThatEveryLogLineStaysOneLine() {
+        assertEquals(
+                "id 'n1 forged log line' contains a control character (a line break, a tab, ...)",
+                RecordChecks.newsProblem(news().setId("n1\nforged log line").build(), LIMITS));
+    }
+
+    @Test
     void theDefaultsLetAWideSectorItemThroughAndALimitIsAtLeastOne() {
         List<String> fifty = Collections.nCopies(50, "AMZN");
         assertNull(RecordChecks.newsProblem(news().setTickers(fifty).build()));

@@ -76,7 +76,7 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
             if (EndOfInput.isMarker(null, record.headers())) {
                 progress.passedOn(StreamTime.END, record.timestamp());
             } else {
-                LOG.warn("news record with key '{}' has no value; ignored", record.key());
+                LOG.warn("news record with key {} has no value; ignored", RecordChecks.quote(record.key()));
             }
             return;
         }
