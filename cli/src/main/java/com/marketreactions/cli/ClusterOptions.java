@@ -3,10 +3,14 @@ package com.marketreactions.cli;
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.Topics;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** Where the cluster and the registry are, and the config file: shared by every command that talks to Kafka. */
 final class ClusterOptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterOptions.class);
 
     @Option(
             names = "--bootstrap-servers",
@@ -23,8 +27,23 @@ final class ClusterOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults")
     Path config;
 
+    @Option(
+            names = "--client-config",
+            paramLabel = "FILE",
+            description = "Kafka client properties as Confluent's clients take them (bootstrap.servers, "
+                    + "security.protocol, sasl.*, ssl.*, schema.registry.url, basic.auth.*); --config, the "
+                    + "environment and flags override them")
+    Path clientConfig;
+
     Settings settings() {
-        return Settings.load(config, System.getenv())
+        ClientProperties client = null;
+        if (clientConfig != null) {
+            client = ClientProperties.read(clientConfig);
+            for (String key : client.ignored()) {
+                LOG.warn("{}: '{}' is not a Kafka client or schema registry key; ignored", clientConfig, key);
+            }
+        }
+        return Settings.load(client, config, System.getenv())
                 .with(Settings.BOOTSTRAP, bootstrapServers)
                 .with(Settings.REGISTRY, registryUrl);
     }

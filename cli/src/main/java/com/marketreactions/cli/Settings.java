@@ -151,11 +151,22 @@ public final class Settings {
 
     /** Defaults, then {@code file} (may be null), then the environment. */
     public static Settings load(Path file, Map<String, String> env) {
+        return load(null, file, env);
+    }
+
+    /**
+     * Defaults, then a Kafka client properties file as Confluent's clients take it ({@code clientConfig}, may be
+     * null: {@link ClientProperties}), then {@code file} (may be null), then the environment.
+     */
+    public static Settings load(ClientProperties clientConfig, Path file, Map<String, String> env) {
         Map<String, String> v = new LinkedHashMap<>();
         Map<String, String> o = new LinkedHashMap<>();
         for (Key k : KEYS) {
             v.put(k.name(), k.dflt());
             o.put(k.name(), "default");
+        }
+        if (clientConfig != null) {
+            clientConfig.settings().forEach((name, value) -> put(v, o, name, value, "--client-config"));
         }
         if (file != null) {
             if (!Files.isReadable(file)) {
