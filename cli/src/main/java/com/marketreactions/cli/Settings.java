@@ -36,7 +36,10 @@ public final class Settings {
             "bootstrap.servers",
             "",
             "Kafka bootstrap servers; empty = start the embedded stack (demo, replay) or fail (serve, produce, tail)");
-    public static final Key REGISTRY = new Key("registry.url", "", "Schema registry root URL, e.g. http://host:8080");
+    public static final Key REGISTRY = new Key(
+            "registry.url",
+            "",
+            "Schema registry: the root of its Confluent API (e.g. http://host:8081), or an Apicurio server's root");
     public static final Key APP_ID = new Key("application.id", "market-reactions", "Kafka Streams application id");
     public static final Key TOPIC_PREFIX = new Key("topic.prefix", "", "Prefix of every topic name");
     public static final Key PARTITIONS =

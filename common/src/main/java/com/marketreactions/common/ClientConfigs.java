@@ -38,8 +38,7 @@ public record ClientConfigs(
 
     /** A client of the registry's Confluent API, with this configuration's credentials and trust. */
     public SchemaRegistryClient registryClient() {
-        return new SchemaRegistryClient(
-                RegistrySerdes.stripSlash(registryUrl) + RegistrySerdes.CCOMPAT_API, RegistryOptions.of(registry));
+        return new SchemaRegistryClient(registryUrl, RegistryOptions.of(registry));
     }
 
     /** Base properties of any Kafka client. */

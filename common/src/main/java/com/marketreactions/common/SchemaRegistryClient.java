@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A client of the Confluent Schema Registry REST API, the one Confluent's registry, Apicurio's
- * {@code /apis/ccompat/v7}, Karapace and Redpanda all serve: register a schema under a subject, find a schema by
+ * {@code /apis/ccompat/v7}, Karapace and Redpanda all serve (where, {@link #apiBase()}): register a schema under a subject, find a schema by
  * id, set a subject's compatibility. Answers are cached for the life of the client (a schema id never changes
  * meaning).
  *
@@ -39,17 +39,32 @@ public final class SchemaRegistryClient {
     private static final long FIRST_PAUSE_MS = 200;
     private static final long MAX_PAUSE_MS = 5_000;
 
-    private final String base;
+    /** The URL as given: the API root, or a server root that serves the API at its root or under Apicurio's path. */
+    private final String url;
+
     private final RegistryOptions options;
     private final HttpClient http;
     private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
     private final Map<Registration, Integer> ids = new ConcurrentHashMap<>();
+    /** The API root, once known ({@link #apiBase()}). */
+    private volatile String base;
 
     private record Registration(String subject, Schema schema) {}
 
-    /** @param apiBase the root of the Confluent API, e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7} */
-    public SchemaRegistryClient(String apiBase, RegistryOptions options) {
-        this.base = RegistrySerdes.stripSlash(apiBase);
+    /** One try of a request: its result, or null after setting {@code failure[0]} to what is worth retrying. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T attempt(String[] failure) throws IOException, InterruptedException;
+    }
+
+    /**
+     * @param url the root of the Confluent API (e.g. {@code http://127.0.0.1:8081}, {@code
+     *     https://psrc-0000.us-east-2.aws.confluent.cloud}, {@code http://127.0.0.1:8080/apis/ccompat/v7}); a URL
+     *     without a path whose root does not serve the API is taken for an Apicurio server, whose API is under
+     *     {@value RegistrySerdes#CCOMPAT_API} ({@link #apiBase()})
+     */
+    public SchemaRegistryClient(String url, RegistryOptions options) {
+        this.url = RegistrySerdes.stripSlash(url);
         this.options = options;
         HttpClient.Builder b =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(options.requestTimeout());
@@ -57,10 +72,46 @@ public final class SchemaRegistryClient {
             b.sslContext(options.ssl());
         }
         this.http = b.build();
+        String path = URI.create(this.url).getPath();
+        if (path != null && !path.isEmpty()) {
+            base = this.url; // a path names the API's root itself
+        }
     }
 
+    /**
+     * The root of the Confluent API. For a URL without a path, found with one request: the server's {@code GET
+     * /config} answers the API's compatibility object when the API is at its root (Confluent's registry, Karapace,
+     * Redpanda); Apicurio's server answers 404 there, and serves the API under {@value RegistrySerdes#CCOMPAT_API}
+     * (earlier versions took its server root and always appended that path, so such a setting still works).
+     */
     public String apiBase() {
-        return base;
+        String b = base;
+        if (b == null) {
+            synchronized (this) {
+                if (base == null) {
+                    base = retrying("GET /config", url, failure -> {
+                        HttpResponse<String> r =
+                                http.send(request(url + "/config", "GET", null), HttpResponse.BodyHandlers.ofString());
+                        int status = r.statusCode();
+                        JsonNode body = json(r.body());
+                        if (status / 100 == 2 && body != null && body.has("compatibilityLevel")) {
+                            return url;
+                        }
+                        if (status == 401 || status == 403) {
+                            throw refused("GET /config", url, status, body);
+                        }
+                        if (status == 404) {
+                            return url + RegistrySerdes.CCOMPAT_API;
+                        }
+                        failure[0] = "HTTP " + status + (body == null ? " with a body that is not JSON" : "");
+                        return null;
+                    });
+                    LOG.debug("schema registry API at {}", base);
+                }
+                b = base;
+            }
+        }
+        return b;
     }
 
     /** The id of {@code schema} under {@code subject}, registering it when the subject does not have it yet. */
@@ -75,7 +126,7 @@ public final class SchemaRegistryClient {
         int registered = answer.path("id").asInt(-1);
         if (registered < 0) {
             throw new SchemaRegistryException(
-                    "schema registry at " + base + " registered a schema under " + subject + " but named no id: "
+                    "schema registry at " + apiBase() + " registered a schema under " + subject + " but named no id: "
                             + answer,
                     false);
         }
@@ -109,31 +160,48 @@ public final class SchemaRegistryClient {
     }
 
     private JsonNode call(String method, String path, Object payload) {
-        HttpRequest request = request(method, path, payload);
+        String api = apiBase();
+        HttpRequest request = request(api + path, method, payload);
+        return retrying(method + " " + path, api, failure -> {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = json(response.body());
+            int status = response.statusCode();
+            if (status / 100 == 2 && body != null) {
+                return body;
+            }
+            if (status == 401 || status == 403 || (status != 429 && status / 100 == 4 && body != null)) {
+                throw refused(method + " " + path, api, status, body);
+            }
+            failure[0] = "HTTP " + status + (body == null ? " with a body that is not the registry's JSON" : "");
+            return null;
+        });
+    }
+
+    private static SchemaRegistryException refused(String what, String at, int status, JsonNode body) {
+        return new SchemaRegistryException(
+                "schema registry at " + at + " refused " + what + ": HTTP " + status
+                        + (body == null ? "" : " " + body.path("message").asText(body.toString())),
+                false);
+    }
+
+    /**
+     * Tries {@code attempt} until it gives a result, for at most the retry time: on no answer (a refused
+     * connection, a timeout) or an answer {@code attempt} says is worth retrying, with a growing pause.
+     */
+    private <T> T retrying(String what, String at, Attempt<T> attempt) {
         long start = System.nanoTime();
         long deadline = start + options.retryFor().toNanos();
         long pause = FIRST_PAUSE_MS;
         long lastWarn = 0;
-        for (int attempt = 1; ; attempt++) {
-            String failure;
+        for (int n = 1; ; n++) {
+            String[] failure = {"no answer"};
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                JsonNode body = json(response.body());
-                int status = response.statusCode();
-                if (status / 100 == 2 && body != null) {
-                    return body;
+                T result = attempt.attempt(failure);
+                if (result != null) {
+                    return result;
                 }
-                if (status == 401 || status == 403 || (status != 429 && status / 100 == 4 && body != null)) {
-                    throw new SchemaRegistryException(
-                            "schema registry at " + base + " refused " + method + " " + path + ": HTTP " + status
-                                    + (body == null
-                                            ? ""
-                                            : " " + body.path("message").asText(body.toString())),
-                            false);
-                }
-                failure = "HTTP " + status + (body == null ? " with a body that is not the registry's JSON" : "");
             } catch (IOException e) { // a refused connection, a timeout (HttpTimeoutException), a closed connection
-                failure = e.getMessage() == null
+                failure[0] = e.getMessage() == null
                         ? e.getClass().getSimpleName()
                         : e.getClass().getSimpleName() + ": " + e.getMessage();
             } catch (InterruptedException e) {
@@ -143,18 +211,16 @@ public final class SchemaRegistryClient {
             long now = System.nanoTime();
             if (now - deadline >= 0) {
                 throw new SchemaRegistryException(
-                        "schema registry at " + base + " did not answer " + method + " " + path + " within "
-                                + options.retryFor().toSeconds() + " s (" + attempt + " attempts; last: " + failure
-                                + ")",
+                        "schema registry at " + at + " did not answer " + what + " within "
+                                + options.retryFor().toSeconds() + " s (" + n + " attempts; last: " + failure[0] + ")",
                         true);
             }
             if (now - lastWarn >= Duration.ofSeconds(10).toNanos()) {
                 LOG.warn(
-                        "schema registry at {}: {} {} failed ({}); retrying for up to {} s",
-                        base,
-                        method,
-                        path,
-                        failure,
+                        "schema registry at {}: {} failed ({}); retrying for up to {} s",
+                        at,
+                        what,
+                        failure[0],
                         options.retryFor().toSeconds());
                 lastWarn = now;
             }
@@ -169,8 +235,8 @@ public final class SchemaRegistryClient {
         }
     }
 
-    private HttpRequest request(String method, String path, Object payload) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+    private HttpRequest request(String target, String method, Object payload) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target))
                 .timeout(options.requestTimeout())
                 .header("Accept", CONTENT_TYPE);
         if (options.authorization() != null) {

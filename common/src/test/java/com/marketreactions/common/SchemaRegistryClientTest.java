@@ -43,6 +43,9 @@ class SchemaRegistryClientTest {
         String[] of(HttpExchange ex, int n) throws IOException;
     }
 
+    /** The fake registry's API root: a path, so that the client takes it as it is. */
+    private static final String API = "/api";
+
     private String start(Answer answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger n = new AtomicInteger();
@@ -79,7 +82,7 @@ class SchemaRegistryClientTest {
     @Test
     void aRequestTheRegistryNeverAnswersIsAbandonedAndRetried() throws IOException {
         String url = start((ex, n) -> n == 1 ? null : new String[] {"200", "{\"id\": 7}"});
-        SchemaRegistryClient client = new SchemaRegistryClient(url, QUICK);
+        SchemaRegistryClient client = new SchemaRegistryClient(url + API, QUICK);
         assertEquals(7, client.register("ticks-value", StockTick.getClassSchema()));
         assertEquals(2, requests.size(), requests.toString());
         assertEquals(7, client.register("ticks-value", StockTick.getClassSchema()), "cached");
@@ -89,7 +92,7 @@ class SchemaRegistryClientTest {
     @Test
     void aRegistryThatNeverAnswersFailsTheCallNamingItAfterTheRetryTime() throws IOException {
         String url = start((ex, n) -> n % 2 == 0 ? new String[] {"503", "<html>busy</html>"} : null);
-        SchemaRegistryClient client = new SchemaRegistryClient(url, QUICK);
+        SchemaRegistryClient client = new SchemaRegistryClient(url + API, QUICK);
         long t = System.nanoTime();
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client.schema(3));
         assertTrue(e.unavailable());
@@ -104,7 +107,7 @@ class SchemaRegistryClientTest {
     void anAnswerOfTheRegistryIsNotRetried() throws IOException {
         String url =
                 start((ex, n) -> new String[] {"404", "{\"error_code\": 40403, \"message\": \"Schema not found\"}"});
-        SchemaRegistryClient client = new SchemaRegistryClient(url, QUICK);
+        SchemaRegistryClient client = new SchemaRegistryClient(url + API, QUICK);
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client.schema(42));
         assertFalse(e.unavailable());
         assertTrue(e.getMessage().contains("HTTP 404 Schema not found"), e.getMessage());
@@ -115,9 +118,41 @@ class SchemaRegistryClientTest {
     void credentialsGoInEveryRequestAndARefusalIsNotRetried() throws IOException {
         String url = start((ex, n) -> new String[] {"401", "Unauthorized"});
         SchemaRegistryClient client = new SchemaRegistryClient(
-                url, RegistryOptions.of(Map.of(RegistryOptions.USER_INFO, "reactions:s3cret")));
+                url + API, RegistryOptions.of(Map.of(RegistryOptions.USER_INFO, "reactions:s3cret")));
         assertThrows(SchemaRegistryException.class, () -> client.compatibility("news-value", "BACKWARD"));
-        assertEquals(List.of("PUT /config/news-value Basic cmVhY3Rpb25zOnMzY3JldA=="), requests);
+        assertEquals(List.of("PUT /api/config/news-value Basic cmVhY3Rpb25zOnMzY3JldA=="), requests);
+    }
+
+    /**
+     * A URL without a path: the API at the server's root (Confluent's registry, Karapace, Redpanda answer {@code GET
+     * /config}) or, where the root has no such resource, under Apicurio's {@code /apis/ccompat/v7}; found once.
+     */
+    @Test
+    void aServerRootIsTheApiWhereItAnswersElseApicuriosPathUnderIt() throws IOException {
+        String confluent = start((ex, n) -> ex.getRequestURI().getPath().equals("/config")
+                ? new String[] {"200", "{\"compatibilityLevel\": \"BACKWARD\"}"}
+                : new String[] {"200", "{\"id\": 5}"});
+        SchemaRegistryClient atRoot = new SchemaRegistryClient(confluent + "/", QUICK);
+        assertEquals(5, atRoot.register("news-value", StockTick.getClassSchema()));
+        assertEquals(confluent, atRoot.apiBase());
+        assertEquals(List.of("GET /config null", "POST /subjects/news-value/versions null"), requests);
+        stop();
+        requests.clear();
+
+        String apicurio = start((ex, n) -> ex.getRequestURI().getPath().startsWith("/apis/ccompat/v7/")
+                ? new String[] {"200", "{\"id\": 6}"}
+                : new String[] {"404", "{\"detail\": \"Could not find resource\"}"});
+        SchemaRegistryClient server = new SchemaRegistryClient(apicurio, QUICK);
+        assertEquals(6, server.register("news-value", StockTick.getClassSchema()));
+        assertEquals(6, server.register("ticks-value", StockTick.getClassSchema()));
+        assertEquals(apicurio + "/apis/ccompat/v7", server.apiBase());
+        assertEquals(
+                List.of(
+                        "GET /config null",
+                        "POST /apis/ccompat/v7/subjects/news-value/versions null",
+                        "POST /apis/ccompat/v7/subjects/ticks-value/versions null"),
+                requests,
+                "the server is asked where its API is once");
     }
 
     @Test
@@ -134,7 +169,7 @@ class SchemaRegistryClientTest {
         String url = start((ex, n) -> ex.getRequestMethod().equals("POST")
                 ? new String[] {"200", "{\"id\": 258}"}
                 : new String[] {"200", schema});
-        Serde<StockTick> serde = new RegistrySerdes(new SchemaRegistryClient(url, QUICK)).avro(StockTick.class);
+        Serde<StockTick> serde = new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)).avro(StockTick.class);
         StockTick tick = StockTick.newBuilder()
                 .setSymbol("AMZN")
                 .setTs(Instant.parse("2025-11-03T14:31:00Z"))
@@ -144,7 +179,8 @@ class SchemaRegistryClientTest {
         byte[] bytes = serde.serializer().serialize("ticks", tick);
         assertArrayEquals(new byte[] {0, 0, 0, 1, 2}, java.util.Arrays.copyOf(bytes, 5), "byte 0, then id 258");
         assertEquals(tick, serde.deserializer().deserialize("ticks", bytes));
-        assertEquals(List.of("POST /subjects/ticks-value/versions null", "GET /schemas/ids/258 null"), requests);
+        assertEquals(
+                List.of("POST /api/subjects/ticks-value/versions null", "GET /api/schemas/ids/258 null"), requests);
         org.apache.kafka.common.errors.SerializationException e = assertThrows(
                 org.apache.kafka.common.errors.SerializationException.class,
                 () -> serde.deserializer()
