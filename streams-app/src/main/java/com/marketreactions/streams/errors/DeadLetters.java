@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Only what the record caused is dead-lettered: a value that does not decode, an {@link InvalidRecordException}
  * or another {@link SerializationException}. Anything else in processing (a bug, a state store failing) and a
  * schema registry that does not answer are the system's fault, not the record's: skipping the record would lose
- * good input silently, so the handler fails, the stream thread stops without committing past the record, and the
- * service stops with one error line (its health goes red first); after a restart the record is read again.
+ * good input silently, so the handler fails, the stream thread stops without committing past the record, and
+ * {@code serve} exits naming the record's place; after a restart the record is read again.
  */
 public final class DeadLetters implements DeserializationExceptionHandler, ProcessingExceptionHandler {
 
