@@ -1,6 +1,7 @@
 package com.marketreactions.bench;
 
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.SchemaRegistration;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
@@ -11,6 +12,7 @@ import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.app.ReactionApp;
+import com.marketreactions.streams.story.StoryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +70,9 @@ final class LiveLatency {
                 0.005,
                 Duration.ofSeconds(2),
                 Duration.ofMillis(500),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1),
+                StoryConfig.defaults(),
+                InputLimits.defaults());
     }
 
     Result run(List<String> symbols) throws Exception {

@@ -75,61 +75,6 @@ public record ReactionConfig(
         }
     }
 
-    /** With the default story settings. */
-    public ReactionConfig(
-            List<Horizon> horizons,
-            String benchmark,
-            Duration estimationWindow,
-            int minPoints,
-            Duration grace,
-            Duration newsLateness,
-            double directionThreshold,
-            Duration idleTimeout,
-            Duration provisionalInterval,
-            Duration benchmarkWait) {
-        this(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                benchmarkWait,
-                StoryConfig.defaults(),
-                InputLimits.defaults());
-    }
-
-    /** With the default input limits. */
-    public ReactionConfig(
-            List<Horizon> horizons,
-            String benchmark,
-            Duration estimationWindow,
-            int minPoints,
-            Duration grace,
-            Duration newsLateness,
-            double directionThreshold,
-            Duration idleTimeout,
-            Duration provisionalInterval,
-            Duration benchmarkWait,
-            StoryConfig stories) {
-        this(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                benchmarkWait,
-                stories,
-                InputLimits.defaults());
-    }
-
     public static ReactionConfig defaults() {
         return new ReactionConfig(
                 List.of(Horizon.parse("PT5M"), Horizon.parse("PT30M"), Horizon.parse("PT1H"), Horizon.parse("P1D")),
@@ -141,7 +86,9 @@ public record ReactionConfig(
                 0.005,
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(1),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                StoryConfig.defaults(),
+                InputLimits.defaults());
     }
 
     public Duration maxHorizon() {
@@ -176,116 +123,94 @@ public record ReactionConfig(
     }
 
     public ReactionConfig withHorizons(List<Horizon> h) {
-        return new ReactionConfig(
-                h,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                benchmarkWait,
-                stories,
-                limits);
+        Change c = new Change(this);
+        c.horizons = h;
+        return c.done();
     }
 
     /** The idle timeout, and the benchmark wait raised to it where it was shorter. */
     public ReactionConfig withIdleTimeout(Duration d) {
-        return new ReactionConfig(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                d,
-                provisionalInterval,
-                benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait,
-                stories,
-                limits);
+        Change c = new Change(this);
+        c.idleTimeout = d;
+        c.benchmarkWait = benchmarkWait.compareTo(d) < 0 ? d : benchmarkWait;
+        return c.done();
     }
 
     public ReactionConfig withProvisionalInterval(Duration d) {
-        return new ReactionConfig(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                d,
-                benchmarkWait,
-                stories,
-                limits);
+        Change c = new Change(this);
+        c.provisionalInterval = d;
+        return c.done();
     }
 
     public ReactionConfig withMinPoints(int n) {
-        return new ReactionConfig(
-                horizons,
-                benchmark,
-                estimationWindow,
-                n,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                benchmarkWait,
-                stories,
-                limits);
+        Change c = new Change(this);
+        c.minPoints = n;
+        return c.done();
     }
 
     public ReactionConfig withBenchmarkWait(Duration d) {
-        return new ReactionConfig(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                d,
-                stories,
-                limits);
+        Change c = new Change(this);
+        c.benchmarkWait = d;
+        return c.done();
     }
 
     public ReactionConfig withStories(StoryConfig s) {
-        return new ReactionConfig(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                benchmarkWait,
-                s,
-                limits);
+        Change c = new Change(this);
+        c.stories = s;
+        return c.done();
     }
 
     public ReactionConfig withLimits(InputLimits l) {
-        return new ReactionConfig(
-                horizons,
-                benchmark,
-                estimationWindow,
-                minPoints,
-                grace,
-                newsLateness,
-                directionThreshold,
-                idleTimeout,
-                provisionalInterval,
-                benchmarkWait,
-                stories,
-                l);
+        Change c = new Change(this);
+        c.limits = l;
+        return c.done();
+    }
+
+    /** A copy of a config with some parts changed: what every with-method builds (and validates) through. */
+    private static final class Change {
+        List<Horizon> horizons;
+        final String benchmark;
+        final Duration estimationWindow;
+        int minPoints;
+        final Duration grace;
+        final Duration newsLateness;
+        final double directionThreshold;
+        Duration idleTimeout;
+        Duration provisionalInterval;
+        Duration benchmarkWait;
+        StoryConfig stories;
+        InputLimits limits;
+
+        Change(ReactionConfig c) {
+            horizons = c.horizons;
+            benchmark = c.benchmark;
+            estimationWindow = c.estimationWindow;
+            minPoints = c.minPoints;
+            grace = c.grace;
+            newsLateness = c.newsLateness;
+            directionThreshold = c.directionThreshold;
+            idleTimeout = c.idleTimeout;
+            provisionalInterval = c.provisionalInterval;
+            benchmarkWait = c.benchmarkWait;
+            stories = c.stories;
+            limits = c.limits;
+        }
+
+        ReactionConfig done() {
+            return new ReactionConfig(
+                    horizons,
+                    benchmark,
+                    estimationWindow,
+                    minPoints,
+                    grace,
+                    newsLateness,
+                    directionThreshold,
+                    idleTimeout,
+                    provisionalInterval,
+                    benchmarkWait,
+                    stories,
+                    limits);
+        }
     }
 
     public boolean provisionalEnabled() {

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -63,62 +65,31 @@ class DeadLetterTopologyTest {
             bad.add(new Sent(ticks, null, tickSer.serialize(ticks, tick("AMZN", t, 100.0, 1)), "no key"));
             bad.add(new Sent(ticks, key("AMZN"), null, "no value"));
             bad.add(new Sent(ticks, key("AMZN"), "not avro at all".getBytes(StandardCharsets.UTF_8), ""));
-            bad.add(new Sent(
-                    news,
-                    key("n0"),
-                    newsSer.serialize(
-                            news,
-                            NewsEvent.newBuilder()
-                                    .setId(" ")
-                                    .setPublishedAt(t)
-                                    .setSource("s")
-                                    .setHeadline("h")
-                                    .build()),
-                    "id is missing"));
-            bad.add(new Sent(
-                    news,
-                    key("n0"),
-                    newsSer.serialize(
-                            news,
-                            NewsEvent.newBuilder()
-                                    .setId("n0")
-                                    .setPublishedAt(t)
-                                    .setSource("s")
-                                    .setHeadline("h")
-                                    .setTickers(List.of("Amazon Inc"))
-                                    .build()),
-                    "ticker"));
+            NewsEvent.Builder valid = NewsEvent.newBuilder()
+                    .setId("n0")
+                    .setPublishedAt(t)
+                    .setSource("s")
+                    .setHeadline("h");
             List<String> tooMany = IntStream.range(0, InputLimits.defaults().tickers() + 1)
                     .mapToObj(i -> "T" + i)
                     .toList();
-            bad.add(new Sent(
-                    news,
-                    key("n0"),
-                    newsSer.serialize(
-                            news,
-                            NewsEvent.newBuilder()
-                                    .setId("n0")
-                                    .setPublishedAt(t)
-                                    .setSource("s")
-                                    .setHeadline("h")
-                                    .setTickers(tooMany)
-                                    .build()),
-                    "101 tickers, more than the limit of 100 (setting news.max.tickers)"));
-            bad.add(new Sent(
-                    news,
-                    key("n0"),
-                    newsSer.serialize(
-                            news,
-                            NewsEvent.newBuilder()
-                                    .setId("n0")
-                                    .setPublishedAt(t)
-                                    .setSource("s")
-                                    .setHeadline("h")
-                                    .setSummary(
-                                            "x".repeat(InputLimits.defaults().summaryChars() + 1))
-                                    .setTickers(List.of("AMZN"))
-                                    .build()),
-                    "setting news.max.summary.chars"));
+            Map<NewsEvent, String> badNews = new LinkedHashMap<>();
+            badNews.put(NewsEvent.newBuilder(valid).setId(" ").build(), "id is missing");
+            badNews.put(
+                    NewsEvent.newBuilder(valid)
+                            .setTickers(List.of("Amazon Inc"))
+                            .build(),
+                    "ticker");
+            badNews.put(
+                    NewsEvent.newBuilder(valid).setTickers(tooMany).build(),
+                    "101 tickers, more than the limit of 100 (setting news.max.tickers)");
+            badNews.put(
+                    NewsEvent.newBuilder(valid)
+                            .setSummary("x".repeat(InputLimits.defaults().summaryChars() + 1))
+                            .setTickers(List.of("AMZN"))
+                            .build(),
+                    "setting news.max.summary.chars");
+            badNews.forEach((n, why) -> bad.add(new Sent(news, key("n0"), newsSer.serialize(news, n), why)));
 
             TestInputTopic<byte[], byte[]> rawTicks =
                     f.driver.createInputTopic(ticks, new ByteArraySerializer(), new ByteArraySerializer());
