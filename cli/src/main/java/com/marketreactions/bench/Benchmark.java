@@ -183,7 +183,8 @@ public final class Benchmark {
                 ticks);
         Map<Integer, Long> newsOffsets = publishNews(topics, data.news());
         EndMarkers.publish(clients, topics.news.name(), o.partitions());
-        ReactionConfig config = ReactionConfig.defaults().withHorizons(o.horizons());
+        ReactionConfig config =
+                ReactionConfig.defaults().withHorizons(o.horizons()).withEndMarkers(true); // a replay
         Path stateDir = Files.createTempDirectory("reactions-bench-state-");
         Analyzed analyzed;
         try (ReactionApp app =

@@ -72,7 +72,8 @@ final class LiveLatency {
                 Duration.ofMillis(500),
                 Duration.ofMinutes(1),
                 StoryConfig.defaults(),
-                InputLimits.defaults());
+                InputLimits.defaults(),
+                false);
     }
 
     Result run(List<String> symbols) throws Exception {

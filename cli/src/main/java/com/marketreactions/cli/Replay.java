@@ -95,7 +95,7 @@ public final class Replay {
     public Replay(ClientConfigs clients, ReactionConfig config, int partitions, Duration timeout) {
         this.clients = clients;
         // the end-of-input marker finalizes a replay; the wall clock must play no part in its results
-        this.config = config.withIdleTimeout(Duration.ofDays(3650));
+        this.config = config.withIdleTimeout(Duration.ofDays(3650)).withEndMarkers(true);
         this.partitions = partitions;
         this.timeout = timeout;
     }

@@ -108,6 +108,13 @@ public final class Settings {
             "Let serve run with a streams.processing.guarantee other than exactly_once_v2 (a crash may then "
                     + "duplicate or lose reactions)");
 
+    public static final Key SERVE_END_MARKERS = new Key(
+            "serve.end.markers",
+            "false",
+            "Let serve end its input at end-of-input markers on the ticks and news topics, as a replay does (for a "
+                    + "service run over a bounded input that a trusted producer ends); otherwise they are ignored "
+                    + "and counted, as any producer can write one");
+
     public static final Key HTTP_HOST =
             new Key("http.host", "127.0.0.1", "Interface of the service's health and metrics endpoint");
     public static final Key HTTP_PORT =
@@ -139,6 +146,7 @@ public final class Settings {
         NEWS_MAX_SUMMARY_CHARS,
         MAX_AHEAD,
         ALLOW_WEAKER_GUARANTEE,
+        SERVE_END_MARKERS,
         HTTP_HOST,
         HTTP_PORT
     };
@@ -297,7 +305,8 @@ public final class Settings {
                             integer(NEWS_MAX_TAGS),
                             integer(NEWS_MAX_FIELD_CHARS),
                             integer(NEWS_MAX_SUMMARY_CHARS),
-                            duration(MAX_AHEAD)));
+                            duration(MAX_AHEAD)),
+                    bool(SERVE_END_MARKERS));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());
         }

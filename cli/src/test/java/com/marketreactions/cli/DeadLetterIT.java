@@ -63,7 +63,7 @@ class DeadLetterIT extends ServiceScenario {
         long before = DeadLetters.count();
 
         try (ReactionApp app = new ReactionApp(
-                ReactionConfig.defaults(),
+                ReactionConfig.defaults().withEndMarkers(true),
                 topics,
                 ReactionApp.properties(clients, "dlq-service", dir, ReactionApp.deadLetterSettings(topics)))) {
             app.start();

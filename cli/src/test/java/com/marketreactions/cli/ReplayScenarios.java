@@ -298,7 +298,8 @@ abstract class ReplayScenarios {
                 com.marketreactions.producers.files.FilePublisher.create(clients, topics);
         Replay.Inputs in = handMadeInputs();
         java.nio.file.Path stateDir = java.nio.file.Files.createTempDirectory("late-state");
-        ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(1));
+        ReactionConfig config =
+                ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(1)).withEndMarkers(true);
         try (com.marketreactions.streams.app.ReactionApp app = new com.marketreactions.streams.app.ReactionApp(
                 config,
                 topics,

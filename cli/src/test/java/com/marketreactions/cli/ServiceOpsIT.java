@@ -53,7 +53,8 @@ class ServiceOpsIT extends ServiceScenario {
         PublishResult news = p.news();
 
         Map<String, String> settings = new HashMap<>(ReactionApp.deadLetterSettings(topics));
-        ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
+        ReactionConfig config =
+                ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650)).withEndMarkers(true);
         try (ReactionApp app = new ReactionApp(
                         config,
                         topics,

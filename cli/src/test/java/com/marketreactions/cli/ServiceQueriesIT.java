@@ -57,7 +57,8 @@ class ServiceQueriesIT extends ServiceScenario {
         Topics topics = p.topics();
         FilePublisher publisher = p.publisher();
         PublishResult news = p.news();
-        ReactionConfig config = ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650));
+        ReactionConfig config =
+                ReactionConfig.defaults().withIdleTimeout(Duration.ofDays(3650)).withEndMarkers(true);
 
         try (OpsServer opsA = OpsServer.bind("127.0.0.1", 0, () -> true);
                 OpsServer opsB = OpsServer.bind("127.0.0.1", 0, () -> true);

@@ -67,7 +67,8 @@ abstract class ServiceScenario {
 
     /**
      * The environment of a {@code serve} child process, as a deployment would set it: its application id,
-     * topics and state directory; the end-of-input markers (not the wall clock) close the last windows; a
+     * topics and state directory; the end-of-input markers (not the wall clock) close the last windows, which the
+     * service honours only because it is told to ({@code serve.end.markers}); a
      * killed member's partitions move after 10 s rather than 45; any free HTTP port.
      */
     Map<String, String> serviceEnv(String appId, String topicPrefix, int partitions, String stateName, String... more) {
@@ -87,7 +88,9 @@ abstract class ServiceScenario {
                 "REACTIONS_STREAMS_SESSION_TIMEOUT_MS",
                 "10000",
                 "REACTIONS_HTTP_PORT",
-                "0"));
+                "0",
+                "REACTIONS_SERVE_END_MARKERS",
+                "true"));
         for (int i = 0; i + 1 < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
         }

@@ -28,6 +28,9 @@ import java.util.Objects;
  *                    without it and flags the reactions BENCHMARK_STALLED; at least the idle timeout
  * @param stories how news items are grouped into stories
  * @param limits how large a news event may be ({@link InputLimits}); a larger one is rejected as invalid
+ * @param endMarkers whether end-of-input markers on the input topics end the input: a replay's own run (its input
+ *                    is bounded); a service ignores and counts them ({@link
+ *                    com.marketreactions.streams.control.EndMarkerGate})
  */
 public record ReactionConfig(
         List<Horizon> horizons,
@@ -41,7 +44,8 @@ public record ReactionConfig(
         Duration provisionalInterval,
         Duration benchmarkWait,
         StoryConfig stories,
-        InputLimits limits) {
+        InputLimits limits,
+        boolean endMarkers) {
 
     public ReactionConfig {
         Objects.requireNonNull(stories, "stories");
@@ -88,7 +92,8 @@ public record ReactionConfig(
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(10),
                 StoryConfig.defaults(),
-                InputLimits.defaults());
+                InputLimits.defaults(),
+                false);
     }
 
     public Duration maxHorizon() {
@@ -166,6 +171,13 @@ public record ReactionConfig(
         return c.done();
     }
 
+    /** The config of a run whose input ends with end-of-input markers (a replay), or of one that ignores them. */
+    public ReactionConfig withEndMarkers(boolean honoured) {
+        Change c = new Change(this);
+        c.endMarkers = honoured;
+        return c.done();
+    }
+
     /** A copy of a config with some parts changed: what every with-method builds (and validates) through. */
     private static final class Change {
         List<Horizon> horizons;
@@ -180,6 +192,7 @@ public record ReactionConfig(
         Duration benchmarkWait;
         StoryConfig stories;
         InputLimits limits;
+        boolean endMarkers;
 
         Change(ReactionConfig c) {
             horizons = c.horizons;
@@ -194,6 +207,7 @@ public record ReactionConfig(
             benchmarkWait = c.benchmarkWait;
             stories = c.stories;
             limits = c.limits;
+            endMarkers = c.endMarkers;
         }
 
         ReactionConfig done() {
@@ -209,7 +223,8 @@ public record ReactionConfig(
                     provisionalInterval,
                     benchmarkWait,
                     stories,
-                    limits);
+                    limits,
+                    endMarkers);
         }
     }
 

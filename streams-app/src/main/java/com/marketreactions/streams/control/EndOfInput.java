@@ -9,7 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * The end-of-input marker of a bounded replay: a record with a null value and the header
  * {@code mr-control: end-of-input}, written to every partition of the ticks topic after the last tick.
  * It tells the topology that no more data will come, so it finalizes every open reaction (a watermark
- * at +infinity). A long-running service never receives one.
+ * at +infinity). A long-running service ignores them ({@link EndMarkerGate}): its input never ends.
  *
  * <p>The header {@code mr-partitions} carries the number of partitions that were marked; the benchmark
  * stream is complete once markers from all of them have arrived. A replay also ends the news topic with them.

@@ -65,7 +65,7 @@ public final class TickRouter {
      * time may follow the wall clock) from a benchmark whose partition stopped reporting (it must wait).
      */
     public static Processor<byte[], StockTick, String, StockTick> outbound(
-            String benchmark, int partitions, long idleMs, InputLimits limits) {
+            String benchmark, int partitions, long idleMs, InputLimits limits, boolean endMarkers) {
         TickRouter router = new TickRouter(benchmark, partitions);
         RecordValidator<StockTick> validator = RecordValidator.ticks(limits);
         return new Processor<>() {
@@ -104,6 +104,9 @@ public final class TickRouter {
                 live.commitIfDue(wall); // a live copy sent within the gap of the last commit
                 int partition = partitionOf(context);
                 if (EndOfInput.isMarker(r.value(), r.headers())) {
+                    if (!endMarkers) {
+                        return; // a service's input never ends: the reaction node on this task counts it
+                    }
                     // a copy: the same headers object also reaches the reaction node
                     RecordHeaders headers = new RecordHeaders(r.headers().toArray());
                     headers.remove(EndOfInput.SOURCE_PARTITION_HEADER);

@@ -5,6 +5,7 @@ import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.control.EndMarkerGate;
 import com.marketreactions.streams.control.EndOfInput;
 import com.marketreactions.streams.errors.RecordValidator;
 import com.marketreactions.streams.routing.TickRouter;
@@ -32,6 +33,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
     private final String ticksTopic;
     private final TickRouter router;
     private final RecordValidator<StockTick> validator;
+    private final EndMarkerGate ends;
     /**
      * One String instance per symbol: each tick's symbol is decoded as a new String, and a tick's path looks it up
      * in half a dozen maps; with one instance its hash is computed once and equality is identity.
@@ -47,6 +49,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         this.ticksTopic = ticksTopic;
         this.router = new TickRouter(config.benchmark(), partitions);
         this.validator = RecordValidator.ticks(config.limits());
+        this.ends = new EndMarkerGate(config.endMarkers(), "ticks");
     }
 
     @Override
@@ -55,6 +58,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         this.routedTopic = repartitionTopic(context.applicationId(), TopologyNames.ROUTED_TICKS);
         this.newsTopic = repartitionTopic(context.applicationId(), TopologyNames.NEWS_BY_TICKER);
         reactions.init(context);
+        ends.init(context);
     }
 
     /** The name Kafka Streams gives the repartition topic {@code name} of application {@code applicationId}. */
@@ -70,10 +74,12 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         if (topic.equals(ticksTopic)) {
             int partition = TickRouter.partitionOf(context);
             if (EndOfInput.isMarker(value, headers)) {
-                reactions.handle(
-                        null,
-                        new MarketEvent.End(
-                                false, partition, EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
+                if (ends.admit()) {
+                    reactions.handle(
+                            null,
+                            new MarketEvent.End(
+                                    false, partition, EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
+                }
                 return;
             }
             validator.check(r.key(), value, context.currentSystemTimeMs());
@@ -127,6 +133,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
 
     @Override
     public void close() {
+        ends.close();
         reactions.close();
     }
 }

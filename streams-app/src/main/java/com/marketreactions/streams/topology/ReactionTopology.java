@@ -12,6 +12,7 @@ import com.marketreactions.schema.internal.StoryItem;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.control.EndMarkerGate;
 import com.marketreactions.streams.emit.FinalsOnly;
 import com.marketreactions.streams.emit.ReadBack;
 import com.marketreactions.streams.errors.RecordValidator;
@@ -142,7 +143,8 @@ public final class ReactionTopology {
                                 config.benchmark(),
                                 partitions,
                                 config.idleTimeout().toMillis(),
-                                config.limits()),
+                                config.limits(),
+                                config.endMarkers()),
                         Named.as("outbound-ticks"))
                 .repartition(Repartitioned.<String, StockTick>as(TopologyNames.ROUTED_TICKS)
                         .withKeySerde(Serdes.String())
@@ -153,7 +155,9 @@ public final class ReactionTopology {
                         topics.news.name(),
                         Consumed.with(topics.news.keySerde(), topics.news.valueSerde())
                                 .withName("news-source"))
-                .processValues(() -> RecordValidator.news(config.limits()), Named.as("check-news"))
+                .processValues(
+                        () -> RecordValidator.news(config.limits(), new EndMarkerGate(config.endMarkers(), "news")),
+                        Named.as("check-news"))
                 .processValues(
                         () -> new NewsDeduplicator(retention), Named.as("first-news-wins"), TopologyNames.NEWS_IDS)
                 .process(

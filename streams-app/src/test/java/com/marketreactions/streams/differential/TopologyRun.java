@@ -80,7 +80,7 @@ public final class TopologyRun {
                 .orElse(Instant.EPOCH)
                 .plus(java.time.Duration.ofDays(1));
         try (TopologyTestDriver driver =
-                new TopologyTestDriver(ReactionTopology.build(config, topics), p, driverClock)) {
+                new TopologyTestDriver(ReactionTopology.build(config.withEndMarkers(true), topics), p, driverClock)) {
             TestInputTopic<String, String> aliasTopic = driver.createInputTopic(
                     topics.aliases.name(),
                     topics.aliases.keySerde().serializer(),

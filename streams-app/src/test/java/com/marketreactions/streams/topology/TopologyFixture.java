@@ -48,27 +48,38 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     /**
-     * The driver's wall clock starts at {@link #T0} and moves only when a test moves it, while the tests' ticks and
-     * news run minutes to days past T0: as a replay's historical data would be, if the wall clock stood still. So the
-     * check of event times against the clock ({@code event.max.ahead}) gets a week here; a time further ahead (as
+     * A fixture runs as a replay: its input ends with end-of-input markers ({@link #endInput}). The driver's wall
+     * clock starts at {@link #T0} and moves only when a test moves it, while the tests' ticks and news run minutes to
+     * days past T0: as a replay's historical data would be, if the wall clock stood still. So the check of event
+     * times against the clock ({@code event.max.ahead}) gets a week here; a time further ahead (as
      * {@code DeadLetterTopologyTest} sends) is still refused.
      */
-    static ReactionConfig withRoomAhead(ReactionConfig config) {
+    static ReactionConfig asReplay(ReactionConfig config) {
         Duration week = Duration.ofDays(7);
+        ReactionConfig replay = config.withEndMarkers(true);
         return config.limits().maxAhead().compareTo(week) >= 0
-                ? config
-                : config.withLimits(config.limits().withMaxAhead(week));
+                ? replay
+                : replay.withLimits(config.limits().withMaxAhead(week));
     }
 
     /** @param streamsSettings more Streams settings, e.g. exception handlers */
     public TopologyFixture(ReactionConfig config, Map<String, String> streamsSettings) {
+        this(asReplay(config), streamsSettings, true);
+    }
+
+    /** A fixture of a service: the config as it is (end-of-input markers as it says: a service's ignores them). */
+    static TopologyFixture service(ReactionConfig config) {
+        return new TopologyFixture(config, Map.of(), true);
+    }
+
+    private TopologyFixture(ReactionConfig config, Map<String, String> streamsSettings, boolean built) {
         this.config = config;
         Properties p = new Properties();
         p.putAll(streamsSettings);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "reaction-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(ReactionTopology.build(withRoomAhead(config), topics), p, T0);
+        driver = new TopologyTestDriver(ReactionTopology.build(config, topics), p, T0);
         ticks = driver.createInputTopic(
                 topics.ticks.name(),
                 topics.ticks.keySerde().serializer(),
