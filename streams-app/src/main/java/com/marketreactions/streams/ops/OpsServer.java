@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -57,6 +60,11 @@ public final class OpsServer implements AutoCloseable {
     private volatile HostInfo self;
     private volatile ReactionFeed feed;
     private static final int MAX_STREAMS = 32;
+    /** Threads for requests other than the event streams. */
+    private static final int WORKERS = 8;
+    /** Requests that may wait for a thread. */
+    private static final int WAITING = 64;
+
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private OpsServer(HttpServer server, BooleanSupplier brokersReachable) {
@@ -92,15 +100,37 @@ public final class OpsServer implements AutoCloseable {
         s.createContext("/events", ops::events);
         s.createContext("/chart/", ops::chart);
         s.createContext("/study", ops::study);
-        // a thread per request; the live page's event streams hold theirs (at most MAX_STREAMS of them)
-        s.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ops-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        s.setExecutor(executor());
         s.start();
         LOG.info("health, metrics and queries on http://{}:{}/", host, ops.port());
         return ops;
+    }
+
+    /**
+     * A bounded pool: the live page's event streams hold a thread each (at most {@link #MAX_STREAMS}), the other
+     * requests share {@link #WORKERS} more, and at most {@link #WAITING} wait for one. A request beyond that is
+     * refused, and the server closes its connection: a flood of requests costs threads and memory up to these
+     * bounds, never more.
+     */
+    private static ThreadPoolExecutor executor() {
+        int threads = MAX_STREAMS + WORKERS;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WAITING),
+                r -> {
+                    Thread t = new Thread(r, "ops-http");
+                    t.setDaemon(true);
+                    return t;
+                },
+                (r, p) -> {
+                    throw new RejectedExecutionException(
+                            "all " + threads + " HTTP threads busy and " + WAITING + " requests waiting");
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** Starts answering for {@code app}; {@code advertised} is this endpoint as other instances reach it. */
@@ -229,9 +259,10 @@ public final class OpsServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);
-        java.util.concurrent.BlockingQueue<String> q = f.subscribe();
+        ReactionFeed.Subscriber s = f.subscribe();
+        java.util.concurrent.BlockingQueue<String> q = s.queue;
         try (OutputStream out = ex.getResponseBody()) {
-            while (true) {
+            while (!s.dropped()) {
                 String json = q.poll(KEEP_ALIVE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 out.write((json == null ? ": keep-alive\n\n" : "data: " + json + "\n\n")
                         .getBytes(StandardCharsets.UTF_8));
@@ -244,7 +275,7 @@ public final class OpsServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            f.unsubscribe(q);
+            f.unsubscribe(s);
         }
     }
 

@@ -31,11 +31,14 @@ public final class ReactionFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionFeed.class);
     static final int KEEP = 20_000;
+    /** How far a live page may fall behind the feed (beyond the latest it starts with) before it is disconnected. */
+    static final int BEHIND = 10_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<String, MarketReaction> consumer;
     private final Map<String, String> latest = new LinkedHashMap<>(16, 0.75f, false);
-    private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -83,21 +86,54 @@ public final class ReactionFeed implements AutoCloseable {
                 latest.remove(latest.keySet().iterator().next());
             }
         }
-        subscribers.forEach(q -> q.offer(json));
+        for (Subscriber s : subscribers) {
+            if (!s.offer(json)) {
+                subscribers.remove(s);
+                LOG.info(
+                        "a live page fell {} reactions behind and was disconnected (it reconnects from the latest)",
+                        BEHIND);
+            }
+        }
+    }
+
+    /**
+     * A live page's queue: bounded, so a page that stops reading (or reads slowly) costs at most {@link #KEEP} +
+     * {@link #BEHIND} reactions of memory; one that falls that far behind is {@link #dropped} and its stream closed.
+     */
+    static final class Subscriber {
+        final BlockingQueue<String> queue;
+        private volatile boolean dropped;
+
+        Subscriber(int capacity) {
+            queue = new LinkedBlockingQueue<>(capacity);
+        }
+
+        /** Queues a reaction; false (and dropped from then on) when the queue is full. */
+        boolean offer(String json) {
+            if (dropped || !queue.offer(json)) {
+                dropped = true;
+                return false;
+            }
+            return true;
+        }
+
+        boolean dropped() {
+            return dropped;
+        }
     }
 
     /** A new subscriber: the latest reactions so far are in its queue already, then every new one. */
-    BlockingQueue<String> subscribe() {
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+    Subscriber subscribe() {
+        Subscriber s = new Subscriber(KEEP + BEHIND);
         synchronized (latest) {
-            q.addAll(latest.values());
-            subscribers.add(q);
+            s.queue.addAll(latest.values());
+            subscribers.add(s);
         }
-        return q;
+        return s;
     }
 
-    void unsubscribe(BlockingQueue<String> q) {
-        subscribers.remove(q);
+    void unsubscribe(Subscriber s) {
+        subscribers.remove(s);
     }
 
     int subscribers() {
