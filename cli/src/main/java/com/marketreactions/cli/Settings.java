@@ -102,6 +102,11 @@ public final class Settings {
             InputLimits.MAX_AHEAD,
             InputLimits.defaults().maxAhead().toString(),
             "How far a tick's or news event's time may be ahead of the clock; further is rejected as invalid");
+    public static final Key MAX_JUMP = new Key(
+            InputLimits.MAX_JUMP,
+            InputLimits.defaults().maxJump().toString(),
+            "How far a tick's time may be ahead of the ticks its partition passed on before it; further, it waits "
+                    + "until they come within this of it");
     public static final Key ALLOW_WEAKER_GUARANTEE = new Key(
             "serve.allow.weaker.guarantee",
             "false",
@@ -145,6 +150,7 @@ public final class Settings {
         NEWS_MAX_FIELD_CHARS,
         NEWS_MAX_SUMMARY_CHARS,
         MAX_AHEAD,
+        MAX_JUMP,
         ALLOW_WEAKER_GUARANTEE,
         SERVE_END_MARKERS,
         HTTP_HOST,
@@ -305,7 +311,8 @@ public final class Settings {
                             integer(NEWS_MAX_TAGS),
                             integer(NEWS_MAX_FIELD_CHARS),
                             integer(NEWS_MAX_SUMMARY_CHARS),
-                            duration(MAX_AHEAD)),
+                            duration(MAX_AHEAD),
+                            duration(MAX_JUMP)),
                     bool(SERVE_END_MARKERS));
         } catch (IllegalArgumentException e) {
             throw new UserError("invalid configuration: " + e.getMessage());

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Each {@link InputLimits} limit: at it a news event passes, one beyond it is refused naming the setting. */
 class RecordChecksTest {
 
-    private static final InputLimits LIMITS = new InputLimits(3, 2, 10, 20, Duration.ofMinutes(1));
+    private static final InputLimits LIMITS =
+            new InputLimits(3, 2, 10, 20, Duration.ofMinutes(1), Duration.ofMinutes(1));
 
     @Test
     void aNewsEventAtEveryLimitPasses() {
@@ -67,8 +68,9 @@ class RecordChecksTest {
     void theDefaultsLetAWideSectorItemThroughAndALimitIsAtLeastOne() {
         List<String> fifty = Collections.nCopies(50, "AMZN");
         assertNull(RecordChecks.newsProblem(news().setTickers(fifty).build()));
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> new InputLimits(0, 1, 1, 1, Duration.ZERO));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new InputLimits(0, 1, 1, 1, Duration.ZERO, Duration.ofMinutes(1)));
         assertEquals("news.max.tickers: must be at least 1, got 0", e.getMessage());
     }
 

@@ -21,7 +21,15 @@ public final class TopologyNames {
     public static final String TICK_HISTORY = "tick-history-v3";
     /** Key-value store: reactions waiting for their window to close, ordered by close time. */
     public static final String PENDING = "pending-reactions";
-    /** Key-value store: which inputs of this partition have ended (their clocks live in the tick histories). */
+    /**
+     * Key-value store: ticks whose time is too far ahead of those before them on their partition, held back until
+     * they come within reach, by time ({@code TickHoldBack}).
+     */
+    public static final String HELD_TICKS = "ticks-held-back";
+    /**
+     * Key-value store: which inputs of this partition have ended, and the time its ticks were passed on up to
+     * (the symbols' clocks live in the tick histories).
+     */
     public static final String CLOCK = "reaction-clock";
     /** Window store: the first news event of each id, by its event time; a different one under that id is rejected. */
     public static final String NEWS_IDS = "news-ids";

@@ -21,6 +21,7 @@ import com.marketreactions.streams.impact.NewsImpactAggregator;
 import com.marketreactions.streams.news.NewsDeduplicator;
 import com.marketreactions.streams.news.NewsTickerResolver;
 import com.marketreactions.streams.routing.SymbolPartitioner;
+import com.marketreactions.streams.routing.TickHoldBack;
 import com.marketreactions.streams.routing.TickRouter;
 import com.marketreactions.streams.study.StudyAggregator;
 import com.marketreactions.streams.study.StudyGroups;
@@ -63,6 +64,7 @@ import org.apache.kafka.streams.state.Stores;
 public final class ReactionTopology {
 
     private static final String TICKS_SOURCE = "ticks-source";
+    private static final String HOLD_BACK = "hold-back-ticks";
     private static final String REACT = "react";
 
     private ReactionTopology() {}
@@ -134,10 +136,23 @@ public final class ReactionTopology {
                 .withLoggingEnabled(changelog));
 
         // Tick keys are not decoded: the symbol is in the value, and a tick's key is only checked for presence.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.HELD_TICKS), Serdes.Bytes(), tickSerde)
+                .withLoggingEnabled(changelog));
         builder.stream(
                         topics.ticks.name(),
                         Consumed.with(Serdes.ByteArray(), topics.ticks.valueSerde())
                                 .withName(TICKS_SOURCE))
+                .process(
+                        () -> new TickHoldBack(
+                                TopologyNames.HELD_TICKS,
+                                TopologyNames.CLOCK,
+                                config.limits().maxJump(),
+                                config.idleTimeout(),
+                                config.endMarkers()),
+                        Named.as(HOLD_BACK),
+                        TopologyNames.HELD_TICKS,
+                        TopologyNames.CLOCK)
                 .process(
                         () -> TickRouter.outbound(
                                 config.benchmark(),
@@ -238,7 +253,7 @@ public final class ReactionTopology {
         topology.addProcessor(
                 REACT,
                 () -> new ReactionNode(config, topics.ticks.name(), partitions),
-                TICKS_SOURCE,
+                HOLD_BACK,
                 repartitionSource(TopologyNames.ROUTED_TICKS),
                 repartitionSource(TopologyNames.NEWS_BY_TICKER));
         topology.connectProcessorAndStateStores(

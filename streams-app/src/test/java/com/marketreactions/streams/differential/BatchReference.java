@@ -42,6 +42,8 @@ import java.util.TreeMap;
  *       that arrived before it (undefined, so not late, while any of the three has none): late means behind the
  *       trades and behind the news that came before it. A late news gets LATE_NEWS on every reaction; its
  *       numbers follow the same rules.</li>
+ *   <li>"Arrived" means passed on: a tick more than J ({@code event.max.jump}) ahead of every tick passed on before
+ *       it waits for the ticks to come within J of it ({@link #passedOn}), and arrives then.</li>
  * </ul>
  *
  * <p>It never emits HISTORY_TRUNCATED: it has the whole input. Deliberately naive; it shares no code with
@@ -61,9 +63,10 @@ public final class BatchReference {
             double directionThreshold,
             long graceMs,
             long newsLatenessMs,
-            StoryConfig stories) {
+            StoryConfig stories,
+            long maxJumpMs) {
 
-        /** Without stories. */
+        /** Without stories, and no tick too far ahead to wait. */
         public Params(
                 List<HorizonSpec> horizons,
                 String benchmark,
@@ -80,7 +83,8 @@ public final class BatchReference {
                     directionThreshold,
                     graceMs,
                     newsLatenessMs,
-                    new StoryConfig(false, 0.5, java.time.Duration.ofDays(1)));
+                    new StoryConfig(false, 0.5, java.time.Duration.ofDays(1)),
+                    Long.MAX_VALUE / 4);
         }
 
         public static Params of(ReactionConfig config) {
@@ -96,7 +100,8 @@ public final class BatchReference {
                     config.directionThreshold(),
                     config.grace().toMillis(),
                     config.newsLateness().toMillis(),
-                    config.stories());
+                    config.stories(),
+                    config.limits().maxJump().toMillis());
         }
     }
 
@@ -116,6 +121,48 @@ public final class BatchReference {
         boolean lateBy(long graceMs) {
             return clockBefore != Long.MIN_VALUE && ts < clockBefore - graceMs;
         }
+    }
+
+    /**
+     * The input in the order the ticks are passed on (rule 5): a tick more than J ahead of every tick passed on
+     * before it waits, unless a waiting tick is at most J after it (then it bears the waiting ones out). The waiting
+     * ticks, in (ts, arrival) order, are passed on when a tick arrives that is passed on: first those at or before
+     * its time, then, after it, those it brings within J; at the end of the input the rest. News keep their places.
+     */
+    static List<MarketInput> passedOn(List<MarketInput> arrivals, long jumpMs) {
+        List<MarketInput> out = new ArrayList<>();
+        List<MarketInput.Tick> waiting = new ArrayList<>();
+        Long passed = null;
+        for (MarketInput in : arrivals) {
+            if (!(in instanceof MarketInput.Tick t)) {
+                out.add(in);
+                continue;
+            }
+            boolean borneOut = !waiting.isEmpty() && t.ts() >= waiting.get(0).ts() - jumpMs;
+            if (passed != null && t.ts() - jumpMs > passed && !borneOut) {
+                int at = 0;
+                while (at < waiting.size() && waiting.get(at).ts() <= t.ts()) {
+                    at++;
+                }
+                waiting.add(at, t);
+                continue;
+            }
+            while (!waiting.isEmpty()
+                    && (waiting.get(0).ts() <= t.ts() || waiting.get(0).ts() - jumpMs <= passed)) {
+                MarketInput.Tick w = waiting.remove(0);
+                out.add(w);
+                passed = Math.max(passed, w.ts());
+            }
+            out.add(t);
+            passed = passed == null ? t.ts() : Math.max(passed, t.ts());
+            while (!waiting.isEmpty() && waiting.get(0).ts() - jumpMs <= passed) {
+                MarketInput.Tick w = waiting.remove(0);
+                out.add(w);
+                passed = Math.max(passed, w.ts());
+            }
+        }
+        out.addAll(waiting);
+        return out;
     }
 
     /** A news event at the position it arrived, and whether it arrived late (rule 4). */
@@ -143,7 +190,7 @@ public final class BatchReference {
         Long maxBenchmarkTs = null;
         Long maxNewsT0 = null;
         int position = 0;
-        for (MarketInput in : inputsInArrivalOrder) {
+        for (MarketInput in : passedOn(inputsInArrivalOrder, params.maxJumpMs())) {
             if (in instanceof MarketInput.Tick t) {
                 long before = clock.getOrDefault(t.symbol(), Long.MIN_VALUE);
                 ticksBySymbol

@@ -395,4 +395,31 @@ class BatchReferenceTest {
         assertEquals(List.of("NVDA"), out.get("n2|NVDA|PT5M").getNewsTickers());
         assertEquals(1L, ref.coverage().get("alias-resolved ticker"));
     }
+
+    @Test
+    void aTickFarAheadWaitsUntilTheTicksComeWithinReachOfIt() {
+        long jump = 60_000;
+        MarketInput a0 = tick("AMZN", 0, 100, 1);
+        MarketInput b10 = tick("MSFT", 10, 100, 1);
+        MarketInput dayAhead = tick("SPY", 86_400, 1, 1);
+        MarketInput a20 = tick("AMZN", 20, 100, 1);
+        assertEquals(
+                List.of(a0, b10, a20, dayAhead),
+                BatchReference.passedOn(List.of(a0, b10, dayAhead, a20), jump),
+                "alone a day ahead: it waits to the end");
+
+        MarketInput morning = tick("SPY", 18 * 3600, 500, 1);
+        MarketInput next = tick("AMZN", 18 * 3600 + 1, 100, 1);
+        assertEquals(
+                List.of(a0, morning, next),
+                BatchReference.passedOn(List.of(a0, morning, next), jump),
+                "after a night the next tick bears the first out: the order is the arrival's");
+
+        MarketInput x = tick("AMZN", 600, 100, 1);
+        MarketInput y = tick("MSFT", 570, 100, 1);
+        assertEquals(
+                List.of(a0, y, x),
+                BatchReference.passedOn(List.of(a0, x, y), jump),
+                "borne out by an earlier tick, it goes after it");
+    }
 }

@@ -12,8 +12,6 @@ import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.Test;
 
 /** End-of-input markers end a replay's input; on a service's inputs, written by any producer, they change nothing. */
@@ -58,8 +56,8 @@ class EndMarkerTopologyTest {
             f.endOfInput();
             assertTrue(f.output().isEmpty(), "no window is finalized by a marker a producer wrote");
             assertEquals(0, f.endMarkers, "and the task does not announce an end");
-            assertEquals(2.0, total(f, "ignored-end-markers-ticks-total"), "each ignored marker is counted");
-            assertEquals(1.0, total(f, "ignored-end-markers-news-total"));
+            assertEquals(2.0, f.metricTotal("ignored-end-markers-ticks-total"), "each ignored marker is counted");
+            assertEquals(1.0, f.metricTotal("ignored-end-markers-news-total"));
 
             f.tick("AMZN", ofMinutes(6).plusMillis(1), 104.0, 5);
             f.tick("SPY", ofMinutes(6).plusMillis(1), 506.0, 5);
@@ -68,20 +66,5 @@ class EndMarkerTopologyTest {
             assertEquals(ReactionStatus.FINAL, out.get(0).getStatus());
             assertEquals(0.01, out.get(0).getRawReturn(), 1e-12, "from 100 to 101 at the close: the data alone");
         }
-    }
-
-    /** The sum of a per-task metric {@code name} over the driver's tasks. */
-    private static double total(TopologyFixture f, String name) {
-        double sum = 0;
-        boolean found = false;
-        for (var e : f.driver.metrics().entrySet()) {
-            MetricName m = e.getKey();
-            if (m.name().equals(name)) {
-                found = true;
-                sum += ((Number) ((Metric) e.getValue()).metricValue()).doubleValue();
-            }
-        }
-        assertTrue(found, "metric " + name + " is registered");
-        return sum;
     }
 }

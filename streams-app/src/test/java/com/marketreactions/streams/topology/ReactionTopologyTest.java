@@ -235,7 +235,7 @@ class ReactionTopologyTest {
         ReactionConfig config = ReactionConfig.defaults()
                 .withHorizons(List.of(Horizon.parse("PT5M")))
                 .withProvisionalInterval(Duration.ZERO);
-        config = config.withLimits(new InputLimits(3, 50, 1_000, 20_000, Duration.ofMinutes(1)));
+        config = config.withLimits(new InputLimits(3, 50, 1_000, 20_000, Duration.ofMinutes(1), Duration.ofMinutes(1)));
         try (TopologyFixture f = new TopologyFixture(config)) {
             f.aliases.pipeInput("Nvidia", "NVDA");
             f.aliases.pipeInput("Microsoft", "MSFT");

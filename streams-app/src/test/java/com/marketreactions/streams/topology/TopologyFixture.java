@@ -1,5 +1,6 @@
 package com.marketreactions.streams.topology;
 
+import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
 import com.marketreactions.schema.MarketReaction;
@@ -52,19 +53,26 @@ public final class TopologyFixture implements AutoCloseable {
      * clock starts at {@link #T0} and moves only when a test moves it, while the tests' ticks and news run minutes to
      * days past T0: as a replay's historical data would be, if the wall clock stood still. So the check of event
      * times against the clock ({@code event.max.ahead}) gets a week here; a time further ahead (as
-     * {@code DeadLetterTopologyTest} sends) is still refused.
+     * {@code DeadLetterTopologyTest} sends) is still refused. The tests step sparse ticks minutes to hours apart, so
+     * no tick waits for those after it ({@code event.max.jump}) unless a test asks ({@link #withHolds}).
      */
     static ReactionConfig asReplay(ReactionConfig config) {
         Duration week = Duration.ofDays(7);
         ReactionConfig replay = config.withEndMarkers(true);
-        return config.limits().maxAhead().compareTo(week) >= 0
-                ? replay
-                : replay.withLimits(config.limits().withMaxAhead(week));
+        InputLimits limits = config.limits().withMaxJump(Duration.ofDays(3650));
+        return replay.withLimits(limits.maxAhead().compareTo(week) >= 0 ? limits : limits.withMaxAhead(week));
     }
 
     /** @param streamsSettings more Streams settings, e.g. exception handlers */
     public TopologyFixture(ReactionConfig config, Map<String, String> streamsSettings) {
         this(asReplay(config), streamsSettings, true);
+    }
+
+    /** A replay's fixture in which a tick more than {@code config}'s {@code event.max.jump} ahead waits. */
+    static TopologyFixture withHolds(ReactionConfig config) {
+        ReactionConfig replay = asReplay(config);
+        return new TopologyFixture(
+                replay.withLimits(replay.limits().withMaxJump(config.limits().maxJump())), Map.of(), true);
     }
 
     /** A fixture of a service: the config as it is (end-of-input markers as it says: a service's ignores them). */
@@ -162,6 +170,20 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     int endMarkers;
+
+    /** The sum over the driver's tasks of metric {@code name} (a task metric such as {@code held-ticks-total}). */
+    double metricTotal(String name) {
+        double sum = 0;
+        boolean found = false;
+        for (var e : driver.metrics().entrySet()) {
+            if (e.getKey().name().equals(name)) {
+                found = true;
+                sum += ((Number) e.getValue().metricValue()).doubleValue();
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(found, "metric " + name + " is registered");
+        return sum;
+    }
 
     /** Reactions by "TICKER HORIZON", failing if one key appears twice. */
     Map<String, MarketReaction> byTickerAndHorizon(List<MarketReaction> out) {

@@ -33,6 +33,7 @@ class TopologyNamesTest {
                         "tick-history-v3",
                         "pending-reactions",
                         "reaction-clock",
+                        "ticks-held-back",
                         "news-seen",
                         "news-ids",
                         "ticker-aliases-store",
