@@ -21,6 +21,7 @@ public final class ReactionMetrics {
     private final Sensor fin;
     private final Sensor late;
     private final Sensor open;
+    private final Sensor symbols;
 
     public ReactionMetrics(StreamsMetrics metrics, String taskId) {
         this.metrics = metrics;
@@ -36,6 +37,18 @@ public final class ReactionMetrics {
                         "Reactions (news, ticker, horizon) waiting for their window to close",
                         Map.of("task-id", taskId)),
                 new Value());
+        symbols = metrics.addSensor(SCOPE + "-symbols-in-memory-" + taskId, RecordingLevel.INFO);
+        symbols.add(
+                new MetricName(
+                        "symbols-in-memory",
+                        "stream-" + SCOPE + "-metrics",
+                        "Symbols whose tick history the task keeps in memory (those idle a day leave it)",
+                        Map.of("task-id", taskId)),
+                new Value());
+    }
+
+    public void symbolsInMemory(long n) {
+        symbols.record(n);
     }
 
     public void provisional() {
@@ -55,7 +68,7 @@ public final class ReactionMetrics {
     }
 
     public void close() {
-        for (Sensor s : new Sensor[] {provisional, fin, late, open}) {
+        for (Sensor s : new Sensor[] {provisional, fin, late, open, symbols}) {
             metrics.removeSensor(s);
         }
     }

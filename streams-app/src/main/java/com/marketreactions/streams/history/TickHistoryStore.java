@@ -291,6 +291,39 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         return newest[0];
     }
 
+    /**
+     * Drops from memory the symbols that have had no tick since {@code before}, have nothing unwritten and no
+     * estimate summaries, and that {@code keep} does not name: a market of thin names and made-up symbols must not
+     * grow the heap for good. Nothing is lost: a symbol's next tick loads its clock and expiry bound from the store,
+     * as after a restart. Returns how many were dropped.
+     */
+    public int evictIdle(long before, java.util.function.Predicate<String> keep) {
+        int n = 0;
+        for (java.util.Iterator<Map.Entry<String, SymbolHistory>> it =
+                        symbols.entrySet().iterator();
+                it.hasNext(); ) {
+            Map.Entry<String, SymbolHistory> e = it.next();
+            SymbolHistory s = e.getValue();
+            boolean idle = s.clock < before
+                    && !s.dirty
+                    && !s.metaDirty
+                    && s.settled == null
+                    && (s.latestMinute == null || s.latestMinute.clean());
+            if (idle && !keep.test(e.getKey())) {
+                it.remove();
+                n++;
+            }
+        }
+        lastName = null;
+        last = null;
+        return n;
+    }
+
+    /** How many symbols are in memory. */
+    public int symbolsInMemory() {
+        return symbols.size();
+    }
+
     @Override
     public void clearCache() {
         symbols.clear();

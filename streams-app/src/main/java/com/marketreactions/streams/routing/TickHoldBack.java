@@ -10,7 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,6 +63,7 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
     private KeyValueStore<Bytes, StockTick> held;
     private KeyValueStore<String, Long> clock;
     private Sensor holds;
+    private Sensor waiting;
     private boolean warned;
     /** The latest time of a tick passed on; {@link Long#MIN_VALUE} before the first. */
     private long passedUpTo = Long.MIN_VALUE;
@@ -97,6 +101,17 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
         holds = context.metrics()
                 .addRateTotalSensor(
                         ReactionMetrics.SCOPE, "task-" + context.taskId(), "held-ticks", Sensor.RecordingLevel.INFO);
+        waiting = context.metrics()
+                .addSensor(
+                        ReactionMetrics.SCOPE + "-held-ticks-waiting-" + context.taskId(), Sensor.RecordingLevel.INFO);
+        waiting.add(
+                new MetricName(
+                        "held-ticks-waiting",
+                        "stream-" + ReactionMetrics.SCOPE + "-metrics",
+                        "Ticks held back now, waiting for the ticks of their partition to reach them",
+                        Map.of("task-id", context.taskId().toString())),
+                new Value());
+        waiting.record(heldCount);
         lastArrivalWall = context.currentSystemTimeMs();
     }
 
@@ -139,6 +154,7 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
         heldCount++;
         earliestHeld = Math.min(earliestHeld, t);
         holds.record();
+        waiting.record(heldCount);
         if (!warned) {
             warned = true;
             LOG.warn(
@@ -179,6 +195,7 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
             }
         }
         earliestHeld = heldCount == 0 ? Long.MAX_VALUE : next;
+        waiting.record(heldCount);
     }
 
     private void passed(long t) {
@@ -207,5 +224,6 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
     @Override
     public void close() {
         context.metrics().removeSensor(holds);
+        context.metrics().removeSensor(waiting);
     }
 }

@@ -37,6 +37,8 @@ public final class TickRouter {
     private final String benchmark;
     private final int partitions;
     private final Map<String, Integer> partitionOf = new HashMap<>();
+    /** Most symbols {@link #partitionOf} keeps: a whole market is about 11,000. */
+    private static final int MAX_CACHED = 50_000;
 
     public TickRouter(String benchmark, int partitions) {
         this.benchmark = benchmark;
@@ -47,6 +49,9 @@ public final class TickRouter {
     public boolean stays(String symbol, int partition) {
         if (partitions == 1) {
             return true; // no lookup: with thousands of symbols it was 5% of the stream thread
+        }
+        if (partitionOf.size() >= MAX_CACHED) {
+            partitionOf.clear(); // a cache of a pure function: a flood of made-up symbols must not grow it for good
         }
         return partitionOf.computeIfAbsent(symbol, s -> SymbolPartitioner.partition(s, partitions)) == partition;
     }

@@ -183,6 +183,10 @@ public final class StoryTracker {
      * more (at most every hour of it per ticker).
      */
     public void expire(String ticker, long before) {
+        if (expiredBefore.size() >= MAX_CACHED || firstItem.size() >= MAX_CACHED) {
+            expiredBefore.clear(); // what they cache, a scan finds again
+            firstItem.clear();
+        }
         Long done = expiredBefore.get(ticker);
         if (done != null && before - done < EXPIRY_STEP_MS) {
             return;

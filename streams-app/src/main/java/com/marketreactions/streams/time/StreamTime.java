@@ -71,6 +71,17 @@ public final class StreamTime {
         this.ended = ended;
     }
 
+    /**
+     * Forgets the wall time of the symbols idle for the idle timeout: one that is absent counts as idle since the
+     * start, which once the task has run that long is the same answer ({@link #symbolTime}). Keeps the map to the
+     * symbols trading now, however many have come and gone.
+     */
+    public void forgetIdle(long wallNow) {
+        if (wallNow - startWall >= idleMs) {
+            lastWall.values().removeIf(w -> wallNow - w[0] >= idleMs);
+        }
+    }
+
     /** A tick of {@code symbol} at {@code ts} was applied. */
     public void tick(String symbol, long ts, long wallNow) {
         if (symbol.equals(benchmark)) {

@@ -39,6 +39,8 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
      * in half a dozen maps; with one instance its hash is computed once and equality is identity.
      */
     private final Map<String, String> symbols = new HashMap<>();
+    /** Most symbols {@link #symbols} keeps: a whole market is about 11,000. */
+    private static final int MAX_SYMBOLS = 50_000;
 
     private ProcessorContext<String, MarketReaction> context;
     private String routedTopic;
@@ -124,6 +126,9 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
 
     private StockTick canonical(StockTick tick) {
         String symbol = tick.getSymbol();
+        if (symbols.size() >= MAX_SYMBOLS) {
+            symbols.clear(); // a flood of made-up symbols: identity is a fast path, equality still holds
+        }
         String known = symbols.putIfAbsent(symbol, symbol);
         if (known != null) {
             tick.setSymbol(known);

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class ReactionProcessor implements Processor<String, MarketEvent, String, MarketReaction> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReactionProcessor.class);
+    /** A symbol without a tick for this much of the task's time, and no news pending, leaves the heap. */
+    static final long IDLE_SYMBOL_MS = 86_400_000L;
 
     private final ReactionConfig config;
     private final int partitions;
@@ -173,6 +175,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     /** The wall-clock punctuation: windows of quiet inputs, and the latest PROVISIONAL updates for queries. */
     private void onWallClock(long wall) {
         task.changelogOffsets.touch(Math.max(0, context.currentStreamTimeMs())); // a task that has had no record yet
+        task.time.forgetIdle(wall);
         finalizeAll(wall);
         task.recent.flush();
         task.live.commitIfDue(wall);
@@ -254,6 +257,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         task.history.expire(symbol, task.retention.historyFrom(taskTime, clock, pendingT0));
         if (isBenchmark) {
             task.benchmarkTape.dropBefore(task.retention.windowsFrom(taskTime, clock, pendingT0));
+            // as often as the benchmark's expiry: the symbols that stopped trading leave the heap
+            task.history.evictIdle(taskTime - IDLE_SYMBOL_MS, t -> task.index.earliestT0(t) != Long.MAX_VALUE);
+            task.metrics.symbolsInMemory(task.history.symbolsInMemory());
         }
         if (task.stories != null) {
             task.stories.expire(symbol, task.retention.storyItemsFrom(taskTime, clock, task.index.earliestT0(symbol)));
