@@ -1,5 +1,7 @@
 package com.marketreactions.cli;
 
+import static com.marketreactions.cli.DeadLetterReads.header;
+import static com.marketreactions.cli.DeadLetterReads.readAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,14 +20,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -116,27 +115,5 @@ class DeadLetterIT extends ServiceScenario {
                 .setPrice(price)
                 .setSize(1)
                 .build();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(ClientConfigs clients, String topic, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
-                clients.committedReader(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            ClientConfigs.assignAllFromStart(c, topic);
-            Waits.await(expected + " records on " + topic)
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInSameThread()
-                    .pollInterval(Duration.ZERO) // the consumer's poll is the interval
-                    .until(() -> {
-                        c.poll(Duration.ofMillis(200)).forEach(out::add);
-                        return out.size() >= expected;
-                    });
-        }
-        return out;
-    }
-
-    private static String header(ConsumerRecord<?, ?> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package com.marketreactions.cli;
 
+import static com.marketreactions.cli.DeadLetterReads.header;
+import static com.marketreactions.cli.DeadLetterReads.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +38,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -254,29 +254,6 @@ class ServiceHostileIT extends ServiceScenario {
         }
         out.removeIf(r -> r == null);
         return out;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(ClientConfigs clients, String topic, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(
-                clients.committedReader(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            ClientConfigs.assignAllFromStart(c, topic);
-            Waits.await(expected + " records on " + topic)
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInSameThread()
-                    .pollInterval(Duration.ZERO)
-                    .until(() -> {
-                        c.poll(Duration.ofMillis(200)).forEach(out::add);
-                        return out.size() >= expected;
-                    });
-            c.poll(Duration.ofSeconds(1)).forEach(out::add);
-        }
-        return out;
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     /** The service's HTTP address, from the line its endpoint logs on start. */
