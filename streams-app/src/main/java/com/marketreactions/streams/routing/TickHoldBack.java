@@ -64,7 +64,6 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
     private KeyValueStore<String, Long> clock;
     private Sensor holds;
     private Sensor waiting;
-    private boolean warned;
     /** The latest time of a tick passed on; {@link Long#MIN_VALUE} before the first. */
     private long passedUpTo = Long.MIN_VALUE;
 
@@ -155,19 +154,17 @@ public final class TickHoldBack implements Processor<byte[], StockTick, byte[], 
         earliestHeld = Math.min(earliestHeld, t);
         holds.record();
         waiting.record(heldCount);
-        if (!warned) {
-            warned = true;
-            LOG.warn(
-                    "task {}: a tick of {} at {} is {} ahead of the ticks before it ({}); held back until they come "
-                            + "within {} of it (setting {}); further ones are counted in held-ticks",
-                    context.taskId(),
-                    RecordChecks.quote(tick.getSymbol()),
-                    tick.getTs(),
-                    Duration.ofMillis(t - passedUpTo),
-                    Instant.ofEpochMilli(passedUpTo),
-                    Duration.ofMillis(jumpMs),
-                    InputLimits.MAX_JUMP);
-        }
+        // a genuine gap (a night, a quiet partition) holds its first tick too: routine, so not a warning
+        LOG.debug(
+                "task {}: a tick of {} at {} is {} ahead of the ticks before it ({}); held back until they come "
+                        + "within {} of it (setting {})",
+                context.taskId(),
+                RecordChecks.quote(tick.getSymbol()),
+                tick.getTs(),
+                Duration.ofMillis(t - passedUpTo),
+                Instant.ofEpochMilli(passedUpTo),
+                Duration.ofMillis(jumpMs),
+                InputLimits.MAX_JUMP);
     }
 
     /**
