@@ -13,12 +13,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -74,10 +76,15 @@ public final class EndMarkers {
         long[] read = {0};
         Set<Integer> ended = new HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Object> uncommitted = new java.util.HashMap<>(reader);
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
-                reader, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+                        reader,
+                        topic.keySerde().deserializer(),
+                        topic.valueSerde().deserializer());
+                KafkaConsumer<byte[], byte[]> ends =
+                        new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> tps = ClientConfigs.assignAllFromStart(consumer, topic.name());
-            Map<TopicPartition, Long> endOffsets = null;
             while (true) {
                 for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.value() != null) {
@@ -87,10 +94,7 @@ public final class EndMarkers {
                         ended.add(EndOfInput.sourcePartition(r.headers()));
                     }
                 }
-                if (endOffsets == null && ended.size() >= partitions) {
-                    endOffsets = consumer.endOffsets(tps);
-                }
-                if (endOffsets != null && caughtUp(consumer, endOffsets)) {
+                if (ended.size() >= partitions && complete(consumer, ends, tps)) {
                     return;
                 }
                 healthCheck.run();
@@ -104,8 +108,17 @@ public final class EndMarkers {
         }
     }
 
-    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> endOffsets) {
-        return endOffsets.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    /**
+     * Whether the reader has everything: no transaction is open on any partition (the committed end, the last stable
+     * offset, is the log's end) and its position is there. The markers alone do not say so: a transaction's commit
+     * becomes visible partition by partition, so the end markers on one partition can be readable while the FINALs
+     * the same transaction wrote to another are not yet.
+     */
+    private static boolean complete(KafkaConsumer<?, ?> consumer, KafkaConsumer<?, ?> ends, List<TopicPartition> tps) {
+        Map<TopicPartition, Long> stable = consumer.endOffsets(tps);
+        Map<TopicPartition, Long> logEnd = ends.endOffsets(tps);
+        return tps.stream()
+                .allMatch(tp -> stable.get(tp).equals(logEnd.get(tp)) && consumer.position(tp) >= stable.get(tp));
     }
 
     /** Waits until the application has committed its consumption of every published news record. */
