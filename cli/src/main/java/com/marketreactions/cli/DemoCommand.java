@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         String appId = "reactions-demo-dashboard";
         Settings live = settings.with(Settings.APP_ID, appId).with(Settings.STATE_DIR, state.toString());
         Topics topics = Topics.create("dashboard.", clients.serdes());
-        TopicAdmin.ensureTopics(clients, topics, settings.partitions());
+        TopicAdmin.ensureTopics(clients, topics, settings.partitions(), settings.topicRetention());
         SchemaRegistration.registerAll(clients, topics);
         try {
             return ServeCommand.serve(live, clients, topics, ops -> {

@@ -88,7 +88,7 @@ final class ProduceCommand implements Callable<Integer> {
         };
         try {
             format.file(file); // fail fast on a missing file, before touching the cluster
-            TopicAdmin.ensureTopics(clients, topics, s.partitions());
+            TopicAdmin.ensureTopics(clients, topics, s.partitions(), s.topicRetention());
             SchemaRegistration.registerAll(clients, topics);
             PublishResult r = FilePublisher.create(clients, topics)
                     .withPacing(speed)

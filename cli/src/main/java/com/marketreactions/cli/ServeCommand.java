@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         Settings s = c.settings();
         ClientConfigs clients = c.clients();
         Topics topics = c.topics();
-        TopicAdmin.ensureTopics(clients, topics, s.partitions());
+        TopicAdmin.ensureTopics(clients, topics, s.partitions(), s.topicRetention());
         SchemaRegistration.registerAll(clients, topics);
         return serve(s, clients, topics, app -> {});
     }

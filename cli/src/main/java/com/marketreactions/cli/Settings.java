@@ -3,6 +3,7 @@ package com.marketreactions.cli;
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.RegistryOptions;
+import com.marketreactions.common.TopicRetention;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.story.StoryConfig;
@@ -44,6 +45,17 @@ public final class Settings {
     public static final Key TOPIC_PREFIX = new Key("topic.prefix", "", "Prefix of every topic name");
     public static final Key PARTITIONS =
             new Key("topic.partitions", "2", "Partitions of topics the app creates (news and ticks must match)");
+    public static final Key RETENTION_BYTES = new Key(
+            "topic.retention.bytes",
+            Long.toString(10L << 30),
+            "Most bytes a partition of news, ticks and dead-letters keeps when the app creates them (setup, serve, "
+                    + "produce); the oldest published records go first; -1 = no bound");
+    public static final Key RETENTION_TIME = new Key(
+            "topic.retention.time",
+            "-1",
+            "Most record time a partition of news, ticks and dead-letters keeps when the app creates them, counted "
+                    + "from each record's event time (history older than this is deleted as soon as its segment "
+                    + "closes, read or not); -1 = no bound");
     public static final Key STATE_DIR = new Key("state.dir", "state", "Directory of the local state stores");
     public static final Key HORIZONS = new Key("horizons", "PT5M,PT30M,PT1H,P1D", "Reaction horizons (ISO-8601)");
     public static final Key BENCHMARK = new Key("benchmark", "SPY", "Market proxy symbol");
@@ -131,6 +143,8 @@ public final class Settings {
         APP_ID,
         TOPIC_PREFIX,
         PARTITIONS,
+        RETENTION_BYTES,
+        RETENTION_TIME,
         STATE_DIR,
         HORIZONS,
         BENCHMARK,
@@ -207,6 +221,7 @@ public final class Settings {
         Settings s = new Settings(v, o);
         s.reactionConfig(); // validate now, with the origin of a bad value in the message
         s.partitions();
+        s.topicRetention();
         return s;
     }
 
@@ -273,6 +288,32 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw bad(PARTITIONS, "a positive integer");
         }
+    }
+
+    /** The retention of the topics the service creates that are not compacted. */
+    public TopicRetention topicRetention() {
+        long bytes;
+        try {
+            bytes = Long.parseLong(get(RETENTION_BYTES).trim());
+            if (bytes < -1 || bytes == 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw bad(RETENTION_BYTES, "a positive number of bytes, or -1 (no bound)");
+        }
+        long ms = -1;
+        if (!get(RETENTION_TIME).trim().equals("-1")) {
+            try {
+                ms = Duration.parse(get(RETENTION_TIME).trim().toUpperCase(Locale.ROOT))
+                        .toMillis();
+                if (ms <= 0) {
+                    throw new DateTimeParseException("not positive", get(RETENTION_TIME), 0);
+                }
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw bad(RETENTION_TIME, "a positive ISO-8601 duration such as P7D, or -1 (no bound)");
+            }
+        }
+        return new TopicRetention(bytes, ms);
     }
 
     /** The health and metrics port, or -1 for none. */

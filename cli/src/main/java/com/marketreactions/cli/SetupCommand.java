@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
         name = "setup",
         mixinStandardHelpOptions = true,
         description = {
-            "Creates every topic (topic.prefix, topic.partitions) and registers the schemas, then exits.",
+            "Creates every topic (topic.prefix, topic.partitions, topic.retention.*) and registers the schemas, then exits.",
             "Idempotent; serve does the same on start. Same config keys as serve."
         })
 final class SetupCommand implements Callable<Integer> {
@@ -22,7 +22,8 @@ final class SetupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClusterOptions.Connected c = cluster.connect("setup");
-        TopicAdmin.ensureTopics(c.clients(), c.topics(), c.settings().partitions());
+        TopicAdmin.ensureTopics(
+                c.clients(), c.topics(), c.settings().partitions(), c.settings().topicRetention());
         SchemaRegistration.registerAll(c.clients(), c.topics());
         c.topics().all().forEach(t -> System.out.println("topic " + t.name()));
         return 0;

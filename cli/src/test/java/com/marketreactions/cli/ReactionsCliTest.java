@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.TopicRetention;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,5 +131,21 @@ class ReactionsCliTest {
                 () -> Settings.load(null, Map.of("REACTIONS_NEWS_MAX_TAGS", "0"))
                         .reactionConfig());
         assertTrue(e.getMessage().contains("news.max.tags"), e.getMessage());
+    }
+
+    @Test
+    void retentionIsASizeByDefaultAndEachBoundASetting() {
+        assertEquals(
+                new TopicRetention(10L << 30, -1), Settings.load(null, Map.of()).topicRetention());
+        Settings s = Settings.load(
+                null, Map.of("REACTIONS_TOPIC_RETENTION_BYTES", "-1", "REACTIONS_TOPIC_RETENTION_TIME", "P7D"));
+        assertEquals(new TopicRetention(-1, 7 * 86_400_000L), s.topicRetention());
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("REACTIONS_TOPIC_RETENTION_BYTES", "0"),
+                Map.entry("REACTIONS_TOPIC_RETENTION_TIME", "a week"),
+                Map.entry("REACTIONS_TOPIC_RETENTION_TIME", "-PT1S"))) {
+            UserError e = assertThrows(UserError.class, () -> Settings.load(null, Map.ofEntries(bad)));
+            assertTrue(e.getMessage().contains("'" + bad.getValue() + "'"), e.getMessage());
+        }
     }
 }

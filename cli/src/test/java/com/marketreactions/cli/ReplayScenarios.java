@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -480,6 +481,61 @@ abstract class ReplayScenarios {
                         + "before 1980-01-01T00:00:00Z; looks like epoch seconds: 2025-11-03T14:31:00Z (--ts-unit s)"),
                 message);
         assertEquals(3, TopicRead.all(c, "units.ticks", 3, r -> r.timestamp()).size(), "nothing more published");
+    }
+
+    @Test
+    void setupBoundsTheTopicsThatOnlyGrowAndAReplayKeepsItsOwn() throws Exception {
+        ClientConfigs c = clients();
+        String[] cluster = {"--bootstrap-servers", c.bootstrapServers(), "--registry-url", c.registryUrl()};
+        Path bounded = Files.writeString(
+                dir.resolve("bounded.properties"), "topic.prefix=bounded.\ntopic.retention.time=P7D\n");
+        CliRun run = CliRun.of(CliRun.concat(new String[] {"setup", "--config", bounded.toString()}, cluster));
+        assertEquals(0, run.code(), run.err());
+        Map<String, Map<String, String>> configs =
+                topicConfigs(c, "bounded.news", "bounded.ticks", "bounded.dead-letters", "bounded.market-reactions");
+        for (String growing : List.of("bounded.news", "bounded.ticks", "bounded.dead-letters")) {
+            assertEquals(
+                    Map.of("retention.bytes", "10737418240", "retention.ms", "604800000", "cleanup.policy", "delete"),
+                    configs.get(growing),
+                    growing);
+        }
+        assertEquals("compact", configs.get("bounded.market-reactions").get("cleanup.policy"));
+
+        Replay.Result kept = replay(1).withTopicPrefix("kept.").run(handMadeInputs(), "kept");
+        assertEquals(
+                Map.of("retention.bytes", "-1", "retention.ms", "-1", "cleanup.policy", "delete"),
+                topicConfigs(c, kept.topics().ticks.name())
+                        .get(kept.topics().ticks.name()),
+                "a replay's own topics keep everything");
+
+        // a service pointed at topics that keep everything (as earlier versions created them) says so
+        Path unbounded = Files.writeString(dir.resolve("unbounded.properties"), "topic.prefix=kept.\n");
+        run = CliRun.of(CliRun.concat(new String[] {"setup", "--config", unbounded.toString()}, cluster));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("topic kept.ticks keeps every record"), run.err());
+        assertEquals(
+                "-1",
+                topicConfigs(c, "kept.ticks").get("kept.ticks").get("retention.bytes"),
+                "an existing topic keeps its retention");
+    }
+
+    /** The retention and cleanup policy of each topic as the broker reports them. */
+    private static Map<String, Map<String, String>> topicConfigs(ClientConfigs c, String... topics) throws Exception {
+        List<String> keys = List.of("retention.bytes", "retention.ms", "cleanup.policy");
+        try (Admin admin = Admin.create(c.common())) {
+            Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+            admin.describeConfigs(java.util.Arrays.stream(topics)
+                            .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                            .toList())
+                    .all()
+                    .get()
+                    .forEach((r, config) -> out.put(
+                            r.name(),
+                            keys.stream()
+                                    .collect(Collectors.toMap(
+                                            k -> k, k -> config.get(k).value()))));
+            return out;
+        }
     }
 
     @Test

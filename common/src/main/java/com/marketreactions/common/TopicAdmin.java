@@ -10,25 +10,37 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Creates the registry's topics when missing and checks that the inputs are co-partitioned. */
+/** Creates the registry's topics when missing, with their retention, and checks that the inputs are co-partitioned. */
 public final class TopicAdmin {
 
     private static final long TIMEOUT_S = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
     private TopicAdmin() {}
 
+    /** {@link #ensureTopics(ClientConfigs, Topics, int, TopicRetention)} for a run's own topics, kept until deleted. */
+    public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions) {
+        ensureTopics(clients, topics, partitions, TopicRetention.UNLIMITED);
+    }
+
     /**
      * Creates every topic of {@code topics} that does not exist yet, with {@code partitions} partitions
-     * (aliases always get one), the cluster's {@link Replication} and no time-based retention, then
-     * verifies the input topics agree on their partition count.
+     * (aliases always get one) and the cluster's {@link Replication}: the compacted ones keep each key's latest
+     * record, the others {@code retention}. Then verifies the input topics agree on their partition count and,
+     * when {@code retention} is bounded, warns about an existing topic that keeps every record.
      */
-    public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions) {
+    public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions, TopicRetention retention) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
             Replication replication = Replication.of(admin, TIMEOUT_S);
@@ -39,13 +51,11 @@ public final class TopicAdmin {
                 }
                 int n = t == topics.aliases ? 1 : partitions;
                 NewTopic nt = new NewTopic(t.name(), Optional.of(n), Optional.of(replication.factor()));
-                // Record timestamps are event times: a replay of last year's ticks would be deleted at once by
-                // time-based retention. Keep records until deleted on purpose.
                 Map<String, String> configs = new HashMap<>(replication.topicConfig());
                 configs.putAll(
                         t.compacted()
                                 ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                                : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                                : retention.topicConfig());
                 missing.add(nt.configs(configs));
             }
             try {
@@ -56,6 +66,9 @@ public final class TopicAdmin {
                 }
             }
             checkCopartitioned(admin, topics);
+            if (retention.bounded()) {
+                warnUnbounded(admin, topics, existing);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -68,6 +81,36 @@ public final class TopicAdmin {
             throw new ClusterUnavailableException(
                     "cannot create topics on " + clients.bootstrapServers() + ": " + Problems.describe(e), e);
         }
+    }
+
+    /** Topics created before retention was a setting (or by hand) keep every record: the broker's disk fills. */
+    private static void warnUnbounded(Admin admin, Topics topics, Set<String> existing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> growing = topics.all().stream()
+                .filter(t -> !t.compacted() && existing.contains(t.name()))
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()))
+                .toList();
+        if (growing.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(growing).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+        configs.forEach((topic, config) -> {
+            if (unbounded(config, TopicConfig.RETENTION_BYTES_CONFIG)
+                    && unbounded(config, TopicConfig.RETENTION_MS_CONFIG)) {
+                LOG.warn(
+                        "topic {} keeps every record (retention.bytes and retention.ms are -1), so the broker's disk "
+                                + "fills; bound it, e.g. kafka-configs.sh --alter --entity-type topics --entity-name {} "
+                                + "--add-config retention.bytes=<bytes per partition>",
+                        topic.name(),
+                        topic.name());
+            }
+        });
+    }
+
+    private static boolean unbounded(Config config, String name) {
+        ConfigEntry e = config.get(name);
+        return e != null && e.value() != null && e.value().trim().equals("-1");
     }
 
     private static void checkCopartitioned(Admin admin, Topics topics)
