@@ -3,6 +3,7 @@ package com.marketreactions.common;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -38,6 +39,11 @@ public final class RegistrySerdes implements SerdeFactory {
 
     public static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public Optional<SchemaRegistryClient> registry() {
+        return Optional.of(client);
     }
 
     @Override

@@ -35,7 +35,9 @@ public final class SchemaRegistration {
      * @throws SchemaRegistryException the registry refused a schema or the credentials
      */
     public static Map<String, Integer> registerAll(ClientConfigs clients, Topics topics) {
-        SchemaRegistryClient registry = clients.registryClient();
+        // through the topics' own serdes' client when they have one: every id is then in the caches they read and
+        // write with, so a service started once needs the registry again only for a schema it has not seen
+        SchemaRegistryClient registry = topics.serdes().registry().orElseGet(clients::registryClient);
         Map<String, Integer> ids = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Schema> e : subjects(topics).entrySet()) {

@@ -131,6 +131,7 @@ public final class SchemaRegistryClient {
                     false);
         }
         ids.put(r, registered);
+        schemas.putIfAbsent(registered, schema); // records written with it are then read without asking
         return registered;
     }
 

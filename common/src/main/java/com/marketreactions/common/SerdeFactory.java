@@ -1,5 +1,6 @@
 package com.marketreactions.common;
 
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -10,4 +11,9 @@ import org.apache.kafka.common.serialization.Serde;
 public interface SerdeFactory {
 
     <T extends SpecificRecord> Serde<T> avro(Class<T> type);
+
+    /** The registry client whose caches these serdes use, if they use a registry. */
+    default Optional<SchemaRegistryClient> registry() {
+        return Optional.empty();
+    }
 }

@@ -43,9 +43,11 @@ public final class Topics {
     public final Topic<String, EventStudy> study;
     public final Topic<byte[], byte[]> deadLetters;
     private final String prefix;
+    private final SerdeFactory serdes;
 
     private Topics(String prefix, SerdeFactory serdes) {
         this.prefix = prefix;
+        this.serdes = serdes;
         this.news = new Topic<>(prefix + NEWS, Serdes.String(), serdes.avro(NewsEvent.class), false);
         this.ticks = new Topic<>(prefix + TICKS, Serdes.String(), serdes.avro(StockTick.class), false);
         this.aliases = new Topic<>(prefix + ALIASES, Serdes.String(), Serdes.String(), true);
@@ -66,6 +68,11 @@ public final class Topics {
 
     public String prefix() {
         return prefix;
+    }
+
+    /** What made the topics' serdes. */
+    public SerdeFactory serdes() {
+        return serdes;
     }
 
     /** The input topics the topology reads: must have the same number of partitions (co-partitioned by ticker). */

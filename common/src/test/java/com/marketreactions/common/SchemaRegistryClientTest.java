@@ -180,11 +180,31 @@ class SchemaRegistryClientTest {
         assertArrayEquals(new byte[] {0, 0, 0, 1, 2}, java.util.Arrays.copyOf(bytes, 5), "byte 0, then id 258");
         assertEquals(tick, serde.deserializer().deserialize("ticks", bytes));
         assertEquals(
-                List.of("POST /api/subjects/ticks-value/versions null", "GET /api/schemas/ids/258 null"), requests);
+                List.of("POST /api/subjects/ticks-value/versions null"),
+                requests,
+                "the schema it registered is read back without asking");
         org.apache.kafka.common.errors.SerializationException e = assertThrows(
                 org.apache.kafka.common.errors.SerializationException.class,
                 () -> serde.deserializer()
                         .deserialize("ticks", "{\"symbol\":\"AMZN\"}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("not in the Confluent wire format"), e.getMessage());
+    }
+
+    @Test
+    void aServiceReadsAndWritesItsSchemasWithoutTheRegistryOnceRegistered() throws IOException {
+        String url = start((ex, n) -> ex.getRequestMethod().equals("POST")
+                ? new String[] {"200", "{\"id\": " + n + "}"}
+                : new String[] {"200", "{}"});
+        Topics topics = Topics.create("t.", new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)));
+        SchemaRegistration.registerAll(ClientConfigs.of("127.0.0.1:9", url + API), topics);
+        server.stop(0); // the registry goes away
+        StockTick tick = StockTick.newBuilder()
+                .setSymbol("AMZN")
+                .setTs(Instant.parse("2025-11-03T14:31:00Z"))
+                .setPrice(254.0)
+                .setSize(100)
+                .build();
+        byte[] bytes = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(), tick);
+        assertEquals(tick, topics.ticks.valueSerde().deserializer().deserialize(topics.ticks.name(), bytes));
     }
 }

@@ -122,7 +122,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.resolve("registry").toFile()) // stray files land in the data dir
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())); // a restart adds to it
             // JVM options meant for this JVM (heap sizes, agents) must not reach the registry's.
             builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
             registry = builder.start();
@@ -201,6 +201,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
     /** The server root, "http://127.0.0.1:PORT"; append /apis/registry/v3 or /apis/ccompat/v7. */
     public String url() {
         return url;
+    }
+
+    /** Whether the registry process is running. */
+    public boolean isAlive() {
+        return registry.isAlive();
     }
 
     /** Process id of the registry JVM. */

@@ -3,6 +3,7 @@ package com.marketreactions.stack;
 import com.marketreactions.common.stack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class EmbeddedStack implements LocalStack {
 
     private final EmbeddedKafka kafka; // null when the brokers are processes
     private final BrokerCluster cluster; // null when one broker runs here
-    private final EmbeddedRegistry registry;
+    private volatile EmbeddedRegistry registry; // replaced by restartRegistry
     private final Path dataDir;
     private final boolean keepData;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -126,6 +127,23 @@ public final class EmbeddedStack implements LocalStack {
 
     public EmbeddedRegistry registry() {
         return registry;
+    }
+
+    /** Stops the registry, as an outage would; {@link #restartRegistry} brings it back. */
+    public void stopRegistry() {
+        registry.close();
+    }
+
+    /**
+     * Starts the registry again on the same port and database (same URL, same schemas and ids) and waits until it
+     * answers. A no-op while it runs.
+     */
+    public void restartRegistry(Duration timeout) {
+        EmbeddedRegistry stopped = registry;
+        if (stopped.isAlive()) {
+            return;
+        }
+        registry = EmbeddedRegistry.start(URI.create(stopped.url()).getPort(), dataDir, timeout);
     }
 
     @Override
