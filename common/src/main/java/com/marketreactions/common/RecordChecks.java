@@ -118,9 +118,25 @@ public final class RecordChecks {
         return s == null ? 0 : s.length();
     }
 
-    /** {@code 'text'}, cut short so that a reason stays one short line. */
+    /** {@code 'text'}, {@linkplain #oneLine one line} and cut short so that a reason stays one short line. */
     public static String quote(String s) {
-        String one = String.valueOf(s).replaceAll("\\R", " ");
+        String one = oneLine(String.valueOf(s));
         return "'" + (one.length() > QUOTE_MAX ? one.substring(0, QUOTE_MAX) + "..." : one) + "'";
+    }
+
+    /**
+     * {@code s} with each line break ({@code \r\n} counts as one) and every other control character a space: text
+     * from a record or a peer can neither split a log line nor carry a terminal's escape sequences.
+     */
+    public static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                continue; // the \n that follows becomes the one space
+            }
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        return b.toString();
     }
 }

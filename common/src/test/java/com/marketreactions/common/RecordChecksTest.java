@@ -65,6 +65,14 @@ class RecordChecksTest {
     }
 
     @Test
+    void aQuoteCarriesNoControlCharacterSoItCannotForgeALogLineOrATerminalEscape() {
+        assertEquals("' [31mred [0m and more'", RecordChecks.quote("\u001b[31mred\u001b[0m\tand\u2028more"));
+        assertEquals("'one two'", RecordChecks.quote("one\r\ntwo"));
+        assertEquals("'" + "x".repeat(40) + "...'", RecordChecks.quote("x".repeat(41)));
+        assertEquals("a b c " + "y".repeat(100), RecordChecks.oneLine("a\tb\u001bc\n" + "y".repeat(100)));
+    }
+
+    @Test
     void theDefaultsLetAWideSectorItemThroughAndALimitIsAtLeastOne() {
         List<String> fifty = Collections.nCopies(50, "AMZN");
         assertNull(RecordChecks.newsProblem(news().setTickers(fifty).build()));

@@ -1,6 +1,7 @@
 package com.marketreactions.streams.emit;
 
 import com.marketreactions.common.ReactionKey;
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.Novelty;
@@ -129,7 +130,7 @@ public final class ReactionEmitter {
             LOG.warn(
                     "{} {} {}: finalized without waiting longer for the benchmark {}, silent for more than {}; "
                             + "flagged {}",
-                    key.newsId(),
+                    RecordChecks.quote(key.newsId()),
                     key.ticker(),
                     key.horizon(),
                     benchmark,

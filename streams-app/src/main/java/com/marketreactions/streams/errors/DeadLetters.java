@@ -1,6 +1,7 @@
 package com.marketreactions.streams.errors;
 
 import com.marketreactions.common.Problems;
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.common.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -129,12 +130,15 @@ public final class DeadLetters implements DeserializationExceptionHandler, Proce
                 c.partition(),
                 c.offset(),
                 c.processorNodeId(),
-                Problems.describe(e),
+                RecordChecks.oneLine(Problems.describe(e)),
                 e);
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(
-            ErrorHandlerContext c, byte[] key, byte[] value, String reason, Exception e) {
+            ErrorHandlerContext c, byte[] key, byte[] value, String rawReason, Exception e) {
+        // the reason may carry the record's own text (an exception's message quoting a field): one line, no escapes,
+        // in the log and in the header a consumer of the dead-letter topic may print; not cut, it names the problem
+        String reason = RecordChecks.oneLine(rawReason);
         // the producer refuses a record larger than its max.request.size, and under exactly-once that error aborts
         // the transaction whatever a handler answers: a record the broker took compressed must not stop the service
         boolean fits = (key == null ? 0 : key.length) + (value == null ? 0 : value.length) <= maxBytes;

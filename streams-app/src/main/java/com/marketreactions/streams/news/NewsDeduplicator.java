@@ -1,5 +1,6 @@
 package com.marketreactions.streams.news;
 
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.streams.ChangelogOffsets;
 import com.marketreactions.streams.ReactionMetrics;
@@ -75,13 +76,14 @@ public final class NewsDeduplicator implements FixedKeyProcessor<String, NewsEve
         }
         duplicates.record();
         if (first.equals(news)) {
-            LOG.info("news {} published again, unchanged; the repeat is dropped", news.getId());
+            LOG.info("news {} published again, unchanged; the repeat is dropped", RecordChecks.quote(news.getId()));
             return;
         }
-        throw new InvalidRecordException("news id '" + news.getId() + "' was first published at "
-                + first.getPublishedAt() + " (\"" + first.getHeadline() + "\"); a different event under the same id "
-                + "(at " + news.getPublishedAt() + ", \"" + news.getHeadline()
-                + "\") is not reacted to: the first wins");
+        // the headlines are the records' own text, and this message is logged and written to a dead-letter header
+        throw new InvalidRecordException("news id " + RecordChecks.quote(news.getId()) + " was first published at "
+                + first.getPublishedAt() + " (" + RecordChecks.quote(first.getHeadline()) + "); a different event "
+                + "under the same id (at " + news.getPublishedAt() + ", " + RecordChecks.quote(news.getHeadline())
+                + ") is not reacted to: the first wins");
     }
 
     private NewsEvent firstOf(String id, long t) {

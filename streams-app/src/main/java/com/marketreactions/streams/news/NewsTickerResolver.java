@@ -93,7 +93,7 @@ public final class NewsTickerResolver implements Processor<String, NewsEvent, St
             tickers = tickers.subList(0, maxTickers);
         }
         if (tickers.isEmpty()) {
-            LOG.info("news {} mentions no known ticker; no reactions", news.getId());
+            LOG.info("news {} mentions no known ticker; no reactions", RecordChecks.quote(news.getId()));
         } else {
             NewsEvent resolved = NewsEvent.newBuilder(news)
                     .setTickers(new ArrayList<>(tickers))

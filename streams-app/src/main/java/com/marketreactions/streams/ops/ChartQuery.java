@@ -34,7 +34,9 @@ final class ChartQuery {
     /** The chart, or empty when this instance holds no reaction of (news, ticker). */
     static Optional<ReactionChart> local(
             KafkaStreams streams, ReactionQueries q, String newsId, String ticker, String benchmark) {
-        List<MarketReaction> ofTicker = q.localByTicker(ticker);
+        // all of them, not a list answer's newest: the chart's news may be older than those
+        List<MarketReaction> ofTicker =
+                q.localByTicker(ticker, Integer.MAX_VALUE).reactions();
         Map<String, MarketReaction> byHorizon = new LinkedHashMap<>();
         List<ReactionChart.OtherNews> others = new ArrayList<>();
         for (MarketReaction r : ofTicker) {

@@ -1,11 +1,11 @@
 package com.marketreactions.streams.ops;
 
-import com.marketreactions.common.RecordJson;
 import com.marketreactions.streams.app.ReactionApp;
 import com.marketreactions.streams.web.ChartJson;
 import com.marketreactions.streams.web.ReactionChart;
 import com.marketreactions.streams.web.WebAssets;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,11 +38,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /reactions/ticker/{T}}: the latest reaction per (news, horizon) of a ticker, answered by the
  *   instance that owns the ticker's partition (another instance forwards the request there);</li>
  *   <li>{@code GET /reactions/news/{id}}: every reaction of a news event, gathered from all instances;</li>
+ *   <li>both cut to the newest {@link ReactionQueries#MAX_REACTIONS} and {@link Answer#MAX_LIST_BYTES} per instance,
+ *   said by the header {@value Answer#TRUNCATED}{@code : true};</li>
  *   <li>{@code GET /}: the live page; {@code /assets/*} its files; {@code /events} the reactions as server-sent
  *   events ({@link ReactionFeed}); {@code /chart/{newsId}/{ticker}} a chart's JSON from the owner's tick
  *   history ({@link ChartQuery}, forwarded like the ticker query).</li>
  * </ul>
- * Read-only: other methods are 405, unknown paths 404.
+ * Read-only: methods other than GET and HEAD are 405; a path that is not valid percent-encoding is 400, unknown paths
+ * 404. An error's reply is a fixed text that names the problem: it never repeats the request, nor what another
+ * instance answered (that goes to the log).
  * It is bound before the Streams client is created, because the client must be told its own address
  * ({@code application.server}) for the queries to find each other; {@link #attach} then hands it the client.
  */
@@ -90,20 +94,34 @@ public final class OpsServer implements AutoCloseable {
             throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage());
         }
         OpsServer ops = new OpsServer(s, brokersReachable);
-        s.createContext("/health/live", ex -> ops.health(ex, false));
-        s.createContext("/health/ready", ex -> ops.health(ex, true));
-        s.createContext("/metrics", ops::metrics);
-        s.createContext("/reactions/ticker/", ops::byTicker);
-        s.createContext("/reactions/news/", ops::byNews);
-        s.createContext("/", ops::page);
-        s.createContext("/assets/", ops::asset);
-        s.createContext("/events", ops::events);
-        s.createContext("/chart/", ops::chart);
-        s.createContext("/study", ops::study);
+        s.createContext("/health/live", endpoint(ex -> ops.health(ex, false)));
+        s.createContext("/health/ready", endpoint(ex -> ops.health(ex, true)));
+        s.createContext("/metrics", endpoint(ops::metrics));
+        s.createContext("/reactions/ticker/", endpoint(ops::byTicker));
+        s.createContext("/reactions/news/", endpoint(ops::byNews));
+        s.createContext("/", endpoint(ops::page));
+        s.createContext("/assets/", endpoint(ops::asset));
+        s.createContext("/events", endpoint(ops::events));
+        s.createContext("/chart/", endpoint(ops::chart));
+        s.createContext("/study", endpoint(ops::study));
         s.setExecutor(executor());
         s.start();
         LOG.info("health, metrics and queries on http://{}:{}/", host, ops.port());
         return ops;
+    }
+
+    /** Every endpoint: read-only, and a path that does not decode is the client's error, not a dropped connection. */
+    private static HttpHandler endpoint(HttpHandler handler) {
+        return ex -> {
+            if (!readOnly(ex)) {
+                return;
+            }
+            try {
+                handler.handle(ex);
+            } catch (BadPath e) {
+                respond(ex, 400, "text/plain; charset=utf-8", "bad request: the path is not valid percent-encoding\n");
+            }
+        };
     }
 
     /**
@@ -174,20 +192,20 @@ public final class OpsServer implements AutoCloseable {
             if (owner.isPresent()) {
                 return peers.forward(owner.get(), "/reactions/ticker/" + Peers.encode(ticker));
             }
-            return RecordJson.toJsonArray(q.localByTicker(ticker));
+            return list(q.localByTicker(ticker, ReactionQueries.MAX_REACTIONS));
         });
     }
 
     private void byNews(HttpExchange ex) throws IOException {
         String newsId = lastSegment(ex);
-        query(
-                ex,
-                q -> peers.gathered(
-                        ex,
-                        q,
-                        self,
-                        RecordJson.toJsonArray(q.localByNews(newsId)),
-                        "/reactions/news/" + Peers.encode(newsId)));
+        query(ex, q -> {
+            Answer mine = list(q.localByNews(newsId));
+            return peers.gathered(ex, q, self, mine, "/reactions/news/" + Peers.encode(newsId));
+        });
+    }
+
+    private static Answer list(ReactionQueries.Newest reactions) {
+        return Answer.list(reactions.reactions(), reactions.truncated());
     }
 
     /**
@@ -195,31 +213,19 @@ public final class OpsServer implements AutoCloseable {
      * gathered from all instances; {@code /study/{prefix}} only the groups that start with it.
      */
     private void study(HttpExchange ex) throws IOException {
-        if (!readOnly(ex)) {
-            return;
-        }
         String path = ex.getRequestURI().getRawPath();
-        String prefix = path.length() > "/study/".length()
-                ? URLDecoder.decode(path.substring("/study/".length()), StandardCharsets.UTF_8)
-                : "";
+        String prefix = path.length() > "/study/".length() ? decoded(path.substring("/study/".length())) : "";
         query(ex, q -> {
             List<com.marketreactions.schema.EventStudy> mine = new ArrayList<>(q.localStudies());
             mine.removeIf(st -> !st.getGroup().startsWith(prefix));
-            return peers.gathered(ex, q, self, RecordJson.toJsonArray(mine), "/study/" + Peers.encode(prefix));
+            return peers.gathered(ex, q, self, Answer.list(mine, false), "/study/" + Peers.encode(prefix));
         });
     }
 
     /** {@code GET /}: the live page. Any other path no context claims is 404. */
     private void page(HttpExchange ex) throws IOException {
-        if (!readOnly(ex)) {
-            return;
-        }
         if (!ex.getRequestURI().getRawPath().equals("/")) {
-            respond(
-                    ex,
-                    404,
-                    "text/plain; charset=utf-8",
-                    "no such page: " + ex.getRequestURI().getRawPath() + "\n");
+            respond(ex, 404, "text/plain; charset=utf-8", "no such page\n");
             return;
         }
         respond(ex, 200, "text/html; charset=utf-8", WebAssets.page("dashboard.html"));
@@ -227,13 +233,10 @@ public final class OpsServer implements AutoCloseable {
 
     /** {@code GET /assets/NAME}: uPlot and the page's script and style, shipped in the jar. */
     private void asset(HttpExchange ex) throws IOException {
-        if (!readOnly(ex)) {
-            return;
-        }
         String name = lastSegment(ex);
         String body = WebAssets.asset(name);
         if (body == null) {
-            respond(ex, 404, "text/plain; charset=utf-8", "no such asset: " + name + "\n");
+            respond(ex, 404, "text/plain; charset=utf-8", "no such asset\n");
             return;
         }
         respond(ex, 200, (name.endsWith(".js") ? "text/javascript" : "text/css") + "; charset=utf-8", body);
@@ -244,9 +247,6 @@ public final class OpsServer implements AutoCloseable {
      * ones so far, then each as it is read from the reaction topic; a comment every 15 s keeps it open.
      */
     private void events(HttpExchange ex) throws IOException {
-        if (!readOnly(ex)) {
-            return;
-        }
         ReactionFeed f = feed;
         if (f == null || f.subscribers() >= MAX_STREAMS) {
             respond(
@@ -281,17 +281,14 @@ public final class OpsServer implements AutoCloseable {
 
     /** {@code GET /chart/{newsId}/{ticker}}: the chart's JSON, answered by the instance that owns the ticker. */
     private void chart(HttpExchange ex) throws IOException {
-        if (!readOnly(ex)) {
-            return;
-        }
         String[] parts =
                 ex.getRequestURI().getRawPath().substring("/chart/".length()).split("/");
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
             respond(ex, 404, "text/plain; charset=utf-8", "use /chart/{newsId}/{ticker}\n");
             return;
         }
-        String newsId = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-        String ticker = URLDecoder.decode(parts[1], StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT);
+        String newsId = decoded(parts[0]);
+        String ticker = decoded(parts[1]).toUpperCase(java.util.Locale.ROOT);
         ReactionApp a = app;
         query(ex, q -> {
             Optional<HostInfo> owner = Peers.isLocal(ex) ? Optional.empty() : q.ownerOf(ticker, self);
@@ -300,23 +297,24 @@ public final class OpsServer implements AutoCloseable {
             }
             Optional<ReactionChart> c =
                     ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
-            return c.isEmpty() ? null : JSON.writeValueAsString(ChartJson.of(c.get(), 0));
+            return c.isEmpty() ? null : Answer.of(JSON.writeValueAsString(ChartJson.of(c.get(), 0)));
         });
     }
 
-    /** Only GET (and HEAD): the endpoint is read-only. */
+    /** Only GET and HEAD: the endpoint is read-only. */
     private static boolean readOnly(HttpExchange ex) throws IOException {
         String m = ex.getRequestMethod();
         if (m.equals("GET") || m.equals("HEAD")) {
             return true;
         }
-        ex.getResponseHeaders().set("Allow", "GET");
-        respond(ex, 405, "text/plain; charset=utf-8", "read-only: " + m + " is not allowed\n");
+        ex.getResponseHeaders().set("Allow", "GET, HEAD");
+        respond(ex, 405, "text/plain; charset=utf-8", "read-only: use GET or HEAD\n");
         return false;
     }
 
     private interface Query {
-        String answer(ReactionQueries q) throws IOException, InterruptedException;
+        /** The answer, or null when there is nothing here (404). */
+        Answer answer(ReactionQueries q) throws IOException, InterruptedException;
     }
 
     private void query(HttpExchange ex, Query query) throws IOException {
@@ -330,41 +328,66 @@ public final class OpsServer implements AutoCloseable {
             return;
         }
         try {
-            String answer = query.answer(new ReactionQueries(a.streams()));
+            Answer answer = query.answer(new ReactionQueries(a.streams()));
             if (answer == null) {
-                respond(
-                        ex,
-                        404,
-                        "text/plain; charset=utf-8",
-                        "nothing here for " + ex.getRequestURI().getRawPath() + "\n");
-            } else {
-                respond(ex, 200, "application/json", answer);
+                respond(ex, 404, "text/plain; charset=utf-8", "nothing here\n");
+                return;
             }
+            if (answer.truncated()) {
+                ex.getResponseHeaders().set(Answer.TRUNCATED, "true");
+            }
+            respond(ex, 200, "application/json", answer.json());
         } catch (InvalidStateStoreException e) {
             respond(ex, 503, "text/plain; charset=utf-8", "the store is moving (rebalance); try again\n");
-        } catch (Peers.NotReady e) {
-            // another instance's 503 is this one's: the data is there, not yet answerable
-            respond(ex, 503, "text/plain; charset=utf-8", e.getMessage() + "; try again\n");
         } catch (IOException | InterruptedException e) {
-            respond(
-                    ex,
-                    502,
-                    "text/plain; charset=utf-8",
-                    "the instance that holds the data did not answer: " + e.getMessage() + "\n");
+            // another instance's failure: its address, status and answer are for this log, not for the client
+            LOG.warn("a query for another instance's data failed: {}", e.toString());
+            // its 503 is this one's: the data is there, not yet answerable
+            respond(ex, e instanceof Peers.NotReady ? 503 : 502, "text/plain; charset=utf-8", peerFailure(e));
         }
+    }
+
+    /** The reply when another instance fails a query: fixed, naming the problem only. */
+    static String peerFailure(Exception e) {
+        return e instanceof Peers.NotReady
+                ? "the instance that holds the data is not ready; try again\n"
+                : "the instance that holds the data did not answer; try again\n";
     }
 
     private static String lastSegment(HttpExchange ex) {
         String path = ex.getRequestURI().getRawPath();
-        return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        return decoded(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * A path segment decoded, or {@link BadPath}. The JDK server already refuses a request whose path is not a valid
+     * URI (400), so this is the second line: a bad escape must never drop the connection.
+     */
+    private static String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadPath();
+        }
+    }
+
+    /** A path that is not valid percent-encoding ({@code %zz}): answered 400 by {@link #endpoint}. */
+    private static final class BadPath extends RuntimeException {
+        BadPath() {
+            super("not valid percent-encoding", null, false, false);
+        }
     }
 
     private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
+        // a reply to HEAD has no body: the server sends none and refuses to be given one
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+            if (!head) {
+                out.write(bytes);
+            }
         }
     }
 

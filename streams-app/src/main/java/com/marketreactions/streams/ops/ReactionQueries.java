@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -32,6 +33,12 @@ final class ReactionQueries {
             .thenComparing(MarketReaction::getNewsId)
             .thenComparing(MarketReaction::getTicker)
             .thenComparing(MarketReaction::getHorizon);
+
+    /**
+     * The most reactions one instance answers for a ticker or a news event: a ticker's reactions within the store's
+     * retention can be many, and the answer is built in memory and sent whole.
+     */
+    static final int MAX_REACTIONS = 10_000;
 
     private final KafkaStreams streams;
 
@@ -63,9 +70,9 @@ final class ReactionQueries {
         return hosts;
     }
 
-    /** This instance's reactions of {@code ticker}, latest status per (news, horizon). */
-    List<MarketReaction> localByTicker(String ticker) {
-        List<MarketReaction> out = new ArrayList<>();
+    /** This instance's reactions of {@code ticker}, latest status per (news, horizon): the newest {@code max}. */
+    Newest localByTicker(String ticker, int max) {
+        Newest out = new Newest(max);
         try (KeyValueIterator<Windowed<String>, MarketReaction> it = store().fetch(
                         RecentReactionKey.firstOf(ticker),
                         RecentReactionKey.afterLastOf(ticker),
@@ -73,13 +80,15 @@ final class ReactionQueries {
                         Instant.ofEpochMilli(Long.MAX_VALUE))) {
             it.forEachRemaining(kv -> out.add(kv.value));
         }
-        out.sort(NEWEST_FIRST);
         return out;
     }
 
-    /** This instance's reactions of the news {@code newsId} (a scan of the store: an operator's query). */
-    List<MarketReaction> localByNews(String newsId) {
-        List<MarketReaction> out = new ArrayList<>();
+    /**
+     * This instance's reactions of the news {@code newsId} (a scan of the store: an operator's query): the newest
+     * {@link #MAX_REACTIONS}.
+     */
+    Newest localByNews(String newsId) {
+        Newest out = new Newest(MAX_REACTIONS);
         try (KeyValueIterator<Windowed<String>, MarketReaction> it = store().all()) {
             while (it.hasNext()) {
                 KeyValue<Windowed<String>, MarketReaction> kv = it.next();
@@ -88,8 +97,41 @@ final class ReactionQueries {
                 }
             }
         }
-        out.sort(NEWEST_FIRST);
         return out;
+    }
+
+    /**
+     * The newest {@code max} of the reactions added, holding no more than that many at any time: a heap whose head is
+     * the oldest kept, which a newer one pushes out.
+     */
+    static final class Newest {
+        private final int max;
+        private final PriorityQueue<MarketReaction> kept = new PriorityQueue<>(NEWEST_FIRST.reversed());
+        private boolean truncated;
+
+        Newest(int max) {
+            this.max = max;
+        }
+
+        void add(MarketReaction r) {
+            kept.add(r);
+            if (kept.size() > max) {
+                kept.poll();
+                truncated = true;
+            }
+        }
+
+        /** The reactions kept, {@link ReactionQueries#NEWEST_FIRST}. */
+        List<MarketReaction> reactions() {
+            List<MarketReaction> out = new ArrayList<>(kept);
+            out.sort(NEWEST_FIRST);
+            return out;
+        }
+
+        /** Whether older reactions were left out. */
+        boolean truncated() {
+            return truncated;
+        }
     }
 
     /** This instance's event studies (the groups and horizons of its partitions), from their running sums. */

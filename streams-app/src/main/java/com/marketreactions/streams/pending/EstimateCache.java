@@ -1,5 +1,6 @@
 package com.marketreactions.streams.pending;
 
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.streams.history.TickHistoryStore;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.TickSeries;
@@ -79,7 +80,7 @@ public final class EstimateCache {
             LOG.warn(
                     "{} {}: history before {} is no longer retained (the news arrived later than the lateness "
                             + "bound); flagged {}",
-                    key.newsId(),
+                    RecordChecks.quote(key.newsId()),
                     ticker,
                     Instant.ofEpochMilli(from),
                     ReactionCalculator.HISTORY_TRUNCATED);

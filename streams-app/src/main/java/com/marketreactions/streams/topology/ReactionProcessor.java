@@ -1,5 +1,6 @@
 package com.marketreactions.streams.topology;
 
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
@@ -137,7 +138,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private void onNews(String ticker, NewsEvent news, long wall) {
         long t0 = news.getPublishedAt().toEpochMilli();
         if (!task.seen.firstTime(news.getId(), ticker, t0)) {
-            LOG.info("news {} for {} seen before; ignored", news.getId(), ticker);
+            LOG.info("news {} for {} seen before; ignored", RecordChecks.quote(news.getId()), ticker);
             return;
         }
         long taskTime = task.time.taskTime(wall);
@@ -145,7 +146,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (late) {
             LOG.info(
                     "news {} arrived {} behind stream time (lateness bound {}); reactions flagged LATE_NEWS",
-                    news.getId(),
+                    RecordChecks.quote(news.getId()),
                     Duration.ofMillis(taskTime - t0),
                     config.newsLateness());
         }

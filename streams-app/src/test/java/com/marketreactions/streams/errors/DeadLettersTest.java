@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.common.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -100,6 +101,24 @@ class DeadLettersTest {
                 .get(0);
         assertEquals(new String(VALUE, StandardCharsets.UTF_8), new String(kept.value(), StandardCharsets.UTF_8));
         assertNull(kept.headers().lastHeader(DeadLetters.DROPPED));
+    }
+
+    /**
+     * A reason quoting a record's text (a headline with a line break and a terminal escape) is one line in the
+     * header, as in the warning, and keeps its length: it names the problem in full.
+     */
+    @Test
+    void theReasonIsOneLineWithoutEscapesAndIsNotCut() {
+        String forged = "headline 'x\nWARN forged line \u001b[2J' " + "y".repeat(200);
+        InvalidRecordException bad = new InvalidRecordException(forged);
+        ProducerRecord<byte[], byte[]> letter = handler.handleError(CONTEXT, record(), bad)
+                .deadLetterQueueRecords()
+                .get(0);
+        String message =
+                new String(letter.headers().lastHeader(DeadLetters.MESSAGE).value(), StandardCharsets.UTF_8);
+        assertEquals(RecordChecks.oneLine(forged), message);
+        assertEquals(forged.length(), message.length());
+        assertTrue(message.chars().noneMatch(Character::isISOControl), message);
     }
 
     private static DeadLetters configured() {
