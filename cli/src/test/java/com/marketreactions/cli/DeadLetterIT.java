@@ -57,7 +57,8 @@ class DeadLetterIT extends ServiceScenario {
                                 .setSource("s")
                                 .setHeadline("h")
                                 .build());
-        byte[] zeroPrice = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(), tick("AMZN", t0, 0.0));
+        byte[] zeroPrice =
+                topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(), Ticks.of("AMZN", t0, 0.0));
         List<byte[]> bad = List.of(unknownId, newsOnTicks, zeroPrice);
         long before = DeadLetters.count();
 
@@ -79,8 +80,8 @@ class DeadLetterIT extends ServiceScenario {
                 raw.flush();
                 // then good ticks: the service must still process them (they end the window of nothing, but
                 // the task's end-of-input marker only comes out after every record before it was handled)
-                ticks.send(
-                        new ProducerRecord<>(topics.ticks.name(), 0, t0.toEpochMilli(), "AMZN", tick("AMZN", t0, 100)));
+                ticks.send(new ProducerRecord<>(
+                        topics.ticks.name(), 0, t0.toEpochMilli(), "AMZN", Ticks.of("AMZN", t0, 100)));
                 ticks.flush();
             }
             EndMarkers.publish(clients, topics.ticks.name(), 1);
@@ -106,14 +107,5 @@ class DeadLetterIT extends ServiceScenario {
                     header(letters.get(2), DeadLetters.MESSAGE));
             assertEquals(before + bad.size(), DeadLetters.count());
         }
-    }
-
-    private static StockTick tick(String symbol, Instant ts, double price) {
-        return StockTick.newBuilder()
-                .setSymbol(symbol)
-                .setTs(ts)
-                .setPrice(price)
-                .setSize(1)
-                .build();
     }
 }

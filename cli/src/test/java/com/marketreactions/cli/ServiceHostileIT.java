@@ -229,10 +229,10 @@ class ServiceHostileIT extends ServiceScenario {
             raw.flush();
             EndMarkers.publish(clients, topics.news.name(), PARTITIONS);
             EndMarkers.publish(clients, topics.ticks.name(), PARTITIONS);
-            ticks.send(new ProducerRecord<>(topics.ticks.name(), "SPY", tick("SPY", AFTER_THE_DATA, 1.0)));
+            ticks.send(new ProducerRecord<>(topics.ticks.name(), "SPY", Ticks.of("SPY", AFTER_THE_DATA, 1.0)));
             for (int i = 0; i < FLOOD; i++) {
                 String symbol = "Z" + Integer.toString(i, 36).toUpperCase(java.util.Locale.ROOT);
-                ticks.send(new ProducerRecord<>(topics.ticks.name(), symbol, tick(symbol, BEFORE_THE_DATA, 1.0)));
+                ticks.send(new ProducerRecord<>(topics.ticks.name(), symbol, Ticks.of(symbol, BEFORE_THE_DATA, 1.0)));
             }
             ticks.flush();
         }
@@ -255,15 +255,6 @@ class ServiceHostileIT extends ServiceScenario {
                 .setHeadline("Nothing to see")
                 .setSummary(summary)
                 .setTickers(tickers)
-                .build();
-    }
-
-    private static StockTick tick(String symbol, Instant ts, double price) {
-        return StockTick.newBuilder()
-                .setSymbol(symbol)
-                .setTs(ts)
-                .setPrice(price)
-                .setSize(1)
                 .build();
     }
 
