@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.SchemaRegistryClient;
 import com.marketreactions.common.TopicRetention;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,5 +149,24 @@ class ReactionsCliTest {
             UserError e = assertThrows(UserError.class, () -> Settings.load(null, Map.ofEntries(bad)));
             assertTrue(e.getMessage().contains("'" + bad.getValue() + "'"), e.getMessage());
         }
+    }
+
+    @Test
+    void setupSaysWhichSchemaItWritesAndWhetherALaterOneIsRegistered() {
+        org.apache.avro.Schema schema = com.marketreactions.schema.StockTick.getClassSchema();
+        assertEquals(
+                "schema ticks-value id 7 (version 2, the latest)",
+                SetupCommand.schemaLine(
+                        "ticks-value",
+                        7,
+                        Optional.of(new SchemaRegistryClient.Registered("ticks-value", 7, 2, schema))));
+        assertEquals(
+                "schema ticks-value id 7; the subject's latest is version 3, id 9, a later schema than this release "
+                        + "writes",
+                SetupCommand.schemaLine(
+                        "ticks-value",
+                        7,
+                        Optional.of(new SchemaRegistryClient.Registered("ticks-value", 9, 3, schema))));
+        assertEquals("schema ticks-value id 7", SetupCommand.schemaLine("ticks-value", 7, Optional.empty()));
     }
 }

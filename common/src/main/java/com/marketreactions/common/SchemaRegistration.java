@@ -6,12 +6,15 @@ import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
  * Registers the value schemas of the topics under the usual {@code <topic>-value} subjects, with
- * BACKWARD compatibility, through the registry's Confluent API. Registering up front lets a
+ * BACKWARD compatibility, through the registry's Confluent API: a subject that already holds the schema is left as
+ * it is, and one whose compatibility rule refuses it is one error naming the subject and the registry's reasons. Registering up front lets a
  * consumer in any language fetch the contract before the first record exists.
  */
 public final class SchemaRegistration {
@@ -41,8 +44,22 @@ public final class SchemaRegistration {
         Map<String, Integer> ids = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Schema> e : subjects(topics).entrySet()) {
-                registry.compatibility(e.getKey(), "BACKWARD");
-                ids.put(e.getKey(), registry.register(e.getKey(), e.getValue()));
+                String subject = e.getKey();
+                Optional<SchemaRegistryClient.Registered> known = registry.lookup(subject, e.getValue());
+                if (known.isPresent()) { // nothing to write: a registry that lets this client only read is enough
+                    ids.put(subject, known.get().id());
+                    continue;
+                }
+                List<String> why = registry.incompatibilities(subject, e.getValue());
+                if (!why.isEmpty()) {
+                    throw new SchemaRegistryException(
+                            "the registry refuses this version's schema for " + subject
+                                    + " against its latest version: " + String.join("; ", why)
+                                    + " (see docs/operations.md, upgrades)",
+                            false);
+                }
+                registry.compatibility(subject, "BACKWARD");
+                ids.put(subject, registry.register(subject, e.getValue()));
             }
         } catch (SchemaRegistryException e) {
             if (e.unavailable()) {

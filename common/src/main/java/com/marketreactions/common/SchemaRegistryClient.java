@@ -3,6 +3,7 @@ package com.marketreactions.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.InterruptException;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A client of the Confluent Schema Registry REST API, the one Confluent's registry, Apicurio's
  * {@code /apis/ccompat/v7}, Karapace and Redpanda all serve (where, {@link #apiBase()}): register a schema under a subject, find a schema by
- * id, set a subject's compatibility. Answers are cached for the life of the client (a schema id never changes
+ * id, look a schema or a version up under a subject, check a schema against a subject's compatibility rule, set
+ * that rule. Answers are cached for the life of the client (a schema id never changes
  * meaning).
  *
  * <p>Every request has a timeout ({@link RegistryOptions#requestTimeout}). A registry that does not answer, answers
@@ -50,6 +55,9 @@ public final class SchemaRegistryClient {
     private volatile String base;
 
     private record Registration(String subject, Schema schema) {}
+
+    /** A schema as a subject holds it: its id (the same under every subject) and its version under this one. */
+    public record Registered(String subject, int id, int version, Schema schema) {}
 
     /** One try of a request: its result, or null after setting {@code failure[0]} to what is worth retrying. */
     @FunctionalInterface
@@ -114,12 +122,20 @@ public final class SchemaRegistryClient {
         return b;
     }
 
-    /** The id of {@code schema} under {@code subject}, registering it when the subject does not have it yet. */
+    /**
+     * The id of {@code schema} under {@code subject}, registering it when the subject does not have it yet. Asks
+     * first, as Confluent's serializer does with {@code use.latest.version}: a registry that lets this client read
+     * but not write (schemas registered by an administrator) then serves it as well.
+     */
     public int register(String subject, Schema schema) {
         Registration r = new Registration(subject, schema);
         Integer id = ids.get(r);
         if (id != null) {
             return id;
+        }
+        Optional<Registered> known = lookup(subject, schema);
+        if (known.isPresent()) {
+            return known.get().id();
         }
         JsonNode answer =
                 call("POST", "/subjects/" + encode(subject) + "/versions", Map.of("schema", schema.toString()));
@@ -135,6 +151,67 @@ public final class SchemaRegistryClient {
         return registered;
     }
 
+    /** {@code schema} as {@code subject} holds it, or empty when the subject does not have it (or does not exist). */
+    public Optional<Registered> lookup(String subject, Schema schema) {
+        JsonNode answer = callOrAbsent("POST", "/subjects/" + encode(subject), Map.of("schema", schema.toString()));
+        if (answer == null) {
+            return Optional.empty();
+        }
+        Registered found = registered(subject, answer, schema);
+        ids.put(new Registration(subject, schema), found.id());
+        schemas.putIfAbsent(found.id(), schema);
+        return Optional.of(found);
+    }
+
+    /** Version {@code version} of {@code subject} ({@code latest} or a number), or empty when it has none such. */
+    public Optional<Registered> version(String subject, String version) {
+        JsonNode answer = callOrAbsent("GET", "/subjects/" + encode(subject) + "/versions/" + encode(version), null);
+        if (answer == null) {
+            return Optional.empty();
+        }
+        Registered found =
+                registered(subject, answer, parse(answer, answer.path("id").asInt(-1)));
+        schemas.putIfAbsent(found.id(), found.schema());
+        return Optional.of(found);
+    }
+
+    /**
+     * Why {@code subject}'s compatibility rule refuses {@code schema} against its latest version, in the registry's
+     * words: empty when it accepts it, or when the subject is new.
+     */
+    public List<String> incompatibilities(String subject, Schema schema) {
+        JsonNode answer = callOrAbsent(
+                "POST",
+                "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+                Map.of("schema", schema.toString()));
+        if (answer == null
+                || !answer.has("is_compatible")
+                || answer.get("is_compatible").asBoolean()) {
+            return List.of();
+        }
+        List<String> why = new ArrayList<>();
+        answer.path("messages").forEach(m -> why.add(m.asText()));
+        return why.isEmpty() ? List.of("the registry's compatibility check refused it, giving no reason") : why;
+    }
+
+    private Registered registered(String subject, JsonNode answer, Schema schema) {
+        int id = answer.path("id").asInt(-1);
+        if (id < 0) {
+            throw new SchemaRegistryException(
+                    "schema registry at " + apiBase() + " answered about " + subject + " without an id: " + answer,
+                    false);
+        }
+        return new Registered(subject, id, answer.path("version").asInt(-1), schema);
+    }
+
+    private static Schema parse(JsonNode answer, int id) {
+        String type = answer.path("schemaType").asText("AVRO");
+        if (!type.equals("AVRO")) {
+            throw new SchemaRegistryException("schema id " + id + " is a " + type + " schema, not Avro", false);
+        }
+        return new Schema.Parser().parse(answer.path("schema").asText());
+    }
+
     /** The schema registered with {@code id}. */
     public Schema schema(int id) {
         Schema s = schemas.get(id);
@@ -142,11 +219,7 @@ public final class SchemaRegistryClient {
             return s;
         }
         JsonNode answer = call("GET", "/schemas/ids/" + id, null);
-        String type = answer.path("schemaType").asText("AVRO");
-        if (!type.equals("AVRO")) {
-            throw new SchemaRegistryException("schema id " + id + " is a " + type + " schema, not Avro", false);
-        }
-        Schema parsed = new Schema.Parser().parse(answer.path("schema").asText());
+        Schema parsed = parse(answer, id);
         schemas.put(id, parsed);
         return parsed;
     }
@@ -161,6 +234,16 @@ public final class SchemaRegistryClient {
     }
 
     private JsonNode call(String method, String path, Object payload) {
+        return call(method, path, payload, false);
+    }
+
+    /** {@link #call}, or null when the registry answers 404: the subject, version or schema asked for is not there. */
+    private JsonNode callOrAbsent(String method, String path, Object payload) {
+        JsonNode answer = call(method, path, payload, true);
+        return answer.isMissingNode() ? null : answer;
+    }
+
+    private JsonNode call(String method, String path, Object payload, boolean absentIsAnAnswer) {
         String api = apiBase();
         HttpRequest request = request(api + path, method, payload);
         return retrying(method + " " + path, api, failure -> {
@@ -169,6 +252,9 @@ public final class SchemaRegistryClient {
             int status = response.statusCode();
             if (status / 100 == 2 && body != null) {
                 return body;
+            }
+            if (status == 404 && body != null && absentIsAnAnswer) {
+                return MissingNode.getInstance();
             }
             if (status == 401 || status == 403 || (status != 429 && status / 100 == 4 && body != null)) {
                 throw refused(method + " " + path, api, status, body);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,8 @@ class SchemaRegistryClientTest {
     interface Answer {
         String[] of(HttpExchange ex, int n) throws IOException;
     }
+
+    private static final String[] NOT_FOUND = {"404", "{\"error_code\": 40403, \"message\": \"Schema not found\"}"};
 
     /** The fake registry's API root: a path, so that the client takes it as it is. */
     private static final String API = "/api";
@@ -135,7 +138,7 @@ class SchemaRegistryClientTest {
         SchemaRegistryClient atRoot = new SchemaRegistryClient(confluent + "/", QUICK);
         assertEquals(5, atRoot.register("news-value", StockTick.getClassSchema()));
         assertEquals(confluent, atRoot.apiBase());
-        assertEquals(List.of("GET /config null", "POST /subjects/news-value/versions null"), requests);
+        assertEquals(List.of("GET /config null", "POST /subjects/news-value null"), requests);
         stop();
         requests.clear();
 
@@ -149,8 +152,8 @@ class SchemaRegistryClientTest {
         assertEquals(
                 List.of(
                         "GET /config null",
-                        "POST /apis/ccompat/v7/subjects/news-value/versions null",
-                        "POST /apis/ccompat/v7/subjects/ticks-value/versions null"),
+                        "POST /apis/ccompat/v7/subjects/news-value null",
+                        "POST /apis/ccompat/v7/subjects/ticks-value null"),
                 requests,
                 "the server is asked where its API is once");
     }
@@ -166,9 +169,9 @@ class SchemaRegistryClientTest {
     void theSerdesWriteTheConfluentWireFormatAndReadItBack() throws IOException {
         String schema = new com.fasterxml.jackson.databind.ObjectMapper()
                 .writeValueAsString(Map.of("schema", StockTick.getClassSchema().toString()));
-        String url = start((ex, n) -> ex.getRequestMethod().equals("POST")
+        String url = start((ex, n) -> ex.getRequestURI().getPath().endsWith("/versions")
                 ? new String[] {"200", "{\"id\": 258}"}
-                : new String[] {"200", schema});
+                : ex.getRequestMethod().equals("POST") ? NOT_FOUND : new String[] {"200", schema});
         Serde<StockTick> serde = new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)).avro(StockTick.class);
         StockTick tick = StockTick.newBuilder()
                 .setSymbol("AMZN")
@@ -180,7 +183,7 @@ class SchemaRegistryClientTest {
         assertArrayEquals(new byte[] {0, 0, 0, 1, 2}, java.util.Arrays.copyOf(bytes, 5), "byte 0, then id 258");
         assertEquals(tick, serde.deserializer().deserialize("ticks", bytes));
         assertEquals(
-                List.of("POST /api/subjects/ticks-value/versions null"),
+                List.of("POST /api/subjects/ticks-value null", "POST /api/subjects/ticks-value/versions null"),
                 requests,
                 "the schema it registered is read back without asking");
         org.apache.kafka.common.errors.SerializationException e = assertThrows(
@@ -206,5 +209,61 @@ class SchemaRegistryClientTest {
                 .build();
         byte[] bytes = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(), tick);
         assertEquals(tick, topics.ticks.valueSerde().deserializer().deserialize(topics.ticks.name(), bytes));
+    }
+
+    @Test
+    void aSubjectIsAskedBeforeItIsWrittenAndARefusalIsInTheRegistrysWords() throws IOException {
+        String latest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(Map.of(
+                        "subject",
+                        "t.news-value",
+                        "id",
+                        9,
+                        "version",
+                        3,
+                        "schema",
+                        StockTick.getClassSchema().toString()));
+        String url = start((ex, n) -> {
+            String path = ex.getRequestURI().getPath();
+            if (path.startsWith(API + "/compatibility/")) {
+                return new String[] {"200", "{\"is_compatible\": false, \"messages\": [\"field 'x' has no default\"]}"};
+            }
+            return path.endsWith("/versions/latest") ? new String[] {"200", latest} : NOT_FOUND;
+        });
+        SchemaRegistryClient client = new SchemaRegistryClient(url + API, QUICK);
+        assertEquals(Optional.empty(), client.lookup("t.news-value", StockTick.getClassSchema()));
+        assertEquals(
+                Optional.of(new SchemaRegistryClient.Registered("t.news-value", 9, 3, StockTick.getClassSchema())),
+                client.version("t.news-value", "latest"));
+        assertEquals(
+                List.of("field 'x' has no default"),
+                client.incompatibilities("t.news-value", StockTick.getClassSchema()));
+
+        requests.clear();
+        Topics topics = Topics.create("t.", new RegistrySerdes(client));
+        SchemaRegistryException e = assertThrows(
+                SchemaRegistryException.class,
+                () -> SchemaRegistration.registerAll(ClientConfigs.of("127.0.0.1:9", url + API), topics));
+        assertTrue(
+                e.getMessage().contains("t.news-value") && e.getMessage().contains("field 'x' has no default"),
+                e.getMessage());
+        assertTrue(
+                requests.stream().noneMatch(r -> r.startsWith("PUT") || r.contains("/versions ")), requests.toString());
+    }
+
+    @Test
+    void schemasAlreadyThereNeedNoWrite() throws IOException {
+        String url = start((ex, n) -> ex.getRequestMethod().equals("POST")
+                        && !ex.getRequestURI().getPath().endsWith("/versions")
+                ? new String[] {"200", "{\"id\": " + n + ", \"version\": 1}"}
+                : new String[] {"403", "{\"error_code\": 40301, \"message\": \"read only\"}"});
+        Topics topics = Topics.create("t.", new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)));
+        assertEquals(
+                5,
+                SchemaRegistration.registerAll(ClientConfigs.of("127.0.0.1:9", url + API), topics)
+                        .size());
+        assertTrue(
+                requests.stream().allMatch(r -> r.startsWith("POST /api/subjects/t.") && !r.contains("/versions")),
+                requests.toString());
     }
 }
