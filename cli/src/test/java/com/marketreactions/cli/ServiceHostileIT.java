@@ -174,7 +174,14 @@ class ServiceHostileIT extends ServiceScenario {
                     Duration.ofMillis(500),
                     () -> get(base + "/health/ready").statusCode(),
                     code -> code == 200);
-            String metrics = get(base + "/metrics").body();
+            // a task's metrics appear once it is initialized, after its stores are restored: RUNNING comes earlier
+            String metrics = service.await(
+                    "every task's held-tick gauge after the restart",
+                    Duration.ofMinutes(2),
+                    Duration.ofMillis(500),
+                    () -> get(base + "/metrics").body(),
+                    page -> samples(page, "kafka_stream_market_reactions_held_ticks_waiting") == PARTITIONS
+                            && samples(page, "kafka_stream_market_reactions_symbols_in_memory") == PARTITIONS);
             assertEquals(
                     1.0, sum(metrics, "kafka_stream_market_reactions_held_ticks_waiting"), "the tick days ahead waits");
             double inMemory = sum(metrics, "kafka_stream_market_reactions_symbols_in_memory");
@@ -319,6 +326,11 @@ class ServiceHostileIT extends ServiceScenario {
     private static HttpResponse<String> get(String url) throws Exception {
         return HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many samples (label sets) of metric {@code name} a Prometheus text page has. */
+    private static long samples(String page, String name) {
+        return page.lines().filter(l -> l.startsWith(name + "{")).count();
     }
 
     /** The sum of the samples of metric {@code name} (every label set) in a Prometheus text page. */
