@@ -1,8 +1,10 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClusterUnavailableException;
+import com.marketreactions.common.SchemaRegistryException;
 import com.marketreactions.producers.files.PublishException;
 import java.io.PrintWriter;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,7 +35,15 @@ public final class ReactionsCli implements Runnable {
     /** Exit code of an error the user can fix. */
     static final int USER_ERROR = 2;
 
+    /** Commands that print their own one line for a connection that fails (authentication, TLS) and then exit. */
+    private static final Set<String> ONE_SHOT = Set.of("setup", "produce", "tail", "study");
+
     public static void main(String[] args) {
+        if (args.length > 0 && ONE_SHOT.contains(args[0])) {
+            // Kafka's client logs such a failure as an ERROR before the command's own line says it again; read
+            // when the client's logger is made, after this
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "off");
+        }
         int code = run(args);
         if (Shutdown.inProgress()) {
             LOG.debug("stopped by a signal");
@@ -54,7 +64,9 @@ public final class ReactionsCli implements Runnable {
             return USER_ERROR;
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
-            if (e instanceof UserError || e instanceof ClusterUnavailableException) {
+            if (e instanceof UserError
+                    || e instanceof ClusterUnavailableException
+                    || e instanceof SchemaRegistryException) { // the registry's answer (a refused credential)
                 c.getErr().println("error: " + e.getMessage());
                 return USER_ERROR;
             }

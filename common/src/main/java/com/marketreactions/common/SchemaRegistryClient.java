@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
@@ -267,7 +268,11 @@ public final class SchemaRegistryClient {
     private static SchemaRegistryException refused(String what, String at, int status, JsonNode body) {
         return new SchemaRegistryException(
                 "schema registry at " + at + " refused " + what + ": HTTP " + status
-                        + (body == null ? "" : " " + body.path("message").asText(body.toString())),
+                        + (body == null ? "" : " " + body.path("message").asText(body.toString()))
+                        + (status == 401 || status == 403
+                                ? " (check its credentials: basic.auth.user.info or bearer.auth.token in "
+                                        + "--client-config, registry.basic.auth.user.info or registry.bearer.auth.token)"
+                                : ""),
                 false);
     }
 
@@ -287,6 +292,12 @@ public final class SchemaRegistryClient {
                 if (result != null) {
                     return result;
                 }
+            } catch (SSLHandshakeException e) { // no retry makes a certificate trusted
+                throw new SchemaRegistryException(
+                        "schema registry at " + at + ": TLS handshake failed (" + e.getMessage() + "); does the trust "
+                                + "store, schema.registry.ssl.truststore.* in --client-config or registry.ssl.truststore.*,"
+                                + " hold its CA?",
+                        false);
             } catch (IOException e) { // a refused connection, a timeout (HttpTimeoutException), a closed connection
                 failure[0] = e.getMessage() == null
                         ? e.getClass().getSimpleName()
