@@ -48,6 +48,15 @@ final class StackCommand implements Callable<Integer> {
     boolean keepData;
 
     @Option(
+            names = "--secure",
+            description = {
+                "SASL_SSL (PLAIN over TLS) on the broker and HTTPS with basic authentication on the registry,",
+                "with a CA and certificates made at start; writes client.properties (pass it to every other",
+                "command as --client-config FILE) and ca.pem for clients that are not Java. One broker"
+            })
+    boolean secure;
+
+    @Option(
             names = "--exit-with-parent",
             paramLabel = "PID",
             hidden = true,
@@ -58,7 +67,13 @@ final class StackCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         LocalStack stack = StackLoader.start(new LocalStackOptions(
-                kafkaPort, registryPort, dataDir, keepData || dataDir != null, Duration.ofSeconds(90), brokers));
+                kafkaPort,
+                registryPort,
+                dataDir,
+                keepData || dataDir != null,
+                Duration.ofSeconds(90),
+                brokers,
+                secure));
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable close = () -> {
             if (closed.compareAndSet(false, true)) {
@@ -71,8 +86,14 @@ final class StackCommand implements Callable<Integer> {
                     stop.countDown();
                 },
                 Duration.ofSeconds(30));
-        System.out.println(
-                "--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
+        if (stack.clientConfig().isPresent()) {
+            Path file = stack.clientConfig().get();
+            System.out.println("--client-config " + file);
+            System.out.println("CA certificate for other clients: " + file.resolveSibling("ca.pem"));
+        } else {
+            System.out.println(
+                    "--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
+        }
         System.out.println("Confluent-compatible registry API: " + stack.registryUrl() + "/apis/ccompat/v7");
         stack.brokerNodes().forEach(System.out::println);
         System.out.println("Data in " + stack.dataDir() + ". Ctrl-C to stop.");

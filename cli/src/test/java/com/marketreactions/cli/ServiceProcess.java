@@ -49,22 +49,19 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code serve} against the given cluster; settings come as environment, as in a deployment. */
     static ServiceProcess start(String bootstrap, String registry, Map<String, String> env, Path log)
             throws IOException {
+        return start(env, log, "--bootstrap-servers", bootstrap, "--registry-url", registry);
+    }
+
+    /** Starts {@code serve} with these flags (where the cluster is) and settings as environment. */
+    static ServiceProcess start(Map<String, String> env, Path log, String... flags) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "
                     + "./mvnw verify, which packages it first");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(
-                java,
-                "-Xmx512m",
-                "--enable-native-access=ALL-UNNAMED",
-                "-jar",
-                JAR.toString(),
-                "serve",
-                "--bootstrap-servers",
-                bootstrap,
-                "--registry-url",
-                registry));
+        List<String> cmd = new ArrayList<>(
+                List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "serve"));
+        cmd.addAll(List.of(flags));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

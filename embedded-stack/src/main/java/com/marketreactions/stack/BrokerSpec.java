@@ -18,14 +18,28 @@ import java.util.TreeMap;
  * @param clusterId the id every node is formatted with
  * @param clusterSize how many brokers the cluster has
  * @param logDir the node's data, formatted on its first start
+ * @param security null for a plaintext listener; else clients (and the broker itself) connect with SASL/PLAIN over TLS
  */
 public record BrokerSpec(
-        int nodeId, int port, int controllerPort, String voters, String clusterId, int clusterSize, Path logDir) {
+        int nodeId,
+        int port,
+        int controllerPort,
+        String voters,
+        String clusterId,
+        int clusterSize,
+        Path logDir,
+        StackSecurity security) {
 
     static final String CONTROLLER = "CONTROLLER";
 
     public BrokerSpec {
         logDir = logDir.toAbsolutePath();
+    }
+
+    /** A node with a plaintext listener. */
+    public BrokerSpec(
+            int nodeId, int port, int controllerPort, String voters, String clusterId, int clusterSize, Path logDir) {
+        this(nodeId, port, controllerPort, voters, clusterId, clusterSize, logDir, null);
     }
 
     boolean isController() {
@@ -44,13 +58,17 @@ public record BrokerSpec(
         p.put("controller.quorum.voters", voters);
         p.put("controller.listener.names", CONTROLLER);
         // Kafka binds every interface unless told otherwise.
+        String listener = security == null ? "PLAINTEXT" : "SASL_SSL";
         p.put(
                 "listeners",
-                "PLAINTEXT://" + bootstrapServers()
+                listener + "://" + bootstrapServers()
                         + (isController() ? "," + CONTROLLER + "://" + Ports.HOST + ":" + controllerPort : ""));
-        p.put("advertised.listeners", "PLAINTEXT://" + bootstrapServers());
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("advertised.listeners", listener + "://" + bootstrapServers());
+        p.put("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", listener);
+        if (security != null) {
+            secure(p, security);
+        }
         p.put("log.dirs", logDir.toString());
         // The cluster's own topics (offsets, transactions) like every other: on one node one replica, or
         // transactions never start; from three on three, two in sync.
@@ -80,8 +98,33 @@ public record BrokerSpec(
         return p;
     }
 
+    /**
+     * SASL/PLAIN over TLS on the client listener, which the broker also uses to reach itself (transaction markers):
+     * one user for clients, and the broker's own. The controller's listener stays plaintext on 127.0.0.1.
+     */
+    private static void secure(Map<String, String> p, StackSecurity s) {
+        String prefix = "listener.name.sasl_ssl.";
+        p.put("sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.put(
+                prefix + "plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\""
+                        + s.storePassword() + "\" user_broker=\"" + s.storePassword() + "\" user_" + s.user() + "=\""
+                        + s.password() + "\";");
+        p.put("ssl.keystore.location", s.keyStore().toString());
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.password", s.storePassword());
+        p.put("ssl.key.password", s.storePassword());
+        p.put("ssl.truststore.location", s.trustStore().toString());
+        p.put("ssl.truststore.type", "PKCS12");
+        p.put("ssl.truststore.password", s.storePassword());
+    }
+
     /** The spec as a child process's arguments; {@link #fromArgs} reads them back. */
     List<String> toArgs() {
+        if (security != null) {
+            throw new StackException("a secured stack runs one broker, in this JVM");
+        }
         return List.of(
                 String.valueOf(nodeId),
                 String.valueOf(port),

@@ -46,7 +46,12 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param port client port on 127.0.0.1, 0 for a free one
      */
     public EmbeddedKafka(Path logDir, int port) {
-        this(single(logDir, port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka")));
+        this(logDir, port, null);
+    }
+
+    /** A cluster of one node whose clients connect with SASL/PLAIN over TLS ({@code security} not null). */
+    public EmbeddedKafka(Path logDir, int port, StackSecurity security) {
+        this(single(logDir, port == 0 ? Ports.free() : Ports.requireFree(port, "Kafka"), security));
     }
 
     /** One node of a cluster, as {@link BrokerProcess} runs it in a JVM of its own. */
@@ -55,7 +60,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         requireUnlocked(); // fail before the caller starts anything else
     }
 
-    private static BrokerSpec single(Path logDir, int port) {
+    private static BrokerSpec single(Path logDir, int port, StackSecurity security) {
         int controllerPort = Ports.free();
         return new BrokerSpec(
                 1,
@@ -64,7 +69,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "1@" + Ports.HOST + ":" + controllerPort,
                 Uuid.randomUuid().toString(),
                 1,
-                logDir);
+                logDir,
+                security);
     }
 
     /** Starts the broker, formatting the storage first if it was never formatted; returns once it serves. */

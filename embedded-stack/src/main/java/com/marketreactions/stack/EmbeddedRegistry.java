@@ -37,7 +37,10 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static final String HOME_ENV = "REACTIONS_REGISTRY_HOME";
 
     private static final String BUILT_HOME = "embedded-stack/target/apicurio-registry";
-    private static final String READY_PATH = "/apis/ccompat/v7/subjects";
+    /** Where the server serves the Confluent API: the URL any Confluent client takes as its registry. */
+    public static final String CONFLUENT_API = "/apis/ccompat/v7";
+
+    private static final String READY_PATH = CONFLUENT_API + "/subjects";
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -59,17 +62,24 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final Process watchdog;
     private final String url;
     private final Path logFile;
+    private final StackSecurity security;
 
-    private EmbeddedRegistry(Process registry, Process watchdog, String url, Path logFile) {
+    private EmbeddedRegistry(Process registry, Process watchdog, String url, Path logFile, StackSecurity security) {
         this.registry = registry;
         this.watchdog = watchdog;
         this.url = url;
         this.logFile = logFile;
+        this.security = security;
     }
 
     /** Launches the registry and waits until it answers; see {@link #launch} and {@link #awaitReady}. */
     public static EmbeddedRegistry start(int port, Path dataDir, Duration timeout) {
-        EmbeddedRegistry r = launch(port, dataDir);
+        return start(port, dataDir, null, timeout);
+    }
+
+    /** {@link #start(int, Path, Duration)}, on HTTPS with basic authentication when {@code security} is given. */
+    public static EmbeddedRegistry start(int port, Path dataDir, StackSecurity security, Duration timeout) {
+        EmbeddedRegistry r = launch(port, dataDir, security);
         try {
             r.awaitReady(timeout);
             return r;
@@ -87,6 +97,16 @@ public final class EmbeddedRegistry implements AutoCloseable {
      * @throws StackException if the port is taken, no JDK 21+ or no registry distribution is found
      */
     public static EmbeddedRegistry launch(int port, Path dataDir) {
+        return launch(port, dataDir, null);
+    }
+
+    /**
+     * {@link #launch(int, Path)}; with {@code security}, the API is served on HTTPS only, with the stack's
+     * certificate, to its user alone (HTTP basic authentication through Quarkus's embedded users; Apicurio needs no
+     * OIDC server for that). The secrets go in {@code config/application.properties} of its working dir, which
+     * Quarkus reads, rather than on its command line, which every user of the machine can read.
+     */
+    public static EmbeddedRegistry launch(int port, Path dataDir, StackSecurity security) {
         int httpPort = port == 0 ? Ports.free() : Ports.requireFree(port, "Registry");
         int managementPort = Ports.free(); // health endpoints; nobody here needs them, but Quarkus binds them
         Path home = findHome();
@@ -105,7 +125,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
         command.addAll(List.of(
                 "-Dquarkus.banner.enabled=false",
                 "-Dquarkus.http.host=" + Ports.HOST,
-                "-Dquarkus.http.port=" + httpPort,
+                // secured, the API is on the TLS port alone: this one is never opened (insecure-requests disabled)
+                "-Dquarkus.http.port=" + (security == null ? httpPort : Ports.free()),
                 "-Dquarkus.management.host=" + Ports.HOST,
                 "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.http.access-log.enabled=false",
@@ -119,6 +140,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         Process registry;
         try {
             Files.createDirectories(dir.resolve("registry"));
+            writeSecurity(dir.resolve("registry"), httpPort, security);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.resolve("registry").toFile()) // stray files land in the data dir
                     .redirectErrorStream(true)
@@ -143,7 +165,36 @@ public final class EmbeddedRegistry implements AutoCloseable {
                     "Cannot start the watchdog shell (sh) for the schema registry: " + e.getMessage(), e);
         }
         log.debug("Schema registry starting, pid {}, java {}, log {}", registry.pid(), jdk.java(), logFile);
-        return new EmbeddedRegistry(registry, watchdog, "http://" + Ports.HOST + ":" + httpPort, logFile);
+        String scheme = security == null ? "http" : "https";
+        return new EmbeddedRegistry(
+                registry, watchdog, scheme + "://" + Ports.HOST + ":" + httpPort, logFile, security);
+    }
+
+    /** The secured server's settings in its working dir's {@code config/application.properties}, or none. */
+    private static void writeSecurity(Path workDir, int port, StackSecurity security) throws IOException {
+        Path config = workDir.resolve("config").resolve("application.properties");
+        if (security == null) {
+            Files.deleteIfExists(config); // a data dir secured before and plain now
+            return;
+        }
+        Files.createDirectories(config.getParent());
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("quarkus.http.ssl-port", String.valueOf(port));
+        p.setProperty("quarkus.http.insecure-requests", "disabled");
+        p.setProperty(
+                "quarkus.http.ssl.certificate.key-store-file",
+                security.keyStore().toString());
+        p.setProperty("quarkus.http.ssl.certificate.key-store-file-type", "PKCS12");
+        p.setProperty("quarkus.http.ssl.certificate.key-store-password", security.storePassword());
+        p.setProperty("quarkus.oidc.tenant-enabled", "false");
+        p.setProperty("apicurio.authn.basic-client-credentials.enabled", "false");
+        p.setProperty("quarkus.http.auth.basic", "true");
+        p.setProperty("quarkus.security.users.embedded.enabled", "true");
+        p.setProperty("quarkus.security.users.embedded.plain-text", "true");
+        p.setProperty("quarkus.security.users.embedded.users." + security.user(), security.password());
+        java.io.StringWriter text = new java.io.StringWriter();
+        p.store(text, "written by the embedded stack at each start");
+        StackSecurity.writeSecret(config, text.toString());
     }
 
     /**
@@ -154,11 +205,15 @@ public final class EmbeddedRegistry implements AutoCloseable {
      */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + READY_PATH))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        try (HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        HttpRequest.Builder ask =
+                HttpRequest.newBuilder(URI.create(url + READY_PATH)).timeout(Duration.ofSeconds(2));
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+        if (security != null) {
+            ask.header("Authorization", security.basicAuthorization());
+            client.sslContext(security.sslContext());
+        }
+        HttpRequest request = ask.build();
+        try (HttpClient http = client.build()) {
             while (true) {
                 if (!registry.isAlive()) {
                     throw failure("Schema registry exited with code " + registry.exitValue() + " while starting");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -32,17 +33,26 @@ public final class EmbeddedStack implements LocalStack {
     private final EmbeddedKafka kafka; // null when the brokers are processes
     private final BrokerCluster cluster; // null when one broker runs here
     private volatile EmbeddedRegistry registry; // replaced by restartRegistry
+    private final StackSecurity security; // null for a plaintext stack
+    private final Path clientConfig; // the secured stack's client properties, else null
     private final Path dataDir;
     private final boolean keepData;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedStack(
-            EmbeddedKafka kafka, BrokerCluster cluster, EmbeddedRegistry registry, Path dataDir, boolean keepData) {
+            EmbeddedKafka kafka,
+            BrokerCluster cluster,
+            EmbeddedRegistry registry,
+            StackSecurity security,
+            Path dataDir,
+            boolean keepData) {
         this.kafka = kafka;
         this.cluster = cluster;
         this.registry = registry;
+        this.security = security;
         this.dataDir = dataDir;
         this.keepData = keepData;
+        this.clientConfig = security == null ? null : writeClientConfig(dataDir.resolve("secure"));
     }
 
     /**
@@ -60,10 +70,11 @@ public final class EmbeddedStack implements LocalStack {
         BrokerCluster cluster = null;
         EmbeddedRegistry registry = null;
         try {
-            if (options.brokers() == 1) {
-                kafka = new EmbeddedKafka(dataDir.resolve("kafka"), options.kafkaPort()); // checks the port first
+            StackSecurity security = options.secure() ? StackSecurity.generate(dataDir.resolve("secure")) : null;
+            if (options.brokers() == 1) { // checks the port first
+                kafka = new EmbeddedKafka(dataDir.resolve("kafka"), options.kafkaPort(), security);
             }
-            registry = EmbeddedRegistry.launch(options.registryPort(), dataDir);
+            registry = EmbeddedRegistry.launch(options.registryPort(), dataDir, security);
             if (kafka != null) {
                 kafka.start();
             } else {
@@ -71,7 +82,7 @@ public final class EmbeddedStack implements LocalStack {
             }
             long kafkaMs = millisSince(t0);
             registry.awaitReady(options.registryStartTimeout());
-            EmbeddedStack stack = new EmbeddedStack(kafka, cluster, registry, dataDir, options.keepData());
+            EmbeddedStack stack = new EmbeddedStack(kafka, cluster, registry, security, dataDir, options.keepData());
             log.info(
                     "Stack up in {} ms (Kafka ready after {} ms): Kafka {}, schema registry {}, data in {}",
                     millisSince(t0),
@@ -143,7 +154,7 @@ public final class EmbeddedStack implements LocalStack {
         if (stopped.isAlive()) {
             return;
         }
-        registry = EmbeddedRegistry.start(URI.create(stopped.url()).getPort(), dataDir, timeout);
+        registry = EmbeddedRegistry.start(URI.create(stopped.url()).getPort(), dataDir, security, timeout);
     }
 
     @Override
@@ -159,6 +170,44 @@ public final class EmbeddedStack implements LocalStack {
                         .map(n -> "broker " + n.nodeId() + ": " + n.bootstrapServers() + ", pid " + n.pid() + ", log "
                                 + n.logFile())
                         .toList();
+    }
+
+    @Override
+    public Optional<Path> clientConfig() {
+        return Optional.ofNullable(clientConfig);
+    }
+
+    /** The secured stack's user, password and trust; null for a plaintext stack. */
+    public StackSecurity security() {
+        return security;
+    }
+
+    /**
+     * The properties a client of the secured stack needs, as Confluent's clients and this project's
+     * {@code --client-config} read them, in {@code dir/client.properties}, readable by its owner only.
+     */
+    private Path writeClientConfig(Path dir) {
+        Path file = dir.resolve("client.properties");
+        String text = String.join(
+                "\n",
+                "# The embedded stack's secured cluster, written at its start (the password changes at every start).",
+                "# Java clients and ./reactions --client-config take this file as it is; other clients trust ca.pem.",
+                "bootstrap.servers=" + bootstrapServers(),
+                "security.protocol=SASL_SSL",
+                "sasl.mechanism=PLAIN",
+                "sasl.jaas.config=" + security.clientJaas(),
+                "ssl.truststore.location=" + security.trustStore(),
+                "ssl.truststore.type=PKCS12",
+                "ssl.truststore.password=" + security.storePassword(),
+                "schema.registry.url=" + registryUrl() + EmbeddedRegistry.CONFLUENT_API, // any client's, as it is
+                "basic.auth.credentials.source=USER_INFO",
+                "basic.auth.user.info=" + security.user() + ":" + security.password(),
+                "schema.registry.ssl.truststore.location=" + security.trustStore(),
+                "schema.registry.ssl.truststore.type=PKCS12",
+                "schema.registry.ssl.truststore.password=" + security.storePassword(),
+                "");
+        StackSecurity.writeSecret(file, text.replace("\\", "\\\\")); // a backslash is an escape there
+        return file;
     }
 
     /** Stops the registry and the broker, each bounded in time, and deletes the data unless kept. Idempotent. */

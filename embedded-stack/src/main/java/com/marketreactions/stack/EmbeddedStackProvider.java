@@ -13,6 +13,12 @@ public final class EmbeddedStackProvider implements LocalStackProvider {
     @Override
     public LocalStack start(LocalStackOptions o) {
         return EmbeddedStack.start(new StackOptions(
-                o.kafkaPort(), o.registryPort(), o.dataDir(), o.keepData(), o.registryStartTimeout(), o.brokers()));
+                o.kafkaPort(),
+                o.registryPort(),
+                o.dataDir(),
+                o.keepData(),
+                o.registryStartTimeout(),
+                o.brokers(),
+                o.secure()));
     }
 }

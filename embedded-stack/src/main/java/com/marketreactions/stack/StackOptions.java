@@ -13,9 +13,17 @@ import java.time.Duration;
  * @param registryStartTimeout how long to wait for the registry to answer; null means 60 s
  * @param brokers how many Kafka brokers: one runs in this JVM, more run each in its own process
  *        ({@link BrokerCluster}); with a fixed {@code kafkaPort} the others take the ports after it
+ * @param secure SASL/PLAIN over TLS on the broker, HTTPS with basic authentication on the registry, and a client
+ *        properties file for both ({@link StackSecurity}); one broker only
  */
 public record StackOptions(
-        int kafkaPort, int registryPort, Path dataDir, boolean keepData, Duration registryStartTimeout, int brokers) {
+        int kafkaPort,
+        int registryPort,
+        Path dataDir,
+        boolean keepData,
+        Duration registryStartTimeout,
+        int brokers,
+        boolean secure) {
 
     /** Most brokers a stack runs: more would not fit a developer's machine, and prove nothing three do not. */
     public static final int MAX_BROKERS = 9;
@@ -24,6 +32,9 @@ public record StackOptions(
         if (brokers < 1 || brokers > MAX_BROKERS) {
             throw new StackException("the stack runs 1 to " + MAX_BROKERS + " brokers, not " + brokers);
         }
+        if (secure && brokers > 1) {
+            throw new StackException("a secured stack runs one broker, not " + brokers);
+        }
         checkPort(kafkaPort, "Kafka");
         checkPort(registryPort, "Registry");
         if (registryStartTimeout == null) {
@@ -31,6 +42,17 @@ public record StackOptions(
         } else if (registryStartTimeout.isNegative() || registryStartTimeout.isZero()) {
             throw new IllegalArgumentException("registryStartTimeout must be positive: " + registryStartTimeout);
         }
+    }
+
+    /** A plaintext stack. */
+    public StackOptions(
+            int kafkaPort,
+            int registryPort,
+            Path dataDir,
+            boolean keepData,
+            Duration registryStartTimeout,
+            int brokers) {
+        this(kafkaPort, registryPort, dataDir, keepData, registryStartTimeout, brokers, false);
     }
 
     /** One broker in this JVM. */
@@ -45,7 +67,7 @@ public record StackOptions(
     }
 
     public StackOptions withBrokers(int count) {
-        return new StackOptions(kafkaPort, registryPort, dataDir, keepData, registryStartTimeout, count);
+        return new StackOptions(kafkaPort, registryPort, dataDir, keepData, registryStartTimeout, count, secure);
     }
 
     private static void checkPort(int port, String what) {

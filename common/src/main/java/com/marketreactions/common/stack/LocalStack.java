@@ -2,6 +2,7 @@ package com.marketreactions.common.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A running Kafka cluster and schema registry on 127.0.0.1 that this process started and owns, as the
@@ -24,6 +25,14 @@ public interface LocalStack extends AutoCloseable {
      * "broker 2: 127.0.0.1:9093, pid 4711, log /tmp/x/kafka-2.log"; empty with the one broker in this JVM.
      */
     List<String> brokerNodes();
+
+    /**
+     * A secured stack's client properties file (Java client and Confluent registry client names) with its CA
+     * certificate as {@code ca.pem} beside it; empty for a plaintext stack.
+     */
+    default Optional<Path> clientConfig() {
+        return Optional.empty();
+    }
 
     /** Stops the registry and the brokers, each bounded in time, and deletes the data unless kept. Idempotent. */
     @Override

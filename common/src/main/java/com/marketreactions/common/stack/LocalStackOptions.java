@@ -14,12 +14,19 @@ import java.time.Duration;
  * @param registryStartTimeout how long to wait for the registry to answer; null means the implementation's
  *        default
  * @param brokers how many Kafka brokers: one runs in this JVM, more run each in a process of its own
+ * @param secure SASL over TLS on the broker and an authenticated registry on TLS, with a client properties file
  */
 public record LocalStackOptions(
-        int kafkaPort, int registryPort, Path dataDir, boolean keepData, Duration registryStartTimeout, int brokers) {
+        int kafkaPort,
+        int registryPort,
+        Path dataDir,
+        boolean keepData,
+        Duration registryStartTimeout,
+        int brokers,
+        boolean secure) {
 
     /** Free ports, a temporary data dir deleted on close, one broker. */
     public static LocalStackOptions temporary(Duration registryStartTimeout) {
-        return new LocalStackOptions(0, 0, null, false, registryStartTimeout, 1);
+        return new LocalStackOptions(0, 0, null, false, registryStartTimeout, 1, false);
     }
 }
