@@ -44,6 +44,13 @@ class SchemaRegistryClientTest {
         String[] of(HttpExchange ex, int n) throws IOException;
     }
 
+    private static final StockTick TICK = StockTick.newBuilder()
+            .setSymbol("AMZN")
+            .setTs(Instant.parse("2025-11-03T14:31:00Z"))
+            .setPrice(254.0)
+            .setSize(100)
+            .build();
+
     private static final String[] NOT_FOUND = {"404", "{\"error_code\": 40403, \"message\": \"Schema not found\"}"};
 
     /** The fake registry's API root: a path, so that the client takes it as it is. */
@@ -173,12 +180,7 @@ class SchemaRegistryClientTest {
                 ? new String[] {"200", "{\"id\": 258}"}
                 : ex.getRequestMethod().equals("POST") ? NOT_FOUND : new String[] {"200", schema});
         Serde<StockTick> serde = new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)).avro(StockTick.class);
-        StockTick tick = StockTick.newBuilder()
-                .setSymbol("AMZN")
-                .setTs(Instant.parse("2025-11-03T14:31:00Z"))
-                .setPrice(254.0)
-                .setSize(100)
-                .build();
+        StockTick tick = TICK;
         byte[] bytes = serde.serializer().serialize("ticks", tick);
         assertArrayEquals(new byte[] {0, 0, 0, 1, 2}, java.util.Arrays.copyOf(bytes, 5), "byte 0, then id 258");
         assertEquals(tick, serde.deserializer().deserialize("ticks", bytes));
@@ -201,12 +203,7 @@ class SchemaRegistryClientTest {
         Topics topics = Topics.create("t.", new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)));
         SchemaRegistration.registerAll(ClientConfigs.of("127.0.0.1:9", url + API), topics);
         server.stop(0); // the registry goes away
-        StockTick tick = StockTick.newBuilder()
-                .setSymbol("AMZN")
-                .setTs(Instant.parse("2025-11-03T14:31:00Z"))
-                .setPrice(254.0)
-                .setSize(100)
-                .build();
+        StockTick tick = TICK;
         byte[] bytes = topics.ticks.valueSerde().serializer().serialize(topics.ticks.name(), tick);
         assertEquals(tick, topics.ticks.valueSerde().deserializer().deserialize(topics.ticks.name(), bytes));
     }

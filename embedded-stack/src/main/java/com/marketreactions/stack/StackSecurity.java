@@ -78,117 +78,22 @@ public record StackSecurity(
             throw new StackException("Cannot prepare " + dir + " for the stack's certificates: " + e.getMessage(), e);
         }
         String pw = randomSecret();
+        String ca = "-keystore ca.p12 -storetype PKCS12";
+        String server = "-keystore server.p12 -storetype PKCS12";
+        String rsa = "-keyalg RSA -keysize 2048 -validity " + VALIDITY_DAYS;
+        keytool(dir, pw, "-genkeypair -alias ca -dname CN=market-reactions-local-CA -ext bc:c " + rsa + " " + ca);
+        keytool(dir, pw, "-exportcert -alias ca -rfc -file ca.pem " + ca);
+        keytool(dir, pw, "-genkeypair -alias " + SERVER_ALIAS + " -dname CN=127.0.0.1 " + rsa + " " + server);
+        keytool(dir, pw, "-certreq -alias " + SERVER_ALIAS + " -file server.csr " + server);
         keytool(
                 dir,
-                "-genkeypair",
-                "-alias",
-                "ca",
-                "-dname",
-                "CN=market-reactions local CA",
-                "-ext",
-                "bc:c",
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-validity",
-                VALIDITY_DAYS,
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                "ca.p12",
-                "-storepass",
-                pw);
-        keytool(dir, "-exportcert", "-alias", "ca", "-rfc", "-file", "ca.pem", "-keystore", "ca.p12", "-storepass", pw);
-        keytool(
-                dir,
-                "-genkeypair",
-                "-alias",
-                SERVER_ALIAS,
-                "-dname",
-                "CN=127.0.0.1",
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-validity",
-                VALIDITY_DAYS,
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                "server.p12",
-                "-storepass",
-                pw);
-        keytool(
-                dir,
-                "-certreq",
-                "-alias",
-                SERVER_ALIAS,
-                "-file",
-                "server.csr",
-                "-keystore",
-                "server.p12",
-                "-storepass",
-                pw);
-        keytool(
-                dir,
-                "-gencert",
-                "-alias",
-                "ca",
-                "-infile",
-                "server.csr",
-                "-outfile",
-                "server.pem",
-                "-rfc",
-                "-validity",
-                VALIDITY_DAYS,
-                "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
-                "-ext",
-                "KU=digitalSignature,keyEncipherment",
-                "-ext",
-                "EKU=serverAuth,clientAuth",
-                "-keystore",
-                "ca.p12",
-                "-storepass",
-                pw);
-        keytool(
-                dir,
-                "-importcert",
-                "-alias",
-                "ca",
-                "-file",
-                "ca.pem",
-                "-noprompt",
-                "-keystore",
-                "server.p12",
-                "-storepass",
-                pw);
-        keytool(
-                dir,
-                "-importcert",
-                "-alias",
-                SERVER_ALIAS,
-                "-file",
-                "server.pem",
-                "-keystore",
-                "server.p12",
-                "-storepass",
-                pw);
-        keytool(
-                dir,
-                "-importcert",
-                "-alias",
-                "ca",
-                "-file",
-                "ca.pem",
-                "-noprompt",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                "truststore.p12",
-                "-storepass",
-                pw);
+                pw,
+                "-gencert -alias ca -infile server.csr -outfile server.pem -rfc -validity " + VALIDITY_DAYS
+                        + " -ext SAN=ip:127.0.0.1,dns:localhost -ext KU=digitalSignature,keyEncipherment"
+                        + " -ext EKU=serverAuth,clientAuth " + ca);
+        keytool(dir, pw, "-importcert -alias ca -file ca.pem -noprompt " + server);
+        keytool(dir, pw, "-importcert -alias " + SERVER_ALIAS + " -file server.pem " + server);
+        keytool(dir, pw, "-importcert -alias ca -file ca.pem -noprompt -keystore truststore.p12 -storetype PKCS12");
         return new StackSecurity(
                 dir.resolve("server.p12").toAbsolutePath(),
                 dir.resolve("truststore.p12").toAbsolutePath(),
@@ -218,10 +123,12 @@ public record StackSecurity(
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static void keytool(Path dir, String... args) {
+    /** Runs keytool in {@code dir} with {@code args} (no value holds a space) and the store password. */
+    private static void keytool(Path dir, String storePassword, String args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
+        command.addAll(List.of(args.split(" ")));
+        command.addAll(List.of("-storepass", storePassword));
         Path out = dir.resolve("keytool.log");
         try {
             Process p = new ProcessBuilder(command)
@@ -232,11 +139,11 @@ public record StackSecurity(
             p.getOutputStream().close();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new StackException("keytool " + args[0] + " did not finish within 60 s");
+                throw new StackException("keytool " + command.get(1) + " did not finish within 60 s");
             }
             if (p.exitValue() != 0) {
                 throw new StackException(
-                        "keytool " + args[0] + " failed (exit " + p.exitValue() + "): " + LogTail.of(out, 3));
+                        "keytool " + command.get(1) + " failed (exit " + p.exitValue() + "): " + LogTail.of(out, 3));
             }
         } catch (IOException e) {
             throw new StackException("Cannot run keytool for the stack's certificates: " + e.getMessage(), e);
