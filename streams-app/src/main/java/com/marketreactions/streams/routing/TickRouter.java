@@ -56,6 +56,11 @@ public final class TickRouter {
         return partitionOf.computeIfAbsent(symbol, s -> SymbolPartitioner.partition(s, partitions)) == partition;
     }
 
+    /** The partition whose task processes {@code symbol}'s ticks (the benchmark's: where it is published first). */
+    public int home(String symbol) {
+        return partitions == 1 ? 0 : SymbolPartitioner.partition(symbol, partitions);
+    }
+
     /** The partition of the record being processed (the task's partition when there is none, e.g. punctuation). */
     public static int partitionOf(ProcessingContext context) {
         return context.recordMetadata()

@@ -35,10 +35,15 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
     private final RecordValidator<StockTick> validator;
     private final EndMarkerGate ends;
     /**
-     * One String instance per symbol: each tick's symbol is decoded as a new String, and a tick's path looks it up
-     * in half a dozen maps; with one instance its hash is computed once and equality is identity.
+     * Each symbol as one String instance, with the partition whose task processes it: each tick's symbol is decoded
+     * as a new String, and a tick's path looks it up in several maps; with one instance its hash is computed once and
+     * equality is identity. One lookup here answers both questions for a tick.
      */
-    private final Map<String, String> symbols = new HashMap<>();
+    private final Map<String, Known> symbols = new HashMap<>();
+
+    private record Known(String name, int home) {}
+
+    private final int partitions;
     /** Most symbols {@link #symbols} keeps: a whole market is about 11,000. */
     private static final int MAX_SYMBOLS = 50_000;
 
@@ -50,6 +55,7 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         this.reactions = new ReactionProcessor(config, partitions);
         this.ticksTopic = ticksTopic;
         this.router = new TickRouter(config.benchmark(), partitions);
+        this.partitions = partitions;
         this.validator = RecordValidator.ticks(config.limits());
         this.ends = new EndMarkerGate(config.endMarkers(), "ticks");
     }
@@ -85,8 +91,10 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
                 return;
             }
             validator.check(r.key(), value, context.currentSystemTimeMs());
-            StockTick tick = canonical((StockTick) value);
-            if (router.stays(tick.getSymbol(), partition)) {
+            StockTick tick = (StockTick) value;
+            Known symbol = known(tick.getSymbol());
+            if (partitions == 1 || symbol.home() == partition) { // else the outbound router sends it home
+                tick.setSymbol(symbol.name());
                 reactions.handle(null, new MarketEvent.Tick(tick));
             }
         } else if (topic.equals(routedTopic)) {
@@ -102,7 +110,9 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
                                 EndOfInput.intHeader(headers, EndOfInput.SOURCE_PARTITION_HEADER, -1),
                                 EndOfInput.intHeader(headers, EndOfInput.PARTITIONS_HEADER, 1)));
             } else {
-                reactions.handle(null, new MarketEvent.Tick(canonical((StockTick) value)));
+                StockTick tick = (StockTick) value;
+                tick.setSymbol(known(tick.getSymbol()).name());
+                reactions.handle(null, new MarketEvent.Tick(tick));
             }
         } else if (topic.equals(newsTopic)) {
             if (value != null) {
@@ -124,16 +134,16 @@ final class ReactionNode implements Processor<Object, Object, String, MarketReac
         }
     }
 
-    private StockTick canonical(StockTick tick) {
-        String symbol = tick.getSymbol();
-        if (symbols.size() >= MAX_SYMBOLS) {
-            symbols.clear(); // a flood of made-up symbols: identity is a fast path, equality still holds
+    private Known known(String symbol) {
+        Known k = symbols.get(symbol);
+        if (k == null) {
+            if (symbols.size() >= MAX_SYMBOLS) {
+                symbols.clear(); // a flood of made-up symbols: identity is a fast path, equality still holds
+            }
+            k = new Known(symbol, router.home(symbol));
+            symbols.put(symbol, k);
         }
-        String known = symbols.putIfAbsent(symbol, symbol);
-        if (known != null) {
-            tick.setSymbol(known);
-        }
-        return tick;
+        return k;
     }
 
     @Override

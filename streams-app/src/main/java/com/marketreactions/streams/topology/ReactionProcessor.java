@@ -121,7 +121,7 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (ts > before) {
             if (isBenchmark) {
                 finalizeAll(wall);
-            } else {
+            } else if (task.index.ticker(symbol) != null) { // nothing pending: no window of its to close
                 finalizeDue(symbol, wall);
             }
         }
