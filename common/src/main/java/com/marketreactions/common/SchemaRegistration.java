@@ -59,7 +59,7 @@ public final class SchemaRegistration {
                             false);
                 }
                 registry.compatibility(subject, "BACKWARD");
-                ids.put(subject, registry.register(subject, e.getValue()));
+                ids.put(subject, registry.add(subject, e.getValue())); // looked up above: not there
             }
         } catch (SchemaRegistryException e) {
             if (e.unavailable()) {

@@ -135,9 +135,11 @@ public final class SchemaRegistryClient {
             return id;
         }
         Optional<Registered> known = lookup(subject, schema);
-        if (known.isPresent()) {
-            return known.get().id();
-        }
+        return known.isPresent() ? known.get().id() : add(subject, schema);
+    }
+
+    /** Registers {@code schema} under {@code subject}, which a {@link #lookup} found without it; returns its id. */
+    public int add(String subject, Schema schema) {
         JsonNode answer =
                 call("POST", "/subjects/" + encode(subject) + "/versions", Map.of("schema", schema.toString()));
         int registered = answer.path("id").asInt(-1);
@@ -147,7 +149,7 @@ public final class SchemaRegistryClient {
                             + answer,
                     false);
         }
-        ids.put(r, registered);
+        ids.put(new Registration(subject, schema), registered);
         schemas.putIfAbsent(registered, schema); // records written with it are then read without asking
         return registered;
     }

@@ -1,5 +1,6 @@
 package com.marketreactions.stack;
 
+import com.marketreactions.common.RegistryOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -209,8 +210,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(url + READY_PATH)).timeout(Duration.ofSeconds(2));
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
         if (security != null) {
-            ask.header("Authorization", security.basicAuthorization());
-            client.sslContext(security.sslContext());
+            RegistryOptions as = security.registryOptions();
+            ask.header("Authorization", as.authorization());
+            client.sslContext(as.ssl());
         }
         HttpRequest request = ask.build();
         try (HttpClient http = client.build()) {

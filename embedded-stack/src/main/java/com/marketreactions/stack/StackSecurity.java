@@ -1,20 +1,16 @@
 package com.marketreactions.stack;
 
+import com.marketreactions.common.RegistryOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What a secured stack needs, made at its start in {@code <data dir>/secure}: a certificate authority of its own, a
@@ -47,24 +43,15 @@ public record StackSecurity(
                 + password + "\";";
     }
 
-    /** The user's {@code Authorization} header for the registry. */
-    public String basicAuthorization() {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** TLS that trusts the stack's authority alone. */
-    public SSLContext sslContext() {
-        try (InputStream in = Files.newInputStream(trustStore)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, storePassword.toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new StackException("Cannot read the stack's trust store " + trustStore + ": " + e.getMessage(), e);
-        }
+    /** How a client of the registry authenticates as the user and trusts the stack's authority alone. */
+    public RegistryOptions registryOptions() {
+        return RegistryOptions.of(Map.of(
+                RegistryOptions.USER_INFO,
+                user + ":" + password,
+                RegistryOptions.TRUSTSTORE,
+                trustStore.toString(),
+                RegistryOptions.TRUSTSTORE_PASSWORD,
+                storePassword));
     }
 
     /** Makes the authority, the server certificate, the stores and the user's password in {@code dir}. */
