@@ -1,6 +1,7 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClusterUnavailableException;
+import com.marketreactions.common.Problems;
 import com.marketreactions.common.SchemaRegistryException;
 import com.marketreactions.producers.files.PublishException;
 import java.io.PrintWriter;
@@ -68,6 +69,11 @@ public final class ReactionsCli implements Runnable {
                     || e instanceof ClusterUnavailableException
                     || e instanceof SchemaRegistryException) { // the registry's answer (a refused credential)
                 c.getErr().println("error: " + e.getMessage());
+                return USER_ERROR;
+            }
+            if (!Problems.securityHint(e).isEmpty()) {
+                // a consumer or producer refused by the cluster (tail, study): the settings to check, not a trace
+                c.getErr().println("error: " + Problems.describe(e) + Problems.securityHint(e));
                 return USER_ERROR;
             }
             if (e instanceof PublishException) {

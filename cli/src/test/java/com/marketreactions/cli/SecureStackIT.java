@@ -121,7 +121,6 @@ class SecureStackIT {
     void aWrongPasswordAnUntrustedCertificateAndNoRegistryCredentialAreEachOneLine() throws Exception {
         String good = Files.readString(clientConfig());
         String password = stack.security().password();
-        record Broken(String what, String file, String named) {}
         List<Broken> cases = List.of(
                 new Broken(
                         "a wrong password",
@@ -134,20 +133,27 @@ class SecureStackIT {
                         without(good, "schema.registry.ssl.truststore"),
                         "TLS handshake failed"));
         for (Broken b : cases) {
-            Path file = Files.writeString(dir.resolve("broken.properties"), b.file());
-            long t0 = System.nanoTime();
-            CliRun run = CliRun.of("setup", "--client-config", file.toString());
-            String err = run.err().strip();
-            System.out.printf(
-                    "[secure] %s: exit %d after %d ms: %s%n",
-                    b.what(), run.code(), (System.nanoTime() - t0) / 1_000_000, err);
-            assertEquals(ReactionsCli.USER_ERROR, run.code(), b.what() + ": " + err);
-            List<String> ours = err.lines().filter(l -> l.startsWith("error: ")).toList();
-            assertEquals(1, ours.size(), b.what() + ", one line: " + err);
-            assertTrue(ours.get(0).contains(b.named()), b.what() + " named: " + err);
-            assertFalse(err.contains("\tat "), b.what() + ", no stack trace: " + err);
+            assertOneLine(b, "setup");
         }
+        assertOneLine(cases.get(0), "tail", "--max", "1"); // refused in the consumer's poll, not in topic creation
     }
+
+    private void assertOneLine(Broken b, String... command) throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.properties"), b.file());
+        long t0 = System.nanoTime();
+        CliRun run = CliRun.of(CliRun.concat(command, "--client-config", file.toString()));
+        String err = run.err().strip();
+        System.out.printf(
+                "[secure] %s: exit %d after %d ms: %s%n",
+                b.what(), run.code(), (System.nanoTime() - t0) / 1_000_000, err);
+        assertEquals(ReactionsCli.USER_ERROR, run.code(), b.what() + ": " + err);
+        List<String> ours = err.lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, ours.size(), b.what() + ", one line: " + err);
+        assertTrue(ours.get(0).contains(b.named()), b.what() + " named: " + err);
+        assertFalse(err.contains("\tat "), b.what() + ", no stack trace: " + err);
+    }
+
+    private record Broken(String what, String file, String named) {}
 
     private static String without(String properties, String keyPrefix) {
         return properties.lines().filter(l -> !l.startsWith(keyPrefix)).collect(Collectors.joining("\n"));

@@ -16,8 +16,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -82,22 +80,9 @@ public final class TopicAdmin {
         } catch (ExecutionException e) {
             throw new ClusterUnavailableException(
                     "cannot create topics on " + clients.bootstrapServers() + ": " + Problems.describe(e)
-                            + securityHint(e),
+                            + Problems.securityHint(e),
                     e);
         }
-    }
-
-    /** What to check when the cluster refused the client's credentials or certificate, else empty. */
-    static String securityHint(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SslAuthenticationException) {
-                return " (TLS: does the trust store, ssl.truststore.* in --client-config, hold the broker's CA?)";
-            }
-            if (t instanceof SaslAuthenticationException) {
-                return " (SASL: check sasl.mechanism and the user and password in sasl.jaas.config)";
-            }
-        }
-        return "";
     }
 
     /** Topics created before retention was a setting (or by hand) keep every record: the broker's disk fills. */
