@@ -135,7 +135,11 @@ final class LiveLatency {
                     int i = (int) (sent % symbols.size());
                     prices[i] *= 1 + random.nextGaussian() * 0.0002;
                     StockTick t = new StockTick(
-                            symbols.get(i), Instant.ofEpochMilli(now), Math.round(prices[i] * 100) / 100.0, 100L, null);
+                            symbols.get(i),
+                            Instant.ofEpochMilli(now),
+                            Math.round(prices[i] * 100) / 100.0,
+                            100.0,
+                            null);
                     ticks.send(new ProducerRecord<>(topics.ticks.name(), null, now, t.getSymbol(), t));
                     sent++;
                 }

@@ -1,5 +1,6 @@
 package com.marketreactions.report;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.schema.MarketReaction;
@@ -116,7 +117,7 @@ public final class Report {
             all.addAll(in);
             all.sort(Comparator.comparing(StockTick::getTs)); // stable
             TickSeries s = new TickSeries(all.size());
-            all.forEach(t -> s.add(t.getTs().toEpochMilli(), t.getPrice(), t.getSize()));
+            all.forEach(t -> s.add(t.getTs().toEpochMilli(), t.getPrice(), Shares.micros(t.getSize())));
             return s;
         }
     }

@@ -136,7 +136,8 @@ class PublishFaultIT {
                 c,
                 topics.ticks.name(),
                 expected,
-                r -> ticks.deserialize(topics.ticks.name(), r.value()).getSize());
+                r -> Math.round(
+                        ticks.deserialize(topics.ticks.name(), r.value()).getSize()));
     }
 
     private static int freePort() throws Exception {

@@ -441,7 +441,10 @@ abstract class ReplayScenarios {
                         .valueSerde()
                         .deserializer();
         return TopicRead.all(
-                c, topic, atLeast, r -> ticks.deserialize(topic, r.value()).getSize());
+                c,
+                topic,
+                atLeast,
+                r -> Math.round(ticks.deserialize(topic, r.value()).getSize()));
     }
 
     @Test

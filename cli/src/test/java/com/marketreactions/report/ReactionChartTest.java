@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.cli.Replay;
+import com.marketreactions.common.Shares;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
@@ -85,13 +86,13 @@ class ReactionChartTest {
                             Math.abs(c.stock()[k] - c.expected()[k]) >= half,
                             what + " significant");
                 }
-                long volume = 0;
+                long micros = 0; // the bars' shares summed exactly, as the reaction's volume is
                 for (int i = 0; i < c.x().length; i++) {
                     if (c.x()[i] > c.t0() && c.x()[i] <= end) {
-                        volume += c.volume()[i];
+                        micros += Shares.micros(c.volume()[i]);
                     }
                 }
-                assertEquals(r.getVolume(), volume, what + " volume");
+                assertEquals(r.getVolume(), Shares.of(micros), what + " volume");
                 checked++;
             }
         }

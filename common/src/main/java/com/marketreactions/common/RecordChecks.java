@@ -41,10 +41,7 @@ public final class RecordChecks {
         if (!Double.isFinite(tick.getPrice()) || tick.getPrice() <= 0) {
             return "price must be a finite number > 0, got " + tick.getPrice();
         }
-        if (tick.getSize() < 0) {
-            return "size must be >= 0, got " + tick.getSize();
-        }
-        return null;
+        return Shares.problem(tick.getSize());
     }
 
     /** @return why the news event is invalid with the default {@link InputLimits}, or null */

@@ -195,6 +195,35 @@ class SchemaRegistryClientTest {
         assertTrue(e.getMessage().contains("not in the Confluent wire format"), e.getMessage());
     }
 
+    /** A producer still on the first StockTick (size a long) goes on working: its records read through the promotion. */
+    @Test
+    void aTickWrittenWithTheFirstSchemaReadsWithItsWholeSizeAsADouble() throws IOException {
+        org.apache.avro.Schema v1;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/schema-history/StockTick-1.avsc")) {
+            v1 = new org.apache.avro.Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(
+                org.apache.avro.Schema.Type.LONG, v1.getField("size").schema().getType());
+        String schema =
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("schema", v1.toString()));
+        String url = start(
+                (ex, n) -> ex.getRequestURI().getPath().endsWith("/ids/5") ? new String[] {"200", schema} : NOT_FOUND);
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(v1);
+        old.put("symbol", "AMZN");
+        old.put("ts", TICK.getTs().toEpochMilli());
+        old.put("price", 254.0);
+        old.put("size", 100L);
+        old.put("venue", null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[] {0, 0, 0, 0, 5}); // the Confluent framing: byte 0, then schema id 5
+        org.apache.avro.io.BinaryEncoder e =
+                org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(v1).write(old, e);
+        e.flush();
+        Serde<StockTick> serde = new RegistrySerdes(new SchemaRegistryClient(url + API, QUICK)).avro(StockTick.class);
+        assertEquals(TICK, serde.deserializer().deserialize("ticks", out.toByteArray()));
+    }
+
     @Test
     void aServiceReadsAndWritesItsSchemasWithoutTheRegistryOnceRegistered() throws IOException {
         String url = start((ex, n) -> ex.getRequestMethod().equals("POST")

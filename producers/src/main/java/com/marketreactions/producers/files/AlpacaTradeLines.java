@@ -45,7 +45,7 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
                 symbol,
                 time.parse("t", Json.requiredText(n, "t")),
                 Numbers.price(p.asText()),
-                Numbers.shares(s.asText()),
+                Numbers.size(s.asText()),
                 Json.optionalText(n, "x"));
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
  *   <li>{@code conditions} that mean the price was not set by a trade at that moment are left out, counted:
  *       {@value #NOT_A_PRICE_NOW}. Odd lots, Form T (extended hours) and intermarket sweeps are kept: they trade
  *       at the current price.</li>
- *   <li>{@code size} may be fractional; it is rounded to whole shares. {@code exchange} becomes the venue.</li>
+ *   <li>{@code size} may be fractional (since 2026-02-23) and is kept as written. {@code exchange} becomes the venue.</li>
  * </ul>
  */
 final class MassiveTradeLines implements LineParser<StockTick> {
@@ -112,7 +112,7 @@ final class MassiveTradeLines implements LineParser<StockTick> {
                 ? time.parse("sip_timestamp", c.get(sip))
                 : time.parse("participant_timestamp", pt);
         double p = Numbers.price(CsvHeader.cell(c, price));
-        long s = Numbers.shares(CsvHeader.cell(c, size));
+        double s = Numbers.size(CsvHeader.cell(c, size));
         String venue = CsvHeader.cell(c, exchange);
         return new StockTick(symbol, ts, p, s, venue.isEmpty() ? null : venue);
     }

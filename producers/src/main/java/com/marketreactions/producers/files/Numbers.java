@@ -1,12 +1,13 @@
 package com.marketreactions.producers.files;
 
+import com.marketreactions.common.Shares;
 import java.util.regex.Pattern;
 
 /** Prices and sizes as every tick format writes them. */
 final class Numbers {
 
-    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Numbers() {}
 
@@ -27,37 +28,22 @@ final class Numbers {
         return p;
     }
 
-    static long size(String s) throws BadLineException {
+    /**
+     * A size as every tick format writes it: shares, fractional since 2026 (Massive, Alpaca and the SIP print
+     * them), kept as written; at most {@link Shares#MAX}.
+     */
+    static double size(String s) throws BadLineException {
         if (s.isEmpty()) {
             throw new BadLineException("size is required");
         }
-        if (!INTEGER.matcher(s).matches()) {
-            throw new BadLineException("size must be an integer >= 0, got " + Fields.quote(s));
-        }
-        long n;
-        try {
-            n = Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new BadLineException("size: out of range " + Fields.quote(s));
-        }
-        if (n < 0) {
-            throw new BadLineException("size must be >= 0, got " + s);
-        }
-        return n;
-    }
-
-    /** Shares written as a decimal (vendors report fractional shares): rounded to whole shares, >= 0. */
-    static long shares(String s) throws BadLineException {
-        if (INTEGER.matcher(s).matches()) {
-            return size(s);
-        }
         if (!DECIMAL.matcher(s).matches()) {
-            throw new BadLineException("size must be a number >= 0, got " + Fields.quote(s));
+            throw new BadLineException("size must be a number of shares >= 0, got " + Fields.quote(s));
         }
         double d = Double.parseDouble(s);
-        if (!(d >= 0) || d > 1e15) {
-            throw new BadLineException("size must be a number >= 0, got " + s);
+        String problem = Shares.problem(d);
+        if (problem != null) {
+            throw new BadLineException(problem);
         }
-        return Math.round(d);
+        return d;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Parses tick CSV lines {@code symbol,ts,price,size[,venue]}, e.g. {@code AMZN,2025-11-03T14:30:00Z,254.0,100,XNAS}.
  * An optional header line whose first column is {@code symbol} may come first. {@code ts} is ISO-8601 or an epoch
- * integer ({@link TimeRules}); the symbol is upper-cased; price is a finite number > 0; size an integer >= 0; an empty venue is null.
+ * integer ({@link TimeRules}); the symbol is upper-cased; price is a finite number > 0; size a number of shares >= 0 (fractional allowed); an empty venue is null.
  */
 public final class TickLines implements LineParser<StockTick> {
 
@@ -35,7 +35,7 @@ public final class TickLines implements LineParser<StockTick> {
         String symbol = Fields.ticker("symbol", c.get(0));
         Instant ts = time.parse("ts", c.get(1));
         double price = Numbers.price(c.get(2).trim());
-        long size = Numbers.size(c.get(3).trim());
+        double size = Numbers.size(c.get(3).trim());
         String venue = c.size() == 5 && !c.get(4).isBlank() ? c.get(4).trim() : null;
         return new StockTick(symbol, ts, price, size, venue);
     }

@@ -1,5 +1,6 @@
 package com.marketreactions.producers.synthetic;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.schema.StockTick;
 import java.io.IOException;
 import java.io.Writer;
@@ -30,7 +31,7 @@ public final class TickCsv {
         if (c < 10) {
             b.append('0');
         }
-        return b.append(c).append(',').append(t.getSize()).toString();
+        return b.append(c).append(',').append(Shares.text(t.getSize())).toString();
     }
 
     /** The header and every tick; returns the number of ticks written. */

@@ -361,7 +361,7 @@ final class TickStream implements Iterator<StockTick> {
             logPrice = x[o];
         }
         long cents = Math.max(1, Math.round(StrictMath.exp(logPrice) * 100));
-        out.add(new StockTick(names[o], Instant.ofEpochMilli(t), cents / 100.0, size, null));
+        out.add(new StockTick(names[o], Instant.ofEpochMilli(t), cents / 100.0, (double) size, null));
     }
 
     /**

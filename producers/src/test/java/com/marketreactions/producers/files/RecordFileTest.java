@@ -53,7 +53,7 @@ class RecordFileTest {
                 List.of(
                         p + ":4: price must be > 0, got -3.5",
                         p + ":5: ts: unknown timestamp format 'yesterday'",
-                        p + ":7: size must be >= 0, got -1",
+                        p + ":7: size must be a number of shares from 0 to 1000000000, got -1",
                         p + ":8: symbol is required",
                         p + ":9: expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3"),
                 errors(InputFormat.TICKS.file(p)));
@@ -94,8 +94,8 @@ class RecordFileTest {
                 "");
         assertEquals(
                 List.of(
-                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2L, null),
-                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3L, "XNAS")),
+                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2.0, null),
+                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3.0, "XNAS")),
                 ticks(p));
     }
 

@@ -22,16 +22,17 @@ class TickLinesTest {
     @Test
     void parsesIsoAndEpochMillisTimestamps() throws Exception {
         assertEquals(
-                new StockTick("AMZN", T0, 254.5, 100L, "XNAS"),
+                new StockTick("AMZN", T0, 254.5, 100.0, "XNAS"),
                 parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,100,XNAS"));
         assertEquals(
-                new StockTick("AMZN", T0, 254.5, 100L, null), parser.parse("AMZN," + T0.toEpochMilli() + ",254.5,100"));
+                new StockTick("AMZN", T0, 254.5, 100.0, null),
+                parser.parse("AMZN," + T0.toEpochMilli() + ",254.5,100"));
     }
 
     @Test
     void upperCasesAndTrimsTheSymbolAndCells() throws Exception {
         StockTick t = parser.parse(" brk.b , 2025-11-03T14:30:00Z , 1e2 , 0 ,  ");
-        assertEquals(new StockTick("BRK.B", T0, 100.0, 0L, null), t);
+        assertEquals(new StockTick("BRK.B", T0, 100.0, 0.0, null), t);
     }
 
     @Test
@@ -60,9 +61,23 @@ class TickLinesTest {
     }
 
     @Test
-    void rejectsNegativeOrFractionalSizes() {
-        assertEquals("size must be >= 0, got -2", reason("AMZN,1762180200000,1.0,-2"));
-        assertEquals("size must be an integer >= 0, got '1.5'", reason("AMZN,1762180200000,1.0,1.5"));
+    void keepsFractionalSharesAsWritten() throws Exception {
+        assertEquals(0.3, parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,0.3").getSize());
+        assertEquals(
+                12.000123,
+                parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,12.000123").getSize());
+        assertEquals(100.0, parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,100").getSize());
+    }
+
+    @Test
+    void rejectsSizesThatAreNoNumberOfShares() {
+        assertEquals(
+                "size must be a number of shares from 0 to 1000000000, got -2", reason("AMZN,1762180200000,1.0,-2"));
+        assertEquals(
+                "size must be a number of shares from 0 to 1000000000, got 10000000000",
+                reason("AMZN,1762180200000,1.0,1e10"));
+        assertEquals("size must be a number of shares >= 0, got 'NaN'", reason("AMZN,1762180200000,1.0,NaN"));
+        assertEquals("size is required", reason("AMZN,1762180200000,1.0,"));
     }
 
     @Test
@@ -86,13 +101,15 @@ class TickLinesTest {
 
     @Test
     void checksTicksThatDoNotComeFromAFile() {
-        assertNull(TickLines.problem(new StockTick("AMZN", T0, 1.0, 0L, null)));
+        assertNull(TickLines.problem(new StockTick("AMZN", T0, 1.0, 0.0, null)));
         assertEquals(
                 "price must be a finite number > 0, got 0.0",
-                TickLines.problem(new StockTick("AMZN", T0, 0.0, 0L, null)));
-        assertEquals("size must be >= 0, got -1", TickLines.problem(new StockTick("AMZN", T0, 1.0, -1L, null)));
+                TickLines.problem(new StockTick("AMZN", T0, 0.0, 0.0, null)));
+        assertEquals(
+                "size must be a number of shares from 0 to 1000000000, got -1",
+                TickLines.problem(new StockTick("AMZN", T0, 1.0, -1.0, null)));
         assertEquals(
                 "symbol 'amzn' is not an upper-case ticker",
-                TickLines.problem(new StockTick("amzn", T0, 1.0, 0L, null)));
+                TickLines.problem(new StockTick("amzn", T0, 1.0, 0.0, null)));
     }
 }

@@ -65,6 +65,31 @@ class VendorFormatsTest {
         assertEquals(Map.of("u=canceled", 1L), alpaca.leftOut());
     }
 
+    /**
+     * Fractional shares as the SIP has disseminated them since 2026-02-23 (a FINRA TRF print of a third of a share)
+     * and as Alpaca writes them: kept as printed, in every layout that can carry them (Databento's sizes are whole).
+     */
+    @Test
+    void fractionalSharesAreKeptAsPrinted() throws Exception {
+        Path massive = dir.resolve("massive.csv");
+        Files.writeString(
+                massive,
+                "ticker,conditions,correction,exchange,id,participant_timestamp,price,sequence_number,sip_timestamp,"
+                        + "size,tape,trf_id,trf_timestamp\n"
+                        + "AAPL,,0,4,7,1772116200123456789,271.5,15,1772116200124000000,0.333333,3,202,"
+                        + "1772116200123900000\n");
+        Path alpaca = dir.resolve("alpaca.jsonl");
+        Files.writeString(
+                alpaca, "{\"S\":\"AAPL\",\"t\":\"2026-02-26T14:30:00.123456789Z\",\"p\":271.5,\"s\":0.333333}\n");
+        Path nativeFile = dir.resolve("native.csv");
+        Files.writeString(nativeFile, "symbol,ts,price,size\nAAPL,2026-02-26T14:30:00.123Z,271.5,0.333333\n");
+        List<String> expected = ticks(InputFormat.TICKS.file(nativeFile));
+        assertEquals(
+                List.of("AAPL 2026-02-26T14:30:00.123Z " + Double.doubleToLongBits(271.5) + " 0.333333"), expected);
+        assertEquals(expected, ticks(InputFormat.TICKS.file(massive)));
+        assertEquals(expected, ticks(InputFormat.TICKS.file(alpaca)));
+    }
+
     @Test
     void aGzippedFileIsReadAsIs() throws Exception {
         Path gz = dir.resolve("2025-11-03.csv.gz");

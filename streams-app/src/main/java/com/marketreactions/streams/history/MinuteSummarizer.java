@@ -1,5 +1,6 @@
 package com.marketreactions.streams.history;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.streams.time.Lateness;
 
 /**
@@ -31,7 +32,7 @@ final class MinuteSummarizer implements TickBlock.TickVisitor {
         }
         lastTs = ts;
         lastPrice = price;
-        volume += size;
+        volume = Shares.add(volume, size);
         inTime &= !Lateness.isLateTick(ts, clockBefore, graceMs);
     }
 

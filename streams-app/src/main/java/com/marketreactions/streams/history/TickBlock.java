@@ -1,5 +1,6 @@
 package com.marketreactions.streams.history;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.streams.reaction.TickSeries;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -16,16 +17,23 @@ import org.apache.avro.io.BinaryData;
 public final class TickBlock {
 
     static final long SPAN_MS = 60_000L;
-    /** The first byte of a part in the compact format; the first format's first byte is always 0. */
-    private static final byte FORMAT = 1;
+    /**
+     * The first byte of a part in the compact format. The first format's first byte is always 0; format 1 (until
+     * 2026-12) wrote whole shares, without a size scale.
+     */
+    private static final byte FORMAT = 2;
+
+    private static final byte WHOLE_SHARES = 1;
 
     private static final int RAW_PRICES = -1;
     private static final int FIELDS = 4;
     private static final double[] POW10 = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
     private static final double MAX_EXACT = 0x1p53;
+    /** Millionths of a share in a unit of size scale k: {@code 10^(6 - k)}. */
+    private static final long[] SIZE_UNIT = {1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     /**
-     * Per tick its time, price bits, size and clock before it, side by side: a tick's append touches one cache line,
+     * Per tick its time, price bits, size (in millionths of a share) and clock before it, side by side: a tick's append touches one cache line,
      * where four arrays touched four (with a whole market most appends go to a block not touched for a while).
      */
     private long[] ticks;
@@ -106,18 +114,21 @@ public final class TickBlock {
     /**
      * Ticks {@code [from, to)} as one stored part: a format byte ({@value #FORMAT}), then Avro-encoded longs
      * (zig-zag varints): the count, the price scale (prices are whole multiples of 10^-scale, or
-     * {@value #RAW_PRICES} for raw doubles), and per tick the time since the previous tick, the price as a
-     * step from the previous one in units of the scale (or an Avro double), the size, and how far the
-     * symbol's clock stood behind the tick. A replayed trade takes 4-6 bytes instead of 32: the changelog
+     * {@value #RAW_PRICES} for raw doubles), the size scale (sizes are whole multiples of 10^-scale shares, 0 for
+     * whole shares), and per tick the time since the previous tick, the price as a step from the previous one in
+     * units of the scale (or an Avro double), the size in units of its scale, and how far the symbol's clock stood
+     * behind the tick. A replayed trade takes 4-6 bytes instead of 32: the changelog
      * is most of what the exactly-once commit waits for.
      */
     byte[] part(int from, int to) {
         int scale = priceScale(from, to);
-        byte[] buf = new byte[1 + 20 + (to - from) * 40];
+        int sizeScale = sizeScale(from, to);
+        byte[] buf = new byte[1 + 30 + (to - from) * 40];
         buf[0] = FORMAT;
         int pos = 1;
         pos += BinaryData.encodeLong(to - from, buf, pos);
         pos += BinaryData.encodeLong(scale, buf, pos);
+        pos += BinaryData.encodeLong(sizeScale, buf, pos);
         long prevTs = 0;
         long prevUnits = 0;
         for (int i = from; i < to; i++) {
@@ -130,7 +141,7 @@ public final class TickBlock {
                 pos += BinaryData.encodeLong(units - prevUnits, buf, pos);
                 prevUnits = units;
             }
-            pos += BinaryData.encodeLong(size(i), buf, pos);
+            pos += BinaryData.encodeLong(size(i) / SIZE_UNIT[sizeScale], buf, pos);
             pos += BinaryData.encodeLong(ts(i) - clockBefore(i), buf, pos); // wraps for NO_CLOCK, and back
         }
         return Arrays.copyOf(buf, pos);
@@ -153,7 +164,18 @@ public final class TickBlock {
         return RAW_PRICES;
     }
 
-    /** What a stored part's ticks are handed to, in their order. */
+    /** The fewest decimals that give every size of the ticks back: 0 for whole shares, at most 6. */
+    private int sizeScale(int from, int to) {
+        int k = 0;
+        for (int i = from; i < to && k < SIZE_UNIT.length - 1; i++) {
+            while (size(i) % SIZE_UNIT[k] != 0) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** What a stored part's ticks are handed to, in their order (sizes in millionths of a share). */
     @FunctionalInterface
     interface TickVisitor {
         void tick(long ts, double price, long size, long clockBefore);
@@ -161,7 +183,7 @@ public final class TickBlock {
 
     /** Hands every tick of a stored part to {@code visitor} (either format: see {@link #part}). */
     static void forEach(byte[] part, TickVisitor visitor) {
-        if (part[0] != FORMAT) {
+        if (part[0] != FORMAT && part[0] != WHOLE_SHARES) {
             forEachFixedWidth(part, visitor);
             return;
         }
@@ -170,6 +192,7 @@ public final class TickBlock {
         int[] at = {1};
         long n = readLong(part, at);
         int scale = (int) readLong(part, at);
+        long sizeUnit = part[0] == WHOLE_SHARES ? Shares.MICROS : SIZE_UNIT[(int) readLong(part, at)];
         long t = 0;
         long units = 0;
         for (long i = 0; i < n; i++) {
@@ -182,7 +205,7 @@ public final class TickBlock {
                 units += readLong(part, at);
                 p = units / POW10[scale];
             }
-            long s = readLong(part, at);
+            long s = readLong(part, at) * sizeUnit;
             visitor.tick(t, p, s, t - readLong(part, at));
         }
     }
@@ -217,11 +240,11 @@ public final class TickBlock {
         return v;
     }
 
-    /** The first format (count as an int, then four 8-byte fields per tick), as state written before it. */
+    /** The first format (count as an int, then four 8-byte fields per tick, whole shares), as state written before it. */
     private static void forEachFixedWidth(byte[] part, TickVisitor visitor) {
         ByteBuffer buf = ByteBuffer.wrap(part);
         for (int i = buf.getInt(); i > 0; i--) {
-            visitor.tick(buf.getLong(), buf.getDouble(), buf.getLong(), buf.getLong());
+            visitor.tick(buf.getLong(), buf.getDouble(), buf.getLong() * Shares.MICROS, buf.getLong());
         }
     }
 

@@ -9,7 +9,7 @@ package com.marketreactions.streams.reaction;
  * @param isBenchmark the ticker is the benchmark itself
  * @param benchmarkBaseline B0, null without a benchmark tick in {@code [t0 - E, t0]} (and for the benchmark)
  * @param fit the normal-return model; null when the model is NONE
- * @param estVolume shares of s traded in {@code [t0 - E, t0)}
+ * @param estVolume millionths of a share of s traded in {@code [t0 - E, t0)}
  * @param estMinutes distinct minutes with a trade of s in that range
  */
 public record Estimate(

@@ -1,5 +1,6 @@
 package com.marketreactions.streams.reaction;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionModel;
@@ -70,7 +71,7 @@ public final class ReactionCalculator {
         int i1 = stock.lastAtOrBefore(t0 - 1);
         long estVolume = 0;
         for (int i = i0; i <= i1; i++) {
-            estVolume += stock.volume(i);
+            estVolume = Shares.add(estVolume, stock.volume(i));
         }
         int estMinutes = distinctBuckets(stock, i0, i1);
         Double b0 = null;
@@ -126,7 +127,7 @@ public final class ReactionCalculator {
         }
 
         // 2. window (t0, t0 + h]
-        out.setTickCount(w.count).setVolume(w.volume);
+        out.setTickCount(w.count).setVolume(Shares.of(w.volume));
         if (w.count > 0) {
             out.setHigh(w.high).setLow(w.low).setFirstPrice(w.firstPrice).setFirstTime(Instant.ofEpochMilli(w.firstTs));
         } else {

@@ -59,6 +59,7 @@ public final class TickSeries {
         return price[i];
     }
 
+    /** The size of tick {@code i} in millionths of a share ({@link com.marketreactions.common.Shares#micros}). */
     public long volume(int i) {
         return size[i];
     }

@@ -1,5 +1,6 @@
 package com.marketreactions.streams.reaction;
 
+import com.marketreactions.common.Shares;
 import java.util.BitSet;
 import java.util.List;
 
@@ -16,7 +17,9 @@ public final class WindowStats {
     private final long firstBucket;
 
     long count;
+    /** In millionths of a share ({@link Shares#micros}). */
     long volume;
+
     double high = Double.NEGATIVE_INFINITY;
     double low = Double.POSITIVE_INFINITY;
     double firstPrice;
@@ -59,7 +62,7 @@ public final class WindowStats {
         return w;
     }
 
-    /** Folds in a trade of s inside the window, arriving after every trade already folded in. */
+    /** Folds in a trade of s inside the window, arriving after every trade already folded in; size in millionths of a share. */
     public void addStock(long ts, double p, long size) {
         if (count == 0 || ts < firstTs) {
             firstPrice = p;
@@ -70,7 +73,7 @@ public final class WindowStats {
             lastTs = ts;
         }
         count++;
-        volume += size;
+        volume = Shares.add(volume, size);
         path.addStock(ts, p);
         high = Math.max(high, p);
         low = Math.min(low, p);

@@ -1,6 +1,7 @@
 package com.marketreactions.streams.topology;
 
 import com.marketreactions.common.RecordChecks;
+import com.marketreactions.common.Shares;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
@@ -106,15 +107,16 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             late(symbol, ts, "older than the retained history; not applied");
             return;
         }
-        long before = task.history.add(symbol, ts, tick.getPrice(), tick.getSize());
+        long size = Shares.micros(tick.getSize()); // counted in millionths of a share: exact sums in any order
+        long before = task.history.add(symbol, ts, tick.getPrice(), size);
         task.time.tick(symbol, ts, wall);
         boolean isBenchmark = task.time.isBenchmark(symbol);
         if (isBenchmark) {
-            task.benchmarkTape.add(ts, tick.getPrice(), tick.getSize(), before);
+            task.benchmarkTape.add(ts, tick.getPrice(), size, before);
         } else if (ts > task.history.clock()) {
             task.history.clock(ts);
         }
-        task.windows.fold(symbol, isBenchmark, ts, tick.getPrice(), tick.getSize(), before);
+        task.windows.fold(symbol, isBenchmark, ts, tick.getPrice(), size, before);
         if (task.lateness.isLateTick(ts, before)) {
             late(symbol, ts, "applied to open windows only");
         }

@@ -1,9 +1,11 @@
 package com.marketreactions.streams.web;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.reaction.TickSeries;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +34,7 @@ public record ReactionChart(
         Double[] expected,
         Double[] lower,
         Double[] upper,
-        long[] volume,
+        double[] volume,
         Double normalVolume,
         List<Marker> markers,
         List<MarketReaction> reactions) {
@@ -98,7 +100,7 @@ public record ReactionChart(
             for (; si < stock.size() && stock.ts(si) <= barEnd; si++) {
                 lastStock = stock.price(si);
                 if (stock.ts(si) > barStart) {
-                    vol[k] += stock.volume(si);
+                    vol[k] = Shares.add(vol[k], stock.volume(si));
                 }
             }
             for (; bi < bench.size() && bench.ts(bi) <= barEnd; bi++) {
@@ -142,7 +144,7 @@ public record ReactionChart(
                 exp,
                 lo,
                 hi,
-                vol,
+                Arrays.stream(vol).mapToDouble(Shares::of).toArray(),
                 normalVolume(longest, stock),
                 markers,
                 rs);

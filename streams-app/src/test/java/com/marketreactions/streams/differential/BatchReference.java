@@ -9,6 +9,8 @@ import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import com.marketreactions.streams.story.StoryTerms;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,7 +113,7 @@ public final class BatchReference {
      * A tick with its position in the input (the tie-break for equal ts) and its symbol's clock when it
      * arrived ({@link Long#MIN_VALUE} for the symbol's first tick).
      */
-    record SeqTick(String symbol, long ts, double price, long size, int position, long clockBefore) {
+    record SeqTick(String symbol, long ts, double price, double size, int position, long clockBefore) {
 
         boolean visibleAsOf(long asOf) {
             return clockBefore <= asOf;
@@ -467,11 +469,11 @@ public final class BatchReference {
         // 2. window: T0 < ts <= T0 + h (ts are whole ms)
         List<SeqTick> window = visible(s, t0 + 1, to, windowAsOf);
         long tickCount = window.size();
-        long volume = 0;
+        BigDecimal volume = BigDecimal.ZERO;
         Double high = null;
         Double low = null;
         for (SeqTick t : window) {
-            volume += t.size();
+            volume = volume.add(shares(t));
             high = high == null ? t.price() : Math.max(high, t.price());
             low = low == null ? t.price() : Math.min(low, t.price());
         }
@@ -522,15 +524,15 @@ public final class BatchReference {
 
         // 9. volume: the estimation range is [T0 - E, T0)
         List<SeqTick> est = visible(s, from, t0 - 1, historyAsOf);
-        long estVolume = 0;
+        BigDecimal estVolume = BigDecimal.ZERO;
         for (SeqTick t : est) {
-            estVolume += t.size();
+            estVolume = estVolume.add(shares(t));
         }
         long estMinutes = buckets(est).size();
         long winMinutes = buckets(window).size();
         Double abnormalVolumeRatio = null;
-        if (volume != 0 && winMinutes != 0 && estVolume != 0 && estMinutes != 0) {
-            abnormalVolumeRatio = ((double) volume / winMinutes) / ((double) estVolume / estMinutes);
+        if (volume.signum() != 0 && winMinutes != 0 && estVolume.signum() != 0 && estMinutes != 0) {
+            abnormalVolumeRatio = (volume.doubleValue() / winMinutes) / (estVolume.doubleValue() / estMinutes);
         }
 
         // 7. model
@@ -665,7 +667,7 @@ public final class BatchReference {
                 .setMaxRunup(maxRunup)
                 .setMaxDrawdown(maxDrawdown)
                 .setTickCount(tickCount)
-                .setVolume(volume)
+                .setVolume(volume.doubleValue())
                 .setBenchmark(m)
                 .setBenchmarkReturn(benchmarkReturn)
                 .setModel(model)
@@ -738,5 +740,10 @@ public final class BatchReference {
             sum += x;
         }
         return sum / xs.size();
+    }
+
+    /** A tick's size as the contract counts it: its decimal value rounded half up to a millionth of a share. */
+    private static BigDecimal shares(SeqTick t) {
+        return BigDecimal.valueOf(t.size()).setScale(6, RoundingMode.HALF_UP);
     }
 }

@@ -146,7 +146,7 @@ final class LongMarket {
                 }
                 int k = (int) Math.min(l.length - 1, (ts - start) / MINUTE);
                 double price = Math.round(Math.exp(l[k] + jumped + 0.0001 * rnd.nextGaussian()) * 100) / 100.0;
-                long size = rnd.nextInt(30) == 0 ? 0 : 1 + rnd.nextInt(400);
+                double size = SyntheticMarket.fractional(rnd.nextInt(30) == 0 ? 0 : 1 + rnd.nextInt(400));
                 long delay = (long) (rnd.nextDouble() * SyntheticMarket.MAX_TICK_DELAY);
                 arrivals.add(new Arrival(ts + delay, order++, new MarketInput.Tick(s, ts, price, size)));
                 prevTs = ts;

@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface MarketInput permits MarketInput.Tick, MarketInput.News {
 
     /** A trade: {@code ts} in epoch ms. */
-    record Tick(String symbol, long ts, double price, long size) implements MarketInput {}
+    record Tick(String symbol, long ts, double price, double size) implements MarketInput {}
 
     /**
      * A news event: {@code t0} = publishedAt in epoch ms; {@code tickers} as written (may repeat);

@@ -2,6 +2,7 @@ package com.marketreactions.streams.differential;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketreactions.common.Shares;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ public final class ScenarioFiles {
                 for (MarketInput in : sc.inputs()) {
                     if (in instanceof MarketInput.Tick tick) {
                         t.write(tick.symbol() + "," + Instant.ofEpochMilli(tick.ts()) + ","
-                                + Double.toString(tick.price()) + "," + tick.size() + "\n");
+                                + Double.toString(tick.price()) + "," + Shares.text(tick.size()) + "\n");
                     } else if (in instanceof MarketInput.News item) {
                         n.write(newsLine(item));
                         n.write('\n');

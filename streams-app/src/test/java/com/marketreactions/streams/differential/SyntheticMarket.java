@@ -78,7 +78,7 @@ public final class SyntheticMarket {
         }
     }
 
-    private record Raw(String symbol, long ts, double logPrice, long size, boolean cents) {}
+    private record Raw(String symbol, long ts, double logPrice, double size, boolean cents) {}
 
     private record Arrival(long key, int order, MarketInput input) {}
 
@@ -551,10 +551,23 @@ public final class SyntheticMarket {
             long start) {
         int k = (int) Math.max(0, Math.min(latent.get(s).length - 1, (ts - start) / MINUTE));
         double logPrice = latent.get(s)[k] + 0.0002 * rnd.nextGaussian();
-        long size = zeroSizeMostly
+        long whole = zeroSizeMostly
                 ? (rnd.nextInt(5) == 0 ? 1 + rnd.nextInt(50) : 0)
                 : rnd.nextInt(20) == 0 ? 0 : 1 + rnd.nextInt(500);
-        return new Raw(s, ts, logPrice, size, cents.get(s));
+        return new Raw(s, ts, logPrice, fractional(whole), cents.get(s));
+    }
+
+    /**
+     * Fractional shares as 2026 prints them, from the whole size drawn (no draw of its own, so the market is the same
+     * otherwise): thousandths of a share, six decimals, and sizes beyond a millionth that the contract rounds.
+     */
+    static double fractional(long whole) {
+        return switch ((int) (whole % 8)) {
+            case 1 -> whole / 1000.0;
+            case 2 -> whole + 0.000123;
+            case 6 -> whole / 3.0;
+            default -> whole;
+        };
     }
 
     /** Mostly inside a session (some on a Friday), sometimes anywhere (nights, weekends, before or after all data),

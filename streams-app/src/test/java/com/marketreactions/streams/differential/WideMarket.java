@@ -230,7 +230,7 @@ final class WideMarket {
                 int k = (int) Math.min(minutes - 1, (ts - start) / MINUTE);
                 double logPrice = walk + beta * market[k] + jumped + 0.0002 * rnd.nextGaussian();
                 double price = Math.max(0.01, Math.round(Math.exp(logPrice) * 100) / 100.0);
-                long size = rnd.nextInt(30) == 0 ? 0 : 1 + rnd.nextInt(400);
+                double size = SyntheticMarket.fractional(rnd.nextInt(30) == 0 ? 0 : 1 + rnd.nextInt(400));
                 long delay = (long) (rnd.nextDouble() * SyntheticMarket.MAX_TICK_DELAY);
                 arrivals.add(new Arrival(ts + delay, arrivals.size(), new MarketInput.Tick(s, ts, price, size)));
                 counts[i]++;

@@ -1,11 +1,15 @@
 package com.marketreactions.streams.history;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.Shares;
 import com.marketreactions.streams.reaction.TickSeries;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.apache.avro.io.BinaryData;
 import org.junit.jupiter.api.Test;
 
 class TickBlockTest {
@@ -136,9 +140,56 @@ class TickBlockTest {
         TickBlock.appendPart(old.array(), s, 0, 59_999, Long.MAX_VALUE);
         assertEquals(2, s.size());
         assertEquals(1.0 / 3, s.price(0));
-        assertEquals(7, s.volume(1));
+        assertEquals(7 * Shares.MICROS, s.volume(1), "whole shares then, millionths now");
         TickSeries asOf = new TickSeries();
         TickBlock.appendPart(old.array(), asOf, 0, 59_999, 500);
         assertEquals(1, asOf.size());
+    }
+
+    @Test
+    void readsPartsWrittenInTheCompactFormatOfWholeShares() {
+        // format 1 (until 2026-12): count, price scale, then per tick time step, price step, whole shares, clock lag
+        byte[] buf = new byte[64];
+        int pos = 0;
+        buf[pos++] = 1;
+        for (long v : new long[] {2, 2, 1_000, 24_436, 5, 1_000 - Long.MIN_VALUE, 1_000, 1, 7, 1_000}) {
+            pos += BinaryData.encodeLong(v, buf, pos);
+        }
+        TickSeries s = new TickSeries();
+        TickBlock.appendPart(Arrays.copyOf(buf, pos), s, 0, 59_999, Long.MAX_VALUE);
+        assertEquals(2, s.size());
+        assertEquals(244.36, s.price(0));
+        assertEquals(5 * Shares.MICROS, s.volume(0));
+        assertEquals(244.37, s.price(1));
+        assertEquals(7 * Shares.MICROS, s.volume(1));
+    }
+
+    @Test
+    void fractionalSizesRoundTripAndWholeOnesCostNoMoreThanBefore() {
+        TickBlock whole = new TickBlock();
+        TickBlock fractional = new TickBlock();
+        long[] sizes = {300_000, 1_000_123, 5_000_000, 1};
+        for (int i = 0; i < sizes.length; i++) {
+            whole.add(1_000 * i, 10.0, 100 * Shares.MICROS, Long.MIN_VALUE);
+            fractional.add(1_000 * i, 10.0, sizes[i], Long.MIN_VALUE);
+        }
+        TickSeries back = new TickSeries();
+        TickBlock.appendPart(fractional.part(0, sizes.length), back, 0, 59_999, Long.MAX_VALUE);
+        for (int i = 0; i < sizes.length; i++) {
+            assertEquals(sizes[i], back.volume(i));
+        }
+        // whole shares are written in units of a share (size scale 0), as format 1 wrote them
+        byte[] want = new byte[128];
+        int pos = 0;
+        want[pos++] = 2;
+        for (long v : new long[] {sizes.length, 0, 0}) {
+            pos += BinaryData.encodeLong(v, want, pos);
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            for (long v : new long[] {i == 0 ? 0 : 1_000, i == 0 ? 10 : 0, 100, 1_000L * i - Long.MIN_VALUE}) {
+                pos += BinaryData.encodeLong(v, want, pos);
+            }
+        }
+        assertArrayEquals(Arrays.copyOf(want, pos), whole.part(0, sizes.length));
     }
 }

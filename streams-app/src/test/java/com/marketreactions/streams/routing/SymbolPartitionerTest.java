@@ -17,7 +17,7 @@ class SymbolPartitionerTest {
     private final StreamPartitioner<String, StockTick> routed = SymbolPartitioner.routedTicks("SPY");
 
     private static StockTick tick(String symbol) {
-        return new StockTick(symbol, Instant.EPOCH, 1.0, 1L, null);
+        return new StockTick(symbol, Instant.EPOCH, 1.0, 1.0, null);
     }
 
     private Set<Integer> to(String key, StockTick value) {

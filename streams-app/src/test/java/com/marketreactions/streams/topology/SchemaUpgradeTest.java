@@ -10,6 +10,7 @@ import com.marketreactions.common.InternalAvroSerdes;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.TopologyNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,6 +114,71 @@ class SchemaUpgradeTest {
         SerializationException e = assertThrows(
                 SerializationException.class, () -> serde.deserializer().deserialize("t", theirs));
         assertTrue(e.getMessage().contains("does not know"), e.getMessage());
+    }
+
+    /**
+     * Sizes became doubles (fractional shares): a routed tick the previous release left in flight, and a reaction it
+     * stored (volume a long), read with their whole numbers as doubles.
+     */
+    @Test
+    void aTickAndAReactionOfWholeSharesReadAsDoubles() throws IOException {
+        Schema tickV1 = first("StockTick");
+        GenericRecord tick = new GenericData.Record(tickV1);
+        tick.put("symbol", "AMZN");
+        tick.put("ts", T0.toEpochMilli());
+        tick.put("price", 254.0);
+        tick.put("size", 100L);
+        tick.put("venue", null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(tickV1).write(tick, e);
+        e.flush();
+        StockTick read =
+                new InternalAvroSerdes().avro(StockTick.class).deserializer().deserialize("t", out.toByteArray());
+        assertEquals(100.0, read.getSize());
+
+        Schema reactionV2;
+        try (InputStream in = SchemaUpgradeTest.class.getResourceAsStream("/schema-history/MarketReaction-2.avsc")) {
+            reactionV2 = new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(Schema.Type.LONG, reactionV2.getField("volume").schema().getType());
+        MarketReaction now;
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
+            now = f.output().stream()
+                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+        }
+        // the same reaction as the previous release stored it: its datum through the old schema, volume a long
+        GenericRecord old = asGeneric(now, reactionV2);
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), reactionV2).encode(old);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        MarketReaction back = new InternalAvroSerdes()
+                .avro(MarketReaction.class)
+                .deserializer()
+                .deserialize("t", bytes);
+        assertEquals(20.0, now.getVolume(), "the window's one trade of 20 shares");
+        assertEquals(now, back);
+    }
+
+    /** {@code r} as a generic record of {@code schema}: its binary read back with that schema, volume as a long. */
+    private static GenericRecord asGeneric(MarketReaction r, Schema schema) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.specific.SpecificDatumWriter<MarketReaction>(MarketReaction.getClassSchema()).write(r, e);
+        e.flush();
+        // the current binary read as the current schema, then each field put into the old one
+        GenericRecord current = new org.apache.avro.generic.GenericDatumReader<GenericRecord>(
+                        MarketReaction.getClassSchema())
+                .read(null, org.apache.avro.io.DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+        GenericRecord old = new GenericData.Record(schema);
+        for (Schema.Field f : schema.getFields()) {
+            Object v = current.get(f.name());
+            old.put(f.name(), f.name().equals("volume") ? (Object) Math.round((Double) v) : v);
+        }
+        return old;
     }
 
     /** Sums stored before {@code published} existed were published with each update: they read as published. */

@@ -133,7 +133,7 @@ public class TickPathBenchmark {
         int s = (int) (i % names.length);
         long ts = START + i * 25;
         prices[s] *= 1 + random.nextGaussian() * 0.0002;
-        StockTick tick = new StockTick(names[s], Instant.ofEpochMilli(ts), prices[s], 100L, null);
+        StockTick tick = new StockTick(names[s], Instant.ofEpochMilli(ts), prices[s], 100.0, null);
         processor.process(new Record<>(names[s], new MarketEvent.Tick(tick), ts));
         if (i % 20_000 == 0) {
             String ticker = names[random.nextInt(symbols)];
