@@ -1,5 +1,6 @@
 package com.marketreactions.cli;
 
+import com.marketreactions.common.RecordChecks;
 import com.marketreactions.producers.files.EpochUnit;
 import com.marketreactions.producers.files.FileLayout;
 import com.marketreactions.producers.files.InputFormat;
@@ -9,7 +10,7 @@ import com.marketreactions.schema.StockTick;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** How input files are read: their event times (shared by produce and replay; layouts are per command). */
+/** How input files are read: their event times, the symbol of trades without one (shared by produce and replay; layouts are per command). */
 final class InputOptions {
 
     @Option(
@@ -35,6 +36,13 @@ final class InputOptions {
             description = "The earliest plausible event time (default ${DEFAULT-VALUE})")
     java.time.Instant notBefore;
 
+    @Option(
+            names = "--symbol",
+            paramLabel = "SYM",
+            description = "The symbol of trades that do not name one: an Alpaca REST response lists a symbol's "
+                    + "trades under it, so the trades saved from it carry none")
+    String symbol;
+
     TimeRules time() {
         try {
             return TimeRules.defaults()
@@ -47,7 +55,11 @@ final class InputOptions {
     }
 
     InputFormat<StockTick, StockTick> ticks(String layout) {
-        return InputFormat.ticks(layout(layout), time());
+        String s = symbol == null ? null : symbol.trim().toUpperCase(java.util.Locale.ROOT);
+        if (s != null && !RecordChecks.isTicker(s)) {
+            throw new UserError("--symbol: '" + symbol + "' is not a ticker (" + RecordChecks.TICKER_RULE + ")");
+        }
+        return InputFormat.ticks(layout(layout), time(), s);
     }
 
     InputFormat<NewsEvent, NewsEvent> news(String layout) {

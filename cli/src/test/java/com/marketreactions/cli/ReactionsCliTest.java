@@ -52,6 +52,24 @@ class ReactionsCliTest {
     }
 
     @Test
+    void aSymbolThatIsNoTickerIsOneLine() {
+        Run r = run(
+                "produce",
+                "ticks",
+                "--file",
+                "x.jsonl",
+                "--symbol",
+                "bad sym",
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--registry-url",
+                "http://127.0.0.1:1");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--symbol: 'bad sym' is not a ticker"), r.err());
+    }
+
+    @Test
     void missingInputFileIsOneLineNamingTheFile() {
         Run r = run(
                 "replay",

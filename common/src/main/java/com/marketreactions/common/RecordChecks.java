@@ -2,6 +2,7 @@ package com.marketreactions.common;
 
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
+import java.util.Map;
 
 /**
  * What makes a tick or a news event valid, in one place: the file parsers reject such lines, and the
@@ -73,13 +74,37 @@ public final class RecordChecks {
                 return "ticker " + quote(t) + " is not an upper-case ticker (" + TICKER_RULE + ")";
             }
         }
+        if (news.getSentiment() != null && !isSentiment(news.getSentiment())) {
+            return "sentiment must be in [-1, 1], got " + news.getSentiment();
+        }
+        if (news.getTickerSentiment() != null) {
+            for (Map.Entry<String, Double> e : news.getTickerSentiment().entrySet()) {
+                if (!isTicker(e.getKey())) {
+                    return "tickerSentiment: " + quote(e.getKey()) + " is not an upper-case ticker (" + TICKER_RULE
+                            + ")";
+                }
+                if (e.getValue() == null || !isSentiment(e.getValue())) {
+                    return "tickerSentiment of " + e.getKey() + " must be in [-1, 1], got " + e.getValue();
+                }
+            }
+        }
         return null;
+    }
+
+    private static boolean isSentiment(double s) {
+        return s >= -1 && s <= 1; // NaN is neither
     }
 
     /** The first field of {@code news} beyond {@code limits}, said with the limit's setting, or null. */
     private static String tooLong(NewsEvent news, InputLimits limits) {
         if (news.getTickers().size() > limits.tickers()) {
             return beyond("it names " + news.getTickers().size() + " tickers", limits.tickers(), InputLimits.TICKERS);
+        }
+        int perTicker = news.getTickerSentiment() == null
+                ? 0
+                : news.getTickerSentiment().size();
+        if (perTicker > limits.tickers()) {
+            return beyond("it gives a sentiment for " + perTicker + " tickers", limits.tickers(), InputLimits.TICKERS);
         }
         if (news.getTags().size() > limits.tags()) {
             return beyond("it has " + news.getTags().size() + " tags", limits.tags(), InputLimits.TAGS);

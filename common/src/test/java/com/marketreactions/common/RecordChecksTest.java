@@ -89,4 +89,25 @@ class RecordChecksTest {
                 .setSource("wire")
                 .setHeadline("headline");
     }
+
+    @Test
+    void aSentimentMustBeInRangeAndPerTickerForTickersAtMostAsManyAsTickers() {
+        assertEquals(
+                "sentiment must be in [-1, 1], got NaN",
+                RecordChecks.newsProblem(news().setSentiment(Double.NaN).build()));
+        assertEquals(
+                "tickerSentiment of AMZN must be in [-1, 1], got 1.5",
+                RecordChecks.newsProblem(
+                        news().setTickerSentiment(java.util.Map.of("AMZN", 1.5)).build()));
+        assertEquals(
+                "tickerSentiment: 'amzn' is not an upper-case ticker (" + RecordChecks.TICKER_RULE + ")",
+                RecordChecks.newsProblem(
+                        news().setTickerSentiment(java.util.Map.of("amzn", 0.5)).build()));
+        java.util.Map<String, Double> four = java.util.Map.of("A", 0.0, "B", 0.0, "C", 0.0, "D", 0.0);
+        assertEquals(
+                "it gives a sentiment for 4 tickers, more than the limit of 3 (setting news.max.tickers)",
+                RecordChecks.newsProblem(news().setTickerSentiment(four).build(), LIMITS));
+        assertNull(RecordChecks.newsProblem(
+                news().setTickerSentiment(java.util.Map.of("AMZN", -1.0)).build()));
+    }
 }

@@ -28,11 +28,12 @@ final class AlpacaNewsLines implements LineParser<NewsEvent> {
                 Json.requiredId(n, "id"),
                 time.parse("created_at", Json.requiredText(n, "created_at")),
                 Json.requiredText(n, "source"),
-                Json.requiredText(n, "headline"),
-                summary == null || summary.isBlank() ? null : summary,
+                VendorText.plain(Json.requiredText(n, "headline")),
+                summary == null || summary.isBlank() ? null : VendorText.plain(summary),
                 Json.optionalText(n, "url"),
                 NewsLines.tickers(n.get("symbols"), "symbols"),
                 null,
-                new java.util.ArrayList<>());
+                new java.util.ArrayList<>(),
+                null);
     }
 }

@@ -7,22 +7,27 @@ import java.util.Map;
 /**
  * Alpaca market-data v2 trades as JSON lines, one trade per line as the stream sends them:
  * {@code {"S":"AMZN","t":"2025-11-03T14:30:00.123456789Z","p":254.0,"s":100,"x":"V","c":["@"],"i":1,"z":"C"}}
- * ({@code symbol} instead of {@code S} too, for trades taken from a REST response, which names the symbol outside
- * the trade). Event time is {@code t} (RFC-3339, the exchange's timestamp). {@code x} becomes the venue. A trade
- * whose update flag {@code u} says {@code canceled} or {@code incorrect} is left out, counted; {@code corrected}
- * (the correction itself) is kept.
+ * ({@code symbol} instead of {@code S} too). A REST response names the symbol outside its trades, so their lines
+ * carry none: {@code --symbol} gives it. Event time is {@code t} (RFC-3339, the exchange's timestamp). {@code x}
+ * becomes the venue. A trade whose update flag {@code u} says {@code canceled} or {@code incorrect} is left out,
+ * counted; {@code corrected} (the correction itself) is kept.
  */
 final class AlpacaTradeLines implements LineParser<StockTick> {
 
     private final TimeRules time;
+    /** The symbol of trades that do not name one, or null. */
+    private final String symbol;
+
     private final LeftOut leftOut = new LeftOut();
 
-    AlpacaTradeLines(TimeRules time) {
+    AlpacaTradeLines(TimeRules time, String symbol) {
         this.time = time;
+        this.symbol = symbol;
     }
 
+    /** A trade with or without its symbol: {@code t}, {@code p} and {@code s}. */
     static boolean looksLike(JsonNode first) {
-        return first != null && first.has("t") && first.has("p") && (first.has("S") || first.has("symbol"));
+        return first != null && first.has("t") && first.has("p") && first.has("s");
     }
 
     @Override
@@ -32,7 +37,12 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
         if ("canceled".equals(u) || "incorrect".equals(u)) {
             return leftOut.because("u=" + u);
         }
-        String symbol = Fields.ticker(n.has("S") ? "S" : "symbol", Json.requiredText(n, n.has("S") ? "S" : "symbol"));
+        String field = n.has("S") ? "S" : "symbol";
+        if (!n.has(field) && symbol == null) {
+            throw new BadLineException("the trade names no symbol (S): a REST response lists a symbol's trades under "
+                    + "it; give it with --symbol SYM");
+        }
+        String name = n.has(field) ? Fields.ticker(field, Json.requiredText(n, field)) : symbol;
         JsonNode p = n.get("p");
         JsonNode s = n.get("s");
         if (p == null || !p.isNumber()) {
@@ -42,7 +52,7 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
             throw new BadLineException("s (size) must be a number");
         }
         return new StockTick(
-                symbol,
+                name,
                 time.parse("t", Json.requiredText(n, "t")),
                 Numbers.price(p.asText()),
                 Numbers.size(s.asText()),

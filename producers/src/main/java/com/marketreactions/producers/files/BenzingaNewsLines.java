@@ -12,7 +12,9 @@ import java.util.List;
  * Benzinga newsfeed v2 articles as JSON lines: {@code id} → id, {@code created} → publishedAt (RFC 1123, e.g.
  * {@code Mon, 03 Nov 2025 09:01:00 -0500}, or ISO-8601), {@code title} → headline, {@code teaser} → summary,
  * {@code url} → url, {@code stocks[].name} (or a {@code tickers} array of strings; {@code BRK/B} becomes
- * {@code BRK.B}) → tickers; the source is {@code Benzinga}. Benzinga has no sentiment in this feed.
+ * {@code BRK.B}) → tickers, {@code channels[].name} and {@code tags[].name} → tags; the source is {@code Benzinga}.
+ * Title and teaser are read as text (Benzinga writes HTML entities and tags in them). Benzinga has no sentiment
+ * in this feed.
  */
 final class BenzingaNewsLines implements LineParser<NewsEvent> {
 
@@ -30,17 +32,17 @@ final class BenzingaNewsLines implements LineParser<NewsEvent> {
     public NewsEvent parse(String line) throws BadLineException {
         JsonNode n = Json.object(line);
         String created = Json.requiredText(n, "created");
-        String teaser = Json.optionalText(n, "teaser");
-        return new NewsEvent(
-                Json.requiredId(n, "id"),
-                publishedAt(created),
-                "Benzinga",
-                Json.requiredText(n, "title"),
-                teaser == null || teaser.isBlank() ? null : teaser,
-                Json.optionalText(n, "url"),
-                tickers(n),
-                null,
-                new java.util.ArrayList<>());
+        String teaser = VendorText.plain(Json.optionalText(n, "teaser"));
+        return NewsEvent.newBuilder()
+                .setId(Json.requiredId(n, "id"))
+                .setPublishedAt(publishedAt(created))
+                .setSource("Benzinga")
+                .setHeadline(VendorText.plain(Json.requiredText(n, "title")))
+                .setSummary(teaser == null || teaser.isBlank() ? null : teaser)
+                .setUrl(Json.optionalText(n, "url"))
+                .setTickers(tickers(n))
+                .setTags(VendorText.tags(n, "channels", "tags"))
+                .build();
     }
 
     private java.time.Instant publishedAt(String created) throws BadLineException {

@@ -32,8 +32,11 @@ public enum FileLayout {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The parser of a ticks file whose first non-blank line is {@code first}. */
-    LineParser<StockTick> ticks(String first, TimeRules time) {
+    /**
+     * The parser of a ticks file whose first non-blank line is {@code first}; {@code symbol} (or null) is that of
+     * trades that do not name one.
+     */
+    LineParser<StockTick> ticks(String first, TimeRules time, String symbol) {
         FileLayout l = this == AUTO ? detectTicks(first) : this;
         return switch (l) {
             case NATIVE -> new TickLines(time);
@@ -41,7 +44,14 @@ public enum FileLayout {
                 new MassiveTradeLines(headerOf(first, MassiveTradeLines.HEADER_START, "Massive trades"), time);
             case DATABENTO ->
                 new DatabentoTradeLines(headerOf(first, DatabentoTradeLines.HEADER_START, "Databento trades"), time);
-            case ALPACA -> new AlpacaTradeLines(time);
+            case ALPACA -> {
+                JsonNode trade = Json.objectOrNull(first);
+                if (symbol == null && trade != null && !trade.has("S") && !trade.has("symbol")) {
+                    throw new BadInputException("these Alpaca trades name no symbol (a REST response lists a "
+                            + "symbol's trades under it): give it with --symbol SYM");
+                }
+                yield new AlpacaTradeLines(time, symbol);
+            }
             default ->
                 throw new BadInputException("--format " + l.label() + " is a news format, not one of ticks "
                         + "(native, massive, databento, alpaca)");

@@ -41,9 +41,17 @@ public final class InputFormat<T, V> {
 
     /** Ticks in {@code layout}, times read by {@code time}. */
     public static InputFormat<StockTick, StockTick> ticks(FileLayout layout, TimeRules time) {
+        return ticks(layout, time, null);
+    }
+
+    /**
+     * Ticks in {@code layout}, times read by {@code time}; {@code symbol} (or null) for trades that do not name their
+     * own (an Alpaca REST response lists a symbol's trades under it).
+     */
+    public static InputFormat<StockTick, StockTick> ticks(FileLayout layout, TimeRules time, String symbol) {
         return new InputFormat<>(
                 "ticks",
-                first -> layout.ticks(first, time),
+                first -> layout.ticks(first, time, symbol),
                 t -> t.ticks,
                 StockTick::getSymbol,
                 Function.identity(),

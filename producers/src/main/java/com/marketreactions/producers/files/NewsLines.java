@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.marketreactions.schema.NewsEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,7 +46,8 @@ public final class NewsLines implements LineParser<NewsEvent> {
                 url,
                 tickers(n.get("tickers")),
                 sentiment(n.get("sentiment")),
-                tags(n.get("tags"), "tags"));
+                tags(n.get("tags"), "tags"),
+                tickerSentiment(n.get("tickerSentiment")));
     }
 
     private Instant publishedAt(JsonNode v) throws BadLineException {
@@ -111,16 +114,39 @@ public final class NewsLines implements LineParser<NewsEvent> {
         return out;
     }
 
+    /** An optional object of ticker to sentiment in [-1, 1]: null when absent or empty. */
+    static Map<String, Double> tickerSentiment(JsonNode v) throws BadLineException {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw new BadLineException("tickerSentiment must be an object of ticker to sentiment, got " + Json.type(v));
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
+            String ticker = Fields.ticker("tickerSentiment", e.getKey());
+            Double s = sentiment(e.getValue(), "tickerSentiment of " + ticker);
+            if (s != null) {
+                out.put(ticker, s);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
     static Double sentiment(JsonNode v) throws BadLineException {
+        return sentiment(v, "sentiment");
+    }
+
+    private static Double sentiment(JsonNode v, String name) throws BadLineException {
         if (v == null || v.isNull()) {
             return null;
         }
         if (!v.isNumber()) {
-            throw new BadLineException("sentiment must be a number, got " + Json.type(v));
+            throw new BadLineException(name + " must be a number, got " + Json.type(v));
         }
         double s = v.doubleValue();
         if (!(s >= -1 && s <= 1)) {
-            throw new BadLineException("sentiment must be in [-1, 1], got " + v.asText());
+            throw new BadLineException(name + " must be in [-1, 1], got " + v.asText());
         }
         return s;
     }

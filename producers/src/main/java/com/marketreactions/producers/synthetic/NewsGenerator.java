@@ -168,7 +168,7 @@ public final class NewsGenerator implements Iterable<NewsEvent> {
             String id = "syn-" + Long.toHexString(seed) + "-" + String.format(Locale.ROOT, "%07d", ++sequence);
             String source = SOURCES[content.nextInt(SOURCES.length)];
             String summary = "Synthetic news item generated for load tests; it does not describe real events.";
-            return new NewsEvent(id, at, source, headline, summary, null, tickers, sentiment, new ArrayList<>());
+            return new NewsEvent(id, at, source, headline, summary, null, tickers, sentiment, new ArrayList<>(), null);
         }
 
         private int pick() {

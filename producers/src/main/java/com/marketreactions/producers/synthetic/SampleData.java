@@ -323,7 +323,7 @@ public final class SampleData {
             List<String> tickers,
             double sentiment) {
         return new NewsEvent(
-                id, at, source, headline, summary, url, new ArrayList<>(tickers), sentiment, new ArrayList<>());
+                id, at, source, headline, summary, url, new ArrayList<>(tickers), sentiment, new ArrayList<>(), null);
     }
 
     private static ObjectNode toJson(JsonMapper json, NewsEvent e) {

@@ -39,7 +39,8 @@ class NewsLinesTest {
                         "https://x.example/1",
                         List.of("AMZN", "MSFT"),
                         0.6,
-                        List.of("m&a", "cloud")),
+                        List.of("m&a", "cloud"),
+                        null),
                 n);
     }
 
@@ -76,6 +77,22 @@ class NewsLinesTest {
                 T0,
                 parse("{\"id\":\"a\",\"publishedAt\":\"2025-11-03T06:00:00-05:00[America/New_York]\"" + rest)
                         .getPublishedAt());
+    }
+
+    @Test
+    void aSentimentPerTickerIsReadAndChecked() throws Exception {
+        String head = "{\"id\":\"n1\",\"publishedAt\":\"2025-11-03T11:00:00Z\",\"source\":\"S\",\"headline\":\"H\","
+                + "\"tickers\":[\"AMZN\",\"MSFT\"],\"sentiment\":0.2,";
+        NewsEvent n = parse(head + "\"tickerSentiment\":{\"amzn\":0.9,\"MSFT\":-0.5}}");
+        assertEquals(java.util.Map.of("AMZN", 0.9, "MSFT", -0.5), n.getTickerSentiment());
+        assertEquals(0.2, n.getSentiment());
+        assertEquals(null, parse(head + "\"tickerSentiment\":{}}").getTickerSentiment());
+        assertEquals(
+                "tickerSentiment of MSFT must be in [-1, 1], got 2",
+                reason(head + "\"tickerSentiment\":{\"MSFT\":2}}"));
+        assertEquals(
+                "tickerSentiment must be an object of ticker to sentiment, got array",
+                reason(head + "\"tickerSentiment\":[1]}"));
     }
 
     @Test

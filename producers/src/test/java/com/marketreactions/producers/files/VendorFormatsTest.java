@@ -90,6 +90,29 @@ class VendorFormatsTest {
         assertEquals(expected, ticks(InputFormat.TICKS.file(alpaca)));
     }
 
+    /** Alpaca's REST trades, saved from {@code "trades": {"AMZN": [...]}}: their symbol comes from --symbol. */
+    @Test
+    void tradesThatNameNoSymbolTakeTheOneGivenOrAreOneLineNamingTheFile() throws Exception {
+        Path rest = dir.resolve("amzn-trades.jsonl");
+        Files.writeString(
+                rest,
+                "{\"t\":\"2025-11-03T14:30:00.123456789Z\",\"x\":\"V\",\"p\":254.01,\"s\":100,\"c\":[\"@\"],"
+                        + "\"i\":1,\"z\":\"C\"}\n"
+                        + "{\"t\":\"2025-11-03T14:30:01.25Z\",\"x\":\"V\",\"p\":254.05,\"s\":37,\"c\":[\"@\",\"I\"],"
+                        + "\"i\":4,\"z\":\"C\"}\n");
+        List<String> read = ticks(
+                InputFormat.ticks(FileLayout.AUTO, TimeRules.defaults(), "AMZN").file(rest));
+        List<String> amzn = ticks(InputFormat.TICKS.file(fixture("ticks-native.csv"))).stream()
+                .filter(t -> t.startsWith("AMZN "))
+                .toList();
+        assertEquals(amzn, read);
+        BadInputException e = assertThrows(BadInputException.class, () -> ticks(InputFormat.TICKS.file(rest)));
+        assertEquals(
+                rest + ":1: these Alpaca trades name no symbol (a REST response lists a symbol's trades under it): "
+                        + "give it with --symbol SYM",
+                e.getMessage());
+    }
+
     @Test
     void aGzippedFileIsReadAsIs() throws Exception {
         Path gz = dir.resolve("2025-11-03.csv.gz");
@@ -120,7 +143,8 @@ class VendorFormatsTest {
                         "https://example.com/a",
                         tickers,
                         0.5,
-                        List.of())),
+                        List.of("cloud"),
+                        Map.of("AMZN", 1.0, "MSFT", 0.0))),
                 news("massive-news.jsonl"));
         assertEquals(
                 List.of(new NewsEvent(
@@ -132,7 +156,8 @@ class VendorFormatsTest {
                         "https://example.com/a",
                         tickers,
                         null,
-                        List.of())),
+                        List.of(),
+                        null)),
                 news("alpaca-news.jsonl"));
         assertEquals(
                 List.of(new NewsEvent(
@@ -144,8 +169,33 @@ class VendorFormatsTest {
                         "https://example.com/a",
                         tickers,
                         null,
-                        List.of())),
+                        List.of("News"),
+                        null)),
                 news("benzinga-news.jsonl"));
+    }
+
+    /** Text as a reader sees it: Benzinga's entities and tags decoded, its channels and tags the study's tags. */
+    @Test
+    void vendorTextIsReadAsPlainTextAndItsKeywordsAsTags() throws Exception {
+        Path benzinga = dir.resolve("benzinga.jsonl");
+        Files.writeString(
+                benzinga,
+                "{\"id\":1,\"created\":\"Tue, 03 Feb 2026 09:05:00 -0500\",\"title\":\"Cava&#39;s <b>big</b> day\","
+                        + "\"teaser\":\"<p>Shares &amp; more</p>\",\"stocks\":[{\"name\":\"CAVA\"}],"
+                        + "\"channels\":[{\"name\":\"News\"},{\"name\":\"M&amp;A\"}],\"tags\":[{\"name\":\"News\"}]}\n");
+        NewsEvent n = news(InputFormat.NEWS.file(benzinga)).get(0);
+        assertEquals("Cava's big day", n.getHeadline());
+        assertEquals("Shares & more", n.getSummary());
+        assertEquals(List.of("News", "M&A"), n.getTags());
+        assertEquals(Instant.parse("2026-02-03T14:05:00Z"), n.getPublishedAt(), "EST: five hours behind UTC");
+        Path plain = dir.resolve("plain.jsonl");
+        Files.writeString(
+                plain,
+                "{\"id\":\"m1\",\"publisher\":{\"name\":\"W\"},\"title\":\"AT&T beats; S&P 500 <5% move\","
+                        + "\"published_utc\":\"2026-02-03T14:05:00Z\",\"tickers\":[\"T\"]}\n");
+        assertEquals(
+                "AT&T beats; S&P 500 <5% move",
+                news(InputFormat.NEWS.file(plain)).get(0).getHeadline());
     }
 
     @Test
@@ -170,8 +220,12 @@ class VendorFormatsTest {
     }
 
     private static List<NewsEvent> news(String name) throws URISyntaxException {
+        return news(InputFormat.NEWS.file(fixture(name)));
+    }
+
+    private static List<NewsEvent> news(RecordFile<NewsEvent> file) {
         List<NewsEvent> out = new ArrayList<>();
-        InputFormat.NEWS.file(fixture(name)).read(out::add, e -> {
+        file.read(out::add, e -> {
             throw new AssertionError(e.toString());
         });
         return out;

@@ -94,7 +94,7 @@ public final class ReactionEmitter {
                 .setBenchmark(benchmark)
                 .setHeadline(news.getHeadline())
                 .setSource(news.getSource())
-                .setSentiment(news.getSentiment())
+                .setSentiment(sentiment(news, ticker))
                 .setNewsTickers(news.getTickers())
                 .setTags(news.getTags());
         if (isFinal && est.estimate().fit() != null && !isBenchmark) {
@@ -154,5 +154,13 @@ public final class ReactionEmitter {
                 .setRepeat(s.repeatOf(e.key().newsId()))
                 .setStorySimilarity(s.similarity())
                 .setNovelty(new Novelty(n.get(0), n.get(1), n.get(2), n.get(3), n.get(4)));
+    }
+
+    /** The news event's sentiment for {@code ticker}: its own where the vendor gave one, else the article's. */
+    static Double sentiment(NewsEvent news, String ticker) {
+        Double own = news.getTickerSentiment() == null
+                ? null
+                : news.getTickerSentiment().get(ticker);
+        return own != null ? own : news.getSentiment();
     }
 }

@@ -685,7 +685,8 @@ public final class BatchReference {
                 .setFlags(flags)
                 .setHeadline(n.headline())
                 .setSource(n.source())
-                .setSentiment(n.sentiment())
+                .setSentiment(
+                        n.tickerSentiment().containsKey(s) ? n.tickerSentiment().get(s) : n.sentiment())
                 .setNewsTickers(newsTickers)
                 .setEstimationPositiveShare(positiveShare)
                 .setCarAt(carAt)

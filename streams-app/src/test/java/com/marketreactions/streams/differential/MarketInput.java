@@ -1,6 +1,7 @@
 package com.marketreactions.streams.differential;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One record of a generated data set, in the order it is fed to the topology (its arrival order).
@@ -17,8 +18,27 @@ public sealed interface MarketInput permits MarketInput.Tick, MarketInput.News {
      * {@code summary} may be null. Headline and summary are where the alias table is matched.
      */
     record News(
-            String id, long t0, List<String> tickers, String headline, String summary, String source, Double sentiment)
+            String id,
+            long t0,
+            List<String> tickers,
+            String headline,
+            String summary,
+            String source,
+            Double sentiment,
+            Map<String, Double> tickerSentiment)
             implements MarketInput {
+
+        /** A news event without a sentiment per ticker. */
+        public News(
+                String id,
+                long t0,
+                List<String> tickers,
+                String headline,
+                String summary,
+                String source,
+                Double sentiment) {
+            this(id, t0, tickers, headline, summary, source, sentiment, Map.of());
+        }
 
         /** A news event without a summary. */
         public News(String id, long t0, List<String> tickers, String headline, String source, Double sentiment) {

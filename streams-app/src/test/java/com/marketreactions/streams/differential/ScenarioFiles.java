@@ -72,6 +72,9 @@ public final class ScenarioFiles {
         if (n.sentiment() != null) {
             m.put("sentiment", n.sentiment());
         }
+        if (!n.tickerSentiment().isEmpty()) {
+            m.put("tickerSentiment", new java.util.TreeMap<>(n.tickerSentiment()));
+        }
         return JSON.writeValueAsString(m);
     }
 

@@ -267,13 +267,16 @@ public final class SyntheticMarket {
                 tickers.add(tickers.get(0)); // a repeated ticker
             }
             Double sentiment = rnd.nextBoolean() ? null : Math.round((rnd.nextDouble() * 2 - 1) * 1000) / 1000.0;
+            String source = rnd.nextBoolean() ? "wire" : "blog";
             news.add(new MarketInput.News(
                     "n" + seed + "-" + i,
                     t0,
                     List.copyOf(tickers),
                     "Headline " + i,
-                    rnd.nextBoolean() ? "wire" : "blog",
-                    sentiment));
+                    null,
+                    source,
+                    sentiment,
+                    perTicker(tickers, sentiment, i)));
 
             // a price jump after the news for its tickers, so some moves are significant
             for (String s : tickers) {
@@ -439,7 +442,14 @@ public final class SyntheticMarket {
             }
             Headlines.Text text = Headlines.write(extra, byAlias);
             out.add(new MarketInput.News(
-                    n.id(), n.t0(), List.copyOf(explicit), text.headline(), text.summary(), n.source(), n.sentiment()));
+                    n.id(),
+                    n.t0(),
+                    List.copyOf(explicit),
+                    text.headline(),
+                    text.summary(),
+                    n.source(),
+                    n.sentiment(),
+                    n.tickerSentiment()));
         }
         return out;
     }
@@ -568,6 +578,19 @@ public final class SyntheticMarket {
             case 6 -> whole / 3.0;
             default -> whole;
         };
+    }
+
+    /**
+     * A sentiment per ticker on every third news with one and two tickers or more, as Massive's insights give: the
+     * first ticker's is the article's, the second's the opposite (good for one company, bad for its rival). No draw
+     * of its own, so the market is the same otherwise.
+     */
+    private static Map<String, Double> perTicker(List<String> tickers, Double sentiment, int i) {
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(tickers));
+        if (sentiment == null || distinct.size() < 2 || i % 3 != 0) {
+            return Map.of();
+        }
+        return Map.of(distinct.get(0), sentiment, distinct.get(1), -sentiment);
     }
 
     /** Mostly inside a session (some on a Friday), sometimes anywhere (nights, weekends, before or after all data),

@@ -131,6 +131,8 @@ public final class TopologyRun {
                                     .setSummary(n.summary())
                                     .setTickers(new ArrayList<>(n.tickers()))
                                     .setSentiment(n.sentiment())
+                                    .setTickerSentiment(
+                                            n.tickerSentiment().isEmpty() ? null : new HashMap<>(n.tickerSentiment()))
                                     .build(),
                             at));
                 }

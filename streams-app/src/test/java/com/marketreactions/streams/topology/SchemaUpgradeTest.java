@@ -163,6 +163,34 @@ class SchemaUpgradeTest {
         assertEquals(now, back);
     }
 
+    /** A news event as the previous release stored it (tags, no sentiment per ticker) reads with none. */
+    @Test
+    void aNewsEventOfThePreviousReleaseReadsWithoutASentimentPerTicker() throws IOException {
+        Schema v2;
+        try (InputStream in = SchemaUpgradeTest.class.getResourceAsStream("/schema-history/NewsEvent-2.avsc")) {
+            v2 = new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(null, v2.getField("tickerSentiment"));
+        GenericRecord r = new GenericData.Record(v2);
+        r.put("id", "n2");
+        r.put("publishedAt", T0.toEpochMilli());
+        r.put("source", "test");
+        r.put("headline", "Amazon");
+        r.put("summary", null);
+        r.put("url", null);
+        r.put("tickers", List.of("AMZN"));
+        r.put("sentiment", 0.25);
+        r.put("tags", List.of("cloud"));
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(r);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        NewsEvent read =
+                new InternalAvroSerdes().avro(NewsEvent.class).deserializer().deserialize("t", bytes);
+        assertEquals(0.25, read.getSentiment());
+        assertEquals(List.of("cloud"), read.getTags());
+        assertEquals(null, read.getTickerSentiment());
+    }
+
     /** {@code r} as a generic record of {@code schema}: its binary read back with that schema, volume as a long. */
     private static GenericRecord asGeneric(MarketReaction r, Schema schema) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
