@@ -10,7 +10,8 @@ import java.util.Map;
  * ({@code symbol} instead of {@code S} too). A REST response names the symbol outside its trades, so their lines
  * carry none: {@code --symbol} gives it. Event time is {@code t} (RFC-3339, the exchange's timestamp). {@code x}
  * becomes the venue. A trade whose update flag {@code u} says {@code canceled} or {@code incorrect} is left out,
- * counted; {@code corrected} (the correction itself) is kept.
+ * counted; {@code corrected} (the correction itself) is kept. The stream's cancels and errors ({@code T} = {@code x})
+ * and corrections ({@code T} = {@code c}) are left out, counted: they are not a trade at their time.
  */
 final class AlpacaTradeLines implements LineParser<StockTick> {
 
@@ -25,14 +26,26 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
         this.symbol = symbol;
     }
 
-    /** A trade with or without its symbol: {@code t}, {@code p} and {@code s}. */
+    /** A trade with or without its symbol ({@code t}, {@code p} and {@code s}), or the stream's correction of one. */
     static boolean looksLike(JsonNode first) {
-        return first != null && first.has("t") && first.has("p") && first.has("s");
+        return first != null
+                && first.has("t")
+                && ((first.has("p") && first.has("s"))
+                        || (first.has("T") && "c".equals(first.get("T").asText())));
     }
 
     @Override
     public StockTick parse(String line) throws BadLineException {
         JsonNode n = Json.object(line);
+        String type = Json.optionalText(n, "T");
+        if ("x".equals(type) || "c".equals(type)) {
+            // the stream's cancel or error ("x") and correction ("c") of an earlier trade: not a trade at this time.
+            // Not applied to the trade they name either: the analyzer does not withdraw or correct trades yet
+            return leftOut.because(
+                    "x".equals(type)
+                            ? "T=x (a cancel or error of an earlier trade, not applied)"
+                            : "T=c (a correction of an earlier trade, not applied)");
+        }
         String u = Json.optionalText(n, "u");
         if ("canceled".equals(u) || "incorrect".equals(u)) {
             return leftOut.because("u=" + u);

@@ -65,6 +65,27 @@ class VendorFormatsTest {
         assertEquals(Map.of("u=canceled", 1L), alpaca.leftOut());
     }
 
+    /** The stream's cancels, errors and corrections of earlier trades are no trades: left out, counted. */
+    @Test
+    void streamCancelsAndCorrectionsAreNeverPublishedAsTrades() throws Exception {
+        Path stream = dir.resolve("stream.jsonl");
+        Files.writeString(
+                stream,
+                "{\"T\":\"t\",\"S\":\"AMZN\",\"i\":1,\"x\":\"V\",\"p\":254.01,\"s\":100,"
+                        + "\"t\":\"2025-11-03T14:30:00.123Z\",\"c\":[\"@\"],\"z\":\"C\"}\n"
+                        + "{\"T\":\"x\",\"S\":\"AMZN\",\"i\":1,\"x\":\"V\",\"p\":254.01,\"s\":100,\"a\":\"C\","
+                        + "\"t\":\"2025-11-03T14:30:02Z\",\"z\":\"C\"}\n"
+                        + "{\"T\":\"c\",\"S\":\"AMZN\",\"x\":\"V\",\"oi\":1,\"op\":254.01,\"os\":100,\"ci\":2,"
+                        + "\"cp\":254.1,\"cs\":100,\"t\":\"2025-11-03T14:30:03Z\",\"z\":\"C\"}\n");
+        RecordFile<StockTick> file = InputFormat.TICKS.file(stream);
+        assertEquals(1, ticks(file).size(), "the trade only");
+        assertEquals(
+                Map.of(
+                        "T=x (a cancel or error of an earlier trade, not applied)", 1L,
+                        "T=c (a correction of an earlier trade, not applied)", 1L),
+                file.leftOut());
+    }
+
     /**
      * Fractional shares as the SIP has disseminated them since 2026-02-23 (a FINRA TRF print of a third of a share)
      * and as Alpaca writes them: kept as printed, in every layout that can carry them (Databento's sizes are whole).
