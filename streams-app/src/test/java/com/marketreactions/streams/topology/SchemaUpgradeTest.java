@@ -42,7 +42,13 @@ class SchemaUpgradeTest {
     private static final Instant T0 = TopologyFixture.T0;
 
     private static Schema first(String name) throws IOException {
-        try (InputStream in = SchemaUpgradeTest.class.getResourceAsStream("/schema-history/" + name + "-1.avsc")) {
+        return version(name, 1);
+    }
+
+    /** Version {@code n} of a schema as {@code schema-history} keeps it. */
+    private static Schema version(String name, int n) throws IOException {
+        try (InputStream in =
+                SchemaUpgradeTest.class.getResourceAsStream("/schema-history/" + name + "-" + n + ".avsc")) {
             return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -137,10 +143,7 @@ class SchemaUpgradeTest {
                 new InternalAvroSerdes().avro(StockTick.class).deserializer().deserialize("t", out.toByteArray());
         assertEquals(100.0, read.getSize());
 
-        Schema reactionV2;
-        try (InputStream in = SchemaUpgradeTest.class.getResourceAsStream("/schema-history/MarketReaction-2.avsc")) {
-            reactionV2 = new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Schema reactionV2 = version("MarketReaction", 2);
         assertEquals(Schema.Type.LONG, reactionV2.getField("volume").schema().getType());
         MarketReaction now;
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
@@ -166,10 +169,7 @@ class SchemaUpgradeTest {
     /** A news event as the previous release stored it (tags, no sentiment per ticker) reads with none. */
     @Test
     void aNewsEventOfThePreviousReleaseReadsWithoutASentimentPerTicker() throws IOException {
-        Schema v2;
-        try (InputStream in = SchemaUpgradeTest.class.getResourceAsStream("/schema-history/NewsEvent-2.avsc")) {
-            v2 = new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        Schema v2 = version("NewsEvent", 2);
         assertEquals(null, v2.getField("tickerSentiment"));
         GenericRecord r = new GenericData.Record(v2);
         r.put("id", "n2");
