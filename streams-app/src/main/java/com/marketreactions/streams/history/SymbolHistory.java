@@ -9,8 +9,9 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * One symbol of the tick history in memory: its clock, how far it was expired, its latest minute and the older ones
- * read back for a late tick since the last flush (a minute the symbol moved on from is written then). Stored: its minutes, and a meta record with how far
- * it was expired (and the clock then, which the newest stored tick may have passed since).
+ * read back for a late tick since the last flush (a minute the symbol moved on from is written then). Stored: its
+ * minutes, and a meta record with how far it was expired (and the clock then, which the newest stored tick may have
+ * passed since).
  */
 final class SymbolHistory {
 
