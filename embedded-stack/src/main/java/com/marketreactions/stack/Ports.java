@@ -5,6 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks: fail with a clear message before a server fails with a buried one. */
 final class Ports {
@@ -13,8 +18,60 @@ final class Ports {
 
     private Ports() {}
 
-    /** A port nobody listens on right now (the kernel's choice). */
+    /** Where ports are picked from: below the kernel's range for outgoing connections (32768-60999 by default). */
+    private static final int LOWEST = 10_000;
+
+    private static final Path EPHEMERAL = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Ports this process handed out: two servers started together never get the same one. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nobody listens on right now, outside the range the kernel takes ports for outgoing connections from: a
+     * port the kernel picks from that range (port 0) may be taken by any client's connection in the seconds before a
+     * broker process binds it, which stopped a broker now and then ("waiting for all of the SocketServer Acceptors").
+     */
     static int free() {
+        int below = ephemeralLow();
+        if (below - LOWEST < 1_000) {
+            return kernelChoice(); // an unusual range: nothing to pick from below it
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (HANDED_OUT.add(port)) {
+                if (bindable(port)) {
+                    return port;
+                }
+            }
+        }
+        return kernelChoice();
+    }
+
+    /** The first port of the kernel's range for outgoing connections, or 32768 where it cannot be read. */
+    private static int ephemeralLow() {
+        try {
+            return Integer.parseInt(firstLine(EPHEMERAL).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
+    }
+
+    /** Line by line: a /proc file reports a size of 0, and a read sized by it stops short. */
+    private static String firstLine(Path file) throws IOException {
+        try (var in = Files.newBufferedReader(file)) {
+            return String.valueOf(in.readLine());
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int kernelChoice() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return s.getLocalPort();
         } catch (IOException e) {
