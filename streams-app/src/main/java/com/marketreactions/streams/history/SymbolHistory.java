@@ -9,9 +9,8 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * One symbol of the tick history in memory: its clock, how far it was expired, its latest minute and the older ones
- * read back for a late tick since the last flush (a minute the symbol moved on from is written then). Stored: its
- * minutes, and a meta record with how far it was expired (and the clock then, which the newest stored tick may have
- * passed since).
+ * touched since the last flush (or read back for a late tick). Stored: its minutes, and a meta record with how far
+ * it was expired (and the clock then, which the newest stored tick may have passed since).
  */
 final class SymbolHistory {
 
@@ -33,9 +32,9 @@ final class SymbolHistory {
     final byte[] prefix;
     final Bytes metaKey;
     /**
-     * The minutes in memory before the latest: read back for a late tick since the last flush. The latest is not among
-     * them: with a whole market most ticks open a new minute of their symbol, and a map insert and removal per tick was
-     * a twentieth of the stream thread.
+     * The minutes in memory before the latest: touched since the last flush, or read back for a late tick. The latest
+     * is not among them: with a whole market most ticks open a new minute of their symbol, and a map insert and removal
+     * per tick was a twentieth of the stream thread.
      */
     final TreeMap<Long, Minute> minutes = new TreeMap<>();
 
@@ -113,7 +112,7 @@ final class SymbolHistory {
         };
     }
 
-    /** A new latest minute: the one before stays in memory only while it has ticks the store does not (a guard). */
+    /** A new latest minute: the one before stays in memory only while it has ticks the store does not. */
     void newLatest(long start, Minute m) {
         if (latestMinute != null && !latestMinute.clean()) {
             minutes.put(latest, latestMinute);

@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * and Streams' generic cache in front of it costs as much again (a sorted map of byte keys); together they
  * were about 40% of the stream thread in the benchmark's profile. Here a tick is appended to an in-memory
  * {@link TickBlock} of its symbol and minute, written in parts of {@value #PART} ticks to a logged RocksDB
- * key-value store: a part as soon as it fills, a minute when its symbol's next tick opens a later one, and the
- * rest of the minutes touched since the last commit when Streams flushes its caches before committing. So the changelog and the offsets stay in one transaction, a
+ * key-value store: a part as soon as it fills, the rest of the minutes touched since the last commit when
+ * Streams flushes its caches before committing. So the changelog and the offsets stay in one transaction, a
  * busy minute is written once per commit rather than once per tick, only its last part is rewritten, and
  * most of the changelog is sent while the task processes rather than in the flush the commit waits for.
  *
@@ -113,12 +113,6 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         }
         SymbolHistory.Minute m = s.inMemory(start);
         if (m == null && start > s.latest) {
-            if (s.latestMinute != null) {
-                // the symbol moved on: its last minute is written now rather than kept in a sorted map for the
-                // flush (with a whole market most ticks open a new minute, and that map's inserts were a tenth of
-                // the stream thread); a minute is still written once, at most once per commit
-                write(s, s.latest, s.latestMinute);
-            }
             // a minute later than any this symbol has had since the start cannot be in the store yet
             m = new SymbolHistory.Minute(s.latest != Long.MIN_VALUE ? s.blockLikeLatest() : load(s, start));
             s.newLatest(start, m);
