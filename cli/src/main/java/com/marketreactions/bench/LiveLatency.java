@@ -5,6 +5,7 @@ import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.SchemaRegistration;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
@@ -134,7 +135,7 @@ final class LiveLatency {
                 while (sent < due) {
                     int i = (int) (sent % symbols.size());
                     prices[i] *= 1 + random.nextGaussian() * 0.0002;
-                    StockTick t = new StockTick(
+                    StockTick t = Trades.trade(
                             symbols.get(i),
                             Instant.ofEpochMilli(now),
                             Math.round(prices[i] * 100) / 100.0,

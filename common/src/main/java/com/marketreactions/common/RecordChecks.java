@@ -42,7 +42,8 @@ public final class RecordChecks {
         if (!Double.isFinite(tick.getPrice()) || tick.getPrice() <= 0) {
             return "price must be a finite number > 0, got " + tick.getPrice();
         }
-        return Shares.problem(tick.getSize());
+        String size = Shares.problem(tick.getSize());
+        return size != null ? size : Trades.problem(tick);
     }
 
     /** @return why the news event is invalid with the default {@link InputLimits}, or null */

@@ -20,6 +20,9 @@ public final class ReactionMetrics {
     private final Sensor provisional;
     private final Sensor fin;
     private final Sensor late;
+    private final Sensor amended;
+    private final Sensor amendedLate;
+    private final Sensor unmatched;
     private final Sensor open;
     private final Sensor symbols;
 
@@ -29,6 +32,9 @@ public final class ReactionMetrics {
         provisional = metrics.addRateTotalSensor(SCOPE, entity, "reactions-provisional", RecordingLevel.INFO);
         fin = metrics.addRateTotalSensor(SCOPE, entity, "reactions-final", RecordingLevel.INFO);
         late = metrics.addRateTotalSensor(SCOPE, entity, "late-ticks", RecordingLevel.INFO);
+        amended = metrics.addRateTotalSensor(SCOPE, entity, "trades-amended", RecordingLevel.INFO);
+        amendedLate = metrics.addRateTotalSensor(SCOPE, entity, "trades-amended-late", RecordingLevel.INFO);
+        unmatched = metrics.addRateTotalSensor(SCOPE, entity, "amendments-unmatched", RecordingLevel.INFO);
         open = metrics.addSensor(SCOPE + "-open-windows-" + taskId, RecordingLevel.INFO);
         open.add(
                 new MetricName(
@@ -63,12 +69,25 @@ public final class ReactionMetrics {
         late.record();
     }
 
+    /** A trade cancelled or corrected; {@code late}: more than G after it, so some of its windows may have closed. */
+    public void amended(boolean late) {
+        amended.record();
+        if (late) {
+            amendedLate.record();
+        }
+    }
+
+    /** A cancel or correction that found no trade to withdraw. */
+    public void unmatchedAmendment() {
+        unmatched.record();
+    }
+
     public void openWindows(long n) {
         open.record(n);
     }
 
     public void close() {
-        for (Sensor s : new Sensor[] {provisional, fin, late, open, symbols}) {
+        for (Sensor s : new Sensor[] {provisional, fin, late, amended, amendedLate, unmatched, open, symbols}) {
             metrics.removeSensor(s);
         }
     }

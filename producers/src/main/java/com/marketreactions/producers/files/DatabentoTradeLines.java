@@ -1,5 +1,6 @@
 package com.marketreactions.producers.files;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class DatabentoTradeLines implements LineParser<StockTick> {
         } else {
             p = Numbers.price(px);
         }
-        return new StockTick(
+        return Trades.trade(
                 Fields.ticker("symbol", c.get(symbol)),
                 time.parse("ts_event", c.get(tsEvent)),
                 p,

@@ -1,9 +1,10 @@
 package com.marketreactions.producers.files;
 
 import com.marketreactions.common.RecordChecks;
+import com.marketreactions.schema.StockTick;
 import java.util.Locale;
 
-/** Field rules shared by the parsers: tickers (timestamps: {@link TimeRules}). */
+/** Field rules shared by the parsers: tickers, whole ticks (timestamps: {@link TimeRules}). */
 final class Fields {
 
     static final String TICKER_RULE = RecordChecks.TICKER_RULE;
@@ -24,6 +25,15 @@ final class Fields {
 
     static boolean isTicker(String upperCased) {
         return RecordChecks.isTicker(upperCased);
+    }
+
+    /** The tick, when it keeps every rule of the ticks topic ({@link RecordChecks#tickProblem}): trade ids too. */
+    static StockTick valid(StockTick tick) throws BadLineException {
+        String problem = RecordChecks.tickProblem(tick);
+        if (problem != null) {
+            throw new BadLineException(problem);
+        }
+        return tick;
     }
 
     /** {@code 'text'}, cut short so that a reason stays one short line. */

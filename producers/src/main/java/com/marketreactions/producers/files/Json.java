@@ -70,7 +70,16 @@ final class Json {
         if (v != null && v.isIntegralNumber()) {
             return v.asText();
         }
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw new BadLineException(field + " must be an integer or a string, got " + type(v));
+        }
         return requiredText(obj, field).trim();
+    }
+
+    /** A string or an integer, as text, or null when absent. */
+    static String optionalId(JsonNode obj, String field) throws BadLineException {
+        JsonNode v = obj.get(field);
+        return v == null || v.isNull() ? null : requiredId(obj, field);
     }
 
     static String type(JsonNode v) {

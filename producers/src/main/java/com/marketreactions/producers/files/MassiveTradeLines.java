@@ -1,5 +1,6 @@
 package com.marketreactions.producers.files;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
 import java.time.Instant;
 import java.util.List;
@@ -114,7 +115,7 @@ final class MassiveTradeLines implements LineParser<StockTick> {
         double p = Numbers.price(CsvHeader.cell(c, price));
         double s = Numbers.size(CsvHeader.cell(c, size));
         String venue = CsvHeader.cell(c, exchange);
-        return new StockTick(symbol, ts, p, s, venue.isEmpty() ? null : venue);
+        return Trades.trade(symbol, ts, p, s, venue.isEmpty() ? null : venue);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static com.marketreactions.producers.synthetic.TradingCalendar.PRE_MARKET
 import static com.marketreactions.producers.synthetic.TradingCalendar.REGULAR_END;
 import static com.marketreactions.producers.synthetic.TradingCalendar.REGULAR_SECONDS;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -361,7 +362,7 @@ final class TickStream implements Iterator<StockTick> {
             logPrice = x[o];
         }
         long cents = Math.max(1, Math.round(StrictMath.exp(logPrice) * 100));
-        out.add(new StockTick(names[o], Instant.ofEpochMilli(t), cents / 100.0, (double) size, null));
+        out.add(Trades.trade(names[o], Instant.ofEpochMilli(t), cents / 100.0, (double) size, null));
     }
 
     /**

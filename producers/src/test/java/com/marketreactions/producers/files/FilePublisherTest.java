@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topic;
 import com.marketreactions.common.Topics;
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 import java.io.IOException;
@@ -93,7 +94,7 @@ class FilePublisherTest {
         assertEquals("test.ticks", rec.topic());
         assertEquals("AAA", rec.key());
         assertEquals(T0.toEpochMilli(), rec.timestamp());
-        assertEquals(new StockTick("AAA", T0, 10.5, 100.0, "XNAS"), rec.value());
+        assertEquals(Trades.trade("AAA", T0, 10.5, 100.0, "XNAS"), rec.value());
     }
 
     @Test
@@ -140,7 +141,7 @@ class FilePublisherTest {
     @Test
     void publishesGeneratedTicksThroughTheSameLoop() {
         List<StockTick> ticks = List.of(
-                new StockTick("AAA", T0, 1.0, 1.0, null), new StockTick("BBB", T0.plusSeconds(1), 2.0, 5.0, null));
+                Trades.trade("AAA", T0, 1.0, 1.0, null), Trades.trade("BBB", T0.plusSeconds(1), 2.0, 5.0, null));
         PublishResult r = publisher.publishTicks(ticks.stream());
         assertEquals(2, r.published());
         assertEquals(Map.of(0, 0L, 1, 0L), r.lastOffsets());
@@ -152,7 +153,7 @@ class FilePublisherTest {
     @Test
     void rejectsAnInvalidGeneratedTick() {
         Stream<StockTick> ticks =
-                Stream.of(new StockTick("AAA", T0, 1.0, 1.0, null), new StockTick("AAA", T0, -1.0, 1.0, null));
+                Stream.of(Trades.trade("AAA", T0, 1.0, 1.0, null), Trades.trade("AAA", T0, -1.0, 1.0, null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> publisher.publishTicks(ticks));
         assertEquals("generated tick #2 is invalid: price must be a finite number > 0, got -1.0", e.getMessage());
         assertTrue(producers.only().closed());

@@ -3,6 +3,7 @@ package com.marketreactions.producers.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,8 @@ class RecordFileTest {
                         p + ":5: ts: unknown timestamp format 'yesterday'",
                         p + ":7: size must be a number of shares from 0 to 1000000000, got -1",
                         p + ":8: symbol is required",
-                        p + ":9: expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3"),
+                        p
+                                + ":9: expected 4 to 8 columns (symbol,ts,price,size[,venue[,tradeId[,action[,amends]]]]), got 3"),
                 errors(InputFormat.TICKS.file(p)));
     }
 
@@ -94,8 +96,8 @@ class RecordFileTest {
                 "");
         assertEquals(
                 List.of(
-                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2.0, null),
-                        new StockTick("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3.0, "XNAS")),
+                        Trades.trade("AAPL", java.time.Instant.ofEpochMilli(1762180201000L), 1.5, 2.0, null),
+                        Trades.trade("AAPL", java.time.Instant.ofEpochMilli(1762180202000L), 1.6, 3.0, "XNAS")),
                 ticks(p));
     }
 

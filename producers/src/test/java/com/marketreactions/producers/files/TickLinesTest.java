@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TickLinesTest {
 
@@ -22,17 +28,16 @@ class TickLinesTest {
     @Test
     void parsesIsoAndEpochMillisTimestamps() throws Exception {
         assertEquals(
-                new StockTick("AMZN", T0, 254.5, 100.0, "XNAS"),
+                Trades.trade("AMZN", T0, 254.5, 100.0, "XNAS"),
                 parser.parse("AMZN,2025-11-03T14:30:00Z,254.5,100,XNAS"));
         assertEquals(
-                new StockTick("AMZN", T0, 254.5, 100.0, null),
-                parser.parse("AMZN," + T0.toEpochMilli() + ",254.5,100"));
+                Trades.trade("AMZN", T0, 254.5, 100.0, null), parser.parse("AMZN," + T0.toEpochMilli() + ",254.5,100"));
     }
 
     @Test
     void upperCasesAndTrimsTheSymbolAndCells() throws Exception {
         StockTick t = parser.parse(" brk.b , 2025-11-03T14:30:00Z , 1e2 , 0 ,  ");
-        assertEquals(new StockTick("BRK.B", T0, 100.0, 0.0, null), t);
+        assertEquals(Trades.trade("BRK.B", T0, 100.0, 0.0, null), t);
     }
 
     @Test
@@ -92,24 +97,86 @@ class TickLinesTest {
 
     @Test
     void rejectsAWrongColumnCount() {
-        assertEquals("expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 3", reason("AMZN,1762180200000,1.0"));
         assertEquals(
-                "expected 4 or 5 columns (symbol,ts,price,size[,venue]), got 6",
-                reason("AMZN,1762180200000,1.0,1,X,Y"));
+                "expected 4 to 8 columns (symbol,ts,price,size[,venue[,tradeId[,action[,amends]]]]), got 3",
+                reason("AMZN,1762180200000,1.0"));
+        assertEquals(
+                "expected 4 to 8 columns (symbol,ts,price,size[,venue[,tradeId[,action[,amends]]]]), got 9",
+                reason("AMZN,1762180200000,1.0,1,X,7,CANCEL,6,Y"));
         assertEquals("unterminated quote in column 5", reason("AMZN,1762180200000,1.0,1,\"X"));
     }
 
     @Test
+    void readsTheTradeIdActionAndAmendsColumns() throws Exception {
+        String head = "AMZN,2025-11-03T14:30:00Z,254.5,100,";
+        assertEquals(Trades.trade("AMZN", T0, 254.5, 100.0, "XNAS", "T1"), parser.parse(head + "XNAS,T1"));
+        assertEquals(Trades.trade("AMZN", T0, 254.5, 100.0, null, "T1"), parser.parse(head + ",T1,trade,"));
+        assertEquals(Trades.trade("AMZN", T0, 254.5, 100.0, "XNAS"), parser.parse(head + "XNAS, , , "));
+        assertEquals(Trades.cancel("AMZN", T0, 254.5, 100.0, "XNAS", "T1"), parser.parse(head + "XNAS,,Cancel,T1"));
+        assertEquals(
+                Trades.correction("AMZN", T0, 254.5, 100.0, "XNAS", "T2", "T1"),
+                parser.parse(head + "XNAS,T2,CORRECTION,T1"));
+        assertEquals(
+                Trades.cancel("AMZN", T0, 254.5, 100.0, null, "a,\"b\""),
+                parser.parse(head + ",,cancel,\"a,\"\"b\"\"\""));
+    }
+
+    /** Each combination the ticks topic refuses is a bad line in the topic rule's own words. */
+    @Test
+    void refusesAnActionAndIdsThatDoNotFitTogether() {
+        String head = "AMZN,1762180200000,1.0,1,XNAS,";
+        assertEquals("action: 'BUY' is not TRADE, CANCEL or CORRECTION", reason(head + ",BUY,T1"));
+        assertEquals("a CANCEL must name the trade it amends (amends)", reason(head + ",CANCEL"));
+        assertEquals("a CORRECTION must name the trade it amends (amends)", reason(head + "T2,CORRECTION,"));
+        assertEquals(
+                "amends is set on a TRADE: only a CANCEL or a CORRECTION names an earlier trade",
+                reason(head + "T2,TRADE,T1"));
+        assertEquals(
+                "amends is set on a TRADE: only a CANCEL or a CORRECTION names an earlier trade",
+                reason(head + ",,T1"));
+        assertEquals("a CANCEL is not a trade and has no tradeId of its own", reason(head + "T2,CANCEL,T1"));
+        assertEquals("tradeId must be 1 to 64 characters, got 65", reason(head + "x".repeat(65)));
+        assertEquals("amends must be 1 to 64 characters, got 65", reason(head + "T2,CORRECTION," + "x".repeat(65)));
+        assertEquals("tradeId 'T 2' contains a control character", reason(head + "T\u00072"));
+        assertEquals("amends 'T 1' contains a control character", reason(head + ",CANCEL,T\u00071"));
+    }
+
+    /** A header names the new columns; a file of four or five columns reads as it always did. */
+    @Test
+    void aFileWithTheNewColumnsReadsBesideLinesWithout(@TempDir Path dir) throws Exception {
+        Path p = Files.writeString(
+                dir.resolve("ticks.csv"),
+                "symbol,ts,price,size,venue,tradeId,action,amends\n"
+                        + "AMZN,2025-11-03T14:30:00Z,254.5,100,V,1\n"
+                        + "AMZN,2025-11-03T14:30:01Z,254.6,50,V,2\n"
+                        + "AMZN,2025-11-03T14:30:02Z,254.5,100,V,,CANCEL,1\n"
+                        + "AMZN,2025-11-03T14:30:03Z,254.7,50,V,3,CORRECTION,2\n"
+                        + "AMZN,2025-11-03T14:30:04Z,254.8,10\n");
+        List<StockTick> read = new ArrayList<>();
+        InputFormat.TICKS.file(p).read(read::add, e -> {
+            throw new AssertionError(e.toString());
+        });
+        assertEquals(
+                List.of(
+                        Trades.trade("AMZN", T0, 254.5, 100.0, "V", "1"),
+                        Trades.trade("AMZN", T0.plusSeconds(1), 254.6, 50.0, "V", "2"),
+                        Trades.cancel("AMZN", T0.plusSeconds(2), 254.5, 100.0, "V", "1"),
+                        Trades.correction("AMZN", T0.plusSeconds(3), 254.7, 50.0, "V", "3", "2"),
+                        Trades.trade("AMZN", T0.plusSeconds(4), 254.8, 10.0, null)),
+                read);
+    }
+
+    @Test
     void checksTicksThatDoNotComeFromAFile() {
-        assertNull(TickLines.problem(new StockTick("AMZN", T0, 1.0, 0.0, null)));
+        assertNull(TickLines.problem(Trades.trade("AMZN", T0, 1.0, 0.0, null)));
         assertEquals(
                 "price must be a finite number > 0, got 0.0",
-                TickLines.problem(new StockTick("AMZN", T0, 0.0, 0.0, null)));
+                TickLines.problem(Trades.trade("AMZN", T0, 0.0, 0.0, null)));
         assertEquals(
                 "size must be a number of shares from 0 to 1000000000, got -1",
-                TickLines.problem(new StockTick("AMZN", T0, 1.0, -1.0, null)));
+                TickLines.problem(Trades.trade("AMZN", T0, 1.0, -1.0, null)));
         assertEquals(
                 "symbol 'amzn' is not an upper-case ticker",
-                TickLines.problem(new StockTick("amzn", T0, 1.0, 0.0, null)));
+                TickLines.problem(Trades.trade("amzn", T0, 1.0, 0.0, null)));
     }
 }

@@ -3,6 +3,7 @@ package com.marketreactions.producers.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
 import java.io.OutputStream;
@@ -62,28 +63,63 @@ class VendorFormatsTest {
                 massive.leftOut());
         RecordFile<StockTick> alpaca = InputFormat.TICKS.file(fixture("alpaca-trades.jsonl"));
         ticks(alpaca);
-        assertEquals(Map.of("u=canceled", 1L), alpaca.leftOut());
+        assertEquals(Map.of("u=canceled (cancelled or erroneous)", 1L), alpaca.leftOut());
     }
 
-    /** The stream's cancels, errors and corrections of earlier trades are no trades: left out, counted. */
+    /**
+     * The stream's trades carry their id; its cancels and errors ({@code T} = {@code x}) and corrections
+     * ({@code T} = {@code c}) name the trade they withdraw, for the analyzer to apply: none is left out.
+     */
     @Test
-    void streamCancelsAndCorrectionsAreNeverPublishedAsTrades() throws Exception {
-        Path stream = dir.resolve("stream.jsonl");
-        Files.writeString(
-                stream,
-                "{\"T\":\"t\",\"S\":\"AMZN\",\"i\":1,\"x\":\"V\",\"p\":254.01,\"s\":100,"
-                        + "\"t\":\"2025-11-03T14:30:00.123Z\",\"c\":[\"@\"],\"z\":\"C\"}\n"
-                        + "{\"T\":\"x\",\"S\":\"AMZN\",\"i\":1,\"x\":\"V\",\"p\":254.01,\"s\":100,\"a\":\"C\","
-                        + "\"t\":\"2025-11-03T14:30:02Z\",\"z\":\"C\"}\n"
-                        + "{\"T\":\"c\",\"S\":\"AMZN\",\"x\":\"V\",\"oi\":1,\"op\":254.01,\"os\":100,\"ci\":2,"
-                        + "\"cp\":254.1,\"cs\":100,\"t\":\"2025-11-03T14:30:03Z\",\"z\":\"C\"}\n");
-        RecordFile<StockTick> file = InputFormat.TICKS.file(stream);
-        assertEquals(1, ticks(file).size(), "the trade only");
+    void streamTradesCancelsErrorsAndCorrectionsBecomeTheirRecords() throws Exception {
+        RecordFile<StockTick> file = InputFormat.TICKS.file(fixture("alpaca-stream.jsonl"));
+        assertEquals(
+                List.of(
+                        Trades.trade("AMZN", at("14:30:00.123"), 254.01, 100.0, "V", "52983525029461"),
+                        Trades.trade("AMZN", at("14:30:00.500"), 254.03, 50.0, "V", "52983525029462"),
+                        Trades.trade("SPY", at("14:30:00.750"), 680.12, 200.0, "P", "52983525033527"),
+                        Trades.cancel("AMZN", at("14:30:02"), 254.01, 100.0, "V", "52983525029461"),
+                        Trades.cancel("SPY", at("14:30:02.500"), 680.12, 200.0, "P", "52983525033527"),
+                        Trades.correction(
+                                "AMZN", at("14:30:03"), 254.3, 40.0, "V", "52983525029470", "52983525029462")),
+                records(file));
+        assertEquals(Map.of(), file.leftOut());
+    }
+
+    /**
+     * A REST file is the day's final state: a trade cancelled or in error ({@code u} = {@code canceled}) and one a
+     * correction replaced ({@code incorrect}) are left out, counted; the replacement ({@code corrected}) is a trade.
+     */
+    @Test
+    void restUpdateFlagsLeaveOutWithdrawnTradesAndKeepTheirReplacements() throws Exception {
+        RecordFile<StockTick> file = InputFormat.ticks(FileLayout.AUTO, TimeRules.defaults(), "AMZN")
+                .file(fixture("alpaca-rest-amzn.jsonl"));
+        assertEquals(
+                List.of(
+                        Trades.trade("AMZN", at("14:30:00.123"), 254.01, 100.0, "V", "52983525029461"),
+                        Trades.trade("AMZN", at("14:30:00.750"), 254.03, 50.0, "V", "52983525029470")),
+                records(file));
         assertEquals(
                 Map.of(
-                        "T=x (a cancel or error of an earlier trade, not applied)", 1L,
-                        "T=c (a correction of an earlier trade, not applied)", 1L),
+                        "u=canceled (cancelled or erroneous)", 1L,
+                        "u=incorrect (replaced by its correction)", 1L),
                 file.leftOut());
+    }
+
+    @Test
+    void anUnknownRestUpdateFlagIsABadLineNamingIt() throws Exception {
+        Path rest = dir.resolve("amzn-trades.jsonl");
+        Files.writeString(
+                rest,
+                "{\"t\":\"2025-11-03T14:30:00Z\",\"x\":\"V\",\"p\":254.01,\"s\":100,\"i\":1}\n"
+                        + "{\"t\":\"2025-11-03T14:30:01Z\",\"x\":\"V\",\"p\":254.02,\"s\":100,\"i\":2,"
+                        + "\"u\":\"amended\"}\n");
+        assertEquals(
+                List.of(rest + ":2: u: unknown update 'amended' (Alpaca's are canceled, incorrect and corrected)"),
+                InputFormat.ticks(FileLayout.AUTO, TimeRules.defaults(), "AMZN")
+                        .file(rest)
+                        .validate()
+                        .lines());
     }
 
     /**
@@ -238,6 +274,19 @@ class VendorFormatsTest {
                 noSymbol + ":1: the Databento trades header has no column 'symbol' (Databento writes it when "
                         + "symbols are mapped: map_symbols)",
                 e.getMessage());
+    }
+
+    private static Instant at(String timeOfDay) {
+        return Instant.parse("2025-11-03T" + timeOfDay + "Z");
+    }
+
+    /** Every field of every record. */
+    private static List<StockTick> records(RecordFile<StockTick> file) {
+        List<StockTick> out = new ArrayList<>();
+        file.read(out::add, e -> {
+            throw new AssertionError(e.toString());
+        });
+        return out;
     }
 
     private static List<NewsEvent> news(String name) throws URISyntaxException {

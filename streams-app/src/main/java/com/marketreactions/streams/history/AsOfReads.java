@@ -115,8 +115,8 @@ final class AsOfReads {
     }
 
     private void appendSeries(TickSeries out, SymbolHistory s, long from, long to, long asOf) {
-        visit(s, from, to, (t, p, size, c) -> {
-            if (t >= from && t <= to && WindowClose.sees(asOf, c)) {
+        visit(s, from, to, (t, p, size, c, key, withdrawnAt) -> {
+            if (t >= from && t <= to && WindowClose.sees(asOf, c, withdrawnAt)) {
                 out.add(t, p, size);
             }
         });

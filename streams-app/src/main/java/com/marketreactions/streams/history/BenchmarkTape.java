@@ -38,6 +38,16 @@ public final class BenchmarkTape {
     }
 
     /**
+     * A trade at {@code ts} was withdrawn or replaced: the tape cannot take it out for some closes and not others, so
+     * the windows that hold it are read from the history, as for a trade that came out of order.
+     */
+    public void amended(long ts) {
+        if (ts >= completeFrom) {
+            disorder.add(ts);
+        }
+    }
+
+    /**
      * The trades of {@code (from, to]} as a read of the history as of any close after {@code to} would give them
      * (the series may hold more: take the range), or null when the tape cannot say.
      */

@@ -5,7 +5,8 @@ import com.marketreactions.streams.time.Lateness;
 
 /**
  * Folds the ticks of consecutive minutes into {@link SettledMinutes}: a minute stands as its close with its volume
- * when all its ticks came in time; a minute with a late tick ({@link Lateness#isLateTick}) is unsettled.
+ * when all its ticks came in time; a minute with a late tick ({@link Lateness#isLateTick}) or a withdrawn one is
+ * unsettled.
  */
 final class MinuteSummarizer implements TickBlock.TickVisitor {
     private final SettledMinutes into;
@@ -22,7 +23,7 @@ final class MinuteSummarizer implements TickBlock.TickVisitor {
     }
 
     @Override
-    public void tick(long ts, double price, long size, long clockBefore) {
+    public void tick(long ts, double price, long size, long clockBefore, long key, long withdrawnAt) {
         long start = TickBlock.start(ts);
         if (start != minute) {
             close();
@@ -33,7 +34,8 @@ final class MinuteSummarizer implements TickBlock.TickVisitor {
         lastTs = ts;
         lastPrice = price;
         volume = Shares.add(volume, size);
-        inTime &= !Lateness.isLateTick(ts, clockBefore, graceMs);
+        // a withdrawn trade is seen by some reads and not by others, as a late one is
+        inTime &= !Lateness.isLateTick(ts, clockBefore, graceMs) && withdrawnAt == TickBlock.NOT_WITHDRAWN;
     }
 
     void close() {

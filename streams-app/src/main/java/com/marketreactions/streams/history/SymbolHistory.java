@@ -121,10 +121,13 @@ final class SymbolHistory {
         latestMinute = m;
     }
 
-    /** A minute read back from the store, at or before the latest. */
+    /**
+     * A minute read back from the store, for a late tick or a withdrawal: the latest when none is later (after a
+     * restart none is in memory), so that the minutes before the latest are the only ones in the map.
+     */
     void readBack(long start, Minute m) {
-        if (start == latest) {
-            latestMinute = m;
+        if (start >= latest) {
+            newLatest(start, m);
         } else {
             minutes.put(start, m);
         }

@@ -2,6 +2,7 @@ package com.marketreactions.streams.history;
 
 import com.marketreactions.common.Shares;
 import com.marketreactions.streams.reaction.TickSeries;
+import com.marketreactions.streams.time.WindowClose;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.avro.io.BinaryData;
@@ -22,6 +23,16 @@ public final class TickBlock {
      * 2026-12) wrote whole shares, without a size scale.
      */
     private static final byte FORMAT = 2;
+    /** Format 2 with trade keys or withdrawals: written only for a part that has one, so other parts cost nothing. */
+    private static final byte AMENDABLE = 3;
+
+    /** A tick without a trade key ({@link TradeKeys}): nothing can withdraw it. */
+    static final long NO_KEY = 0;
+    /** The withdrawal clock of a tick that was not withdrawn. */
+    public static final long NOT_WITHDRAWN = Long.MAX_VALUE;
+
+    private static final int WITH_KEYS = 1;
+    private static final int WITH_WITHDRAWALS = 2;
 
     private static final byte WHOLE_SHARES = 1;
 
@@ -39,6 +50,14 @@ public final class TickBlock {
     private long[] ticks;
 
     private int n;
+    /** Per tick its trade key, side by side with {@link #ticks}; null while no tick of the block has one. */
+    private long[] keys;
+    /**
+     * Per tick the symbol's clock when a cancel or correction withdrew it, else {@link #NOT_WITHDRAWN}; null while
+     * none was withdrawn. A read as of a close sees a tick from its arrival until its withdrawal ({@link
+     * com.marketreactions.streams.time.WindowClose#sees(long, long, long)}).
+     */
+    private long[] withdrawn;
 
     TickBlock() {
         this(2);
@@ -73,8 +92,21 @@ public final class TickBlock {
         return ticks[FIELDS * i + 3];
     }
 
+    private long key(int i) {
+        return keys == null ? NO_KEY : keys[i];
+    }
+
+    private long withdrawnAt(int i) {
+        return withdrawn == null ? NOT_WITHDRAWN : withdrawn[i];
+    }
+
     /** Adds a tick after every tick of the same or an earlier time (usually at the end); returns its index. */
     int add(long t, double p, long s, long clock) {
+        return add(t, p, s, clock, NO_KEY, NOT_WITHDRAWN);
+    }
+
+    /** {@link #add(long, double, long, long)} with the tick's trade key and withdrawal clock. */
+    int add(long t, double p, long s, long clock, long key, long withdrawnAt) {
         if (FIELDS * n == ticks.length) {
             ticks = Arrays.copyOf(ticks, 2 * ticks.length);
         }
@@ -90,15 +122,58 @@ public final class TickBlock {
         ticks[at + 1] = Double.doubleToRawLongBits(p);
         ticks[at + 2] = s;
         ticks[at + 3] = clock;
+        if (key != NO_KEY || keys != null) {
+            keys = insert(keys, i, key, NO_KEY);
+        }
+        if (withdrawnAt != NOT_WITHDRAWN || withdrawn != null) {
+            withdrawn = insert(withdrawn, i, withdrawnAt, NOT_WITHDRAWN);
+        }
         n++;
         return i;
+    }
+
+    /** {@code column} (one value per tick, {@code none} for each when null) with {@code v} inserted at {@code i}. */
+    private long[] insert(long[] column, int i, long v, long none) {
+        if (column == null) {
+            column = new long[ticks.length / FIELDS];
+            Arrays.fill(column, none);
+        } else if (column.length < ticks.length / FIELDS) {
+            column = Arrays.copyOf(column, ticks.length / FIELDS);
+        }
+        System.arraycopy(column, i, column, i + 1, n - i);
+        column[i] = v;
+        return column;
+    }
+
+    /** The index of the latest tick with trade key {@code key} at or after {@code from} not yet withdrawn, or -1. */
+    int find(long key, long from) {
+        for (int i = n - 1; keys != null && i >= 0 && ts(i) >= from; i--) {
+            if (keys[i] == key && withdrawnAt(i) == NOT_WITHDRAWN) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Withdraws tick {@code i}, for reads as of {@code clock} and later. */
+    void withdraw(int i, long clock) {
+        if (withdrawn == null) {
+            withdrawn = new long[ticks.length / FIELDS];
+            Arrays.fill(withdrawn, NOT_WITHDRAWN);
+        }
+        withdrawn[i] = clock;
+    }
+
+    /** The time, price and size of tick {@code i}. */
+    Withdrawn trade(int i) {
+        return new Withdrawn(ts(i), price(i), size(i));
     }
 
     /** Appends this block's ticks with {@code from <= ts <= to} that had arrived by {@code asOf} to {@code out}. */
     void appendTo(TickSeries out, long from, long to, long asOf) {
         for (int i = 0; i < n; i++) {
             long t = ts(i);
-            if (t >= from && t <= to && clockBefore(i) <= asOf) {
+            if (t >= from && t <= to && WindowClose.sees(asOf, clockBefore(i), withdrawnAt(i))) {
                 out.add(t, price(i), size(i));
             }
         }
@@ -107,7 +182,7 @@ public final class TickBlock {
     /** Hands every tick of this block to {@code visitor}, in order. */
     void forEach(TickVisitor visitor) {
         for (int i = 0; i < n; i++) {
-            visitor.tick(ts(i), price(i), size(i), clockBefore(i));
+            visitor.tick(ts(i), price(i), size(i), clockBefore(i), key(i), withdrawnAt(i));
         }
     }
 
@@ -119,16 +194,24 @@ public final class TickBlock {
      * units of the scale (or an Avro double), the size in units of its scale, and how far the symbol's clock stood
      * behind the tick. A replayed trade takes 4-6 bytes instead of 32: the changelog
      * is most of what the exactly-once commit waits for.
+     *
+     * <p>A part with a trade key or a withdrawal is format {@value #AMENDABLE}: after the size scale, which optional
+     * columns follow each tick's clock ({@link #WITH_KEYS}: the key; {@link #WITH_WITHDRAWALS}: 0, or how far the
+     * withdrawal's clock stood past the tick's plus one). Trades nobody can cancel are written as before.
      */
     byte[] part(int from, int to) {
         int scale = priceScale(from, to);
         int sizeScale = sizeScale(from, to);
-        byte[] buf = new byte[1 + 30 + (to - from) * 40];
-        buf[0] = FORMAT;
+        int columns = columns(from, to);
+        byte[] buf = new byte[1 + 40 + (to - from) * 60];
+        buf[0] = columns == 0 ? FORMAT : AMENDABLE;
         int pos = 1;
         pos += BinaryData.encodeLong(to - from, buf, pos);
         pos += BinaryData.encodeLong(scale, buf, pos);
         pos += BinaryData.encodeLong(sizeScale, buf, pos);
+        if (columns != 0) {
+            pos += BinaryData.encodeLong(columns, buf, pos);
+        }
         long prevTs = 0;
         long prevUnits = 0;
         for (int i = from; i < to; i++) {
@@ -143,8 +226,24 @@ public final class TickBlock {
             }
             pos += BinaryData.encodeLong(size(i) / SIZE_UNIT[sizeScale], buf, pos);
             pos += BinaryData.encodeLong(ts(i) - clockBefore(i), buf, pos); // wraps for NO_CLOCK, and back
+            if ((columns & WITH_KEYS) != 0) {
+                pos += BinaryData.encodeLong(key(i), buf, pos);
+            }
+            if ((columns & WITH_WITHDRAWALS) != 0) {
+                long w = withdrawnAt(i);
+                pos += BinaryData.encodeLong(w == NOT_WITHDRAWN ? 0 : w - clockBefore(i) + 1, buf, pos); // wraps too
+            }
         }
         return Arrays.copyOf(buf, pos);
+    }
+
+    /** Which optional columns the ticks {@code [from, to)} need: {@link #WITH_KEYS}, {@link #WITH_WITHDRAWALS}. */
+    private int columns(int from, int to) {
+        int c = 0;
+        for (int i = from; i < to; i++) {
+            c |= (key(i) != NO_KEY ? WITH_KEYS : 0) | (withdrawnAt(i) != NOT_WITHDRAWN ? WITH_WITHDRAWALS : 0);
+        }
+        return c;
     }
 
     /** The smallest number of decimals that gives every price of the ticks back exactly, else RAW_PRICES. */
@@ -175,15 +274,18 @@ public final class TickBlock {
         return k;
     }
 
-    /** What a stored part's ticks are handed to, in their order (sizes in millionths of a share). */
+    /**
+     * What a stored part's ticks are handed to, in their order (sizes in millionths of a share), each with its trade
+     * key ({@link #NO_KEY} for none) and the clock it was withdrawn at ({@link #NOT_WITHDRAWN}).
+     */
     @FunctionalInterface
     interface TickVisitor {
-        void tick(long ts, double price, long size, long clockBefore);
+        void tick(long ts, double price, long size, long clockBefore, long key, long withdrawnAt);
     }
 
     /** Hands every tick of a stored part to {@code visitor} (either format: see {@link #part}). */
     static void forEach(byte[] part, TickVisitor visitor) {
-        if (part[0] != FORMAT && part[0] != WHOLE_SHARES) {
+        if (part[0] != FORMAT && part[0] != WHOLE_SHARES && part[0] != AMENDABLE) {
             forEachFixedWidth(part, visitor);
             return;
         }
@@ -193,6 +295,7 @@ public final class TickBlock {
         long n = readLong(part, at);
         int scale = (int) readLong(part, at);
         long sizeUnit = part[0] == WHOLE_SHARES ? Shares.MICROS : SIZE_UNIT[(int) readLong(part, at)];
+        long columns = part[0] == AMENDABLE ? readLong(part, at) : 0;
         long t = 0;
         long units = 0;
         for (long i = 0; i < n; i++) {
@@ -206,7 +309,10 @@ public final class TickBlock {
                 p = units / POW10[scale];
             }
             long s = readLong(part, at) * sizeUnit;
-            visitor.tick(t, p, s, t - readLong(part, at));
+            long clock = t - readLong(part, at);
+            long key = (columns & WITH_KEYS) != 0 ? readLong(part, at) : NO_KEY;
+            long w = (columns & WITH_WITHDRAWALS) != 0 ? readLong(part, at) : 0;
+            visitor.tick(t, p, s, clock, key, w == 0 ? NOT_WITHDRAWN : clock + w - 1);
         }
     }
 
@@ -244,7 +350,13 @@ public final class TickBlock {
     private static void forEachFixedWidth(byte[] part, TickVisitor visitor) {
         ByteBuffer buf = ByteBuffer.wrap(part);
         for (int i = buf.getInt(); i > 0; i--) {
-            visitor.tick(buf.getLong(), buf.getDouble(), buf.getLong() * Shares.MICROS, buf.getLong());
+            visitor.tick(
+                    buf.getLong(),
+                    buf.getDouble(),
+                    buf.getLong() * Shares.MICROS,
+                    buf.getLong(),
+                    NO_KEY,
+                    NOT_WITHDRAWN);
         }
     }
 
@@ -255,8 +367,8 @@ public final class TickBlock {
 
     /** Appends the ticks of a stored part with {@code from <= ts <= to} that had arrived by {@code asOf} to {@code out}. */
     static void appendPart(byte[] part, TickSeries out, long from, long to, long asOf) {
-        forEach(part, (t, p, s, c) -> {
-            if (t >= from && t <= to && c <= asOf) {
+        forEach(part, (t, p, s, c, key, w) -> {
+            if (t >= from && t <= to && WindowClose.sees(asOf, c, w)) {
                 out.add(t, p, s);
             }
         });

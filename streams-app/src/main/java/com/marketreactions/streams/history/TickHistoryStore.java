@@ -105,6 +105,11 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
      * @return the symbol's clock before this tick ({@link StreamTime#NONE} for its first)
      */
     public long add(String symbol, long ts, double price, long size) {
+        return add(symbol, ts, price, size, TickBlock.NO_KEY);
+    }
+
+    /** {@link #add(String, long, double, long)} for a trade a cancel or correction may name by {@code tradeKey}. */
+    public long add(String symbol, long ts, double price, long size, long tradeKey) {
         SymbolHistory s = symbol(symbol);
         long before = s.clock;
         long start = TickBlock.start(ts);
@@ -113,14 +118,15 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         }
         SymbolHistory.Minute m = s.inMemory(start);
         if (m == null && start > s.latest) {
-            // a minute later than any this symbol has had since the start cannot be in the store yet
-            m = new SymbolHistory.Minute(s.latest != Long.MIN_VALUE ? s.blockLikeLatest() : load(s, start));
+            // a minute after the clock's cannot be in the store yet (after a restart the clock is the stored one)
+            boolean fresh = before == StreamTime.NONE || start > TickBlock.start(before);
+            m = new SymbolHistory.Minute(fresh ? s.blockLikeLatest() : load(s, start));
             s.newLatest(start, m);
         } else if (m == null) {
             m = new SymbolHistory.Minute(load(s, start));
             s.readBack(start, m);
         }
-        int at = m.ticks.add(ts, price, size, before); // later ticks moved up by one
+        int at = m.ticks.add(ts, price, size, before, tradeKey, TickBlock.NOT_WITHDRAWN); // later ones move up
         m.firstDirty = Math.min(m.firstDirty, at);
         int n = m.ticks.size();
         if (n % PART == 0 && m.firstDirty >= n - PART) {
@@ -134,6 +140,54 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         }
         markDirty(s);
         return before;
+    }
+
+    /**
+     * Withdraws the latest trade of {@code symbol} with key {@code tradeKey} at or after {@code from} that is not
+     * withdrawn yet, for reads as of the symbol's clock and later: the windows closed before stay as they were.
+     * Searched from the newest minute back (a cancel usually follows its trade closely), in memory and in the store.
+     *
+     * @return the trade withdrawn, or null when there is none
+     */
+    public Withdrawn withdraw(String symbol, long tradeKey, long from) {
+        SymbolHistory s = symbol(symbol);
+        if (s.clock == StreamTime.NONE || from > s.clock) {
+            return null;
+        }
+        for (long minute : minutesDescending(s, Math.max(from, s.expiredBefore), s.clock)) {
+            SymbolHistory.Minute m = s.inMemory(minute);
+            boolean loaded = m == null;
+            if (loaded) {
+                m = new SymbolHistory.Minute(load(s, minute));
+            }
+            int i = m.ticks.find(tradeKey, from);
+            if (i < 0) {
+                continue;
+            }
+            if (loaded) {
+                s.readBack(minute, m);
+            }
+            m.ticks.withdraw(i, s.clock); // the cancel does not move the clock: it is no trade
+            m.firstDirty = Math.min(m.firstDirty, i);
+            if (s.settled != null) {
+                s.settled.touched(minute);
+            }
+            markDirty(s);
+            return m.ticks.trade(i);
+        }
+        return null;
+    }
+
+    /** The starts of the minutes of {@code s} in memory or in the store that overlap {@code [from, to]}, newest first. */
+    private List<Long> minutesDescending(SymbolHistory s, long from, long to) {
+        long first = TickBlock.start(from);
+        long last = TickBlock.start(to);
+        java.util.TreeSet<Long> found = new java.util.TreeSet<>();
+        s.inMemory(first, last).forEachRemaining(e -> found.add(e.getKey()));
+        try (KeyValueIterator<Bytes, byte[]> it = inner.range(s.key(first, 0), s.key(last, Integer.MAX_VALUE))) {
+            it.forEachRemaining(kv -> found.add(s.minuteOf(kv.key.get())));
+        }
+        return new ArrayList<>(found.descendingSet());
     }
 
     private void markDirty(SymbolHistory s) {
@@ -285,7 +339,7 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         try (KeyValueIterator<Bytes, byte[]> it =
                 inner.reverseRange(s.key(Long.MIN_VALUE, 0), s.key(Long.MAX_VALUE, Integer.MAX_VALUE))) {
             if (it.hasNext()) {
-                TickBlock.forEach(it.next().value, (t, p, size, c) -> newest[0] = Math.max(newest[0], t));
+                TickBlock.forEach(it.next().value, (t, p, size, c, key, w) -> newest[0] = Math.max(newest[0], t));
             }
         }
         return newest[0];

@@ -112,6 +112,14 @@ public final class PendingIndex {
         }
     }
 
+    /** Stops tracking {@code e}: its window's statistics are read from the history again when next needed. */
+    public void untrack(PendingReaction e) {
+        if (tracked.remove(e)) {
+            byTicker.get(e.key().ticker()).tracked.remove(e);
+        }
+        e.window = null;
+    }
+
     /** The tracked reactions of {@code ticker} (a live view). */
     public Iterable<PendingReaction> tracked(String ticker) {
         Ticker mine = ticker(ticker);

@@ -5,6 +5,8 @@ import com.marketreactions.streams.history.TickHistoryStore;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.reaction.WindowStats;
 import com.marketreactions.streams.time.WindowClose;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The statistics of the open windows, kept tick by tick: a tick is folded into every tracked window it belongs to
@@ -39,6 +41,21 @@ public final class WindowFolder {
                 e.window.addStock(ts, price, size);
             }
         }
+    }
+
+    /**
+     * A trade of {@code symbol} at {@code ts} was withdrawn (and maybe replaced) when the symbol's clock was {@code
+     * clock}: the statistics of the tracked windows that hold it and see the withdrawal cannot take a trade out, so
+     * they are read from the history again when next needed. Closed windows do not see it and keep theirs.
+     */
+    public void amended(String symbol, boolean isBenchmark, long ts, long clock) {
+        List<PendingReaction> stale = new ArrayList<>();
+        for (PendingReaction e : isBenchmark ? index.tracked() : index.tracked(symbol)) {
+            if (ts > e.t0() && ts <= e.end() && WindowClose.sees(e.key().closeTime(), clock)) {
+                stale.add(e);
+            }
+        }
+        stale.forEach(index::untrack);
     }
 
     /** The statistics of {@code e}'s window so far, read from the history as of its close the first time. */

@@ -48,4 +48,13 @@ public final class WindowClose {
     public static boolean sees(long close, long clockBefore) {
         return clockBefore <= close;
     }
+
+    /**
+     * Whether a read as of {@code close} sees a trade that arrived when its symbol's clock was {@code clockBefore} and
+     * was withdrawn by a cancel or correction that arrived at {@code withdrawnAt} ({@code Long.MAX_VALUE} if never):
+     * from its arrival until its withdrawal. A withdrawal is applied like a tick: to the windows still open then.
+     */
+    public static boolean sees(long close, long clockBefore, long withdrawnAt) {
+        return sees(close, clockBefore) && (withdrawnAt == Long.MAX_VALUE || !sees(close, withdrawnAt));
+    }
 }

@@ -2,13 +2,17 @@ package com.marketreactions.streams.topology;
 
 import com.marketreactions.common.RecordChecks;
 import com.marketreactions.common.Shares;
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.schema.TradeAction;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.emit.ReactionEmitter;
 import com.marketreactions.streams.history.TickHistoryStore;
+import com.marketreactions.streams.history.TradeKeys;
+import com.marketreactions.streams.history.Withdrawn;
 import com.marketreactions.streams.pending.PendingIndex;
 import com.marketreactions.streams.pending.PendingReaction;
 import com.marketreactions.streams.pending.WindowFolder;
@@ -45,6 +49,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private ProcessorContext<String, MarketReaction> context;
     private ReactionTask task;
     private long lateTicks;
+    private long lateAmendments;
+    private long unmatchedAmendments;
 
     /** @param partitions of the ticks topic: every one of them must report quiet before the market counts as closed */
     ReactionProcessor(ReactionConfig config, int partitions) {
@@ -61,6 +67,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         task = new ReactionTask(config, partitions, context);
         lateTicks = 0;
+        lateAmendments = 0;
+        unmatchedAmendments = 0;
         long every = Math.max(100, Math.min(1000, config.idleTimeout().toMillis() / 2));
         context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
@@ -100,6 +108,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
 
     /** A tick: into the history and the open windows; then the windows it closes and the updates it is due. */
     private void onTick(StockTick tick, long wall) {
+        if (Trades.amends(tick)) {
+            onAmendment(tick);
+            return;
+        }
         String symbol = tick.getSymbol();
         long ts = tick.getTs().toEpochMilli();
         if (ts < task.history.expiredBefore(symbol)) {
@@ -108,7 +120,8 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
             return;
         }
         long size = Shares.micros(tick.getSize()); // counted in millionths of a share: exact sums in any order
-        long before = task.history.add(symbol, ts, tick.getPrice(), size);
+        long before =
+                task.history.add(symbol, ts, tick.getPrice(), size, TradeKeys.of(tick.getVenue(), tick.getTradeId()));
         task.time.tick(symbol, ts, wall);
         boolean isBenchmark = task.time.isBenchmark(symbol);
         if (isBenchmark) {
@@ -134,6 +147,43 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (Retention.checkDue(ts, before)) {
             expire(symbol, isBenchmark, wall);
         }
+    }
+
+    /**
+     * A cancel or correction: withdraws the trade it names from the windows open now, and a correction puts the
+     * corrected trade in its place, at its time. It moves no clock and closes nothing: it is no trade.
+     */
+    private void onAmendment(StockTick amendment) {
+        String symbol = amendment.getSymbol();
+        long clock = task.history.clock(symbol);
+        String venue = amendment.getVenue();
+        Withdrawn w = task.history.withdraw(
+                symbol, TradeKeys.of(venue, amendment.getAmends()), task.amendments.searchFrom(clock));
+        if (w == null) {
+            unmatchedAmendments++;
+            task.metrics.unmatchedAmendment();
+            LOG.debug(
+                    "{} of {} trade {} on {}: no such trade in the last day of its history; not applied",
+                    amendment.getAction(),
+                    symbol,
+                    RecordChecks.quote(amendment.getAmends()),
+                    venue);
+            return;
+        }
+        if (amendment.getAction() == TradeAction.CORRECTION) {
+            long size = Shares.micros(amendment.getSize());
+            task.history.add(symbol, w.ts(), amendment.getPrice(), size, TradeKeys.of(venue, amendment.getTradeId()));
+        }
+        boolean isBenchmark = task.time.isBenchmark(symbol);
+        task.windows.amended(symbol, isBenchmark, w.ts(), clock);
+        if (isBenchmark) {
+            task.benchmarkTape.amended(w.ts());
+        }
+        boolean late = task.lateness.isLateTick(w.ts(), clock);
+        if (late) {
+            lateAmendments++;
+        }
+        task.metrics.amended(late);
     }
 
     /** A news event for {@code ticker}: once per (news, ticker), one pending reaction per horizon. */
@@ -243,9 +293,10 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         }
         int partition = context.taskId().partition();
         LOG.info(
-                "partition {}: input ended, all reactions final; {} ticks arrived later than the grace period",
+                "partition {}: input ended, all reactions final; {} ticks arrived later than the grace period{}",
                 partition,
-                lateTicks);
+                lateTicks,
+                amendmentsNote());
         context.forward(task.inputEnd.<MarketReaction>announce(partition, context.currentStreamTimeMs()));
     }
 
@@ -285,6 +336,18 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
         if (task != null) {
             task.metrics.close();
         }
+    }
+
+    /** What became of cancels and corrections that did not simply apply, for the end line; empty when none. */
+    private String amendmentsNote() {
+        String note = "";
+        if (lateAmendments > 0) {
+            note += "; " + lateAmendments + " cancels or corrections came after windows of their trade had closed";
+        }
+        if (unmatchedAmendments > 0) {
+            note += "; " + unmatchedAmendments + " cancels or corrections named no trade in their symbol's last day";
+        }
+        return note;
     }
 
     long lateTicks() {

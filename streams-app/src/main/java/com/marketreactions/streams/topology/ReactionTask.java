@@ -20,6 +20,7 @@ import com.marketreactions.streams.pending.PendingIndex;
 import com.marketreactions.streams.pending.PendingReactions;
 import com.marketreactions.streams.pending.WindowFolder;
 import com.marketreactions.streams.story.StoryTracker;
+import com.marketreactions.streams.time.Amendments;
 import com.marketreactions.streams.time.Lateness;
 import com.marketreactions.streams.time.Retention;
 import com.marketreactions.streams.time.StreamTime;
@@ -39,6 +40,7 @@ final class ReactionTask {
 
     final WindowClose close;
     final Lateness lateness;
+    final Amendments amendments;
     final Retention retention;
     final TickHistoryStore history;
     /** The benchmark's recent trades in memory, for the benchmark's side of every window. */
@@ -67,6 +69,7 @@ final class ReactionTask {
         String benchmark = config.benchmark();
         close = new WindowClose(config.grace().toMillis());
         lateness = new Lateness(config.grace().toMillis(), config.newsLateness().toMillis());
+        amendments = new Amendments(config.estimationWindow().toMillis());
         retention = new Retention(
                 config.newsLateness().toMillis(), config.estimationWindow().toMillis());
 

@@ -44,6 +44,12 @@ import java.util.TreeMap;
  *       that arrived before it (undefined, so not late, while any of the three has none): late means behind the
  *       trades and behind the news that came before it. A late news gets LATE_NEWS on every reaction; its
  *       numbers follow the same rules.</li>
+ *   <li>A CANCEL or CORRECTION withdraws the trade of its symbol and venue whose id it names: of the trades that
+ *       arrived before it and are not withdrawn, with ts at least min(1 day, E) before the symbol's clock, the last in
+ *       (ts, arrival) order; none such: nothing happens. The trade stays visible as of every A before the symbol's
+ *       clock at the withdrawal's arrival, and is invisible from that clock on. A CORRECTION also adds the corrected
+ *       trade (its price, size and id) at the withdrawn trade's ts, arriving at the correction's place. Neither moves
+ *       a clock or counts as a trade for the news rule.</li>
  *   <li>"Arrived" means passed on: a tick more than J ({@code event.max.jump}) ahead of every tick passed on before
  *       it waits for the ticks to come within J of it ({@link #passedOn}), and arrives then.</li>
  * </ul>
@@ -113,10 +119,24 @@ public final class BatchReference {
      * A tick with its position in the input (the tie-break for equal ts) and its symbol's clock when it
      * arrived ({@link Long#MIN_VALUE} for the symbol's first tick).
      */
-    record SeqTick(String symbol, long ts, double price, double size, int position, long clockBefore) {
+    record SeqTick(
+            String symbol,
+            long ts,
+            double price,
+            double size,
+            int position,
+            long clockBefore,
+            String venue,
+            String tradeId,
+            Long withdrawnAt) {
 
+        /** Arrived by {@code asOf}, and not withdrawn by then. */
         boolean visibleAsOf(long asOf) {
-            return clockBefore <= asOf;
+            return clockBefore <= asOf && (withdrawnAt == null || withdrawnAt > asOf);
+        }
+
+        SeqTick withdrawn(long clock) {
+            return new SeqTick(symbol, ts, price, size, position, clockBefore, venue, tradeId, clock);
         }
 
         /** More than G behind its symbol's clock on arrival: late for every window already closed. */
@@ -177,6 +197,7 @@ public final class BatchReference {
 
     private final List<ArrivedNews> news = new ArrayList<>();
     private final Map<String, Long> coverage = new TreeMap<>();
+    private long unmatchedAmendments;
 
     /** No alias table. */
     public BatchReference(Params params, List<MarketInput> inputsInArrivalOrder) {
@@ -193,11 +214,22 @@ public final class BatchReference {
         Long maxNewsT0 = null;
         int position = 0;
         for (MarketInput in : passedOn(inputsInArrivalOrder, params.maxJumpMs())) {
-            if (in instanceof MarketInput.Tick t) {
+            if (in instanceof MarketInput.Tick t && !t.isTrade()) {
+                amend(t, position, clock.get(t.symbol()));
+            } else if (in instanceof MarketInput.Tick t) {
                 long before = clock.getOrDefault(t.symbol(), Long.MIN_VALUE);
                 ticksBySymbol
                         .computeIfAbsent(t.symbol(), k -> new ArrayList<>())
-                        .add(new SeqTick(t.symbol(), t.ts(), t.price(), t.size(), position, before));
+                        .add(new SeqTick(
+                                t.symbol(),
+                                t.ts(),
+                                t.price(),
+                                t.size(),
+                                position,
+                                before,
+                                t.venue(),
+                                t.tradeId(),
+                                null));
                 clock.put(t.symbol(), Math.max(before, t.ts()));
                 if (t.symbol().equals(params.benchmark())) {
                     maxBenchmarkTs = maxBenchmarkTs == null ? t.ts() : Math.max(maxBenchmarkTs, t.ts());
@@ -220,6 +252,33 @@ public final class BatchReference {
         }
     }
 
+    /** A cancel or correction at input position {@code position}, its symbol's clock then {@code clock} (or null). */
+    private void amend(MarketInput.Tick a, int position, Long clock) {
+        List<SeqTick> list = ticksBySymbol.getOrDefault(a.symbol(), List.of());
+        int found = -1;
+        for (int i = 0; clock != null && i < list.size(); i++) {
+            SeqTick t = list.get(i);
+            boolean named = a.amends().equals(t.tradeId()) && java.util.Objects.equals(a.venue(), t.venue());
+            boolean reached = t.ts() >= clock - Math.min(86_400_000L, params.estimationMs());
+            if (named && reached && t.withdrawnAt() == null) {
+                SeqTick best = found < 0 ? null : list.get(found);
+                if (best == null || t.ts() > best.ts() || (t.ts() == best.ts() && t.position() > best.position())) {
+                    found = i;
+                }
+            }
+        }
+        if (found < 0) {
+            unmatchedAmendments++;
+            return;
+        }
+        SeqTick old = list.get(found);
+        list.set(found, old.withdrawn(clock));
+        if (a.action().equals("CORRECTION")) {
+            list.add(new SeqTick(
+                    a.symbol(), old.ts(), a.price(), a.size(), position, clock, a.venue(), a.tradeId(), null));
+        }
+    }
+
     public static String key(String newsId, String ticker, String horizon) {
         return newsId + "|" + ticker + "|" + horizon;
     }
@@ -227,6 +286,9 @@ public final class BatchReference {
     /** Every FINAL reaction, by {@link #key}. */
     public Map<String, MarketReaction> reactions() {
         coverage.clear();
+        if (unmatchedAmendments > 0) {
+            coverage.put("amendment naming no trade", unmatchedAmendments);
+        }
         Map<String, MarketReaction> out = new LinkedHashMap<>();
         Set<String> seenNews = new HashSet<>();
         List<Map.Entry<MarketInput.News, Boolean>> first = new ArrayList<>();
@@ -713,8 +775,16 @@ public final class BatchReference {
         boolean countedInOpen = false;
         boolean leftOutOfClosed = false;
         boolean leftOutOfHistory = false;
+        boolean withdrawnFromOpen = false;
+        boolean keptByClosed = false;
         for (SeqTick t : inRange(symbol, from, to)) {
-            if (t.ts() > t0) {
+            if (t.withdrawnAt() != null && t.clockBefore() <= (t.ts() > t0 ? windowAsOf : historyAsOf)) {
+                if (t.visibleAsOf(t.ts() > t0 ? windowAsOf : historyAsOf)) {
+                    keptByClosed = true;
+                } else {
+                    withdrawnFromOpen = true;
+                }
+            } else if (t.ts() > t0) {
                 if (!t.visibleAsOf(windowAsOf)) {
                     leftOutOfClosed = true;
                 } else if (t.lateBy(params.graceMs())) {
@@ -732,6 +802,12 @@ public final class BatchReference {
         }
         if (leftOutOfHistory) {
             count(prefix + "late tick left out of the history before T0");
+        }
+        if (withdrawnFromOpen) {
+            count(prefix + "trade withdrawn while its window was open");
+        }
+        if (keptByClosed) {
+            count(prefix + "trade withdrawn after its window closed, kept");
         }
     }
 

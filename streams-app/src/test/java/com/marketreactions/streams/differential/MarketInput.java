@@ -10,8 +10,49 @@ import java.util.Map;
  */
 public sealed interface MarketInput permits MarketInput.Tick, MarketInput.News {
 
-    /** A trade: {@code ts} in epoch ms. */
-    record Tick(String symbol, long ts, double price, double size) implements MarketInput {}
+    /**
+     * A record of the ticks topic, {@code ts} in epoch ms: a trade (action TRADE, with a trade id or without), or a
+     * vendor's CANCEL or CORRECTION of the earlier trade {@code amends} (same symbol and venue). A cancel's price and
+     * size are the cancelled trade's; a correction's are the corrected trade's, whose id is {@code tradeId}.
+     */
+    record Tick(
+            String symbol,
+            long ts,
+            double price,
+            double size,
+            String venue,
+            String tradeId,
+            String action,
+            String amends)
+            implements MarketInput {
+
+        /** A trade nothing can cancel. */
+        public Tick(String symbol, long ts, double price, double size) {
+            this(symbol, ts, price, size, null, null, "TRADE", null);
+        }
+
+        public static Tick trade(String symbol, long ts, double price, double size, String venue, String tradeId) {
+            return new Tick(symbol, ts, price, size, venue, tradeId, "TRADE", null);
+        }
+
+        public static Tick cancel(String symbol, long ts, double price, double size, String venue, String amends) {
+            return new Tick(symbol, ts, price, size, venue, null, "CANCEL", amends);
+        }
+
+        public static Tick correction(
+                String symbol, long ts, double price, double size, String venue, String tradeId, String amends) {
+            return new Tick(symbol, ts, price, size, venue, tradeId, "CORRECTION", amends);
+        }
+
+        /** A trade, not a cancel or correction. */
+        public boolean isTrade() {
+            return amends == null;
+        }
+
+        public Tick withPrice(double p) {
+            return new Tick(symbol, ts, p, size, venue, tradeId, action, amends);
+        }
+    }
 
     /**
      * A news event: {@code t0} = publishedAt in epoch ms; {@code tickers} as written (may repeat);

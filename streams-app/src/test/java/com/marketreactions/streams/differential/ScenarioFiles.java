@@ -28,6 +28,10 @@ public final class ScenarioFiles {
 
     private ScenarioFiles() {}
 
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     public static Written write(SyntheticMarket.Scenario sc, Path dir) {
         try {
             Files.createDirectories(dir);
@@ -36,11 +40,13 @@ public final class ScenarioFiles {
             Path aliases = dir.resolve("aliases.csv");
             try (BufferedWriter n = Files.newBufferedWriter(news, StandardCharsets.UTF_8);
                     BufferedWriter t = Files.newBufferedWriter(ticks, StandardCharsets.UTF_8)) {
-                t.write("symbol,ts,price,size\n");
+                t.write("symbol,ts,price,size,venue,tradeId,action,amends\n");
                 for (MarketInput in : sc.inputs()) {
                     if (in instanceof MarketInput.Tick tick) {
                         t.write(tick.symbol() + "," + Instant.ofEpochMilli(tick.ts()) + ","
-                                + Double.toString(tick.price()) + "," + Shares.text(tick.size()) + "\n");
+                                + Double.toString(tick.price()) + "," + Shares.text(tick.size()) + ","
+                                + orEmpty(tick.venue()) + "," + orEmpty(tick.tradeId()) + "," + tick.action() + ","
+                                + orEmpty(tick.amends()) + "\n");
                     } else if (in instanceof MarketInput.News item) {
                         n.write(newsLine(item));
                         n.write('\n');

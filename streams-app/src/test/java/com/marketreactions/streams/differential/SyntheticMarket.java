@@ -322,13 +322,30 @@ public final class SyntheticMarket {
         // ---- arrival order: ticks with a delay < 30 s (a few far later), news shortly after T0 (some late)
         List<Arrival> arrivals = new ArrayList<>();
         int order = 0;
+        Random amend = new Random(seed ^ 0x5eed_ca9cL); // a third stream: the market above stays as it was
         for (Raw x : raw) {
             long delay = (long) (rnd.nextDouble() * MAX_TICK_DELAY);
             if (lateTicks && extra.nextInt(100) < 3) {
                 delay += grace + MINUTE + extra.nextInt(19 * 60 + 1) * SECOND; // 1-20 minutes beyond G
             }
+            long lag = lag(x.symbol(), laggingStock, stockLag, benchmarkLag);
+            MarketInput.Tick t = tickOf(x);
+            String venue = VENUES[order % VENUES.length];
+            String id = Integer.toString(order);
             arrivals.add(new Arrival(
-                    x.ts() + delay + lag(x.symbol(), laggingStock, stockLag, benchmarkLag), order++, tickOf(x)));
+                    x.ts() + delay + lag,
+                    order++,
+                    MarketInput.Tick.trade(t.symbol(), t.ts(), t.price(), t.size(), venue, id)));
+            if (amend.nextInt(1000) < 12) {
+                order = amend(arrivals, order, amend, t, venue, id, x.ts() + delay + lag, lag, x.cents());
+            }
+        }
+        for (int k = 0; k < 3; k++) { // naming no trade: an id never used, and a real id on another venue
+            Raw x = raw.get(amend.nextInt(raw.size()));
+            String name = k == 0 ? "none" : Integer.toString(amend.nextInt(order));
+            long at = x.ts() + MAX_TICK_DELAY + lag(x.symbol(), laggingStock, stockLag, benchmarkLag);
+            arrivals.add(
+                    new Arrival(at, order++, MarketInput.Tick.cancel(x.symbol(), x.ts(), 1.0, 1.0, "XNOPE", name)));
         }
         for (Planted p : planted) {
             arrivals.add(new Arrival(
@@ -398,11 +415,57 @@ public final class SyntheticMarket {
         if (spyFlatUntil != Long.MIN_VALUE) {
             inputs = inputs.stream()
                     .map(in -> in instanceof MarketInput.Tick t && t.symbol().equals(BENCHMARK) && t.ts() < spyFlatUntil
-                            ? (MarketInput) new MarketInput.Tick(t.symbol(), t.ts(), 500.0, t.size())
+                            ? (MarketInput) t.withPrice(500.0)
                             : in)
                     .toList();
         }
         return new Scenario(seed, config, inputs, ALIASES, description);
+    }
+
+    private static final String[] VENUES = {"XNAS", "XNYS", "FINRA"};
+
+    /**
+     * Cancels and corrections of trade {@code t} (venue, id), which arrives at {@code arrival}: most within the grace
+     * period after it, some 1-30 minutes later (its short windows closed by then), some corrections cancelled in
+     * turn, some cancels sent twice (the second names no trade any more). Returns the next arrival order.
+     */
+    private static int amend(
+            List<Arrival> arrivals,
+            int order,
+            Random amend,
+            MarketInput.Tick t,
+            String venue,
+            String id,
+            long arrival,
+            long lag,
+            boolean cents) {
+        long after = amend.nextInt(10) < 3
+                ? 2 * MINUTE + amend.nextInt(29 * 60) * SECOND
+                : (long) (amend.nextDouble() * MAX_TICK_DELAY);
+        long at = arrival + after;
+        if (amend.nextInt(5) < 3) {
+            arrivals.add(new Arrival(
+                    at, order++, MarketInput.Tick.cancel(t.symbol(), at - lag, t.price(), t.size(), venue, id)));
+            if (amend.nextInt(10) == 0) {
+                arrivals.add(new Arrival(
+                        at + SECOND,
+                        order++,
+                        MarketInput.Tick.cancel(t.symbol(), at + SECOND - lag, t.price(), t.size(), venue, id)));
+            }
+            return order;
+        }
+        double p = t.price() * (amend.nextBoolean() ? 1.004 : 0.996);
+        p = cents ? Math.round(p * 100) / 100.0 : Math.round(p * 10000) / 10000.0;
+        String corrected = "c" + id;
+        double size = fractional(1 + amend.nextInt(900));
+        arrivals.add(new Arrival(
+                at, order++, MarketInput.Tick.correction(t.symbol(), at - lag, p, size, venue, corrected, id)));
+        if (amend.nextInt(10) < 3) {
+            long later = at + amend.nextInt(10 * 60) * SECOND;
+            arrivals.add(new Arrival(
+                    later, order++, MarketInput.Tick.cancel(t.symbol(), later - lag, p, size, venue, corrected)));
+        }
+        return order;
     }
 
     private static long lag(String symbol, String laggingStock, long stockLag, long benchmarkLag) {
@@ -541,7 +604,7 @@ public final class SyntheticMarket {
         Map<String, Long> clock = new HashMap<>();
         int late = 0;
         for (MarketInput in : inputs) {
-            if (in instanceof MarketInput.Tick t) {
+            if (in instanceof MarketInput.Tick t && t.isTrade()) {
                 Long c = clock.get(t.symbol());
                 if (c != null && t.ts() < c - graceMs) {
                     late++;
@@ -648,7 +711,7 @@ public final class SyntheticMarket {
         long max = Long.MIN_VALUE;
         int n = 0;
         for (MarketInput in : inputs) {
-            if (in instanceof MarketInput.Tick t) {
+            if (in instanceof MarketInput.Tick t && t.isTrade()) {
                 max = Math.max(max, t.ts());
             } else if (in instanceof MarketInput.News news && max > news.t0() + shortestClose) {
                 n++;

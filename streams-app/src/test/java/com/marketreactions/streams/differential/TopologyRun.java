@@ -6,6 +6,7 @@ import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.schema.TradeAction;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.control.EndOfInput;
 import com.marketreactions.streams.topology.ReactionTopology;
@@ -116,6 +117,10 @@ public final class TopologyRun {
                                     .setTs(ts)
                                     .setPrice(t.price())
                                     .setSize(t.size())
+                                    .setVenue(t.venue())
+                                    .setTradeId(t.tradeId())
+                                    .setAction(TradeAction.valueOf(t.action()))
+                                    .setAmends(t.amends())
                                     .build(),
                             ts));
                     maxTs = Math.max(maxTs, t.ts());

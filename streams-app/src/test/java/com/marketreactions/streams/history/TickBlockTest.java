@@ -58,6 +58,41 @@ class TickBlockTest {
     }
 
     @Test
+    void aWithdrawnTickIsSeenUntilItsWithdrawalAndTheStoredFormKeepsKeysAndWithdrawals() {
+        TickBlock b = new TickBlock();
+        b.add(1_000, 10.0, 1, Long.MIN_VALUE, 11, TickBlock.NOT_WITHDRAWN); // the symbol's first: no clock yet
+        b.add(2_000, 20.0, 2, 1_000, 22, TickBlock.NOT_WITHDRAWN);
+        b.add(1_500, 15.0, 3, 2_000); // no key: between the two, the keys move with it
+        assertEquals(-1, b.find(33, 0));
+        assertEquals(2, b.find(22, 0));
+        assertEquals(-1, b.find(22, 2_001), "not before the search's start");
+        b.withdraw(0, 40_000);
+        b.withdraw(b.find(22, 0), 2_000);
+        assertEquals(-1, b.find(11, 0), "a withdrawn trade is not found again");
+        assertEquals(new Withdrawn(2_000, 20.0, 2), b.trade(2));
+
+        TickBlock copy = new TickBlock();
+        TickBlock.readPart(b.part(0, 3), copy);
+        assertArrayEquals(b.part(0, 3), copy.part(0, 3), "keys and withdrawal clocks read back exactly");
+        for (TickBlock x : new TickBlock[] {b, copy}) {
+            TickSeries asOf1999 = new TickSeries();
+            x.appendTo(asOf1999, 0, 59_999, 1_999);
+            assertEquals(2, asOf1999.size(), "as of 1.999 s: the first, not yet withdrawn; the 1.5 s not arrived");
+            TickSeries asOf40s = new TickSeries();
+            x.appendTo(asOf40s, 0, 59_999, 40_000);
+            assertEquals(1, asOf40s.size(), "as of 40 s both are withdrawn");
+            assertEquals(15.0, asOf40s.price(0));
+            TickSeries all = new TickSeries();
+            x.appendTo(all, 0, 59_999, Long.MAX_VALUE);
+            assertEquals(1, all.size(), "a read of everything that arrived leaves out what was withdrawn");
+        }
+        TickBlock plain = new TickBlock();
+        plain.add(1_000, 10.0, 1, Long.MIN_VALUE);
+        assertEquals(2, plain.part(0, 1)[0], "trades without keys are written in the format before");
+        assertEquals(3, b.part(0, 3)[0]);
+    }
+
+    @Test
     void readsAsOfACloseTimeLeaveOutTicksThatArrivedAfterTheSymbolsClockPassedIt() {
         TickBlock b = new TickBlock();
         b.add(1_000, 10.0, 1, Long.MIN_VALUE);

@@ -72,6 +72,30 @@ class TickHistoryStoreTest {
     }
 
     @Test
+    void aWithdrawalFindsItsTradeInTheStoreAndIsKeptAcrossARestart() {
+        long key = TradeKeys.of("XNAS", "7");
+        store.add("AMZN", MIN + 10, 100, 1, key);
+        store.add("AMZN", 2 * MIN + 10, 101, 1, TradeKeys.of("XNAS", "8"));
+        store.add("AMZN", 3 * MIN, 102, 1);
+        store.flushCache();
+        store.clearCache(); // the trade is only in RocksDB now
+        assertEquals(null, store.withdraw("AMZN", TradeKeys.of("XNYS", "7"), 0), "another venue's trade 7");
+        assertEquals(null, store.withdraw("AMZN", key, MIN + 11), "before the search's start");
+        assertEquals(new Withdrawn(MIN + 10, 100, 1), store.withdraw("AMZN", key, 0));
+        assertEquals(null, store.withdraw("AMZN", key, 0), "withdrawn once");
+        store.add("AMZN", MIN + 10, 99, 2, TradeKeys.of("XNAS", "7c")); // its correction, at its time
+        store.add("AMZN", 3 * MIN + 1, 103, 1); // the newest minute after a restart: read back, not replaced
+        store.flushCache();
+        store.clearCache();
+        TickSeries asOfBefore = store.series("AMZN", 0, 4 * MIN, 3 * MIN - 1);
+        assertEquals(100, asOfBefore.price(0), "a read as of a close before the withdrawal still has the trade");
+        TickSeries now = store.series("AMZN", 0, 4 * MIN);
+        assertEquals(4, now.size());
+        assertEquals(99, now.price(0), "the corrected trade in its place");
+        assertEquals(102, now.price(2), "the newest minute kept its trade across the restart");
+    }
+
+    @Test
     void aFilledPartIsWrittenAtOnceTheRestAtTheFlush() {
         for (int i = 0; i < TickHistoryStore.PART + 10; i++) {
             store.add("AMZN", MIN + i * 10L, 100 + i, 1);

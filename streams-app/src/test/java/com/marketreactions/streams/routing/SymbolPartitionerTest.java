@@ -2,6 +2,7 @@ package com.marketreactions.streams.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class SymbolPartitionerTest {
     private final StreamPartitioner<String, StockTick> routed = SymbolPartitioner.routedTicks("SPY");
 
     private static StockTick tick(String symbol) {
-        return new StockTick(symbol, Instant.EPOCH, 1.0, 1.0, null);
+        return Trades.trade(symbol, Instant.EPOCH, 1.0, 1.0, null);
     }
 
     private Set<Integer> to(String key, StockTick value) {

@@ -1,6 +1,7 @@
 package com.marketreactions.streams.topology;
 
 import com.marketreactions.common.PlainAvroSerdes;
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.StockTick;
@@ -133,7 +134,7 @@ public class TickPathBenchmark {
         int s = (int) (i % names.length);
         long ts = START + i * 25;
         prices[s] *= 1 + random.nextGaussian() * 0.0002;
-        StockTick tick = new StockTick(names[s], Instant.ofEpochMilli(ts), prices[s], 100.0, null);
+        StockTick tick = Trades.trade(names[s], Instant.ofEpochMilli(ts), prices[s], 100.0, null);
         processor.process(new Record<>(names[s], new MarketEvent.Tick(tick), ts));
         if (i % 20_000 == 0) {
             String ticker = names[random.nextInt(symbols)];

@@ -3,6 +3,7 @@ package com.marketreactions.streams.topology;
 import com.marketreactions.common.InputLimits;
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.common.Topics;
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
@@ -112,16 +113,12 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** A tick at T0 + offset. */
     public void tick(String symbol, Duration offset, double price, long size) {
-        Instant ts = T0.plus(offset);
-        ticks.pipeInput(new TestRecord<>(
-                symbol,
-                StockTick.newBuilder()
-                        .setSymbol(symbol)
-                        .setTs(ts)
-                        .setPrice(price)
-                        .setSize(size)
-                        .build(),
-                ts));
+        send(Trades.trade(symbol, T0.plus(offset), price, size, null));
+    }
+
+    /** A record of the ticks topic (a trade, a cancel or a correction), keyed by its symbol, at its time. */
+    public void send(StockTick tick) {
+        ticks.pipeInput(new TestRecord<>(tick.getSymbol(), tick, tick.getTs()));
     }
 
     public void news(String id, Duration offset, String headline, String... tickers) {
