@@ -72,7 +72,9 @@ def produce(props, ca, topic, ticks_csv):
             buf = io.BytesIO()
             buf.write(struct.pack(">bI", 0, schema_id))
             writer.write({"symbol": row["symbol"], "ts": when, "price": float(row["price"]),
-                          "size": float(row["size"]), "venue": None}, avro.io.BinaryEncoder(buf))
+                          "size": float(row["size"]), "venue": row.get("venue") or None,
+                          "tradeId": row.get("tradeId") or None, "action": row.get("action") or "TRADE",
+                          "amends": row.get("amends") or None}, avro.io.BinaryEncoder(buf))
             while True:
                 try:
                     producer.produce(topic, key=row["symbol"].encode(), value=buf.getvalue(), timestamp=ts,

@@ -26,7 +26,7 @@ class ScenarioFilesTest {
 
     @Test
     void writtenScenarioParsesBackToTheSameRecordsInArrivalOrder() {
-        SyntheticMarket.Scenario sc = SyntheticMarket.generate(2); // late ticks, summaries, aliases
+        SyntheticMarket.Scenario sc = SyntheticMarket.generate(2); // late ticks, cancels, summaries, aliases
         ScenarioFiles.Written files = ScenarioFiles.write(sc, dir);
 
         List<MarketInput.Tick> ticks = new ArrayList<>();
@@ -50,7 +50,14 @@ class ScenarioFilesTest {
                 .file(files.ticks())
                 .read(
                         (StockTick t) -> readTicks.add(new MarketInput.Tick(
-                                t.getSymbol(), t.getTs().toEpochMilli(), t.getPrice(), t.getSize())),
+                                t.getSymbol(),
+                                t.getTs().toEpochMilli(),
+                                t.getPrice(),
+                                t.getSize(),
+                                t.getVenue(),
+                                t.getTradeId(),
+                                t.getAction().name(),
+                                t.getAmends())),
                         e -> {
                             throw new AssertionError(e.toString());
                         });

@@ -154,40 +154,63 @@ public final class TickHistoryStore extends InnerStore implements CachedStateSto
         if (s.clock == StreamTime.NONE || from > s.clock) {
             return null;
         }
-        for (long minute : minutesDescending(s, Math.max(from, s.expiredBefore), s.clock)) {
-            SymbolHistory.Minute m = s.inMemory(minute);
-            boolean loaded = m == null;
-            if (loaded) {
-                m = new SymbolHistory.Minute(load(s, minute));
+        long first = TickBlock.start(Math.max(from, s.expiredBefore));
+        long last = TickBlock.start(s.clock);
+        // newest first, the stored minutes merged with those in memory; lazily, as most searches end at once
+        try (KeyValueIterator<Bytes, byte[]> stored =
+                inner.reverseRange(s.key(first, 0), s.key(last, Integer.MAX_VALUE))) {
+            long nextStored = nextMinute(stored, s);
+            for (long minute = newestInMemory(s, last); ; minute = newestInMemory(s, minute - 1)) {
+                minute = Math.max(minute, nextStored);
+                if (minute == Long.MIN_VALUE || minute < first) {
+                    return null;
+                }
+                while (nextStored >= minute) {
+                    nextStored = nextMinute(stored, s);
+                }
+                Withdrawn w = withdrawIn(s, minute, tradeKey, from);
+                if (w != null) {
+                    return w;
+                }
             }
-            int i = m.ticks.find(tradeKey, from);
-            if (i < 0) {
-                continue;
-            }
-            if (loaded) {
-                s.readBack(minute, m);
-            }
-            m.ticks.withdraw(i, s.clock); // the cancel does not move the clock: it is no trade
-            m.firstDirty = Math.min(m.firstDirty, i);
-            if (s.settled != null) {
-                s.settled.touched(minute);
-            }
-            markDirty(s);
-            return m.ticks.trade(i);
         }
-        return null;
     }
 
-    /** The starts of the minutes of {@code s} in memory or in the store that overlap {@code [from, to]}, newest first. */
-    private List<Long> minutesDescending(SymbolHistory s, long from, long to) {
-        long first = TickBlock.start(from);
-        long last = TickBlock.start(to);
-        java.util.TreeSet<Long> found = new java.util.TreeSet<>();
-        s.inMemory(first, last).forEachRemaining(e -> found.add(e.getKey()));
-        try (KeyValueIterator<Bytes, byte[]> it = inner.range(s.key(first, 0), s.key(last, Integer.MAX_VALUE))) {
-            it.forEachRemaining(kv -> found.add(s.minuteOf(kv.key.get())));
+    /** Withdraws the trade from {@code minute} of {@code s} if it is there, reading the minute back if needed. */
+    private Withdrawn withdrawIn(SymbolHistory s, long minute, long tradeKey, long from) {
+        SymbolHistory.Minute m = s.inMemory(minute);
+        boolean loaded = m == null;
+        if (loaded) {
+            m = new SymbolHistory.Minute(load(s, minute));
         }
-        return new ArrayList<>(found.descendingSet());
+        int i = m.ticks.find(tradeKey, from);
+        if (i < 0) {
+            return null;
+        }
+        if (loaded) {
+            s.readBack(minute, m);
+        }
+        m.ticks.withdraw(i, s.clock); // the cancel does not move the clock: it is no trade
+        m.firstDirty = Math.min(m.firstDirty, i);
+        if (s.settled != null) {
+            s.settled.touched(minute);
+        }
+        markDirty(s);
+        return m.ticks.trade(i);
+    }
+
+    /** The newest minute of {@code s} in memory at or before {@code upTo}, or {@code Long.MIN_VALUE}. */
+    private static long newestInMemory(SymbolHistory s, long upTo) {
+        if (s.latestMinute != null && s.latest <= upTo) {
+            return s.latest;
+        }
+        Long older = s.minutes.floorKey(upTo);
+        return older == null ? Long.MIN_VALUE : older;
+    }
+
+    /** The minute of the next key of a reverse scan, or {@code Long.MIN_VALUE} at its end. */
+    private static long nextMinute(KeyValueIterator<Bytes, byte[]> stored, SymbolHistory s) {
+        return stored.hasNext() ? s.minuteOf(stored.next().key.get()) : Long.MIN_VALUE;
     }
 
     private void markDirty(SymbolHistory s) {

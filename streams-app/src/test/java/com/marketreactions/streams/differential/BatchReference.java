@@ -128,7 +128,8 @@ public final class BatchReference {
             long clockBefore,
             String venue,
             String tradeId,
-            Long withdrawnAt) {
+            Long withdrawnAt,
+            boolean correction) {
 
         /** Arrived by {@code asOf}, and not withdrawn by then. */
         boolean visibleAsOf(long asOf) {
@@ -136,12 +137,12 @@ public final class BatchReference {
         }
 
         SeqTick withdrawn(long clock) {
-            return new SeqTick(symbol, ts, price, size, position, clockBefore, venue, tradeId, clock);
+            return new SeqTick(symbol, ts, price, size, position, clockBefore, venue, tradeId, clock, correction);
         }
 
-        /** More than G behind its symbol's clock on arrival: late for every window already closed. */
+        /** More than G behind its symbol's clock on arrival (a correction is not): late for the windows closed. */
         boolean lateBy(long graceMs) {
-            return clockBefore != Long.MIN_VALUE && ts < clockBefore - graceMs;
+            return !correction && clockBefore != Long.MIN_VALUE && ts < clockBefore - graceMs;
         }
     }
 
@@ -229,7 +230,8 @@ public final class BatchReference {
                                 before,
                                 t.venue(),
                                 t.tradeId(),
-                                null));
+                                null,
+                                false));
                 clock.put(t.symbol(), Math.max(before, t.ts()));
                 if (t.symbol().equals(params.benchmark())) {
                     maxBenchmarkTs = maxBenchmarkTs == null ? t.ts() : Math.max(maxBenchmarkTs, t.ts());
@@ -275,7 +277,7 @@ public final class BatchReference {
         list.set(found, old.withdrawn(clock));
         if (a.action().equals("CORRECTION")) {
             list.add(new SeqTick(
-                    a.symbol(), old.ts(), a.price(), a.size(), position, clock, a.venue(), a.tradeId(), null));
+                    a.symbol(), old.ts(), a.price(), a.size(), position, clock, a.venue(), a.tradeId(), null, true));
         }
     }
 

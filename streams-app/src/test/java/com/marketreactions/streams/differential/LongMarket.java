@@ -120,6 +120,7 @@ final class LongMarket {
         // ---- ticks, per symbol in time order; arrival = ts + a delay below 30 s
         List<Arrival> arrivals = new ArrayList<>();
         int order = 0;
+        Random amend = new Random(seed * 7919 + 13); // its own stream: the market stays as it was without it
         for (String s : symbols) {
             double sessionGap = (10 + 5 * rnd.nextDouble()) * SECOND;
             double quietGap = 4 * MINUTE;
@@ -148,7 +149,29 @@ final class LongMarket {
                 double price = Math.round(Math.exp(l[k] + jumped + 0.0001 * rnd.nextGaussian()) * 100) / 100.0;
                 double size = SyntheticMarket.fractional(rnd.nextInt(30) == 0 ? 0 : 1 + rnd.nextInt(400));
                 long delay = (long) (rnd.nextDouble() * SyntheticMarket.MAX_TICK_DELAY);
-                arrivals.add(new Arrival(ts + delay, order++, new MarketInput.Tick(s, ts, price, size)));
+                if (amend.nextInt(10) == 0) {
+                    // a tenth of the trades carry an id, as a vendor's do; one in 40 of those is cancelled or
+                    // corrected 1-60 s after it arrived (the late ones after its shortest windows closed)
+                    String id = Integer.toString(order);
+                    arrivals.add(
+                            new Arrival(ts + delay, order++, MarketInput.Tick.trade(s, ts, price, size, "XNAS", id)));
+                    if (amend.nextInt(40) == 0) {
+                        long at = ts + delay + SECOND + amend.nextInt(60) * SECOND;
+                        MarketInput.Tick a = amend.nextBoolean()
+                                ? MarketInput.Tick.cancel(s, at, price, size, "XNAS", id)
+                                : MarketInput.Tick.correction(
+                                        s,
+                                        at,
+                                        Math.round((price + 0.05) * 100) / 100.0,
+                                        size + 1,
+                                        "XNAS",
+                                        "c" + id,
+                                        id);
+                        arrivals.add(new Arrival(at, order++, a));
+                    }
+                } else {
+                    arrivals.add(new Arrival(ts + delay, order++, new MarketInput.Tick(s, ts, price, size)));
+                }
                 prevTs = ts;
                 double gap = session ? sessionGap : quietGap;
                 t += 1 + (long) (-Math.log(1 - rnd.nextDouble()) * gap);

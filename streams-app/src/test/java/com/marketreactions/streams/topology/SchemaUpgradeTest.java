@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.InternalAvroSerdes;
+import com.marketreactions.common.Trades;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.schema.TradeAction;
 import com.marketreactions.streams.TopologyNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,6 +166,26 @@ class SchemaUpgradeTest {
                 .deserialize("t", bytes);
         assertEquals(20.0, now.getVolume(), "the window's one trade of 20 shares");
         assertEquals(now, back);
+    }
+
+    /** A tick of the previous release (no trade id, no action) reads as a trade nothing can cancel. */
+    @Test
+    void aTickOfThePreviousReleaseReadsAsATradeWithoutAnId() throws IOException {
+        Schema tickV2 = version("StockTick", 2);
+        assertEquals(null, tickV2.getField("action"));
+        GenericRecord tick = new GenericData.Record(tickV2);
+        tick.put("symbol", "AMZN");
+        tick.put("ts", T0.toEpochMilli());
+        tick.put("price", 254.0);
+        tick.put("size", 0.25);
+        tick.put("venue", "XNAS");
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), tickV2).encode(tick);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes); // as the previous release left it on a repartition topic or in a store
+        StockTick read =
+                new InternalAvroSerdes().avro(StockTick.class).deserializer().deserialize("t", bytes);
+        assertEquals(Trades.trade("AMZN", T0, 254.0, 0.25, "XNAS"), read);
+        assertEquals(TradeAction.TRADE, read.getAction());
     }
 
     /** A news event as the previous release stored it (tags, no sentiment per ticker) reads with none. */
