@@ -28,8 +28,8 @@ public final class TickBlock {
 
     /** A tick without a trade key ({@link TradeKeys}): nothing can withdraw it. */
     static final long NO_KEY = 0;
-    /** The withdrawal clock of a tick that was not withdrawn. */
-    public static final long NOT_WITHDRAWN = Long.MAX_VALUE;
+
+    static final long NOT_WITHDRAWN = WindowClose.NOT_WITHDRAWN;
 
     private static final int WITH_KEYS = 1;
     private static final int WITH_WITHDRAWALS = 2;

@@ -13,6 +13,9 @@ package com.marketreactions.streams.time;
  */
 public final class WindowClose {
 
+    /** The withdrawal clock of a trade no cancel or correction withdrew. */
+    public static final long NOT_WITHDRAWN = Long.MAX_VALUE;
+
     private final long graceMs;
 
     public WindowClose(long graceMs) {
@@ -51,10 +54,10 @@ public final class WindowClose {
 
     /**
      * Whether a read as of {@code close} sees a trade that arrived when its symbol's clock was {@code clockBefore} and
-     * was withdrawn by a cancel or correction that arrived at {@code withdrawnAt} ({@code Long.MAX_VALUE} if never):
+     * was withdrawn by a cancel or correction that arrived at {@code withdrawnAt} ({@link #NOT_WITHDRAWN} if never):
      * from its arrival until its withdrawal. A withdrawal is applied like a tick: to the windows still open then.
      */
     public static boolean sees(long close, long clockBefore, long withdrawnAt) {
-        return sees(close, clockBefore) && (withdrawnAt == Long.MAX_VALUE || !sees(close, withdrawnAt));
+        return sees(close, clockBefore) && (withdrawnAt == NOT_WITHDRAWN || !sees(close, withdrawnAt));
     }
 }

@@ -342,7 +342,9 @@ final class ReactionProcessor implements Processor<String, MarketEvent, String, 
     private String amendmentsNote() {
         String note = "";
         if (lateAmendments > 0) {
-            note += "; " + lateAmendments + " cancels or corrections came after windows of their trade had closed";
+            note += "; " + lateAmendments
+                    + " cancels or corrections came more than the grace period after their trade (windows closed by"
+                    + " then keep it)";
         }
         if (unmatchedAmendments > 0) {
             note += "; " + unmatchedAmendments + " cancels or corrections named no trade in their symbol's last day";
