@@ -39,8 +39,8 @@ final class InputOptions {
     @Option(
             names = "--symbol",
             paramLabel = "SYM",
-            description = "The symbol of trades that do not name one: an Alpaca REST response lists a symbol's "
-                    + "trades under it, so the trades saved from it carry none")
+            description = "The symbol of trades that do not name one: Alpaca REST trade rows saved without their "
+                    + "response (a response saved whole names its symbols itself)")
     String symbol;
 
     TimeRules time() {

@@ -3,15 +3,17 @@ package com.marketreactions.producers.files;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketreactions.common.Trades;
 import com.marketreactions.schema.StockTick;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Alpaca market-data v2 trades as JSON lines: the stream's messages one per line,
  * {@code {"T":"t","S":"AMZN","i":1,"x":"V","p":254.0,"s":100,"c":["@"],"z":"C","t":"2025-11-03T14:30:00.123Z"}}
- * ({@code symbol} instead of {@code S} too), or the trades of a REST response. A REST response names the symbol
- * outside its trades, so their lines carry none: {@code --symbol} gives it. Event time is {@code t} (RFC-3339, the
- * exchange's timestamp), {@code x} becomes the venue and {@code i} the trade id (a trade is unique by symbol, day,
- * exchange and id).
+ * ({@code symbol} instead of {@code S} too), the trades of a REST response one per line, or the REST responses
+ * themselves as saved ({@link AlpacaTradeResponse}: one a line, or one pretty-printed over the file), which give
+ * their trades' symbol. A REST row saved without its response names no symbol: {@code --symbol} gives it. Event
+ * time is {@code t} (RFC-3339, the exchange's timestamp), {@code x} becomes the venue and {@code i} the trade id (a
+ * trade is unique by symbol, day, exchange and id).
  *
  * <ul>
  *   <li>The stream's cancel or error ({@code T} = {@code x}, {@code a} = {@code C} or {@code E}) becomes a cancel
@@ -30,43 +32,76 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
     private final String symbol;
 
     private final LeftOut leftOut = new LeftOut();
+    private final AlpacaTradeResponse responses;
 
     AlpacaTradeLines(TimeRules time, String symbol) {
         this.time = time;
         this.symbol = symbol;
+        this.responses = new AlpacaTradeResponse(symbol, this::trade);
     }
 
-    /** A trade with or without its symbol ({@code t}, {@code p} and {@code s}), or the stream's correction of one. */
+    /**
+     * A trade with or without its symbol ({@code t}, {@code p} and {@code s}), the stream's correction of one, or a
+     * saved REST response ({@code trades}).
+     */
     static boolean looksLike(JsonNode first) {
         return first != null
-                && first.has("t")
-                && ((first.has("p") && first.has("s"))
-                        || (first.has("T") && "c".equals(first.get("T").asText())));
+                && (AlpacaTradeResponse.isOne(first)
+                        || (first.has("t")
+                                && ((first.has("p") && first.has("s"))
+                                        || (first.has("T")
+                                                && "c".equals(first.get("T").asText())))));
     }
 
+    /** Trades that need {@code --symbol}: a REST row saved without its response, or a response without its own. */
+    static boolean namesNoSymbol(JsonNode first) {
+        return AlpacaTradeResponse.isOne(first)
+                ? AlpacaTradeResponse.namesNoSymbol(first)
+                : !first.has("S") && !first.has("symbol");
+    }
+
+    /** A saved REST response's trades, or the one record of a message or row. */
+    @Override
+    public List<StockTick> records(String line) throws BadLineException {
+        JsonNode n = Json.object(line);
+        if (AlpacaTradeResponse.isOne(n)) {
+            return responses.trades(n, leftOut);
+        }
+        StockTick tick = trade(n, symbol, leftOut);
+        return tick == null ? List.of() : List.of(tick);
+    }
+
+    /** One stream message or REST row (a saved response holds many: {@link #records}). */
     @Override
     public StockTick parse(String line) throws BadLineException {
-        JsonNode n = Json.object(line);
+        return trade(Json.object(line), symbol, leftOut);
+    }
+
+    /**
+     * A message or row, of symbol {@code fallback} (or null) when it names none; what it leaves out is counted in
+     * {@code out}.
+     */
+    private StockTick trade(JsonNode n, String fallback, LeftOut out) throws BadLineException {
         String type = Json.optionalText(n, "T");
         if ("x".equals(type)) {
-            return cancel(n);
+            return cancel(n, fallback);
         }
         if ("c".equals(type)) {
-            return correction(n);
+            return correction(n, fallback);
         }
         String u = Json.optionalText(n, "u");
         if ("canceled".equals(u)) {
-            return leftOut.because("u=canceled (cancelled or erroneous)");
+            return out.because("u=canceled (cancelled or erroneous)");
         }
         if ("incorrect".equals(u)) {
-            return leftOut.because("u=incorrect (replaced by its correction)");
+            return out.because("u=incorrect (replaced by its correction)");
         }
         if (u != null && !u.equals("corrected")) {
             throw new BadLineException(
                     "u: unknown update " + Fields.quote(u) + " (Alpaca's are canceled, incorrect and corrected)");
         }
         return Fields.valid(Trades.trade(
-                symbol(n),
+                symbol(n, fallback),
                 time.parse("t", Json.requiredText(n, "t")),
                 price(n, "p", "price"),
                 size(n, "s", "size"),
@@ -75,13 +110,13 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
     }
 
     /** {@code T} = {@code x}: trade {@code i} is cancelled ({@code a} = {@code C}) or was an error ({@code E}). */
-    private StockTick cancel(JsonNode n) throws BadLineException {
+    private StockTick cancel(JsonNode n, String fallback) throws BadLineException {
         String a = Json.optionalText(n, "a");
         if (a != null && !a.equals("C") && !a.equals("E")) {
             throw new BadLineException("a: unknown cancel action " + Fields.quote(a) + " (C cancel, E error)");
         }
         return Fields.valid(Trades.cancel(
-                symbol(n),
+                symbol(n, fallback),
                 time.parse("t", Json.requiredText(n, "t")),
                 price(n, "p", "price"),
                 size(n, "s", "size"),
@@ -90,9 +125,9 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
     }
 
     /** {@code T} = {@code c}: trade {@code ci} ({@code cp}, {@code cs}) replaces trade {@code oi}. */
-    private StockTick correction(JsonNode n) throws BadLineException {
+    private StockTick correction(JsonNode n, String fallback) throws BadLineException {
         return Fields.valid(Trades.correction(
-                symbol(n),
+                symbol(n, fallback),
                 time.parse("t", Json.requiredText(n, "t")),
                 price(n, "cp", "corrected price"),
                 size(n, "cs", "corrected size"),
@@ -101,13 +136,13 @@ final class AlpacaTradeLines implements LineParser<StockTick> {
                 Json.requiredId(n, "oi")));
     }
 
-    private String symbol(JsonNode n) throws BadLineException {
+    private static String symbol(JsonNode n, String fallback) throws BadLineException {
         String field = n.has("S") ? "S" : "symbol";
-        if (!n.has(field) && symbol == null) {
-            throw new BadLineException("the trade names no symbol (S): a REST response lists a symbol's trades under "
-                    + "it; give it with --symbol SYM");
+        if (!n.has(field) && fallback == null) {
+            throw new BadLineException("the trade names no symbol (S): a REST row saved without the response that "
+                    + "names it needs --symbol SYM");
         }
-        return n.has(field) ? Fields.ticker(field, Json.requiredText(n, field)) : symbol;
+        return n.has(field) ? Fields.ticker(field, Json.requiredText(n, field)) : fallback;
     }
 
     private static double price(JsonNode n, String field, String what) throws BadLineException {

@@ -10,13 +10,17 @@ import java.util.List;
 
 /**
  * Benzinga newsfeed v2 articles as JSON lines: {@code id} → id, {@code created} → publishedAt (RFC 1123, e.g.
- * {@code Mon, 03 Nov 2025 09:01:00 -0500}, or ISO-8601), {@code title} → headline, {@code teaser} → summary,
+ * {@code Mon, 03 Nov 2025 09:01:00 -0500}, or ISO-8601; without an offset New York time, EST or EDT by the
+ * date), {@code title} → headline, {@code teaser} → summary,
  * {@code url} → url, {@code stocks[].name} (or a {@code tickers} array of strings; {@code BRK/B} becomes
  * {@code BRK.B}) → tickers, {@code channels[].name} and {@code tags[].name} → tags; the source is {@code Benzinga}.
  * Title and teaser are read as text (Benzinga writes HTML entities and tags in them). Benzinga has no sentiment
  * in this feed.
  */
 final class BenzingaNewsLines implements LineParser<NewsEvent> {
+
+    /** Benzinga documents its times as US Eastern: one written without an offset is New York time, EST or EDT. */
+    private static final java.time.ZoneId EASTERN = java.time.ZoneId.of("America/New_York");
 
     private final TimeRules time;
 
@@ -57,7 +61,7 @@ final class BenzingaNewsLines implements LineParser<NewsEvent> {
                 throw new BadLineException("created: not an RFC 1123 date " + Fields.quote(created));
             }
         }
-        return time.parse("created", created);
+        return time.parse("created", created, EASTERN);
     }
 
     private static List<String> tickers(JsonNode n) throws BadLineException {

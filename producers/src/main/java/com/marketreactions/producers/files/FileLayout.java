@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * The layouts a ticks or news file may have: this project's own, or a vendor's. {@link #AUTO} tells them apart
  * by the first line: a Massive ({@code ticker,conditions,correction,...}) or Databento ({@code ts_recv,ts_event,...})
- * header, an Alpaca trade object, or for news the fields of the first article ({@code published_utc}: Massive;
- * {@code created_at} and {@code headline}: Alpaca; {@code created} and {@code title}: Benzinga).
+ * header, an Alpaca trade object or saved trades response, or for news the fields of the first article
+ * ({@code published_utc}: Massive; {@code created_at} and {@code headline}: Alpaca; {@code created} and
+ * {@code title}: Benzinga).
  */
 public enum FileLayout {
     AUTO,
@@ -46,9 +47,9 @@ public enum FileLayout {
                 new DatabentoTradeLines(headerOf(first, DatabentoTradeLines.HEADER_START, "Databento trades"), time);
             case ALPACA -> {
                 JsonNode trade = Json.objectOrNull(first);
-                if (symbol == null && trade != null && !trade.has("S") && !trade.has("symbol")) {
-                    throw new BadInputException("these Alpaca trades name no symbol (a REST response lists a "
-                            + "symbol's trades under it): give it with --symbol SYM");
+                if (symbol == null && trade != null && AlpacaTradeLines.namesNoSymbol(trade)) {
+                    throw new BadInputException("these Alpaca trades name no symbol (REST rows saved without the "
+                            + "response that names it): give it with --symbol SYM, or save the whole response");
                 }
                 yield new AlpacaTradeLines(time, symbol);
             }
@@ -79,8 +80,11 @@ public enum FileLayout {
         if (first.startsWith(DatabentoTradeLines.HEADER_START)) {
             return DATABENTO;
         }
-        if (first.startsWith("{") && AlpacaTradeLines.looksLike(Json.objectOrNull(first))) {
-            return ALPACA;
+        if (first.startsWith("{")) {
+            JsonNode n = Json.objectOrNull(first);
+            if (n == null || AlpacaTradeLines.looksLike(n)) {
+                return ALPACA; // the one JSON layout of ticks: it says what is wrong with a line that is not JSON
+            }
         }
         return NATIVE;
     }

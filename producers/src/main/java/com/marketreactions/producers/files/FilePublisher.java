@@ -152,9 +152,10 @@ public final class FilePublisher {
 
     /**
      * The one publish loop, in transactions of up to {@value #TRANSACTION_RECORDS} records or
-     * {@value #TRANSACTION_MS} ms: a reader with {@code read_committed} (the analyzer) sees a transaction's
-     * records once all of them are written, so after a failure everything before the open transaction's first
-     * line is published and nothing from it on is, and {@code --from-line} resumes there with no record twice.
+     * {@value #TRANSACTION_MS} ms, ending between lines (the trades of a saved response, one line, share one): a
+     * reader with {@code read_committed} (the analyzer) sees a transaction's records once all of them are written,
+     * so after a failure everything before the open transaction's first line is published and nothing from it on
+     * is, and {@code --from-line} resumes there with no record twice.
      */
     private <V> PublishResult send(
             Topic<String, V> topic,
@@ -177,7 +178,7 @@ public final class FilePublisher {
                         Thread.currentThread().interrupt();
                         throw new KafkaException("interrupted while pacing", e);
                     }
-                    if (txn.open && txn.due()) {
+                    if (txn.open && txn.due() && line != txn.lastLine) { // a line's records share one
                         txn.commit(p.producer, acks);
                     }
                     if (!txn.open) {

@@ -46,7 +46,7 @@ public final class InputFormat<T, V> {
 
     /**
      * Ticks in {@code layout}, times read by {@code time}; {@code symbol} (or null) for trades that do not name their
-     * own (an Alpaca REST response lists a symbol's trades under it).
+     * own (Alpaca REST rows saved without the response that names it).
      */
     public static InputFormat<StockTick, StockTick> ticks(FileLayout layout, TimeRules time, String symbol) {
         return new InputFormat<>(

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Locale;
 
-/** Reading one JSON object per line, with the field rules every JSON-lines format shares. */
+/**
+ * Reading one JSON object per line (or pretty-printed over lines: {@link RecordReader}), with the field rules every
+ * JSON-lines format shares.
+ */
 final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -24,7 +27,11 @@ final class Json {
             n = MAPPER.readTree(line);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
-            String where = at != null && at.getColumnNr() > 0 ? " (column " + at.getColumnNr() + ")" : "";
+            String where = at == null || at.getColumnNr() <= 0
+                    ? ""
+                    : at.getLineNr() > 1 // an object pretty-printed over lines: RecordReader
+                            ? " (line " + at.getLineNr() + " of this object, column " + at.getColumnNr() + ")"
+                            : " (column " + at.getColumnNr() + ")";
             throw new BadLineException("invalid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
         }
         if (!n.isObject()) {

@@ -18,6 +18,11 @@ final class LeftOut {
         return null;
     }
 
+    /** Adds the counts of {@code other} (those of a line found good only once all of it was read). */
+    void add(LeftOut other) {
+        other.counts.forEach((reason, n) -> counts.merge(reason, n, Long::sum));
+    }
+
     Map<String, Long> counts() {
         return Collections.unmodifiableMap(counts);
     }

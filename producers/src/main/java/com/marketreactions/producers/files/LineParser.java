@@ -1,7 +1,10 @@
 package com.marketreactions.producers.files;
 
+import java.util.List;
+import java.util.Map;
+
 /**
- * Turns one line of an input file into a typed record. Blank lines never reach a parser;
+ * Turns one line of an input file into typed records. Blank lines never reach a parser;
  * {@link RecordFile} owns the line loop, the numbering and the error collection.
  */
 public interface LineParser<T> {
@@ -12,9 +15,22 @@ public interface LineParser<T> {
      */
     T parse(String line) throws BadLineException;
 
-    /** How many lines this parser left out so far, by reason (e.g. {@code correction 8 (cancelled or erroneous later)}). */
-    default java.util.Map<String, Long> leftOut() {
-        return java.util.Map.of();
+    /**
+     * The records of one line, in order, which is what {@link RecordFile} reads: {@link #parse}'s one or none,
+     * unless the layout holds many on a line (a vendor's saved response). A line is good or bad whole: one bad
+     * record in it makes it a bad line, and none of its records is read.
+     */
+    default List<T> records(String line) throws BadLineException {
+        T record = parse(line);
+        return record == null ? List.of() : List.of(record);
+    }
+
+    /**
+     * How many records this parser left out so far, by reason (e.g. {@code correction 8 (cancelled or erroneous
+     * later)}).
+     */
+    default Map<String, Long> leftOut() {
+        return Map.of();
     }
 
     /** Whether this line, the first non-blank one of the file, is a header to skip. */

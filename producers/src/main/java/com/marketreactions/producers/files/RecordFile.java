@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -16,9 +17,11 @@ import java.util.zip.GZIPInputStream;
 /**
  * An input file read as a stream of typed records, one line at a time (never the whole file in memory).
  * The one line loop shared by every format: reads UTF-8 lines numbered from 1 (a line that is not UTF-8 or
- * longer than 1 MiB is a bad line), strips a byte-order mark, skips
- * blank lines and a header on the first non-blank line, and hands each other line to the format's
- * {@link LineParser}. A line the parser rejects becomes a {@link LineError} named after the path as given.
+ * longer than 8 MiB is a bad line; a JSON object pretty-printed over lines is one line numbered by its first:
+ * {@link RecordReader}), strips a byte-order mark, skips blank lines and a header on the first non-blank line, and
+ * hands each other line to the format's {@link LineParser}, which makes one record of it, none, or several (a
+ * saved response). A line the parser rejects becomes a {@link LineError} named after the path as given; its
+ * records are then none.
  */
 public final class RecordFile<T> {
 
@@ -86,17 +89,14 @@ public final class RecordFile<T> {
         Map<String, Long> firstLineOf = uniqueKey == null ? null : new HashMap<>();
         LineParser<T> parser = null;
         long lineNumber = 0;
-        try (LineReader in = new LineReader(open(path))) {
+        try (RecordReader in = new RecordReader(open(path))) {
             while (true) {
-                T record;
+                List<T> records;
                 try {
-                    String line = in.readLine();
-                    lineNumber = in.lineNumber();
+                    String line = in.next();
+                    lineNumber = in.line();
                     if (line == null) {
                         break;
-                    }
-                    if (in.lineNumber() == 1 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
                     }
                     if (line.isBlank()) {
                         continue;
@@ -106,30 +106,31 @@ public final class RecordFile<T> {
                         try {
                             parser = parsers.apply(line);
                         } catch (BadInputException e) {
-                            throw new BadInputException(name + ":" + in.lineNumber() + ": " + e.getMessage());
+                            throw new BadInputException(name + ":" + in.line() + ": " + e.getMessage());
                         }
                         if (parser.isHeader(line)) {
                             continue;
                         }
                     }
-                    record = parser.parse(line);
-                    if (record == null) {
-                        continue; // left out by the layout's rules, counted by the parser
-                    }
+                    records = parser.records(line); // none: left out by the layout's rules, counted by the parser
                     if (firstLineOf != null) {
-                        String key = uniqueKey.apply(record);
-                        Long seen = firstLineOf.putIfAbsent(key, in.lineNumber());
-                        if (seen != null) {
-                            throw new BadLineException("id " + Fields.quote(key) + " already on line " + seen
-                                    + " (an id names one news event)");
+                        for (T record : records) {
+                            String key = uniqueKey.apply(record);
+                            Long seen = firstLineOf.putIfAbsent(key, in.line());
+                            if (seen != null) {
+                                throw new BadLineException("id " + Fields.quote(key) + " already on line " + seen
+                                        + " (an id names one news event)");
+                            }
                         }
                     }
                 } catch (BadLineException e) {
-                    onError.accept(new LineError(name, in.lineNumber(), e.getMessage()));
+                    onError.accept(new LineError(name, in.line(), e.getMessage()));
                     continue;
                 }
-                if (in.lineNumber() >= fromLine) {
-                    onRecord.accept(record, in.lineNumber());
+                if (in.line() >= fromLine) {
+                    for (T record : records) {
+                        onRecord.accept(record, in.line());
+                    }
                 }
             }
         } catch (NoSuchFileException e) {

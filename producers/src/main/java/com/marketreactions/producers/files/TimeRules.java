@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
@@ -50,6 +51,14 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
 
     /** A timestamp field: an epoch integer or an ISO-8601 date-time with an offset. */
     Instant parse(String field, String raw) throws BadLineException {
+        return parse(field, raw, null);
+    }
+
+    /**
+     * A timestamp field as {@link #parse(String, String)}, where a date-time without an offset is local time in
+     * {@code localZone} (its offset on that date: daylight saving time in summer), unless that is null.
+     */
+    Instant parse(String field, String raw, ZoneId localZone) throws BadLineException {
         String s = raw == null ? "" : raw.trim();
         if (s.isEmpty()) {
             throw new BadLineException(field + " is required");
@@ -74,6 +83,9 @@ public record TimeRules(EpochUnit unit, Instant notBefore, Duration maxAhead, Cl
             t = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
         } catch (DateTimeException e) {
             throw new BadLineException(field + ": unknown timestamp format " + Fields.quote(s));
+        }
+        if (t instanceof LocalDateTime local && localZone != null) {
+            return instant(field, local.atZone(localZone).toInstant(), Fields.quote(s));
         }
         if (!(t instanceof ZonedDateTime z)) {
             throw new BadLineException(field + ": " + Fields.quote(s) + " has no zone offset (add Z or +hh:mm)");

@@ -240,6 +240,24 @@ class FilePublisherTest {
                 m.history().stream().map(ProducerRecord::timestamp).toList());
     }
 
+    /**
+     * A saved Alpaca response is one line of many trades: a transaction that falls due (100 ms) within it ends after
+     * the line, so that --from-line never resumes inside a line whose first trades are published. The pacer spends
+     * the 100 ms in real time, the clock {@code FilePublisher} times transactions by.
+     */
+    @Test
+    void aTransactionEndsBetweenLinesNeverWithinOne() throws IOException {
+        String trade = "{\"t\":\"2025-11-03T14:30:00Z\",\"x\":\"V\",\"p\":1.0,\"s\":1,\"i\":";
+        Path p = write(
+                "trades.jsonl",
+                "{\"trades\":{\"AAA\":[" + trade + "1}," + trade + "2}," + trade + "3}]},\"next_page_token\":\"x\"}",
+                "{\"trades\":{\"BBB\":[" + trade + "4}]},\"next_page_token\":null}");
+        Pacer slow = eventTimeMs -> Thread.sleep(110);
+        PublishResult r = publisher.withPacing(slow).publish(InputFormat.TICKS, p, false);
+        assertEquals(4, r.published());
+        assertEquals(2, producers.only().commitCount(), "one transaction a line, though due after every trade");
+    }
+
     @Test
     void aNewsIdTwiceInAFileNamesTheFirstLineAndPublishesNothing() throws IOException {
         String rest = ",\"source\":\"S\",\"headline\":\"H\"}";

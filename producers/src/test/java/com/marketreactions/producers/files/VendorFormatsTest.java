@@ -147,7 +147,7 @@ class VendorFormatsTest {
         assertEquals(expected, ticks(InputFormat.TICKS.file(alpaca)));
     }
 
-    /** Alpaca's REST trades, saved from {@code "trades": {"AMZN": [...]}}: their symbol comes from --symbol. */
+    /** Alpaca's REST rows, saved without the response that names their symbol: it comes from --symbol. */
     @Test
     void tradesThatNameNoSymbolTakeTheOneGivenOrAreOneLineNamingTheFile() throws Exception {
         Path rest = dir.resolve("amzn-trades.jsonl");
@@ -165,8 +165,8 @@ class VendorFormatsTest {
         assertEquals(amzn, read);
         BadInputException e = assertThrows(BadInputException.class, () -> ticks(InputFormat.TICKS.file(rest)));
         assertEquals(
-                rest + ":1: these Alpaca trades name no symbol (a REST response lists a symbol's trades under it): "
-                        + "give it with --symbol SYM",
+                rest + ":1: these Alpaca trades name no symbol (REST rows saved without the response that names "
+                        + "it): give it with --symbol SYM, or save the whole response",
                 e.getMessage());
     }
 
@@ -245,6 +245,13 @@ class VendorFormatsTest {
         assertEquals("Shares & more", n.getSummary());
         assertEquals(List.of("News", "M&A"), n.getTags());
         assertEquals(Instant.parse("2026-02-03T14:05:00Z"), n.getPublishedAt(), "EST: five hours behind UTC");
+        Files.writeString(
+                benzinga,
+                "{\"id\":2,\"created\":\"2026-02-03T09:05:00\",\"title\":\"Winter\",\"stocks\":[]}\n"
+                        + "{\"id\":3,\"created\":\"2026-07-07T09:05:00\",\"title\":\"Summer\",\"stocks\":[]}\n");
+        List<NewsEvent> local = news(InputFormat.NEWS.file(benzinga));
+        assertEquals(Instant.parse("2026-02-03T14:05:00Z"), local.get(0).getPublishedAt(), "no offset: New York, EST");
+        assertEquals(Instant.parse("2026-07-07T13:05:00Z"), local.get(1).getPublishedAt(), "and EDT in summer");
         Path plain = dir.resolve("plain.jsonl");
         Files.writeString(
                 plain,
