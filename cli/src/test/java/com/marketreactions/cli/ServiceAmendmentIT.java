@@ -9,8 +9,6 @@ import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
-import com.marketreactions.schema.NewsImpact;
-import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.streams.differential.BatchReference;
 import com.marketreactions.streams.differential.ScenarioFiles;
 import com.marketreactions.streams.differential.SyntheticMarket;
@@ -69,19 +67,13 @@ class ServiceAmendmentIT extends ServiceScenario {
             // the trades, cancels and corrections while the service runs
             publisher.publish(InputFormat.TICKS, files.ticks(), false);
             EndMarkers.publish(clients(), topics.ticks.name(), PARTITIONS);
-            List<MarketReaction> all = EndMarkers.readUntilEnded(
-                    clients(), topics.reactions, PARTITIONS, Duration.ofMinutes(3), service::checkAlive);
-            List<NewsImpact> impacts = EndMarkers.readUntilEnded(
-                    clients(), topics.impact, PARTITIONS, Duration.ofMinutes(1), service::checkAlive);
-            List<MarketReaction> finals = all.stream()
-                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
-                    .sorted(Replay.ORDER)
-                    .toList();
-            ReferenceChecks.assertMatchesReference(
+            assertServiceMatches(
                     scenario.description() + ", cancels and corrections arriving while serve runs",
                     expected,
-                    finals,
-                    impacts);
+                    topics,
+                    PARTITIONS,
+                    Duration.ofMinutes(3),
+                    service);
         }
     }
 }

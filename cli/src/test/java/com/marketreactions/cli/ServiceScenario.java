@@ -11,6 +11,7 @@ import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.stack.EmbeddedStack;
 import com.marketreactions.streams.ReactionConfig;
@@ -136,6 +137,30 @@ abstract class ServiceScenario {
             from = to;
         }
         return parts;
+    }
+
+    /**
+     * Reads what a service wrote until its end markers (reactions within {@code within}, then the impacts) and
+     * asserts the FINALs and impacts are the reference's; returns the FINALs in replay order.
+     */
+    static List<MarketReaction> assertServiceMatches(
+            String what,
+            Map<String, MarketReaction> reference,
+            Topics topics,
+            int partitions,
+            Duration within,
+            ServiceProcess service)
+            throws InterruptedException {
+        List<MarketReaction> all =
+                EndMarkers.readUntilEnded(clients(), topics.reactions, partitions, within, service::checkAlive);
+        List<NewsImpact> impacts = EndMarkers.readUntilEnded(
+                clients(), topics.impact, partitions, Duration.ofMinutes(1), service::checkAlive);
+        List<MarketReaction> finals = all.stream()
+                .filter(r -> r.getStatus() == ReactionStatus.FINAL)
+                .sorted(Replay.ORDER)
+                .toList();
+        ReferenceChecks.assertMatchesReference(what, reference, finals, impacts);
+        return finals;
     }
 
     /** Asserts one FINAL per (news, ticker, horizon); returns the FINALs as JSON in replay order. */

@@ -73,15 +73,18 @@ public final class TopologyRun {
         Map<String, com.marketreactions.schema.EventStudy> studies = new java.util.TreeMap<>();
         int provisional = 0;
         int markers = 0;
-        // a replay of history: the wall clock is past the data (event times far ahead of it are rejected)
-        Instant driverClock = inputs.stream()
+        // the wall clock stands at the data's start, as a live service's would have (so every window is open on it
+        // and gets its PROVISIONAL updates, and their statistics are kept tick by tick), with event times allowed
+        // as far ahead of it as the data runs
+        Instant last = inputs.stream()
                 .filter(i -> i instanceof MarketInput.Tick)
                 .map(i -> Instant.ofEpochMilli(((MarketInput.Tick) i).ts()))
                 .max(Instant::compareTo)
-                .orElse(Instant.EPOCH)
-                .plus(java.time.Duration.ofDays(1));
-        try (TopologyTestDriver driver =
-                new TopologyTestDriver(ReactionTopology.build(config.withEndMarkers(true), topics), p, driverClock)) {
+                .orElse(Instant.EPOCH);
+        java.time.Duration span = java.time.Duration.between(wallClock, last).plusDays(1);
+        ReactionConfig run =
+                config.withEndMarkers(true).withLimits(config.limits().withMaxAhead(span));
+        try (TopologyTestDriver driver = new TopologyTestDriver(ReactionTopology.build(run, topics), p, wallClock)) {
             TestInputTopic<String, String> aliasTopic = driver.createInputTopic(
                     topics.aliases.name(),
                     topics.aliases.keySerde().serializer(),
