@@ -36,6 +36,20 @@ final class CsvHeader {
         return i;
     }
 
+    /** How many columns the header names. */
+    int columns() {
+        return columns;
+    }
+
+    /** The first column whose name is not one of {@code known} (lower case), or null. */
+    String unknown(List<String> known) {
+        return index.keySet().stream()
+                .filter(n -> !known.contains(n))
+                .sorted()
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The index of a column the format can do without, or -1. */
     int optional(String name) {
         return index.getOrDefault(name, -1);

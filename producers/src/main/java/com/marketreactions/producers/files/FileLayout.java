@@ -40,7 +40,7 @@ public enum FileLayout {
     LineParser<StockTick> ticks(String first, TimeRules time, String symbol) {
         FileLayout l = this == AUTO ? detectTicks(first) : this;
         return switch (l) {
-            case NATIVE -> new TickLines(time);
+            case NATIVE -> new TickLines(time, first);
             case MASSIVE ->
                 new MassiveTradeLines(headerOf(first, MassiveTradeLines.HEADER_START, "Massive trades"), time);
             case DATABENTO ->

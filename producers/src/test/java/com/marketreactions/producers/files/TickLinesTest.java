@@ -167,6 +167,35 @@ class TickLinesTest {
     }
 
     @Test
+    void aHeaderFindsColumnsByNameInAnyOrderAndATypoIsNamed(@TempDir Path dir) throws Exception {
+        Path reordered = Files.writeString(
+                dir.resolve("reordered.csv"),
+                "ts,Symbol,size,price,tradeId\n" + "2025-11-03T14:30:00Z,AMZN,100,254.5,7\n"
+                        + "2025-11-03T14:30:01Z,TS,5,20.5\n");
+        List<StockTick> read = new ArrayList<>();
+        InputFormat.TICKS.file(reordered).read(read::add, e -> {
+            throw new AssertionError(e.toString());
+        });
+        assertEquals(
+                List.of(
+                        Trades.trade("AMZN", T0, 254.5, 100.0, null, "7"),
+                        Trades.trade("TS", T0.plusSeconds(1), 20.5, 5.0, null)),
+                read,
+                "a header found by its names; a ticker spelled like a column is still a ticker");
+        Path typo = Files.writeString(
+                dir.resolve("typo.csv"), "symbol,ts,prise,size\n" + "AMZN,2025-11-03T14:30:00Z,254.5,100\n");
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                BadInputException.class, () -> InputFormat.TICKS.file(typo).read(t -> {}, x -> {}));
+        assertTrue(e.getMessage().contains("'prise'") && e.getMessage().contains("price"), e.getMessage());
+        Path unknown = Files.writeString(
+                dir.resolve("unknown.csv"),
+                "symbol,ts,price,size,exchange\n" + "AMZN,2025-11-03T14:30:00Z,254.5,100,X\n");
+        e = org.junit.jupiter.api.Assertions.assertThrows(
+                BadInputException.class, () -> InputFormat.TICKS.file(unknown).read(t -> {}, x -> {}));
+        assertTrue(e.getMessage().contains("'exchange'") && e.getMessage().contains("venue"), e.getMessage());
+    }
+
+    @Test
     void checksTicksThatDoNotComeFromAFile() {
         assertNull(TickLines.problem(Trades.trade("AMZN", T0, 1.0, 0.0, null)));
         assertEquals(
