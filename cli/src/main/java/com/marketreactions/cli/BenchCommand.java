@@ -23,23 +23,32 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Measures the analyzer's throughput, live latency and memory.",
         description = {
-            "Measures the analyzer against the machine: a plain consumer of the tick topic is the",
-            "ceiling, the topology (exactly-once) processing the same topic is reported as a fraction of it; then",
-            "latency at a fixed live rate, and memory. Runs the embedded stack in a child process unless",
-            "--bootstrap-servers/--registry-url are given. Prints a table and writes a JSON result.",
-            "With --market: the default run as the base, then a whole market (10,000 symbols trading as a",
-            "market trades, 1,250 news a day, some naming 10-50 tickers; docs/benchmarks.md), in one invocation."
-        })
+            "Measures the analyzer against the machine: a plain consumer of the tick topic is the ceiling, and the"
+                    + " topology (exactly-once) processing the same topic is reported as a fraction of it; then latency"
+                    + " at a fixed live rate, and memory. Runs the embedded stack in a child process unless"
+                    + " --bootstrap-servers and --registry-url are given. Prints a table and writes a JSON result.",
+            "With --market: the default run as the base, then a whole market (10,000 symbols trading as a market"
+                    + " trades, 1,250 news a day, some naming 10-50 tickers; docs/benchmarks.md), in one invocation."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./reactions bench --quick", "  ./reactions bench --market --out market-result.json"})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--symbols",
             defaultValue = "50",
+            paramLabel = "N",
             description = "Symbols besides the benchmark (default: ${DEFAULT-VALUE})")
     int symbols;
 
-    @Option(names = "--ticks", defaultValue = "5000000", description = "Ticks to generate (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--ticks",
+            defaultValue = "5000000",
+            paramLabel = "N",
+            description = "Ticks to generate (default: ${DEFAULT-VALUE})")
     long ticks;
 
     @Option(
@@ -57,38 +66,51 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--warmup-ticks",
             defaultValue = "1000000",
+            paramLabel = "N",
             description = "Ticks of an untimed analyzer run on"
                     + " other topics first, so that the JIT has compiled the hot paths (default: ${DEFAULT-VALUE})")
     long warmupTicks;
 
-    @Option(names = "--news", defaultValue = "200", description = "News events (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--news",
+            defaultValue = "200",
+            paramLabel = "N",
+            description = "News events (default: ${DEFAULT-VALUE})")
     int news;
 
     @Option(
             names = "--horizons",
             defaultValue = "PT5M,PT30M,PT1H,P1D",
             split = ",",
+            paramLabel = "DURATION",
             description = "Reaction horizons (default: ${DEFAULT-VALUE})")
     List<String> horizons;
 
     @Option(
             names = "--partitions",
             defaultValue = "1",
+            paramLabel = "N",
             description = "Partitions of the input topics (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--seed", defaultValue = "42")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "N",
+            description = "Seed of the generated symbols, ticks and news (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(
             names = "--live-rate",
             defaultValue = "20000",
+            paramLabel = "N",
             description = "Ticks/s of the live phase (default: ${DEFAULT-VALUE})")
     int liveRate;
 
     @Option(
             names = "--live-duration",
             defaultValue = "PT20S",
+            paramLabel = "DURATION",
             description = "Length of the live phase (default: ${DEFAULT-VALUE})")
     Duration liveDuration;
 

@@ -21,8 +21,8 @@ final class ClusterOptions {
     @Option(
             names = "--registry-url",
             paramLabel = "URL",
-            description = "Schema registry: the root of its Confluent API (e.g. http://127.0.0.1:8081), or an "
-                    + "Apicurio server's root (default: config registry.url)")
+            description = "Schema registry: the root of its Confluent API or an Apicurio server's root (default:"
+                    + " config registry.url), e.g.%n  http://127.0.0.1:8081")
     String registryUrl;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults")

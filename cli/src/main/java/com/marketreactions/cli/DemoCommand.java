@@ -14,18 +14,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The main job: the sample through the real topology on the embedded stack, as a table. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Runs the sample through the topology on the embedded stack.",
         description = {
-            "The main job: the sample through the topology on the embedded stack, as a table.",
-            "Starts the embedded Kafka broker and schema registry, replays the sample (the OpenAI-AWS deal",
-            "of 2025-11-03) through the topology, prints the final reactions and stops everything."
-        })
+            "The main job: starts the embedded Kafka broker and schema registry, replays the sample (the OpenAI-AWS"
+                    + " deal of 2025-11-03) through the topology, prints the final reactions as a table and stops"
+                    + " everything."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./reactions demo --report demo.html", "  ./reactions demo --dashboard"})
 final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    LogOptions log;
 
     @Option(names = "--sample-dir", paramLabel = "DIR", description = "Sample data (default: data/sample)")
     Path sampleDir;
@@ -47,9 +55,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = Settings.load(config, System.getenv());
+        if (dashboard) {
+            ServeCommand.checkHttpPort(settings); // the live page comes after a whole replay: its port first
+        }
         Path dir = sampleDir != null ? sampleDir : SampleFiles.defaultDir();
         Replay.Inputs in = SampleFiles.inputs(dir);
-        Settings settings = Settings.load(config, System.getenv());
         ReportFile.checkWritable(report);
         ReactionConfig rc = settings.reactionConfig();
         System.out.println("Starting the embedded Kafka broker and schema registry ...");

@@ -20,11 +20,19 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "produce",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Publishes a news, ticks or aliases file to its topic.",
         description = {
-            "Publishes a news, ticks or aliases file to its topic.",
-            "Publishes news (JSON lines), ticks (CSV symbol,ts,price,size) or aliases (CSV alias,ticker)",
-            "to their topic. A file with bad lines is reported line by line and nothing is published,",
-            "unless --skip-bad."
+            "Publishes news (JSON lines), ticks (CSV symbol,ts,price,size) or aliases (CSV alias,ticker) to their"
+                    + " topic. A file with bad lines is reported line by line and nothing is published, unless"
+                    + " --skip-bad."
+        },
+        footerHeading = "%nExample (with the flags ./reactions stack prints):%n",
+        footer = {
+            "  ./reactions produce ticks \\",
+            "      --file data/sample/ticks.csv \\",
+            "      --bootstrap-servers 127.0.0.1:9092 \\",
+            "      --registry-url http://127.0.0.1:8081"
         })
 final class ProduceCommand implements Callable<Integer> {
 
@@ -37,7 +45,11 @@ final class ProduceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "news|ticks|aliases", description = "What the file holds")
     Kind kind;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE")
+    @Option(
+            names = "--file",
+            required = true,
+            paramLabel = "FILE",
+            description = "The file to publish (its layout: see --format)")
     Path file;
 
     @Option(names = "--skip-bad", description = "Publish the good lines and report the bad ones")

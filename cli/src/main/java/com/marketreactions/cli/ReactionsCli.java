@@ -16,7 +16,17 @@ import picocli.CommandLine.Command;
         name = "reactions",
         mixinStandardHelpOptions = true,
         version = "market-reactions 0.1.0",
-        description = "Event-streaming market-reaction analyzer on Kafka Streams.",
+        usageHelpAutoWidth = true,
+        header = "Event-streaming market-reaction analyzer on Kafka Streams.",
+        description = {
+            "Joins news events and stock ticks in event time and emits, for every news, ticker and horizon, a"
+                    + " reaction: the move from the last price before the news to the price at the horizon, with the"
+                    + " event-study numbers.",
+            "Every command takes --help. Bad arguments, missing files and bad input lines give one line and exit"
+                    + " code 2."
+        },
+        footerHeading = "%nExample (the main job, on the sample):%n",
+        footer = "  ./reactions demo",
         subcommands = {
             DemoCommand.class,
             ReplayCommand.class,
@@ -45,6 +55,7 @@ public final class ReactionsCli implements Runnable {
             // when the client's logger is made, after this
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "off");
         }
+        LogOptions.apply(args);
         int code = run(args);
         if (Shutdown.inProgress()) {
             LOG.debug("stopped by a signal");
@@ -60,7 +71,7 @@ public final class ReactionsCli implements Runnable {
         CommandLine cli = new CommandLine(new ReactionsCli());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage() + " (see '"
+            err.println("error: " + e.getMessage() + nearest(e) + " (see '"
                     + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return USER_ERROR;
         });
@@ -85,6 +96,15 @@ public final class ReactionsCli implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Picocli's nearest options or commands to an unknown one ({@code --reprot}: {@code --report}), or empty. */
+    private static String nearest(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)
+                || u.getSuggestions().isEmpty()) {
+            return "";
+        }
+        return "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
     }
 
     @Override

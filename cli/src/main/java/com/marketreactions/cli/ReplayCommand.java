@@ -20,13 +20,25 @@ import picocli.CommandLine.Option;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Replays historical files; writes FINAL reactions as JSON lines.",
         description = {
-            "Replays historical files through the topology; FINAL reactions as JSON lines.",
-            "Replays news and tick files through the real topology (on the embedded stack unless",
-            "--bootstrap-servers/--registry-url are given; fresh topics and application id per run) and writes",
-            "every FINAL reaction as one JSON object per line. The same input gives the same lines."
+            "Replays news and tick files through the real topology (on the embedded stack unless"
+                    + " --bootstrap-servers and --registry-url are given; fresh topics and application id per run)"
+                    + " and writes every FINAL reaction as one JSON object per line. The same input gives the same"
+                    + " lines."
+        },
+        footerHeading = "%nExample:%n",
+        footer = {
+            "  ./reactions replay --news data/sample/news.jsonl \\",
+            "      --ticks data/sample/ticks.csv \\",
+            "      --aliases data/sample/aliases.csv \\",
+            "      --out reactions.jsonl --report report.html"
         })
 final class ReplayCommand implements Callable<Integer> {
+
+    @Mixin
+    LogOptions log;
 
     @Option(names = "--news", required = true, paramLabel = "FILE", description = "News, JSON lines")
     Path news;

@@ -25,17 +25,24 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Runs the analyzer as a long-running service until SIGTERM.",
         description = {
-            "The long-running service, until SIGTERM.",
-            "Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down cleanly.",
-            "Start more instances with the same application.id to scale out.",
-            "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,",
-            "topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points, grace,",
-            "news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,",
-            "news.max.tickers, news.max.tags, news.max.field.chars, news.max.summary.chars, event.max.ahead,",
-            "serve.allow.weaker.guarantee,",
-            "http.host, http.port (GET / the live page, /health/live, /health/ready, /metrics); kafka.*, streams.*,",
-            "registry.* (credentials, trust store, timeouts) pass through."
+            "Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down cleanly."
+                    + " Start more instances with the same application.id to scale out.",
+            "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,"
+                    + " topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points,"
+                    + " grace, news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,"
+                    + " news.max.tickers, news.max.tags, news.max.field.chars, news.max.summary.chars,"
+                    + " event.max.ahead, serve.allow.weaker.guarantee, http.host, http.port (GET / the live page,"
+                    + " /health/live, /health/ready, /metrics); kafka.*, streams.*, registry.* (credentials, trust"
+                    + " store, timeouts) pass through."
+        },
+        footerHeading = "%nExample (with the flags ./reactions stack prints):%n",
+        footer = {
+            "  ./reactions serve \\",
+            "      --bootstrap-servers 127.0.0.1:9092 \\",
+            "      --registry-url http://127.0.0.1:8081"
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -108,10 +115,11 @@ final class ServeCommand implements Callable<Integer> {
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(2))) {
                 LOG.info(
-                        "serving: application {} on {}, reactions to {}",
+                        "serving: application {} on {}, reactions to {}{}",
                         s.get(Settings.APP_ID),
                         clients.bootstrapServers(),
-                        topics.reactions.name());
+                        topics.reactions.name(),
+                        self == null ? "" : "; live page at http://" + self.host() + ":" + self.port() + "/");
                 if (ops != null) {
                     onRunning.accept(ops.server());
                 }
@@ -155,6 +163,24 @@ final class ServeCommand implements Callable<Integer> {
         public void close() {
             server.close();
             probe.close();
+        }
+    }
+
+    /**
+     * Fails at once, before anything starts, when the HTTP port serve would bind is taken: the demo's live page comes
+     * after a whole replay. (Another program may still take it in between; serve then says so the same way.)
+     */
+    static void checkHttpPort(Settings s) {
+        int port = s.httpPort();
+        if (port <= 0) {
+            return;
+        }
+        String host = s.get(Settings.HTTP_HOST);
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new UserError(OpsServer.cannotBind(host, port, e));
         }
     }
 

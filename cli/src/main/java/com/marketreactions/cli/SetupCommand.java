@@ -13,9 +13,17 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "setup",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Creates every topic and registers the schemas, then exits.",
         description = {
-            "Creates every topic (topic.prefix, topic.partitions, topic.retention.*) and registers the schemas, then exits.",
-            "Idempotent; serve does the same on start. Same config keys as serve."
+            "Creates every topic (topic.prefix, topic.partitions, topic.retention.*) and registers the schemas,"
+                    + " then exits. Idempotent; serve does the same on start. Same config keys as serve."
+        },
+        footerHeading = "%nExample (with the flags ./reactions stack prints):%n",
+        footer = {
+            "  ./reactions setup \\",
+            "      --bootstrap-servers 127.0.0.1:9092 \\",
+            "      --registry-url http://127.0.0.1:8081"
         })
 final class SetupCommand implements Callable<Integer> {
 

@@ -12,10 +12,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "simulate",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Generates synthetic market data.",
         description = {
-            "Generates synthetic market data. With --sample, regenerates the OpenAI-AWS sample",
-            "(news.jsonl, ticks.csv, aliases.csv, README.md) deterministically into --out."
-        })
+            "With --sample, regenerates the OpenAI-AWS sample (news.jsonl, ticks.csv, aliases.csv, README.md)"
+                    + " deterministically into --out."
+        },
+        footerHeading = "%nExample:%n",
+        footer = "  ./reactions simulate --sample --out data/sample")
 final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--sample", required = true, description = "Regenerate the sample data set")

@@ -13,16 +13,24 @@ import picocli.CommandLine.Option;
 @Command(
         name = "stack",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Runs the embedded brokers and registry until Ctrl-C.",
         description = {
-            "Runs the embedded brokers and registry until Ctrl-C.",
-            "Starts the embedded Kafka broker (or a cluster of them) and schema registry on 127.0.0.1,",
-            "prints the flags that point other commands at them, and runs until Ctrl-C."
+            "Starts the embedded Kafka broker (or a cluster of them) and schema registry on 127.0.0.1, prints the"
+                    + " flags that point other commands at them, and runs until Ctrl-C."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./reactions stack --kafka-port 9092 \\",
+            "      --registry-port 8081",
+            "  ./reactions stack --secure"
         })
 final class StackCommand implements Callable<Integer> {
 
     @Option(
             names = "--kafka-port",
             defaultValue = "0",
+            paramLabel = "PORT",
             description =
                     "Broker port, the first broker's with --brokers (the others take the next ones; default: free ones)")
     int kafkaPort;
@@ -31,14 +39,16 @@ final class StackCommand implements Callable<Integer> {
             names = "--brokers",
             defaultValue = "1",
             paramLabel = "N",
-            description = {
-                "Brokers in the cluster (default: ${DEFAULT-VALUE}). One runs in this process; more run each",
-                "in a process of its own, the first three also KRaft controllers, topics with three replicas",
-                "and two in sync from three brokers on"
-            })
+            description = "Brokers in the cluster (default: ${DEFAULT-VALUE}). One runs in this process; more run"
+                    + " each in a process of its own, the first three also KRaft controllers, topics with three"
+                    + " replicas and two in sync from three brokers on")
     int brokers;
 
-    @Option(names = "--registry-port", defaultValue = "0", description = "Registry port (default: a free one)")
+    @Option(
+            names = "--registry-port",
+            defaultValue = "0",
+            paramLabel = "PORT",
+            description = "Registry port (default: a free one)")
     int registryPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep data here (default: a temporary dir)")
@@ -49,11 +59,9 @@ final class StackCommand implements Callable<Integer> {
 
     @Option(
             names = "--secure",
-            description = {
-                "SASL_SSL (PLAIN over TLS) on the broker and HTTPS with basic authentication on the registry,",
-                "with a CA and certificates made at start; writes client.properties (pass it to every other",
-                "command as --client-config FILE) and ca.pem for clients that are not Java. One broker"
-            })
+            description = "SASL_SSL (PLAIN over TLS) on the broker and HTTPS with basic authentication on the registry,"
+                    + " with a CA and certificates made at start; writes client.properties (pass it to every other"
+                    + " command as --client-config FILE) and ca.pem for clients that are not Java. One broker only")
     boolean secure;
 
     @Option(

@@ -22,9 +22,17 @@ import picocli.CommandLine.Option;
 @Command(
         name = "study",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Prints the event study: CAAR and its tests per group and horizon.",
         description = {
-            "Prints the event study across events: CAAR and its significance tests per group and horizon.",
-            "Reads the event-study topic (read_committed) up to its end and shows the latest result of each group."
+            "Prints the event study across events: CAAR and its significance tests per group and horizon. Reads the"
+                    + " event-study topic (read_committed) up to its end and shows the latest result of each group."
+        },
+        footerHeading = "%nExample (with the flags ./reactions stack prints):%n",
+        footer = {
+            "  ./reactions study --group ticker:AMZN \\",
+            "      --bootstrap-servers 127.0.0.1:9092 \\",
+            "      --registry-url http://127.0.0.1:8081"
         })
 final class StudyCommand implements Callable<Integer> {
 

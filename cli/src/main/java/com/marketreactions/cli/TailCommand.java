@@ -21,9 +21,16 @@ import picocli.CommandLine.Option;
 @Command(
         name = "tail",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Prints the reaction topic as it grows.",
         description = {
-            "Prints the reaction topic as it grows.",
             "Subscribes to the reactions topic (read_committed, from the beginning) and prints each reaction."
+        },
+        footerHeading = "%nExample (with the flags ./reactions stack prints):%n",
+        footer = {
+            "  ./reactions tail --final-only \\",
+            "      --bootstrap-servers 127.0.0.1:9092 \\",
+            "      --registry-url http://127.0.0.1:8081"
         })
 final class TailCommand implements Callable<Integer> {
 
@@ -69,6 +76,9 @@ final class TailCommand implements Callable<Integer> {
                 throw new UserError(
                         e.getMessage() + " on " + clients.bootstrapServers() + " (start ./reactions serve first)");
             }
+            // on stderr: the reactions on stdout stay the only thing a pipe reads
+            System.err.println("subscribed to " + topics.reactions.name() + " on " + clients.bootstrapServers()
+                    + "; waiting for reactions (Ctrl-C stops)");
             while (max == 0 || shown < max) {
                 for (ConsumerRecord<String, MarketReaction> rec : consumer.poll(Duration.ofMillis(500))) {
                     MarketReaction r = rec.value();

@@ -22,16 +22,20 @@ class ReactionsCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String err) {}
+    private record Run(int code, String err, String out) {}
 
     private static Run run(String... args) {
-        PrintStream old = System.err;
+        PrintStream oldErr = System.err;
+        PrintStream oldOut = System.out;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true));
+        System.setOut(new PrintStream(out, true));
         try {
-            return new Run(ReactionsCli.run(args), err.toString());
+            return new Run(ReactionsCli.run(args), err.toString(), out.toString());
         } finally {
-            System.setErr(old);
+            System.setErr(oldErr);
+            System.setOut(oldOut);
         }
     }
 
@@ -41,6 +45,17 @@ class ReactionsCliTest {
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--bogus"), r.err());
+    }
+
+    @Test
+    void aMistypedOptionOrCommandSuggestsTheNearOne() {
+        Run option = run("demo", "--reprot", "x.html");
+        assertEquals(2, option.code());
+        assertEquals(1, option.err().strip().lines().count(), option.err());
+        assertTrue(option.err().contains("did you mean --report"), option.err());
+        Run command = run("reply");
+        assertEquals(2, command.code());
+        assertTrue(command.err().contains("did you mean replay"), command.err());
     }
 
     @Test
@@ -67,6 +82,19 @@ class ReactionsCliTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("--symbol: 'bad sym' is not a ticker"), r.err());
+    }
+
+    @Test
+    void aDemoWhoseLivePageHasNoPortSaysSoBeforeItStartsAnything() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Path config = java.nio.file.Files.writeString(
+                    dir.resolve("taken.properties"), "http.host=127.0.0.1\nhttp.port=" + taken.getLocalPort() + "\n");
+            Run r = run("demo", "--dashboard", "--config", config.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("cannot serve HTTP on 127.0.0.1:" + taken.getLocalPort()), r.err());
+            assertFalse(r.out().contains("Starting the embedded"), "nothing started: " + r.out());
+        }
     }
 
     @Test

@@ -113,7 +113,9 @@ class SecureStackIT {
                     read.stream().map(SecureStackIT::keyed).sorted().toList(),
                     "the FINALs as a Python consumer decodes them");
         }
-        assertOk(CliRun.of(CliRun.concat(new String[] {"tail", "--final-only", "--max", "3"}, secured)));
+        CliRun tail = CliRun.of(CliRun.concat(new String[] {"tail", "--final-only", "--max", "3"}, secured));
+        assertOk(tail);
+        assertTrue(tail.err().contains("subscribed to secure.market-reactions on "), tail.err());
         assertOk(CliRun.of(CliRun.concat(new String[] {"study"}, secured)));
     }
 

@@ -1,5 +1,7 @@
 package com.marketreactions.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.marketreactions.common.SchemaRegistration;
 import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
@@ -57,6 +59,8 @@ class ServiceCatchUpIT extends ServiceScenario {
             System.out.printf(
                     "[catch-up] %s; %d ticks on the topic before the service started; %d FINALs%n",
                     scenario.description(), ticks, finals.size());
+            String log = java.nio.file.Files.readString(dir.resolve("service.log"));
+            assertTrue(log.contains("; live page at http://127.0.0.1:"), "serve names its live page:\n" + log);
         }
     }
 }

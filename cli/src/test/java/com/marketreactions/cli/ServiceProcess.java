@@ -24,7 +24,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of(System.getProperty("reactions.jar", "target/reactions.jar"));
+    static final Path JAR = Path.of(System.getProperty("reactions.jar", "target/reactions.jar"));
     /** The children still running, for the shutdown hook. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 

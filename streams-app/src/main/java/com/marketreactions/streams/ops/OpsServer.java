@@ -76,6 +76,12 @@ public final class OpsServer implements AutoCloseable {
         this.brokersReachable = brokersReachable;
     }
 
+    /** Why {@code host:port} cannot be served, in one line. */
+    public static String cannotBind(String host, int port, IOException e) {
+        return "cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage()
+                + (e instanceof BindException ? " (is another instance running? set http.port)" : "");
+    }
+
     /**
      * Binds the endpoint; until {@link #attach} it answers 503.
      *
@@ -87,11 +93,8 @@ public final class OpsServer implements AutoCloseable {
         HttpServer s;
         try {
             s = HttpServer.create(new InetSocketAddress(host, port), 16);
-        } catch (BindException e) {
-            throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage()
-                    + " (is another instance running? set http.port)");
         } catch (IOException e) {
-            throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage());
+            throw new IllegalStateException(cannotBind(host, port, e));
         }
         OpsServer ops = new OpsServer(s, brokersReachable);
         s.createContext("/health/live", endpoint(ex -> ops.health(ex, false)));
