@@ -101,6 +101,9 @@ final class StackCommand implements Callable<Integer> {
         } else {
             System.out.println(
                     "--bootstrap-servers " + stack.bootstrapServers() + " --registry-url " + stack.registryUrl());
+            // or, pasted into another terminal, the same for every command there (settings from the environment)
+            System.out.println("export REACTIONS_BOOTSTRAP_SERVERS=" + stack.bootstrapServers()
+                    + " REACTIONS_REGISTRY_URL=" + stack.registryUrl());
         }
         System.out.println("Confluent-compatible registry API: " + stack.registryUrl() + "/apis/ccompat/v7");
         stack.brokerNodes().forEach(System.out::println);

@@ -76,6 +76,11 @@ class PackagedJarIT {
         }
         String shown = String.join("\n", out) + "\nstderr:\n" + Files.readString(err);
         assertTrue(out.stream().anyMatch(l -> l.startsWith("--bootstrap-servers 127.0.0.1:")), shown);
+        assertTrue(
+                out.stream()
+                        .anyMatch(l -> l.matches("export REACTIONS_BOOTSTRAP_SERVERS=127\\.0\\.0\\.1:\\d+\\S*"
+                                + " REACTIONS_REGISTRY_URL=http://127\\.0\\.0\\.1:\\d+\\S*")),
+                "a line to paste that sets both for every command: " + shown);
         assertEquals(
                 brokers == 1 ? 0 : brokers,
                 out.stream().filter(l -> l.startsWith("broker ")).count(),
