@@ -2,12 +2,8 @@ package com.marketreactions.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.marketreactions.common.SchemaRegistration;
-import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
-import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
-import com.marketreactions.producers.files.PublishResult;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.differential.BatchReference;
 import com.marketreactions.streams.differential.ScenarioFiles;
@@ -44,12 +40,8 @@ class ServiceAmendmentIT extends ServiceScenario {
                     "no reaction with " + k + ": " + reference.coverage());
         }
         ScenarioFiles.Written files = ScenarioFiles.write(scenario, dir);
-        Topics topics = Topics.create("amend.", clients().serdes());
-        TopicAdmin.ensureTopics(clients(), topics, PARTITIONS);
-        SchemaRegistration.registerAll(clients(), topics);
-        FilePublisher publisher = FilePublisher.create(clients(), topics);
-        publisher.publish(InputFormat.ALIASES, files.aliases(), false);
-        PublishResult news = publisher.publish(InputFormat.NEWS, files.news(), false);
+        Prepared p = prepare("amend.", PARTITIONS, files.aliases(), files.news());
+        Topics topics = p.topics();
 
         String appId = "amend-service";
         try (ServiceProcess service = ServiceProcess.start(
@@ -57,15 +49,9 @@ class ServiceAmendmentIT extends ServiceScenario {
                 stack().registryUrl(),
                 serviceEnv(appId, "amend.", PARTITIONS, "state"),
                 dir.resolve("service.log"))) {
-            EndMarkers.awaitConsumed(
-                    clients(),
-                    appId,
-                    topics.news.name(),
-                    news.lastOffsets(),
-                    Duration.ofMinutes(2),
-                    service::checkAlive);
+            awaitNewsConsumed(appId, p, service);
             // the trades, cancels and corrections while the service runs
-            publisher.publish(InputFormat.TICKS, files.ticks(), false);
+            p.publisher().publish(InputFormat.TICKS, files.ticks(), false);
             EndMarkers.publish(clients(), topics.ticks.name(), PARTITIONS);
             assertServiceMatches(
                     scenario.description() + ", cancels and corrections arriving while serve runs",

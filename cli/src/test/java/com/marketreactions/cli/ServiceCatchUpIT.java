@@ -2,10 +2,7 @@ package com.marketreactions.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.marketreactions.common.SchemaRegistration;
-import com.marketreactions.common.TopicAdmin;
 import com.marketreactions.common.Topics;
-import com.marketreactions.producers.files.FilePublisher;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.differential.ScenarioFiles;
@@ -34,13 +31,10 @@ class ServiceCatchUpIT extends ServiceScenario {
         SyntheticMarket.Scenario scenario =
                 SyntheticMarket.generateLong(3, Integer.getInteger("reactions.catchup.days", 21));
         ScenarioFiles.Written files = ScenarioFiles.write(scenario, dir);
-        Topics topics = Topics.create("catchup.", clients().serdes());
-        TopicAdmin.ensureTopics(clients(), topics, PARTITIONS);
-        SchemaRegistration.registerAll(clients(), topics);
-        FilePublisher publisher = FilePublisher.create(clients(), topics);
-        publisher.publish(InputFormat.ALIASES, files.aliases(), false);
-        publisher.publish(InputFormat.NEWS, files.news(), false);
-        long ticks = publisher.publish(InputFormat.TICKS, files.ticks(), false).published();
+        Prepared p = prepare("catchup.", PARTITIONS, files.aliases(), files.news());
+        Topics topics = p.topics();
+        long ticks =
+                p.publisher().publish(InputFormat.TICKS, files.ticks(), false).published();
         EndMarkers.publish(clients(), topics.ticks.name(), PARTITIONS);
 
         String appId = "catchup-service";

@@ -102,12 +102,17 @@ abstract class ServiceScenario {
     record Prepared(Topics topics, FilePublisher publisher, PublishResult news) {}
 
     static Prepared prepare(String topicPrefix, int partitions) {
+        return prepare(topicPrefix, partitions, sample().aliases(), sample().news());
+    }
+
+    /** The service's topics, with these aliases and news on them. */
+    static Prepared prepare(String topicPrefix, int partitions, Path aliases, Path news) {
         Topics topics = Topics.create(topicPrefix, clients().serdes());
         TopicAdmin.ensureTopics(clients(), topics, partitions);
         SchemaRegistration.registerAll(clients(), topics);
         FilePublisher publisher = FilePublisher.create(clients(), topics);
-        publisher.publish(InputFormat.ALIASES, sample().aliases(), false);
-        return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, sample().news(), false));
+        publisher.publish(InputFormat.ALIASES, aliases, false);
+        return new Prepared(topics, publisher, publisher.publish(InputFormat.NEWS, news, false));
     }
 
     /** Waits (at most two minutes) until application {@code appId} has consumed the prepared news. */
