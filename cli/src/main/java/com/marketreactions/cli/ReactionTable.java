@@ -41,7 +41,12 @@ final class ReactionTable {
                     "ticks",
                     "story",
                     "flags");
+            // a ticker without a trade around the news has only dashes to show: one line names them all
+            java.util.Set<String> tradeless = new java.util.TreeSet<>();
+            rs.forEach(r -> tradeless.add(r.getTicker()));
+            rs.stream().filter(ReactionTable::traded).forEach(r -> tradeless.remove(r.getTicker()));
             rs.stream()
+                    .filter(r -> !tradeless.contains(r.getTicker()))
                     .sorted(Comparator.comparing(MarketReaction::getTicker)
                             .thenComparing(r -> Horizon.parse(r.getHorizon()).length()))
                     .forEach(r -> out.printf(
@@ -60,9 +65,44 @@ final class ReactionTable {
                             r.getTickCount(),
                             r.getRepeat() == null ? "-" : r.getRepeat() ? "repeat" : "first",
                             String.join(",", r.getFlags())));
+            if (!tradeless.isEmpty()) {
+                out.printf(
+                        "  %s: no trades in the look-back or the windows (NO_BASELINE, NO_TICKS_IN_WINDOW)%n",
+                        String.join(", ", tradeless));
+            }
         }
         out.println();
+        printFlags(reactions, out);
         printStories(reactions, out);
+    }
+
+    /** What each flag says, in a line (docs/reactions.md#flags has the whole rule). */
+    private static final Map<String, String> FLAG_NOTES = Map.ofEntries(
+            Map.entry("NO_BASELINE", "no trade of the ticker in the look-back before the news"),
+            Map.entry("NO_TICKS_IN_WINDOW", "no trade of the ticker in the window"),
+            Map.entry("NO_BENCHMARK", "no trade of the benchmark in the look-back: no model"),
+            Map.entry("IS_BENCHMARK", "the ticker is the benchmark: no model"),
+            Map.entry("LATE_NEWS", "the news arrived later than the lateness bound"),
+            Map.entry("HISTORY_TRUNCATED", "part of the history before the news had been dropped"),
+            Map.entry("BENCHMARK_STALLED", "finalized without the benchmark's trades, after waiting for them"),
+            Map.entry("SHORT_ESTIMATION", "fewer estimation points than min.points: market-adjusted model"),
+            Map.entry("FEW_VOLUME_MINUTES", "normal volume from fewer estimation minutes than min.points"),
+            Map.entry("INPUT_ENDED_EARLY", "the data ended before the window did: it holds what came before"));
+
+    /** One line for each flag the reactions carry. */
+    private static void printFlags(List<MarketReaction> reactions, PrintStream out) {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        reactions.forEach(r -> r.getFlags().forEach(f -> seen.add(f.toString())));
+        if (seen.isEmpty()) {
+            return;
+        }
+        out.println("Flags:");
+        seen.forEach(f -> out.printf("  %-19s %s%n", f, FLAG_NOTES.getOrDefault(f, "see docs/reactions.md#flags")));
+        out.println();
+    }
+
+    private static boolean traded(MarketReaction r) {
+        return r.getBaselinePrice() != null || r.getTickCount() > 0;
     }
 
     /**

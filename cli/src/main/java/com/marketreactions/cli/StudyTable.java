@@ -16,19 +16,24 @@ final class StudyTable {
         if (studies.isEmpty()) {
             return;
         }
-        out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score):");
+        out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score, "
+                + "no z = those without):");
         out.printf(
                 ROW,
                 "group",
                 "horiz",
                 "n",
-                "left",
+                "no z",
                 "CAAR",
                 "csect t (p)",
                 "Patell z (p)",
                 "BMP t (p)",
                 "gen. sign z (p)");
+        List<EventStudy> thin = studies.stream().filter(s -> s.getN() < 2).toList();
         for (EventStudy s : studies) {
+            if (s.getN() < 2) {
+                continue; // no test stands on fewer than two reactions
+            }
             out.printf(
                     ROW,
                     s.getGroup(),
@@ -40,6 +45,14 @@ final class StudyTable {
                     stat(s.getPatellZ(), s.getPatellP()),
                     stat(s.getBmpT(), s.getBmpP()),
                     stat(s.getGenSignZ(), s.getGenSignP()));
+        }
+        if (!thin.isEmpty()) {
+            out.printf(
+                    "  (%d group-horizons with fewer than 2 reactions not shown: %s)%n",
+                    thin.size(),
+                    String.join(
+                            ", ",
+                            thin.stream().map(EventStudy::getGroup).distinct().toList()));
         }
         out.println();
     }

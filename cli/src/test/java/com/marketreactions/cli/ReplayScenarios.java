@@ -95,9 +95,11 @@ abstract class ReplayScenarios {
         MarketReaction msft = by.get("MSFT PT5M");
         assertEquals(-0.01, msft.getRawReturn(), 1e-12);
         assertEquals(List.of("AMZN", "MSFT"), msft.getNewsTickers());
-        assertTrue(
-                by.get("MSFT P1D").getFlags().isEmpty(),
-                by.get("MSFT P1D").getFlags().toString());
+        // one trade of history, and the data (SPY's last trade at 15:25) ends a day before the window does
+        assertEquals(
+                List.of("SHORT_ESTIMATION", "FEW_VOLUME_MINUTES", "INPUT_ENDED_EARLY"),
+                by.get("MSFT P1D").getFlags());
+        assertEquals(List.of("SHORT_ESTIMATION", "FEW_VOLUME_MINUTES"), msft.getFlags(), "PT5M ends before 15:25");
     }
 
     @Test

@@ -71,7 +71,8 @@ public final class ReactionEmitter {
 
     /**
      * Emits {@code e} with {@code status} at record time {@code timestamp}. A FINAL whose close the benchmark has
-     * not reached while it stalls is flagged {@code BENCHMARK_STALLED}.
+     * not reached while it stalls is flagged {@code BENCHMARK_STALLED}; one that the end of the input closed, its
+     * window ending after the benchmark's last trade, {@code INPUT_ENDED_EARLY}.
      */
     public void emit(PendingReaction e, ReactionStatus status, long timestamp, long wall) {
         PendingKey key = e.key();
@@ -86,7 +87,7 @@ public final class ReactionEmitter {
                 && !isBenchmark
                 && from.time().benchmarkStalled(wall)
                 && from.history().clock(benchmark) <= key.closeTime();
-        flag(b, key, est, stalled);
+        flag(b, key, est, stalled, isFinal && !stalled && endedEarly(e));
         b.setNewsId(news.getId())
                 .setTicker(ticker)
                 .setHorizon(key.horizon())
@@ -114,8 +115,19 @@ public final class ReactionEmitter {
         recent.put(reaction, isFinal, e.t0());
     }
 
-    private void flag(MarketReaction.Builder b, PendingKey key, Estimated est, boolean stalled) {
-        if (!key.lateNews() && !est.truncated() && !stalled) {
+    /**
+     * The input has ended before the data reached the window's end: the benchmark, whose trades every task sees,
+     * traded last before it. Only the end of the input closes such a window (a replay's markers): stream time
+     * passing it would have taken a benchmark trade past it. A service's quiet market, closed by the wall clock, is
+     * no end of the data and is not flagged.
+     */
+    private boolean endedEarly(PendingReaction e) {
+        long benchmarkLast = from.history().clock(benchmark);
+        return from.time().ended() && benchmarkLast != StreamTime.NONE && e.t0() + e.horizonMs() > benchmarkLast;
+    }
+
+    private void flag(MarketReaction.Builder b, PendingKey key, Estimated est, boolean stalled, boolean endedEarly) {
+        if (!key.lateNews() && !est.truncated() && !stalled && !endedEarly) {
             return;
         }
         List<String> f = new ArrayList<>(b.getFlags());
@@ -136,6 +148,9 @@ public final class ReactionEmitter {
                     benchmark,
                     benchmarkWait,
                     ReactionCalculator.BENCHMARK_STALLED);
+        }
+        if (endedEarly) {
+            f.add(ReactionCalculator.INPUT_ENDED_EARLY);
         }
         b.setFlags(f);
     }

@@ -34,6 +34,21 @@ public final class ReactionCalculator {
      * may miss ticks.
      */
     public static final String BENCHMARK_STALLED = "BENCHMARK_STALLED";
+    /**
+     * Not in the spec's list: the model stands on fewer estimation points than {@code min.points} (so it is
+     * market-adjusted, and its sigma, when there is one, rests on those few points).
+     */
+    public static final String SHORT_ESTIMATION = "SHORT_ESTIMATION";
+    /**
+     * Not in the spec's list: {@code abnormalVolumeRatio} divides by the volume of fewer estimation minutes than
+     * {@code min.points}: a normal volume that few minutes cannot tell.
+     */
+    public static final String FEW_VOLUME_MINUTES = "FEW_VOLUME_MINUTES";
+    /**
+     * Not in the spec's list: a FINAL of a window that ends after the benchmark's last trade of an input that has
+     * ended; the data stopped before the horizon, so the window holds only what came before.
+     */
+    public static final String INPUT_ENDED_EARLY = "INPUT_ENDED_EARLY";
 
     static final long BAR_MS = 60_000L;
 
@@ -153,10 +168,9 @@ public final class ReactionCalculator {
                                 : raw < -directionThreshold ? Direction.DOWN : Direction.FLAT);
 
         // 9. volume against the estimation window
+        boolean volumeRatio = w.volume != 0 && w.minutes != 0 && est.estVolume() != 0 && est.estMinutes() != 0;
         out.setAbnormalVolumeRatio(
-                w.volume == 0 || w.minutes == 0 || est.estVolume() == 0 || est.estMinutes() == 0
-                        ? null
-                        : ((double) w.volume / w.minutes) / ((double) est.estVolume() / est.estMinutes()));
+                volumeRatio ? ((double) w.volume / w.minutes) / ((double) est.estVolume() / est.estMinutes()) : null);
 
         // 5-8. benchmark and model
         if (est.isBenchmark()) {
@@ -202,6 +216,12 @@ public final class ReactionCalculator {
                     .setZScore(z)
                     .setSignificant(z == null ? null : Math.abs(z) >= 1.96)
                     .setEstimationPositiveShare(fit.positiveShare());
+            if (fit.points() < minPoints) {
+                flags.add(SHORT_ESTIMATION);
+            }
+        }
+        if (volumeRatio && est.estMinutes() < minPoints) {
+            flags.add(FEW_VOLUME_MINUTES);
         }
         out.setFlags(flags);
         return out;

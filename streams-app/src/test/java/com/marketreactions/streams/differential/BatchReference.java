@@ -199,6 +199,8 @@ public final class BatchReference {
     private final List<ArrivedNews> news = new ArrayList<>();
     private final Map<String, Long> coverage = new TreeMap<>();
     private long unmatchedAmendments;
+    /** The benchmark's last trade in the whole input, or null without any: where the market's data ends. */
+    private final Long benchmarkLast;
 
     /** No alias table. */
     public BatchReference(Params params, List<MarketInput> inputsInArrivalOrder) {
@@ -252,6 +254,7 @@ public final class BatchReference {
         for (List<SeqTick> list : ticksBySymbol.values()) {
             list.sort(Comparator.comparingLong(SeqTick::ts).thenComparingInt(SeqTick::position));
         }
+        this.benchmarkLast = maxBenchmarkTs;
     }
 
     /** A cancel or correction at input position {@code position}, its symbol's clock then {@code clock} (or null). */
@@ -711,6 +714,18 @@ public final class BatchReference {
                 double bp = bk == null ? b0.price() : bk.price();
                 car.add((pp / base.price() - 1) - beta * (bp / b0.price() - 1));
             }
+            // the missing-data flags (docs/reactions.md#flags): too few points for the model
+            if (np < params.minPoints()) {
+                flags.add("SHORT_ESTIMATION");
+            }
+        }
+        // a normal volume from fewer minutes than the model needs points
+        if (abnormalVolumeRatio != null && estMinutes < params.minPoints()) {
+            flags.add("FEW_VOLUME_MINUTES");
+        }
+        // the input ended before the window's end: the benchmark's last trade is before it
+        if (benchmarkLast != null && to > benchmarkLast) {
+            flags.add("INPUT_ENDED_EARLY");
         }
 
         return MarketReaction.newBuilder()

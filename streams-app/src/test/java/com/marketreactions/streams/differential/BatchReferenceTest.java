@@ -111,7 +111,8 @@ class BatchReferenceTest {
         assertTrue(r.getSignificant());
         // (20 shares / 3 window minutes) / (60 shares / 3 estimation minutes)
         assertEquals((20.0 / 3) / (60.0 / 3), r.getAbnormalVolumeRatio(), 1e-15);
-        assertEquals(List.of(), r.getFlags());
+        // two points against minPoints 3; the benchmark's last trade (+200 s) is before the window's end (+300 s)
+        assertEquals(List.of("SHORT_ESTIMATION", "INPUT_ENDED_EARLY"), r.getFlags());
         assertEquals(List.of("AAA"), r.getNewsTickers());
     }
 
@@ -319,6 +320,7 @@ class BatchReferenceTest {
                 concat(history(), tick("AAA", 60, 102.0, 5), tick("SPY", 90, 501.0, 1), tick("AAA", 120, 104.0, 7));
         List<MarketInput> onTime = new ArrayList<>(base);
         onTime.add(6, news("n1", 0, "AAA")); // right after the history
+        onTime.add(tick("SPY", 2000, 500.0, 1)); // the data runs past the window, as in the late run
         List<MarketInput> late = concat(
                 base,
                 tick("AAA", 2000, 100.0, 1),
@@ -327,9 +329,10 @@ class BatchReferenceTest {
                 news("n1", 0, "AAA"));
         MarketReaction a = run(onTime).get("n1|AAA|PT5M");
         MarketReaction b = run(late).get("n1|AAA|PT5M");
-        assertEquals(List.of("LATE_NEWS"), b.getFlags());
-        MarketReaction bWithoutFlag =
-                MarketReaction.newBuilder(b).setFlags(List.of()).build();
+        assertEquals(List.of("LATE_NEWS", "SHORT_ESTIMATION"), b.getFlags());
+        MarketReaction bWithoutFlag = MarketReaction.newBuilder(b)
+                .setFlags(List.of("SHORT_ESTIMATION"))
+                .build();
         assertEquals(List.of(), ReactionDiff.diff(a, bWithoutFlag));
     }
 
@@ -337,7 +340,8 @@ class BatchReferenceTest {
     void theBenchmarkAsATickerIsFlaggedAndHasNoModel() {
         List<MarketInput> in = concat(history(), news("n1", 0, "SPY"), tick("SPY", 90, 505.0, 1));
         MarketReaction r = run(in).get("n1|SPY|PT5M");
-        assertEquals(List.of("IS_BENCHMARK"), r.getFlags());
+        // the input ends at +90 s, before the window's end
+        assertEquals(List.of("IS_BENCHMARK", "INPUT_ENDED_EARLY"), r.getFlags());
         assertEquals(ReactionModel.NONE, r.getModel());
         assertEquals(505.0 / 500.0 - 1, r.getRawReturn(), 1e-15);
         assertNull(r.getBenchmarkReturn());

@@ -51,7 +51,8 @@ class TimeAlignmentTest {
             assertEquals(3, msft.getTickCount(), "every MSFT tick of (T0, T0+5m], 10 minutes behind AMZN's clock");
             assertEquals(0.03, msft.getRawReturn(), 1e-12);
             assertEquals(0.01, msft.getBenchmarkReturn(), 1e-12, "SPY at T0+5m (505) against 500");
-            assertTrue(msft.getFlags().isEmpty(), msft.getFlags().toString());
+            // nothing late or stalled: only what a few seconds of history lack
+            assertEquals(List.of("SHORT_ESTIMATION", "FEW_VOLUME_MINUTES"), msft.getFlags());
         }
     }
 
@@ -76,7 +77,8 @@ class TimeAlignmentTest {
             assertEquals(100.0, r.getBaselinePrice(), "the stock's history before T0 was kept for it");
             assertEquals(102.0, r.getEndPrice());
             assertEquals(0.01, r.getBenchmarkReturn(), 1e-12);
-            assertTrue(r.getFlags().isEmpty(), r.getFlags().toString());
+            // nothing late or stalled: only what a few seconds of history lack
+            assertEquals(List.of("SHORT_ESTIMATION", "FEW_VOLUME_MINUTES"), r.getFlags());
         }
     }
 
