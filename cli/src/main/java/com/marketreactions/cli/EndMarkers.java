@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,24 @@ public final class EndMarkers {
 
     /** Writes the end-of-input marker to every partition of a bounded input topic, after its last record. */
     public static void publish(ClientConfigs clients, String topic, int partitions) {
+        publish(clients, topic, OptionalInt.of(partitions));
+    }
+
+    /** As {@link #publish(ClientConfigs, String, int)}, on as many partitions as the topic has. */
+    public static int publish(ClientConfigs clients, String topic) {
+        return publish(clients, topic, OptionalInt.empty());
+    }
+
+    private static int publish(ClientConfigs clients, String topic, OptionalInt count) {
         Map<String, Object> p = clients.producer();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            int partitions = count.orElseGet(() -> producer.partitionsFor(topic).size());
             for (int i = 0; i < partitions; i++) {
                 producer.send(new ProducerRecord<>(topic, i, null, new byte[0], null, EndOfInput.headers(partitions)));
             }
             producer.flush();
+            return partitions;
         }
     }
 

@@ -81,17 +81,32 @@ final class ProduceCommand implements Callable<Integer> {
             description = "max (default), or N times real time by the records' event times")
     Pacer speed;
 
+    @Option(
+            names = "--end-input",
+            description =
+                    "After the file, mark the topic's input as ended (an end-of-input marker on every"
+                            + " partition), so a serve run with serve.end.markers=true finalizes every window, as a replay does")
+    boolean endInput;
+
     @Mixin
     ClusterOptions cluster;
 
     @Override
     public Integer call() {
+        if (endInput && kind == Kind.aliases) {
+            throw new UserError(
+                    "--end-input: the aliases are a table, not an input that ends; use it with news or ticks");
+        }
         ClusterOptions.Connected c = cluster.connect("produce");
         Settings s = c.settings();
         ClientConfigs clients = c.clients();
         Topics topics = c.topics();
         if (fromLine < 1) {
             throw new UserError("--from-line: a line number >= 1, got " + fromLine);
+        }
+        if (endInput && kind == Kind.aliases) {
+            throw new UserError(
+                    "--end-input: the aliases are a table, not an input that ends; use it with news or ticks");
         }
         InputFormat<?, ?> format = switch (kind) {
             case news -> input.news(layout);
@@ -117,6 +132,11 @@ final class ProduceCommand implements Callable<Integer> {
                     r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
             if (!r.leftOutSummary().isEmpty()) {
                 System.err.println(r.leftOutSummary());
+            }
+            if (endInput) {
+                int partitions = EndMarkers.publish(clients, r.topic());
+                System.err.printf(
+                        "%s: input ended (an end-of-input marker on its %d partitions)%n", r.topic(), partitions);
             }
             return 0;
         } catch (BadInputException e) {
