@@ -263,7 +263,7 @@
         quiet++;
       }
     }
-    runs.push([start, to - quiet > start ? to - quiet : to]);
+    runs.push([start, to]); // "to" traded (or is T0's bar): no quiet spell trails
     const minutes = runs.reduce((s, r) => s + r[1] - r[0] + 1, 0);
     const gap = Math.max(GAP_MIN_UNITS, Math.round(minutes * GAP_SHARE));
     const keep = [];
