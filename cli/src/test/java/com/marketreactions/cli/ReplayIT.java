@@ -49,6 +49,7 @@ class ReplayIT extends ReplayScenarios {
         Path report = dir.resolve("sample.html");
         int charts = ReportFile.write(report, "sample", r, in.ticks(), "SPY", ZoneId.of("America/New_York"));
         assertEquals(15, charts, "one per news and ticker with reactions");
+        // the report itself, beside its screenshot, to open in a browser
         Files.copy(report, Path.of("target", "report-sample.html"), StandardCopyOption.REPLACE_EXISTING);
         try (HeadlessChromium browser = new HeadlessChromium()) {
             ReportBrowserChecks.open(browser, report, charts);
