@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                 String title = sampleDir == null
                         ? "Market reactions to the OpenAI-AWS deal (2025-11-03)"
                         : "Market reactions: " + dir;
-                int n = ReportFile.write(report, title, r, in.ticks(), rc.benchmark());
+                int n = ReportFile.write(report, title, r, in.ticks(), rc.benchmark(), settings.exchangeZone());
                 System.out.printf(
                         "Report with %d charts written to %s: open it in a browser (works offline).%n", n, report);
             } else {

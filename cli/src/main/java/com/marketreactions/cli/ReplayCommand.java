@@ -173,7 +173,8 @@ final class ReplayCommand implements Callable<Integer> {
                         "Market reactions: " + news.getFileName(),
                         r,
                         ticks,
-                        settings.reactionConfig().benchmark());
+                        settings.reactionConfig().benchmark(),
+                        settings.exchangeZone());
                 System.err.printf("Report with %d charts written to %s (open it in a browser)%n", n, report);
             }
         }

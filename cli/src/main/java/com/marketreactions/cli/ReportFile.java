@@ -6,6 +6,7 @@ import com.marketreactions.streams.web.ReactionChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The {@code --report FILE} option of {@code replay} and {@code demo}: checked before the run, written after. */
@@ -24,11 +25,11 @@ final class ReportFile {
         }
     }
 
-    /** Writes the charts of the run's FINAL reactions; returns how many. */
-    static int write(Path out, String title, Replay.Result r, Path ticks, String benchmark) {
+    /** Writes the charts of the run's FINAL reactions, times in the exchange's {@code zone}; returns how many. */
+    static int write(Path out, String title, Replay.Result r, Path ticks, String benchmark, ZoneId zone) {
         List<ReactionChart> charts = Report.charts(r.finals(), ticks, benchmark);
         try {
-            ReportWriter.write(out, title, charts, r.studies());
+            ReportWriter.write(out, title, charts, r.studies(), zone);
         } catch (IOException e) {
             throw new UserError(out + ": cannot write the report: " + e.getMessage());
         }

@@ -111,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
                                 HostInfo.buildFromEndpoint(overrides.get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
                 feed = new ReactionFeed(clients, topics.reactions);
                 ops.server().feed(feed);
+                ops.server().zone(s.exchangeZone());
             }
             app.start();
             if (app.awaitRunning(Duration.ofMinutes(2))) {

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -132,6 +134,11 @@ public final class Settings {
                     + "service run over a bounded input that a trusted producer ends); otherwise they are ignored "
                     + "and counted, as any producer can write one");
 
+    public static final Key EXCHANGE_ZONE = new Key(
+            "exchange.zone",
+            "America/New_York",
+            "Time zone of the exchange, in which the report and the live page show times (an IANA zone id)");
+
     public static final Key HTTP_HOST =
             new Key("http.host", "127.0.0.1", "Interface of the service's health and metrics endpoint");
     public static final Key HTTP_PORT =
@@ -167,6 +174,7 @@ public final class Settings {
         MAX_JUMP,
         ALLOW_WEAKER_GUARANTEE,
         SERVE_END_MARKERS,
+        EXCHANGE_ZONE,
         HTTP_HOST,
         HTTP_PORT
     };
@@ -222,6 +230,7 @@ public final class Settings {
         s.reactionConfig(); // validate now, with the origin of a bad value in the message
         s.partitions();
         s.topicRetention();
+        s.exchangeZone();
         return s;
     }
 
@@ -314,6 +323,15 @@ public final class Settings {
             }
         }
         return new TopicRetention(bytes, ms);
+    }
+
+    /** The zone the report and the live page show times in. */
+    public ZoneId exchangeZone() {
+        try {
+            return ZoneId.of(get(EXCHANGE_ZONE).trim());
+        } catch (DateTimeException e) {
+            throw bad(EXCHANGE_ZONE, "a time zone id such as America/New_York or Europe/London");
+        }
     }
 
     /** The health and metrics port, or -1 for none. */

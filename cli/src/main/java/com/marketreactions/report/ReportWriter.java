@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,23 +26,22 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
-    /** Writes {@code charts} under {@code title} to {@code out}, without an event study. */
-    public static void write(Path out, String title, List<ReactionChart> charts) throws IOException {
-        write(out, title, charts, List.of());
-    }
-
-    /** Writes {@code charts} and the event study of the run ({@code studies}) under {@code title} to {@code out}. */
-    public static void write(Path out, String title, List<ReactionChart> charts, List<EventStudy> studies)
+    /**
+     * Writes {@code charts} and the event study of the run ({@code studies}) under {@code title} to {@code out},
+     * times shown in the exchange's {@code zone}.
+     */
+    public static void write(Path out, String title, List<ReactionChart> charts, List<EventStudy> studies, ZoneId zone)
             throws IOException {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("TITLE", escapeHtml(title));
+        parts.put("ZONE", escapeHtml(zone.getId()));
         parts.put("UPLOT_CSS", inlinable(WebAssets.asset("uPlot.min.css"), "style"));
         parts.put("CSS", inlinable(WebAssets.asset("reactions.css"), "style"));
         parts.put("UPLOT_JS", inlinable(WebAssets.asset("uPlot.iife.min.js"), "script"));
         parts.put("JS", inlinable(WebAssets.asset("reactions.js"), "script"));
         List<Map<String, Object>> data = new ArrayList<>();
         for (ReactionChart c : charts) {
-            data.add(ChartJson.of(c, data.size()));
+            data.add(ChartJson.of(c, data.size(), zone));
         }
         parts.put("DATA", ChartJson.scriptSafe(JSON.writeValueAsString(data)));
         List<Map<String, Object>> study = new ArrayList<>();

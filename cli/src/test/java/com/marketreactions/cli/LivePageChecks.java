@@ -40,7 +40,8 @@ final class LivePageChecks {
 
     /**
      * The open page of an instance that is not started yet: its event study query answers 503, and the page says
-     * so in a quiet status line and asks again later, with no error in the page or its console.
+     * so in a quiet status line and asks again later, with no error in the page or its console; its empty list
+     * says there are no reactions yet.
      */
     static void waitsQuietlyWhileNotReady(HeadlessChromium browser) {
         Waits.await("the live page's study waiting for the instance")
@@ -49,6 +50,8 @@ final class LivePageChecks {
                 .until(() -> "waiting".equals(browser.js("return document.body.dataset.studyState || ''")));
         String status = (String) browser.js("return document.getElementById('study-status').textContent");
         assertTrue(status.contains("starting or rebalancing"), status);
+        String list = (String) browser.js("return document.getElementById('table').textContent");
+        assertTrue(list.startsWith("No reactions yet"), "the empty list: " + list);
         assertEquals(List.of(), browser.js("return window.pageErrors"), "errors in the page");
         List<String> console = browser.consoleErrors();
         assertTrue(console.stream().anyMatch(m -> NOT_READY_YET.matcher(m).matches()), "the 503 logged: " + console);
@@ -57,8 +60,9 @@ final class LivePageChecks {
 
     /**
      * The open page's list fills with every FINAL (the whole deployment's, whichever instance serves it), each
-     * cell's raw return the reaction's; a click on (newsId, ticker) draws its chart with the T0 marker and the
-     * other news; no page or console error (but the lines of 503 answers the page waited out).
+     * cell's raw return the reaction's, the table fitting the window; a click on (newsId, ticker) draws its chart
+     * with the T0 marker and the other news, labels that do not overlap, a legend without blank values; no page or
+     * console error (but the lines of 503 answers the page waited out).
      */
     @SuppressWarnings("unchecked")
     static void fillsAndDraws(HeadlessChromium browser, List<MarketReaction> finals, String newsId, String ticker)
@@ -68,6 +72,7 @@ final class LivePageChecks {
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> finalCells(browser) == finals.size());
         ReportBrowserChecks.tableShows(browser, finals);
+        ReportBrowserChecks.tablesFit(browser);
         Object rows = browser.js(
                 "const rows = [...document.querySelectorAll('table.reactions tbody tr')];"
                         + " const tr = rows.find(tr => tr.querySelector('.ticker').textContent === arguments[1]"
@@ -88,13 +93,21 @@ final class LivePageChecks {
         assertEquals("% from baseline", chart.get("axis"));
         assertEquals(1L, ((Number) chart.get("t0")).longValue(), "the T0 marker: " + chart);
         assertTrue(((List<?>) chart.get("news")).size() >= 3, "the other articles: " + chart);
+        assertEquals(
+                List.of(),
+                ReportBrowserChecks.check(browser, "return checks.labelProblems(window.liveChart)"),
+                "the chart's labels");
+        assertEquals(
+                List.of(),
+                ReportBrowserChecks.check(browser, "return checks.legendProblems(window.liveChart)"),
+                "the chart's legend");
         browser.screenshot(Path.of("target", "dashboard.png"));
         assertEquals(List.of(), browser.js("return window.pageErrors"), "errors in the page");
         assertEquals(List.of(), consoleErrors(browser), "errors in the browser console");
     }
 
     private static long finalCells(HeadlessChromium browser) {
-        return ((Number) browser.js("return document.querySelectorAll('td.reaction .status-final').length"))
+        return ((Number) browser.js("return document.querySelectorAll('td.reaction[data-status=FINAL]').length"))
                 .longValue();
     }
 

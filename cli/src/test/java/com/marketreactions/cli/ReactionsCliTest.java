@@ -151,6 +151,20 @@ class ReactionsCliTest {
     }
 
     @Test
+    void theExchangeZoneIsNewYorkUnlessSetAndAZoneIdWhenSet() {
+        assertEquals(
+                java.time.ZoneId.of("America/New_York"),
+                Settings.load(null, Map.of()).exchangeZone());
+        assertEquals(
+                java.time.ZoneId.of("Europe/London"),
+                Settings.load(null, Map.of("REACTIONS_EXCHANGE_ZONE", "Europe/London"))
+                        .exchangeZone());
+        UserError e = assertThrows(
+                UserError.class, () -> Settings.load(null, Map.of("REACTIONS_EXCHANGE_ZONE", "Wall Street")));
+        assertTrue(e.getMessage().contains("exchange.zone = 'Wall Street'"), e.getMessage());
+    }
+
+    @Test
     void aWeakerProcessingGuaranteeIsRefusedUnlessTheUserSaysSo() {
         Settings plain = Settings.load(null, Map.of());
         plain.checkGuarantee(); // exactly-once by default

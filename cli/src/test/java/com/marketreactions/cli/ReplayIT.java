@@ -1,6 +1,8 @@
 package com.marketreactions.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.ClientConfigs;
 import com.marketreactions.stack.EmbeddedStack;
@@ -8,9 +10,14 @@ import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.web.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,11 +47,20 @@ class ReplayIT extends ReplayScenarios {
         Replay.Inputs in = SampleFiles.inputs(sample);
         Replay.Result r = new Replay(clients(), ReactionConfig.defaults(), 2, Duration.ofMinutes(3)).run(in, "report");
         Path report = dir.resolve("sample.html");
-        int charts = ReportFile.write(report, "sample", r, in.ticks(), "SPY");
+        int charts = ReportFile.write(report, "sample", r, in.ticks(), "SPY", ZoneId.of("America/New_York"));
         assertEquals(15, charts, "one per news and ticker with reactions");
+        // the report itself, beside its screenshot, to open in a browser
+        Files.copy(report, Path.of("target", "report-sample.html"), StandardCopyOption.REPLACE_EXISTING);
         try (HeadlessChromium browser = new HeadlessChromium()) {
             ReportBrowserChecks.open(browser, report, charts);
             ReportBrowserChecks.everyChartDrawn(browser, r.finals());
+            ReportBrowserChecks.tablesFit(browser);
+            ReportBrowserChecks.studyReads(browser, "JSON.parse(document.getElementById('study-data').textContent)");
+            // AMZN's chart of the first news: from an hour before it (11:00 UTC) to three hours past P1D
+            long t0 = Instant.parse("2025-11-03T11:00:00Z").toEpochMilli();
+            long[] closed = longestQuiet(in.ticks(), Set.of("AMZN", "SPY"), t0 - 3_600_000L, t0 + 27 * 3_600_000L);
+            ReportBrowserChecks.onTradingTime(
+                    browser, "aws-openai-wire", "AMZN", closed[0], closed[1], closed[2], "EST");
             assertEquals(
                     List.of("Markets blog", "Chip industry letter", "Street notes", "Morning briefing"),
                     ReportBrowserChecks.newsMarkers(browser, "aws-openai-wire", "AMZN"),
@@ -79,6 +95,34 @@ class ReplayIT extends ReplayScenarios {
         }
     }
 
+    /**
+     * Of the trades of {@code symbols} in [from, to]: the longest stretch without one (its last trade before, its
+     * first after) and the last trade.
+     */
+    private static long[] longestQuiet(Path ticks, Set<String> symbols, long from, long to) throws Exception {
+        List<Long> ts = new ArrayList<>();
+        try (var lines = Files.lines(ticks)) {
+            lines.skip(1)
+                    .map(l -> l.split(","))
+                    .filter(f -> symbols.contains(f[0]))
+                    .forEach(f -> {
+                        long t = Instant.parse(f[1]).toEpochMilli();
+                        if (t >= from && t <= to) {
+                            ts.add(t);
+                        }
+                    });
+        }
+        java.util.Collections.sort(ts);
+        long[] out = {0, 0, ts.get(ts.size() - 1)};
+        for (int i = 1; i < ts.size(); i++) {
+            if (ts.get(i) - ts.get(i - 1) > out[1] - out[0]) {
+                out[0] = ts.get(i - 1);
+                out[1] = ts.get(i);
+            }
+        }
+        return out;
+    }
+
     @Test
     void aHeadlineIsShownAsTextNeverAsHtml() throws Exception {
         String headline = "<img src=x onerror=alert(1)> & </script><b>bold</b>";
@@ -101,7 +145,7 @@ class ReplayIT extends ReplayScenarios {
         Replay.Inputs in = new Replay.Inputs(news, ticks, null);
         Replay.Result r = new Replay(clients(), ReactionConfig.defaults(), 1, Duration.ofMinutes(3)).run(in, "escape");
         Path report = dir.resolve("escape.html");
-        ReportFile.write(report, "<title>x</title>", r, ticks, "SPY");
+        ReportFile.write(report, "<title>x</title>", r, ticks, "SPY", ZoneId.of("America/New_York"));
         try (HeadlessChromium browser = new HeadlessChromium()) {
             ReportBrowserChecks.open(browser, report, 1);
             assertEquals(headline, browser.js("return document.querySelector('td.headline').textContent"));
@@ -109,6 +153,10 @@ class ReplayIT extends ReplayScenarios {
             assertEquals("<title>x</title>", browser.js("return document.querySelector('h1').textContent"));
             assertEquals(
                     0L, browser.js("return document.querySelectorAll('img, b, i').length"), "no markup from the data");
+            // a market-adjusted abnormal return (no estimation history): no z to show, and no "z" without one
+            String sub = (String) browser.js("return document.querySelector('.chart-sub').textContent");
+            assertTrue(sub.contains("abnormal"), sub);
+            assertFalse(sub.matches("(?s).*\\bz\\s*[),].*"), "a z without a number: " + sub);
             assertEquals(List.of(), browser.js("return window.pageErrors"));
         }
     }

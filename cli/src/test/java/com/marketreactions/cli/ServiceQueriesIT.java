@@ -188,6 +188,10 @@ class ServiceQueriesIT extends ServiceScenario {
                     ReportBrowserChecks.studyCharts(browser).stream()
                             .map(m -> m.get("group"))
                             .toList());
+            assertEquals(
+                    List.of(),
+                    ReportBrowserChecks.check(browser, "return checks.studyProblems()"),
+                    "the event study's table");
             // both: the chart's owner is one of them, so one answers a missing chart locally, the other forwards
             LivePageChecks.endpoints(http, baseA);
             LivePageChecks.endpoints(http, baseB);

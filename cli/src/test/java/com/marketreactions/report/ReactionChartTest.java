@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * raw return, the benchmark's its benchmark return, the model's its expected return, the band's half-width
  * {@code 1.96 sigma sqrt(marketMinutes)} (so "outside the band" is "significant"), and the volume bars of the
  * window add up to its volume. Data with a gap in the ticker's trading, news on the benchmark, a ticker
- * without ticks and a second news on the same ticker.
+ * without ticks and a second news on the same ticker; the trades per bar the page draws trading time from.
  */
 class ReactionChartTest {
 
@@ -121,6 +121,21 @@ class ReactionChartTest {
                 .findFirst()
                 .orElseThrow();
         assertTrue(java.util.Arrays.stream(spyChart.expected()).allMatch(v -> v == null), "the benchmark has no model");
+        // the trades per bar, where the page tells trading hours from closed ones: the ticker's and the benchmark's
+        long inRange = ticks.stream()
+                .filter(t -> (t.symbol().equals("STK") || t.symbol().equals("SPY"))
+                        && t.ts() > deal.x()[0]
+                        && t.ts() <= deal.x()[deal.x().length - 1])
+                .count();
+        assertEquals(
+                inRange,
+                java.util.Arrays.stream(deal.trades()).skip(1).sum(),
+                "every trade of STK and SPY after the first bar's end in a bar");
+        assertEquals(
+                0,
+                java.util.Arrays.stream(none.trades()).sum()
+                        - java.util.Arrays.stream(spyChart.trades()).sum(),
+                "a ticker without ticks: the benchmark's trades only");
     }
 
     private static int indexOf(long[] x, long t) {

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,7 @@ public final class OpsServer implements AutoCloseable {
     private volatile ReactionApp app;
     private volatile HostInfo self;
     private volatile ReactionFeed feed;
+    private volatile ZoneId zone = ZoneId.of("America/New_York");
     private static final int MAX_STREAMS = 32;
     /** Threads for requests other than the event streams. */
     private static final int WORKERS = 8;
@@ -166,6 +168,11 @@ public final class OpsServer implements AutoCloseable {
         this.feed = feed;
     }
 
+    /** The exchange's time zone, in which the live page shows times. */
+    public void zone(ZoneId zone) {
+        this.zone = zone;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -231,7 +238,11 @@ public final class OpsServer implements AutoCloseable {
             respond(ex, 404, "text/plain; charset=utf-8", "no such page\n");
             return;
         }
-        respond(ex, 200, "text/html; charset=utf-8", WebAssets.page("dashboard.html"));
+        respond(
+                ex,
+                200,
+                "text/html; charset=utf-8",
+                WebAssets.page("dashboard.html").replace("{{ZONE}}", zone.getId()));
     }
 
     /** {@code GET /assets/NAME}: uPlot and the page's script and style, shipped in the jar. */
@@ -300,7 +311,7 @@ public final class OpsServer implements AutoCloseable {
             }
             Optional<ReactionChart> c =
                     ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
-            return c.isEmpty() ? null : Answer.of(JSON.writeValueAsString(ChartJson.of(c.get(), 0)));
+            return c.isEmpty() ? null : Answer.of(JSON.writeValueAsString(ChartJson.of(c.get(), 0, zone)));
         });
     }
 

@@ -3,6 +3,7 @@ package com.marketreactions.streams.web;
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.Horizon;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,11 @@ public final class ChartJson {
 
     private ChartJson() {}
 
-    /** @param id the chart's id on its page */
-    public static Map<String, Object> of(ReactionChart c, int id) {
+    /**
+     * @param id the chart's id on its page
+     * @param zone the exchange's time zone, in which the page shows the chart's times
+     */
+    public static Map<String, Object> of(ReactionChart c, int id, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         MarketReaction first = c.reactions().get(0);
         m.put("id", id);
@@ -24,6 +28,7 @@ public final class ChartJson {
         m.put("headline", first.getHeadline());
         m.put("source", first.getSource());
         m.put("t0", c.t0());
+        m.put("zone", zone.getId());
         // the story, from any horizon that carries one (all of them do, or the short ones none)
         MarketReaction story = c.reactions().stream()
                 .filter(r -> r.getStoryId() != null)
@@ -38,6 +43,7 @@ public final class ChartJson {
         m.put("lower", c.lower());
         m.put("upper", c.upper());
         m.put("volume", c.volume());
+        m.put("trades", c.trades());
         m.put("normalVolume", c.normalVolume());
         m.put("markers", c.markers());
         List<Map<String, Object>> rs = new ArrayList<>();

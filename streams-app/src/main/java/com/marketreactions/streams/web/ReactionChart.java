@@ -17,7 +17,8 @@ import java.util.Set;
  * indexed to 0% at their baselines P0 and B0; the model's expected return {@code beta * benchmark} with a
  * band of {@code ±1.96 sigma sqrt(m)} around it (m: the market minutes since T0, as the z-score counts them),
  * so the ticker's line leaves the band exactly where the move is significant; the ticker's volume per bar
- * and its normal volume per minute; markers for T0, the other news on the ticker in view and the horizons.
+ * and its normal volume per minute; the trades of the ticker and the benchmark per bar (where the page draws
+ * closed hours narrow); markers for T0, the other news on the ticker in view and the horizons.
  * The model's lines stop at the longest horizon.
  *
  * <p>A pure function of the ticks and the reactions: at each horizon's end the lines equal the reaction's
@@ -35,6 +36,7 @@ public record ReactionChart(
         Double[] lower,
         Double[] upper,
         double[] volume,
+        int[] trades,
         Double normalVolume,
         List<Marker> markers,
         List<MarketReaction> reactions) {
@@ -84,6 +86,7 @@ public record ReactionChart(
         Double[] lo = new Double[bars];
         Double[] hi = new Double[bars];
         long[] vol = new long[bars];
+        int[] trades = new int[bars];
         Double p0 = longest.getBaselinePrice();
         Double b0 = longest.getBenchmarkReturn() == null ? null : lastAtOrBefore(bench, t0);
         Double beta = longest.getBeta();
@@ -101,10 +104,14 @@ public record ReactionChart(
                 lastStock = stock.price(si);
                 if (stock.ts(si) > barStart) {
                     vol[k] = Shares.add(vol[k], stock.volume(si));
+                    trades[k]++;
                 }
             }
             for (; bi < bench.size() && bench.ts(bi) <= barEnd; bi++) {
                 lastBench = bench.price(bi);
+                if (bench.ts(bi) > barStart) {
+                    trades[k]++;
+                }
                 if (bench.ts(bi) > t0) {
                     marketMinutes.add(Math.floorDiv(bench.ts(bi), BAR_MS));
                 }
@@ -145,6 +152,7 @@ public record ReactionChart(
                 lo,
                 hi,
                 Arrays.stream(vol).mapToDouble(Shares::of).toArray(),
+                trades,
                 normalVolume(longest, stock),
                 markers,
                 rs);

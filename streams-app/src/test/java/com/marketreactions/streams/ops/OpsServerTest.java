@@ -3,6 +3,7 @@ package com.marketreactions.streams.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,6 +69,15 @@ class OpsServerTest {
             assertEquals(404, r.statusCode(), path);
             assertFalse(r.body().contains("zq-probe") || r.body().contains("script"), r.body());
         }
+    }
+
+    @Test
+    void theLivePageShowsTimesInTheExchangesZone() throws Exception {
+        assertTrue(send("GET", "/").body().contains("<html lang=\"en\" data-zone=\"America/New_York\">"), "default");
+        ops.zone(java.time.ZoneId.of("Europe/London"));
+        String page = send("GET", "/").body();
+        assertTrue(page.contains("<html lang=\"en\" data-zone=\"Europe/London\">"), "the setting's zone");
+        assertFalse(page.contains("{{"), "no placeholder left");
     }
 
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
