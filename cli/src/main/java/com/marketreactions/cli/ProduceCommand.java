@@ -86,10 +86,6 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterOptions.Connected c = cluster.connect("produce");
-        Settings s = c.settings();
-        ClientConfigs clients = c.clients();
-        Topics topics = c.topics();
         if (fromLine < 1) {
             throw new UserError("--from-line: a line number >= 1, got " + fromLine);
         }
@@ -100,6 +96,14 @@ final class ProduceCommand implements Callable<Integer> {
         };
         try {
             format.file(file); // fail fast on a missing file, before touching the cluster
+        } catch (BadInputException e) {
+            throw new UserError(e.getMessage());
+        }
+        ClusterOptions.Connected c = cluster.connect("produce");
+        Settings s = c.settings();
+        ClientConfigs clients = c.clients();
+        Topics topics = c.topics();
+        try {
             TopicAdmin.ensureTopics(clients, topics, s.partitions(), s.topicRetention());
             SchemaRegistration.registerAll(clients, topics);
             PublishResult r = FilePublisher.create(clients, topics)

@@ -46,7 +46,17 @@ public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
     /** @param aliases may be null */
-    public record Inputs(Path news, Path ticks, Path aliases) {}
+    public record Inputs(Path news, Path ticks, Path aliases) {
+
+        /** Fails with one line naming the first file given that does not exist. */
+        void requireFiles() {
+            for (Path p : new Path[] {news, ticks, aliases}) {
+                if (p != null && !Files.isRegularFile(p)) {
+                    throw new UserError(p + ": no such file");
+                }
+            }
+        }
+    }
 
     /**
      * @param reactions every reaction record read, PROVISIONAL and FINAL, in topic order per partition
@@ -102,11 +112,7 @@ public final class Replay {
 
     public Result run(Inputs in, String runId) throws InterruptedException {
         long started = System.nanoTime();
-        for (Path p : new Path[] {in.news(), in.ticks(), in.aliases()}) {
-            if (p != null && !Files.isRegularFile(p)) {
-                throw new UserError(p + ": no such file");
-            }
-        }
+        in.requireFiles();
         Topics topics = Topics.create(topicPrefix != null ? topicPrefix : "replay-" + runId + ".", clients.serdes());
         if (topicPrefix != null) {
             requireEmpty(topics);

@@ -2,7 +2,10 @@ package com.marketreactions.cli;
 
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.Pacer;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -121,15 +124,18 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = cluster.settings();
         Replay.Inputs in = new Replay.Inputs(news, ticks, aliases);
+        in.requireFiles(); // the files first: a missing one is the same line with or without a cluster
         ReportFile.checkWritable(out);
         ReportFile.checkWritable(impacts);
         ReportFile.checkWritable(study);
         ReportFile.checkWritable(report);
+        InputFormat<NewsEvent, NewsEvent> newsLayout = input.news(newsFormat);
+        InputFormat<StockTick, StockTick> ticksLayout = input.ticks(ticksFormat);
         try (Stacks stacks = Stacks.open(settings)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             Replay replay = new Replay(stacks.clients(), replayConfig(settings), settings.partitions(), timeout)
                     .withPacing(speed)
-                    .withFormats(input.news(newsFormat), input.ticks(ticksFormat));
+                    .withFormats(newsLayout, ticksLayout);
             if (topicPrefix != null) {
                 replay.withTopicPrefix(topicPrefix);
             }

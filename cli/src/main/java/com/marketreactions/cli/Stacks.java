@@ -18,7 +18,7 @@ final class Stacks implements AutoCloseable {
 
     static Stacks open(Settings s) {
         if (ClusterOptions.external(s)) {
-            return new Stacks(null, s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)));
+            return new Stacks(null, ClusterOptions.reach(s));
         }
         LocalStack stack = StackLoader.start(LocalStackOptions.temporary(Duration.ofSeconds(90)));
         return new Stacks(stack, s.clients(stack.bootstrapServers(), stack.registryUrl()));
