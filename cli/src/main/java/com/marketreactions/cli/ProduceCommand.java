@@ -10,6 +10,8 @@ import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.PublishResult;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,28 +105,40 @@ final class ProduceCommand implements Callable<Integer> {
         Settings s = c.settings();
         ClientConfigs clients = c.clients();
         Topics topics = c.topics();
-        try {
+        long started = System.nanoTime();
+        PublishResult r;
+        try (Progress progress = Progress.onStderr()) {
+            progress.step("creating the topics and registering the schemas");
             TopicAdmin.ensureTopics(clients, topics, s.partitions(), s.topicRetention());
             SchemaRegistration.registerAll(clients, topics);
-            PublishResult r = FilePublisher.create(clients, topics)
+            r = FilePublisher.create(clients, topics)
                     .withPacing(speed)
-                    .withProgress(
-                            ProgressLine.EVERY,
-                            ProgressLine.forFile(file.getFileName().toString(), file))
+                    .withProgress(Progress.EVERY, progress.publishing(file))
                     .publish(format, file, skipBad, fromLine);
-            r.report().forEach(System.err::println);
-            System.err.printf(
-                    "%d records published to %s%s%s%n",
-                    r.published(),
-                    r.topic(),
-                    fromLine > 1 ? " from line " + fromLine : "",
-                    r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
-            if (!r.leftOutSummary().isEmpty()) {
-                System.err.println(r.leftOutSummary());
-            }
-            return 0;
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         }
+        r.report().forEach(System.err::println);
+        System.err.println(summary(r, fromLine, Duration.ofNanos(System.nanoTime() - started)));
+        return 0;
+    }
+
+    /**
+     * The one line after a publish: what was published where and how long it took, then what was skipped or left
+     * out, e.g. {@code 111,150 records published to ticks in 3.1 s; 3 bad lines skipped; 2 lines left out by the
+     * format's rules (...)}.
+     */
+    static String summary(PublishResult r, long fromLine, Duration took) {
+        return String.format(
+                Locale.ROOT,
+                "%,d records published to %s%s in %.1f s%s%s",
+                r.published(),
+                r.topic(),
+                fromLine > 1 ? " from line " + fromLine : "",
+                took.toMillis() / 1e3,
+                r.badLines() == 1
+                        ? "; 1 bad line skipped"
+                        : r.badLines() > 1 ? String.format(Locale.ROOT, "; %,d bad lines skipped", r.badLines()) : "",
+                r.leftOutSummary().isEmpty() ? "" : "; " + r.leftOutSummary());
     }
 }
