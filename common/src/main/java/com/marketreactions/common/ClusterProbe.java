@@ -7,15 +7,18 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -31,12 +34,26 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>When the cluster does not answer, the message names every bootstrap server tried and what a plain TCP connect
  * to it found, checked meanwhile (refused, no answer, unknown host, or a port that answers but not as Kafka with
- * these settings), so a wrong port and a wrong {@code security.protocol} read differently.
+ * these settings), so a wrong port and a wrong {@code security.protocol} read differently. A plaintext port that
+ * answers a Kafka request in HTTP (the registry's port given as a broker) is refused at once, before the admin client
+ * reads "HTTP" as the size of a 1.2 GB answer and dies of an OutOfMemoryError with a stack trace.
  */
 public final class ClusterProbe {
 
     /** Time past the timeout for a result the admin client already ended to be handed over. */
     private static final long HAND_OVER_MS = 500;
+
+    private static final String ACCEPTS = "accepts connections but gave no Kafka answer";
+    private static final String HTTP = "answers HTTP, not Kafka";
+
+    /** Longest wait for a plaintext port to show it speaks HTTP before the admin client is let near it. */
+    private static final long SNIFF_WAIT_MS = 1000;
+
+    /**
+     * A Kafka ApiVersions request, version 0, with client id "reactions-probe": size 25, api key 18, version 0,
+     * correlation id 1, then the client id as a 16-bit length and its bytes; the body of version 0 is empty.
+     */
+    private static final byte[] API_VERSIONS_REQUEST = apiVersionsRequest();
 
     private ClusterProbe() {}
 
@@ -48,25 +65,37 @@ public final class ClusterProbe {
      *     to each found), or the cluster refused the client (its credentials, its certificate: what to check)
      */
     public static void requireReachable(ClientConfigs clients, Duration timeout, String timeoutName) {
+        long start = System.nanoTime();
         int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         Map<String, Object> config = new HashMap<>(clients.common());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
         String servers = clients.bootstrapServers();
+        String protocol = String.valueOf(config.getOrDefault(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "PLAINTEXT"))
+                .trim()
+                .toUpperCase(Locale.ROOT);
+        boolean plaintext = protocol.equals("PLAINTEXT") || protocol.equals("SASL_PLAINTEXT");
+        List<Attempt> attempts =
+                tcpAttempts(servers, start + TimeUnit.MILLISECONDS.toNanos(ms - HAND_OVER_MS), plaintext);
+        if (plaintext) {
+            refuseHttp(servers, attempts, start + TimeUnit.MILLISECONDS.toNanos(Math.min(SNIFF_WAIT_MS, ms / 2)));
+        }
+        // what is left of the timeout: the whole command waits the time its message states
+        int left = (int) Math.max(1, ms - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, left);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, left);
         Admin admin;
         try {
             admin = Admin.create(config);
         } catch (KafkaException e) { // no resolvable address, a trust store that cannot be read, a bad setting
+            attempts.forEach(a -> a.result().cancel(true));
             throw new ClusterUnavailableException(
                     "cannot connect to Kafka at " + servers + ": " + Problems.describe(e) + Problems.securityHint(e),
                     e);
         }
-        List<Attempt> attempts = tcpAttempts(servers, ms);
         boolean answered = false;
         try {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(ms))
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(left))
                     .clusterId()
-                    .get(ms + HAND_OVER_MS, TimeUnit.MILLISECONDS);
+                    .get(left + HAND_OVER_MS, TimeUnit.MILLISECONDS);
             answered = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,12 +143,38 @@ public final class ClusterProbe {
                 cause);
     }
 
-    private static final String ACCEPTS = "accepts connections but gave no Kafka answer";
+    /**
+     * Fails at once when a bootstrap server answers HTTP (a registry's or a web server's port given by mistake): a
+     * Kafka client would read "HTTP" as the size of a 1.2 GB response and fail its thread with an OutOfMemoryError.
+     * Waits for the TCP attempts until {@code deadline} at most; one still under way is left to the admin client.
+     */
+    private static void refuseHttp(String servers, List<Attempt> attempts, long deadline) {
+        for (Attempt a : attempts) {
+            try {
+                String outcome = a.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (outcome.equals(HTTP)) {
+                    attempts.forEach(other -> other.result().cancel(true));
+                    throw new ClusterUnavailableException(
+                            "no Kafka at " + servers + ": " + a.server() + " " + HTTP
+                                    + " (a schema registry's or a web server's port?); check --bootstrap-servers",
+                            null);
+                }
+            } catch (TimeoutException e) {
+                return;
+            } catch (ExecutionException e) {
+                // no outcome for this one: the admin client finds out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     /** A TCP connect to one bootstrap server, under way while the admin client waits. */
     private record Attempt(String server, CompletableFuture<String> result) {}
 
-    private static List<Attempt> tcpAttempts(String servers, int timeoutMs) {
+    /** @param deadline {@link System#nanoTime()} by which every attempt has an outcome */
+    private static List<Attempt> tcpAttempts(String servers, long deadline, boolean plaintext) {
         List<Attempt> attempts = new ArrayList<>();
         for (String raw : servers.split(",")) {
             String server = raw.trim();
@@ -133,19 +188,31 @@ public final class ClusterProbe {
                 continue;
             }
             CompletableFuture<String> result = new CompletableFuture<>();
-            Thread t = new Thread(() -> result.complete(tcpConnect(host, port, timeoutMs)), "probe-" + server);
-            t.setDaemon(true); // never keeps the JVM up: a connect ends by its own timeout
+            Thread t =
+                    new Thread(() -> result.complete(tcpConnect(host, port, deadline, plaintext)), "probe-" + server);
+            t.setDaemon(true); // never keeps the JVM up: a connect and a read end by their own timeouts
             t.start();
             attempts.add(new Attempt(server, result));
         }
         return attempts;
     }
 
-    /** What a plain TCP connect finds at {@code host:port}: whether anything listens there at all. */
-    static String tcpConnect(String host, int port, int timeoutMs) {
+    /**
+     * What a plain TCP connect finds at {@code host:port}: whether anything listens there at all and, on a plaintext
+     * listener, whether it answers a Kafka request (ApiVersions, which a broker answers before any authentication)
+     * in HTTP.
+     */
+    static String tcpConnect(String host, int port, long deadline, boolean plaintext) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), timeoutMs);
-            return ACCEPTS;
+            s.connect(new InetSocketAddress(host, port), millisTo(deadline));
+            if (!plaintext) {
+                return ACCEPTS;
+            }
+            s.getOutputStream().write(API_VERSIONS_REQUEST);
+            s.getOutputStream().flush();
+            s.setSoTimeout(millisTo(deadline));
+            byte[] first = s.getInputStream().readNBytes(4);
+            return new String(first, StandardCharsets.US_ASCII).equals("HTTP") ? HTTP : ACCEPTS;
         } catch (UnknownHostException e) {
             return "unknown host";
         } catch (ConnectException e) {
@@ -153,10 +220,26 @@ public final class ClusterProbe {
         } catch (NoRouteToHostException e) {
             return "no route to host";
         } catch (SocketTimeoutException e) {
-            return "no TCP answer";
+            return e.getMessage() != null && e.getMessage().contains("Read") ? ACCEPTS : "no TCP answer";
         } catch (IOException e) {
             return Problems.describe(e);
         }
+    }
+
+    private static int millisTo(long deadline) {
+        return (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    private static byte[] apiVersionsRequest() {
+        byte[] clientId = "reactions-probe".getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 2 + 2 + 4 + 2 + clientId.length);
+        b.putInt(2 + 2 + 4 + 2 + clientId.length)
+                .putShort((short) 18)
+                .putShort((short) 0)
+                .putInt(1)
+                .putShort((short) clientId.length)
+                .put(clientId);
+        return b.array();
     }
 
     private static String seconds(Duration d) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,33 @@ class ClusterProbeTest {
                             + " (connection refused): is that port a Kafka listener, and is security.protocol"
                             + " (--client-config) the one it expects?",
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aPortThatAnswersHttpIsRefusedAtOnceBeforeAKafkaClientReadsItsAnswerAsASize() throws Exception {
+        try (ServerSocket web = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket s = web.accept()) {
+                    s.getInputStream().readNBytes(4); // the request's size, then an HTTP server's answer to anything
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the test fails on the message below
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            String servers = "127.0.0.1:" + web.getLocalPort();
+            long t0 = System.nanoTime();
+            ClusterUnavailableException e = assertThrows(
+                    ClusterUnavailableException.class,
+                    () -> ClusterProbe.requireReachable(
+                            ClientConfigs.of(servers, "http://127.0.0.1:1"), Duration.ofSeconds(30), "t"));
+            assertEquals(
+                    "no Kafka at " + servers + ": " + servers + " answers HTTP, not Kafka (a schema registry's or a web"
+                            + " server's port?); check --bootstrap-servers",
+                    e.getMessage());
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos(), "at once, not after the 30 s");
         }
     }
 
