@@ -166,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
                 market ? 0 : warmupTicks);
         BenchReport result;
         if (ClusterOptions.external(s)) {
-            result = run(s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY)), options);
+            result = run(ClusterOptions.reach(s), options);
         } else {
             System.err.println("Starting the embedded stack in a child process ...");
             try (ChildStackHandle stack = ChildStackHandle.start()) {

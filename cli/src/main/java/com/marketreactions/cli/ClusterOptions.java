@@ -1,6 +1,7 @@
 package com.marketreactions.cli;
 
 import com.marketreactions.common.ClientConfigs;
+import com.marketreactions.common.ClusterProbe;
 import com.marketreactions.common.Topics;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -60,17 +61,31 @@ final class ClusterOptions {
         return kafka;
     }
 
+    /**
+     * The clients of the external cluster the settings name, once it has answered within {@code connect.timeout}:
+     * a dead broker is one line naming the servers tried within seconds, before the command does anything.
+     */
+    static ClientConfigs reach(Settings s) {
+        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
+        ClusterProbe.requireReachable(clients, s.connectTimeout(), Settings.CONNECT_TIMEOUT.name());
+        return clients;
+    }
+
     /** What a command that talks to a running cluster needs: the settings, the clients and the topics. */
     record Connected(Settings settings, ClientConfigs clients, Topics topics) {}
 
     /** For commands that need a running cluster (no embedded stack): fails with one line when none is given. */
     Connected connect(String command) {
-        Settings s = settings();
+        return connect(command, settings());
+    }
+
+    /** As {@link #connect(String)}, with these settings (the options' own, with a command's flags applied). */
+    Connected connect(String command, Settings s) {
         if (!external(s)) {
             throw new UserError(command + " needs a cluster: give --bootstrap-servers and --registry-url "
                     + "(start one with ./reactions stack)");
         }
-        ClientConfigs clients = s.clients(s.get(Settings.BOOTSTRAP), s.get(Settings.REGISTRY));
+        ClientConfigs clients = reach(s);
         return new Connected(s, clients, Topics.create(s.get(Settings.TOPIC_PREFIX), clients.serdes()));
     }
 }

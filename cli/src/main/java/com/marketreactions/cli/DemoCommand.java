@@ -63,49 +63,47 @@ final class DemoCommand implements Callable<Integer> {
         Replay.Inputs in = SampleFiles.inputs(dir);
         ReportFile.checkWritable(report);
         ReactionConfig rc = settings.reactionConfig();
-        System.out.println("Starting the embedded Kafka broker and schema registry ...");
-        long t = System.nanoTime();
-        try (LocalStack stack = StackLoader.start(LocalStackOptions.temporary(Duration.ofSeconds(90)))) {
-            if (!dashboard) {
-                Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete the data
-            } // with the dashboard, Ctrl-C stops the service, then the stack closes below
-            System.out.printf(
-                    "Stack up in %.1f s: kafka %s, registry %s%n",
-                    (System.nanoTime() - t) / 1e9, stack.bootstrapServers(), stack.registryUrl());
-            ClientConfigs clients = settings.clients(stack.bootstrapServers(), stack.registryUrl());
-            System.out.println("Replaying " + dir + " through the topology ...");
-            Replay.Result r = new Replay(clients, rc, settings.partitions(), Duration.ofMinutes(5)).run(in, "demo");
-            ReactionTable.print(r.finals(), System.out);
-            ReactionTable.printImpacts(r.impacts(), System.out);
-            // the study across events: all news and first reports against repeats (every group: replay --study)
-            StudyTable.print(
-                    r.studies().stream()
-                            .filter(s ->
-                                    s.getGroup().equals("all") || s.getGroup().startsWith("story:"))
-                            .toList(),
-                    System.out);
-            System.out.printf(
-                    "%s from %d news and %d ticks in %.1f s. Horizons %s, benchmark %s.%n",
-                    Replay.summary(r.finals()),
-                    r.newsPublished(),
-                    r.ticksPublished(),
-                    r.took().toMillis() / 1e3,
-                    rc.horizons(),
-                    rc.benchmark());
-            if (report != null) {
-                String title = sampleDir == null
-                        ? "Market reactions to the OpenAI-AWS deal (2025-11-03)"
-                        : "Market reactions: " + dir;
-                int n = ReportFile.write(report, title, r, in.ticks(), rc.benchmark(), settings.exchangeZone());
+        // on stderr, so that stdout holds the tables and the summary only; closed last, after the stack stopped
+        try (Progress progress = Progress.onStderr()) {
+            progress.step(Stacks.STARTING);
+            try (LocalStack stack = StackLoader.start(LocalStackOptions.temporary(Duration.ofSeconds(90)))) {
+                if (!dashboard) {
+                    Shutdown.onSignal(stack::close, Duration.ofSeconds(30)); // Ctrl-C: stop the children, delete data
+                } // with the dashboard, Ctrl-C stops the service, then the stack closes below
+                ClientConfigs clients = settings.clients(stack.bootstrapServers(), stack.registryUrl());
+                Replay.Result r = new Replay(clients, rc, settings.partitions(), Duration.ofMinutes(5))
+                        .withProgress(progress)
+                        .run(in, "demo");
+                progress.clear(); // the tables start at the line's start
+                ReactionTable.print(r.finals(), System.out);
+                ReactionTable.printImpacts(r.impacts(), System.out);
+                // the study across events: all news and first reports against repeats (every group: replay --study)
+                StudyTable.print(
+                        r.studies().stream()
+                                .filter(s -> s.getGroup().equals("all")
+                                        || s.getGroup().startsWith("story:"))
+                                .toList(),
+                        System.out);
+                // the one summary: what was read, left out and flagged
                 System.out.printf(
-                        "Report with %d charts written to %s: open it in a browser (works offline).%n", n, report);
-            } else {
-                System.out.println("For charts: ./reactions demo --report demo.html (one HTML file, opens offline).");
+                        "%s. Horizons %s, benchmark %s.%n",
+                        ReplayCommand.capitalized(Replay.summary(r)), rc.horizons(), rc.benchmark());
+                if (report != null) {
+                    String title = sampleDir == null
+                            ? "Market reactions to the OpenAI-AWS deal (2025-11-03)"
+                            : "Market reactions: " + dir;
+                    int n = ReportFile.write(report, title, r, in.ticks(), rc.benchmark(), settings.exchangeZone());
+                    System.out.printf(
+                            "Report with %d charts written to %s: open it in a browser (works offline).%n", n, report);
+                } else {
+                    System.out.println(
+                            "For charts: ./reactions demo --report demo.html (one HTML file, opens offline).");
+                }
+                if (dashboard) {
+                    return dashboard(settings, clients, in);
+                }
+                progress.step("stopping the embedded stack");
             }
-            if (dashboard) {
-                return dashboard(settings, clients, in);
-            }
-            System.out.println("Stopping the stack.");
         }
         return 0;
     }

@@ -10,6 +10,8 @@ import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.Pacer;
 import com.marketreactions.producers.files.PublishResult;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,54 +95,65 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (endInput && kind == Kind.aliases) {
-            throw new UserError(
-                    "--end-input: the aliases are a table, not an input that ends; use it with news or ticks");
-        }
-        ClusterOptions.Connected c = cluster.connect("produce");
-        Settings s = c.settings();
-        ClientConfigs clients = c.clients();
-        Topics topics = c.topics();
         if (fromLine < 1) {
             throw new UserError("--from-line: a line number >= 1, got " + fromLine);
-        }
-        if (endInput && kind == Kind.aliases) {
-            throw new UserError(
-                    "--end-input: the aliases are a table, not an input that ends; use it with news or ticks");
         }
         InputFormat<?, ?> format = switch (kind) {
             case news -> input.news(layout);
             case ticks -> input.ticks(layout);
             case aliases -> InputFormat.ALIASES;
         };
+        if (endInput && kind == Kind.aliases) {
+            throw new UserError(
+                    "--end-input: the aliases are a table, not an input that ends; use it with news or ticks");
+        }
         try {
             format.file(file); // fail fast on a missing file, before touching the cluster
-            TopicAdmin.ensureTopics(clients, topics, s.partitions(), s.topicRetention());
-            SchemaRegistration.registerAll(clients, topics);
-            PublishResult r = FilePublisher.create(clients, topics)
-                    .withPacing(speed)
-                    .withProgress(
-                            ProgressLine.EVERY,
-                            ProgressLine.forFile(file.getFileName().toString(), file))
-                    .publish(format, file, skipBad, fromLine);
-            r.report().forEach(System.err::println);
-            System.err.printf(
-                    "%d records published to %s%s%s%n",
-                    r.published(),
-                    r.topic(),
-                    fromLine > 1 ? " from line " + fromLine : "",
-                    r.badLines() > 0 ? ", " + r.badLines() + " bad lines skipped" : "");
-            if (!r.leftOutSummary().isEmpty()) {
-                System.err.println(r.leftOutSummary());
-            }
-            if (endInput) {
-                int partitions = EndMarkers.publish(clients, r.topic());
-                System.err.printf(
-                        "%s: input ended (an end-of-input marker on its %d partitions)%n", r.topic(), partitions);
-            }
-            return 0;
         } catch (BadInputException e) {
             throw new UserError(e.getMessage());
         }
+        ClusterOptions.Connected c = cluster.connect("produce");
+        Settings s = c.settings();
+        ClientConfigs clients = c.clients();
+        Topics topics = c.topics();
+        long started = System.nanoTime();
+        PublishResult r;
+        try (Progress progress = Progress.onStderr()) {
+            progress.step("creating the topics and registering the schemas");
+            TopicAdmin.ensureTopics(clients, topics, s.partitions(), s.topicRetention());
+            SchemaRegistration.registerAll(clients, topics);
+            r = FilePublisher.create(clients, topics)
+                    .withPacing(speed)
+                    .withProgress(Progress.EVERY, progress.publishing(file))
+                    .publish(format, file, skipBad, fromLine);
+        } catch (BadInputException e) {
+            throw new UserError(e.getMessage());
+        }
+        r.report().forEach(System.err::println);
+        System.err.println(summary(r, fromLine, Duration.ofNanos(System.nanoTime() - started)));
+        if (endInput) {
+            int partitions = EndMarkers.publish(clients, r.topic());
+            System.err.printf("%s: input ended (an end-of-input marker on its %d partitions)%n", r.topic(), partitions);
+        }
+        return 0;
+    }
+
+    /**
+     * The one line after a publish: what was published where and how long it took, then what was skipped or left
+     * out, e.g. {@code 111,150 records published to ticks in 3.1 s; 3 bad lines skipped; 2 lines left out by the
+     * format's rules (...)}.
+     */
+    static String summary(PublishResult r, long fromLine, Duration took) {
+        return String.format(
+                Locale.ROOT,
+                "%,d records published to %s%s in %.1f s%s%s",
+                r.published(),
+                r.topic(),
+                fromLine > 1 ? " from line " + fromLine : "",
+                took.toMillis() / 1e3,
+                r.badLines() == 1
+                        ? "; 1 bad line skipped"
+                        : r.badLines() > 1 ? String.format(Locale.ROOT, "; %,d bad lines skipped", r.badLines()) : "",
+                r.leftOutSummary().isEmpty() ? "" : "; " + r.leftOutSummary());
     }
 }

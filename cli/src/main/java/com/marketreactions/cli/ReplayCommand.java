@@ -2,7 +2,10 @@ package com.marketreactions.cli;
 
 import com.marketreactions.common.RecordJson;
 import com.marketreactions.common.Topics;
+import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.producers.files.Pacer;
+import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.ReactionConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -121,64 +124,73 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = cluster.settings();
         Replay.Inputs in = new Replay.Inputs(news, ticks, aliases);
+        in.requireFiles(); // the files first: a missing one is the same line with or without a cluster
         ReportFile.checkWritable(out);
         ReportFile.checkWritable(impacts);
         ReportFile.checkWritable(study);
         ReportFile.checkWritable(report);
-        try (Stacks stacks = Stacks.open(settings)) {
+        InputFormat<NewsEvent, NewsEvent> newsLayout = input.news(newsFormat);
+        InputFormat<StockTick, StockTick> ticksLayout = input.ticks(ticksFormat);
+        Replay.Result r;
+        // closed in reverse: the stack stops while the line says so, then the line is cleared for the summary
+        try (Progress progress = Progress.onStderr();
+                Stacks stacks = Stacks.open(settings, progress)) {
             String runId = Long.toString(System.currentTimeMillis(), 36);
             Replay replay = new Replay(stacks.clients(), replayConfig(settings), settings.partitions(), timeout)
                     .withPacing(speed)
-                    .withFormats(input.news(newsFormat), input.ticks(ticksFormat));
+                    .withFormats(newsLayout, ticksLayout)
+                    .withProgress(progress);
             if (topicPrefix != null) {
                 replay.withTopicPrefix(topicPrefix);
             }
-            Replay.Result r = replay.run(in, runId);
-            if (!r.ticksLeftOut().isEmpty()) {
-                System.err.println(ticks + ": " + r.ticksLeftOut());
-            }
-            if (ClusterOptions.external(settings)) {
-                System.err.println("Topics of this run (kept; delete them with kafka-topics.sh --delete when done):");
-                Topics t = r.topics();
-                for (String[] row : new String[][] {
-                    {t.news.name(), "news in, NewsEvent"},
-                    {t.ticks.name(), "ticks in, StockTick"},
-                    {t.reactions.name(), "reactions out, key newsId|ticker|horizon, MarketReaction"},
-                    {t.impact.name(), "per-news impact out, NewsImpact"},
-                    {t.study.name(), "event study out, key group|horizon, EventStudy"}
-                }) {
-                    System.err.printf("  %s  %s (Avro, subject %s-value)%n", row[0], row[1], row[0]);
-                }
-            }
+            r = replay.run(in, runId);
+            progress.step("writing " + out.getFileName());
             write(r.finals(), out);
             if (impacts != null) {
                 write(r.impacts(), impacts);
             }
             if (study != null) {
                 write(r.studies(), study);
-                System.err.printf(
-                        "Event study of %d groups and horizons written to %s%n",
-                        r.studies().size(), study);
             }
-            System.err.printf(
-                    "%s written to %s (%d news, %d ticks, %.1f s)%n",
-                    Replay.summary(r.finals()),
-                    out,
-                    r.newsPublished(),
-                    r.ticksPublished(),
-                    r.took().toMillis() / 1e3);
-            if (report != null) {
-                int n = ReportFile.write(
-                        report,
-                        "Market reactions: " + news.getFileName(),
-                        r,
-                        ticks,
-                        settings.reactionConfig().benchmark(),
-                        settings.exchangeZone());
-                System.err.printf("Report with %d charts written to %s (open it in a browser)%n", n, report);
+            if (!stacks.external()) {
+                progress.step("stopping the embedded stack");
             }
         }
+        if (ClusterOptions.external(settings)) {
+            System.err.println("Topics of this run (kept; delete them with kafka-topics.sh --delete when done):");
+            Topics t = r.topics();
+            for (String[] row : new String[][] {
+                {t.news.name(), "news in, NewsEvent"},
+                {t.ticks.name(), "ticks in, StockTick"},
+                {t.reactions.name(), "reactions out, key newsId|ticker|horizon, MarketReaction"},
+                {t.impact.name(), "per-news impact out, NewsImpact"},
+                {t.study.name(), "event study out, key group|horizon, EventStudy"}
+            }) {
+                System.err.printf("  %s  %s (Avro, subject %s-value)%n", row[0], row[1], row[0]);
+            }
+        }
+        if (study != null) {
+            System.err.printf(
+                    "Event study of %d groups and horizons written to %s%n",
+                    r.studies().size(), study);
+        }
+        if (report != null) {
+            int n = ReportFile.write(
+                    report,
+                    "Market reactions: " + news.getFileName(),
+                    r,
+                    ticks,
+                    settings.reactionConfig().benchmark(),
+                    settings.exchangeZone());
+            System.err.printf("Report with %d charts written to %s (open it in a browser)%n", n, report);
+        }
+        // the one summary, last: what was read, left out and flagged, and where the reactions are
+        System.err.println(capitalized(Replay.summary(r)) + "; written to " + out);
         return 0;
+    }
+
+    static String capitalized(String line) {
+        return line.isEmpty() ? line : Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 
     static void write(List<? extends SpecificRecord> records, Path out) {

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The long-running service. */
 @Command(
@@ -30,8 +31,8 @@ import picocli.CommandLine.Mixin;
         description = {
             "Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down cleanly."
                     + " Start more instances with the same application.id to scale out.",
-            "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, application.id,"
-                    + " topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points,"
+            "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, connect.timeout,"
+                    + " application.id, topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points,"
                     + " grace, news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,"
                     + " news.max.tickers, news.max.tags, news.max.field.chars, news.max.summary.chars,"
                     + " event.max.ahead, serve.allow.weaker.guarantee, http.host, http.port (GET / the live page,"
@@ -51,9 +52,19 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = "Directory of the local state stores (default: config state.dir, ./state); each instance"
+                    + " on one machine needs its own")
+    Path stateDir;
+
     @Override
     public Integer call() throws Exception {
-        ClusterOptions.Connected c = cluster.connect("serve");
+        Settings given = cluster.settings().with(Settings.STATE_DIR, stateDir == null ? null : stateDir.toString());
+        // a directory another instance holds: one line before anything connects, binds or starts
+        StateDirLock.requireFree(Path.of(given.get(Settings.STATE_DIR)), given.get(Settings.APP_ID));
+        ClusterOptions.Connected c = cluster.connect("serve", given);
         Settings s = c.settings();
         ClientConfigs clients = c.clients();
         Topics topics = c.topics();
@@ -75,6 +86,9 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopRequested = new CountDownLatch(1);
         Map<String, String> overrides = new HashMap<>(ReactionApp.deadLetterSettings(topics));
         overrides.putAll(s.withPrefix("streams."));
+        String appId = overrides.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, s.get(Settings.APP_ID));
+        Path stateDir = Path.of(overrides.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, s.get(Settings.STATE_DIR)));
+        StateDirLock.requireFree(stateDir, appId);
         // bound first: a taken port is reported at once, and Streams must know this instance's address
         Ops ops = bindOps(s, clients);
         ReactionFeed feed = null;
@@ -96,6 +110,16 @@ final class ServeCommand implements Callable<Integer> {
             // Kafka Streams refused its settings (a streams.* key, e.g. a commit interval above the transaction
             // timeout)
             throw new UserError("invalid Kafka Streams settings: " + e.getMessage());
+        } catch (org.apache.kafka.streams.errors.StreamsException e) {
+            if (ops != null) {
+                ops.close();
+            }
+            Path appDir = StateDirLock.appDir(stateDir, appId);
+            if (StateDirLock.taken(appDir)) {
+                // another instance took the directory since the check above
+                throw new UserError(StateDirLock.inUse(appDir, appId));
+            }
+            throw e;
         }
         try (app) {
             Shutdown.onSignal(

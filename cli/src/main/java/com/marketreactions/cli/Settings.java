@@ -43,6 +43,12 @@ public final class Settings {
             "registry.url",
             "",
             "Schema registry: the root of its Confluent API (e.g. http://host:8081), or an Apicurio server's root");
+    public static final Key CONNECT_TIMEOUT = new Key(
+            "connect.timeout",
+            "PT5S",
+            "How long a command that uses a cluster waits for Kafka's first answer (a description of the cluster) "
+                    + "before it stops with one line naming the servers it tried and what a TCP connect to each found; raise it "
+                    + "for a far cluster");
     public static final Key APP_ID = new Key("application.id", "market-reactions", "Kafka Streams application id");
     public static final Key TOPIC_PREFIX = new Key("topic.prefix", "", "Prefix of every topic name");
     public static final Key PARTITIONS =
@@ -147,6 +153,7 @@ public final class Settings {
     public static final Key[] KEYS = {
         BOOTSTRAP,
         REGISTRY,
+        CONNECT_TIMEOUT,
         APP_ID,
         TOPIC_PREFIX,
         PARTITIONS,
@@ -231,6 +238,7 @@ public final class Settings {
         s.partitions();
         s.topicRetention();
         s.exchangeZone();
+        s.connectTimeout();
         return s;
     }
 
@@ -331,6 +339,19 @@ public final class Settings {
             return ZoneId.of(get(EXCHANGE_ZONE).trim());
         } catch (DateTimeException e) {
             throw bad(EXCHANGE_ZONE, "a time zone id such as America/New_York or Europe/London");
+        }
+    }
+
+    /** How long a command waits for the cluster's first answer ({@link #CONNECT_TIMEOUT}). */
+    public Duration connectTimeout() {
+        try {
+            Duration d = Duration.parse(get(CONNECT_TIMEOUT).trim().toUpperCase(Locale.ROOT));
+            if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+                throw new DateTimeParseException("out of range", get(CONNECT_TIMEOUT), 0);
+            }
+            return d;
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw bad(CONNECT_TIMEOUT, "a positive ISO-8601 duration such as PT5S");
         }
     }
 

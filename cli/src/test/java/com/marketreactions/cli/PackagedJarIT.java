@@ -101,6 +101,39 @@ class PackagedJarIT {
                 printed);
     }
 
+    @Test
+    void aDeadBrokerIsOneLineWithinSecondsNamingTheServerTried(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // nothing listens there once closed
+        }
+        Path err = dir.resolve("stderr.log");
+        long t0 = System.nanoTime();
+        Process p = start(
+                HOME,
+                err,
+                "produce",
+                "ticks",
+                "--file",
+                HOME.resolve("data/sample/ticks.csv").toString(),
+                "--bootstrap-servers",
+                "127.0.0.1:" + port,
+                "--registry-url",
+                "http://127.0.0.1:" + port);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String printed = Files.readString(err).strip();
+        assertEquals(2, p.exitValue(), printed);
+        assertEquals("", out);
+        assertEquals(
+                "error: no answer from Kafka within 5 s (connect.timeout); tried 127.0.0.1:" + port
+                        + " (connection refused): is the broker running? check --bootstrap-servers",
+                printed);
+        // the stated 5 s plus a JVM's start, with room for a loaded machine; it was 62 s
+        assertTrue(seconds < 20, "took " + seconds + " s");
+    }
+
     private static Process start(Path home, Path err, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the integration tests with "

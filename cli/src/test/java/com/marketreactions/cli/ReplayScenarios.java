@@ -450,6 +450,62 @@ abstract class ReplayScenarios {
     }
 
     @Test
+    void aPublishEndsWithOneLineSayingWhatWasPublishedSkippedAndLeftOut() throws Exception {
+        ClientConfigs c = clients();
+        Path config = Files.writeString(dir.resolve("summary.properties"), "topic.prefix=produce-summary.\n");
+        String[] cluster = {
+            "--bootstrap-servers",
+            c.bootstrapServers(),
+            "--registry-url",
+            c.registryUrl(),
+            "--config",
+            config.toString()
+        };
+        List<String> lines = new java.util.ArrayList<>(List.of("symbol,ts,price,size"));
+        for (int i = 0; i < 100; i++) {
+            lines.add(String.format(java.util.Locale.ROOT, "AMZN,2025-11-03T15:%02d:%02dZ,254.00,1", i / 60, i % 60));
+        }
+        Path plain = Files.write(dir.resolve("plain.csv"), lines);
+        Path massive = dir.resolve("massive.csv.gz");
+        VendorFiles.massiveTrades(plain, massive); // a cancelled and an average-price print after the 50th and 100th
+
+        CliRun vendor =
+                CliRun.of(CliRun.concat(new String[] {"produce", "ticks", "--file", massive.toString()}, cluster));
+        assertEquals(0, vendor.code(), vendor.err());
+        // the last line and the only one of its kind (the embedded broker of this JVM logs to the same stderr)
+        assertTrue(
+                lastLine(vendor.err())
+                        .matches("100 records published to produce-summary\\.ticks in \\d+\\.\\d s; 4 lines left out by"
+                                + " the format's rules \\(.+\\)"),
+                vendor.err());
+        assertEquals(
+                1, vendor.err().lines().filter(l -> l.contains("published")).count(), vendor.err());
+
+        lines.add(3, "AMZN,not a time,254.00,1");
+        Path bad = Files.write(dir.resolve("bad.csv"), lines);
+        CliRun skipping = CliRun.of(
+                CliRun.concat(new String[] {"produce", "ticks", "--file", bad.toString(), "--skip-bad"}, cluster));
+        assertEquals(0, skipping.code(), skipping.err());
+        List<String> ours = skipping.err()
+                .lines()
+                .filter(l -> l.startsWith(bad.toString()) || l.contains("published"))
+                .toList();
+        assertEquals(2, ours.size(), skipping.err());
+        assertTrue(ours.get(0).startsWith(bad + ":4: "), "the bad line, then the summary: " + ours);
+        assertEquals(ours.get(1), lastLine(skipping.err()));
+        assertTrue(
+                ours.get(1)
+                        .matches(
+                                "100 records published to produce-summary\\.ticks in \\d+\\.\\d s; 1 bad line skipped"),
+                ours.get(1));
+    }
+
+    private static String lastLine(String printed) {
+        List<String> lines = printed.strip().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    @Test
     void vendorTimestampUnitsPublishTheirTimesAndAWrongUnitIsOneLineNamingTheLine() throws Exception {
         ClientConfigs c = clients();
         Path config = Files.writeString(dir.resolve("units.properties"), "topic.prefix=units.\n");

@@ -93,6 +93,11 @@ final class ServiceProcess implements AutoCloseable {
         return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
+    /** The exit code once the service has ended by itself, or null if it is still running after {@code limit}. */
+    Integer awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

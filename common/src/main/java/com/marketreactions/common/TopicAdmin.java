@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,7 +42,10 @@ public final class TopicAdmin {
      * when {@code retention} is bounded, warns about an existing topic that keeps every record.
      */
     public static void ensureTopics(ClientConfigs clients, Topics topics, int partitions, TopicRetention retention) {
-        try (Admin admin = Admin.create(clients.common())) {
+        Map<String, Object> config = new HashMap<>(clients.common());
+        // the admin client's own limit on a call, and so on its close, is the one this class states
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_S));
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS);
             Replication replication = Replication.of(admin, TIMEOUT_S);
             List<NewTopic> missing = new ArrayList<>();
@@ -73,16 +77,23 @@ public final class TopicAdmin {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (TimeoutException e) {
-            throw new ClusterUnavailableException(
-                    "no answer from Kafka at " + clients.bootstrapServers() + " within " + TIMEOUT_S
-                            + " s (is the broker running? check --bootstrap-servers)",
-                    e);
+            throw noAnswer(clients, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw noAnswer(clients, e);
+            }
             throw new ClusterUnavailableException(
                     "cannot create topics on " + clients.bootstrapServers() + ": " + Problems.describe(e)
                             + Problems.securityHint(e),
                     e);
         }
+    }
+
+    private static ClusterUnavailableException noAnswer(ClientConfigs clients, Exception e) {
+        return new ClusterUnavailableException(
+                "no answer from Kafka at " + clients.bootstrapServers() + " within " + TIMEOUT_S
+                        + " s (is the broker running? check --bootstrap-servers)",
+                e);
     }
 
     /** Topics created before retention was a setting (or by hand) keep every record: the broker's disk fills. */
