@@ -31,13 +31,11 @@ import picocli.CommandLine.Option;
         description = {
             "Runs the analyzer against the configured cluster until SIGTERM or Ctrl-C, then shuts down cleanly."
                     + " Start more instances with the same application.id to scale out.",
-            "Config keys (file via --config, env REACTIONS_<KEY>): bootstrap.servers, registry.url, connect.timeout,"
-                    + " application.id, topic.prefix, topic.partitions, state.dir, horizons, benchmark, estimation.window, min.points,"
-                    + " grace, news.lateness, direction.threshold, idle.timeout, provisional.interval, benchmark.wait,"
-                    + " news.max.tickers, news.max.tags, news.max.field.chars, news.max.summary.chars,"
-                    + " event.max.ahead, serve.allow.weaker.guarantee, http.host, http.port (GET / the live page,"
-                    + " /health/live, /health/ready, /metrics); kafka.*, streams.*, registry.* (credentials, trust"
-                    + " store, timeouts) pass through."
+            "Settings come from a file (--config), the environment (REACTIONS_ and the key in capitals, dots as"
+                    + " underscores) and the flags; every key, its default and meaning are in docs/configuration.md."
+                    + " Kafka client, Streams and registry properties pass through with the prefixes kafka, streams"
+                    + " and registry. Over HTTP: the live page at /, health at /health/live and /health/ready,"
+                    + " metrics at /metrics."
         },
         footerHeading = "%nExample (with the flags ./reactions stack prints):%n",
         footer = {
