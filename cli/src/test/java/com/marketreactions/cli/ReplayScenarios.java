@@ -392,16 +392,8 @@ abstract class ReplayScenarios {
                         + (System.currentTimeMillis()
                                 + java.time.Duration.ofDays(2).toMillis()) + ",254.00," + bad);
         Path file = Files.write(dir.resolve("resume-ticks.csv"), csv);
-        Path config = Files.writeString(dir.resolve("resume.properties"), "topic.prefix=resume.\n");
         ClientConfigs c = clients();
-        String[] cluster = {
-            "--bootstrap-servers",
-            c.bootstrapServers(),
-            "--registry-url",
-            c.registryUrl(),
-            "--config",
-            config.toString()
-        };
+        String[] cluster = cluster("resume", "resume.");
         // --max-ahead lets the line past this side's check, so that the broker is the one to refuse it
         CliRun run = CliRun.of(CliRun.concat(
                 new String[] {"produce", "ticks", "--file", file.toString(), "--max-ahead", "P10D"}, cluster));
@@ -452,15 +444,7 @@ abstract class ReplayScenarios {
     @Test
     void aPublishEndsWithOneLineSayingWhatWasPublishedSkippedAndLeftOut() throws Exception {
         ClientConfigs c = clients();
-        Path config = Files.writeString(dir.resolve("summary.properties"), "topic.prefix=produce-summary.\n");
-        String[] cluster = {
-            "--bootstrap-servers",
-            c.bootstrapServers(),
-            "--registry-url",
-            c.registryUrl(),
-            "--config",
-            config.toString()
-        };
+        String[] cluster = cluster("summary", "produce-summary.");
         List<String> lines = new java.util.ArrayList<>(List.of("symbol,ts,price,size"));
         for (int i = 0; i < 100; i++) {
             lines.add(String.format(java.util.Locale.ROOT, "AMZN,2025-11-03T15:%02d:%02dZ,254.00,1", i / 60, i % 60));
@@ -500,6 +484,20 @@ abstract class ReplayScenarios {
                 ours.get(1));
     }
 
+    /** The flags that point a command at the stack, with its topics under {@code prefix} (a config file {@code name}). */
+    private String[] cluster(String name, String prefix) throws java.io.IOException {
+        ClientConfigs c = clients();
+        Path config = Files.writeString(dir.resolve(name + ".properties"), "topic.prefix=" + prefix + "\n");
+        return new String[] {
+            "--bootstrap-servers",
+            c.bootstrapServers(),
+            "--registry-url",
+            c.registryUrl(),
+            "--config",
+            config.toString()
+        };
+    }
+
     private static String lastLine(String printed) {
         List<String> lines = printed.strip().lines().toList();
         return lines.get(lines.size() - 1);
@@ -508,15 +506,7 @@ abstract class ReplayScenarios {
     @Test
     void vendorTimestampUnitsPublishTheirTimesAndAWrongUnitIsOneLineNamingTheLine() throws Exception {
         ClientConfigs c = clients();
-        Path config = Files.writeString(dir.resolve("units.properties"), "topic.prefix=units.\n");
-        String[] cluster = {
-            "--bootstrap-servers",
-            c.bootstrapServers(),
-            "--registry-url",
-            c.registryUrl(),
-            "--config",
-            config.toString()
-        };
+        String[] cluster = cluster("units", "units.");
         Path seconds = write("seconds.csv", "AMZN,1762180260,254.00,1", "AMZN,1762180261,254.00,2");
         Path nanos = write("nanos.csv", "AMZN,1762180380123456789,254.00,3");
         assertEquals(

@@ -1,7 +1,7 @@
 package com.marketreactions.streams.calibration;
 
 import com.marketreactions.streams.differential.MarketInput;
-import java.time.DayOfWeek;
+import com.marketreactions.streams.differential.SessionHours;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -27,13 +27,13 @@ import java.util.Random;
 final class PlaceboMarket {
 
     static final String BENCHMARK = "SPY";
-    static final long MINUTE = 60_000L;
-    static final long HOUR = 60 * MINUTE;
-    static final long DAY = 24 * HOUR;
-    static final long PRE_MARKET = 9 * HOUR;
-    static final long OPEN = 14 * HOUR + 30 * MINUTE;
-    static final long CLOSE = 21 * HOUR;
-    static final long AFTER_END = 25 * HOUR; // 01:00 the next day
+    // the session hours of the project's other generated markets (UTC)
+    static final long MINUTE = SessionHours.MINUTE;
+    static final long HOUR = SessionHours.HOUR;
+    static final long DAY = SessionHours.DAY;
+    static final long PRE_MARKET = SessionHours.PRE_MARKET;
+    static final long OPEN = SessionHours.OPEN;
+    static final long CLOSE = SessionHours.CLOSE;
 
     /** When a news item comes, relative to the regular session of its day. */
     enum Bucket {
@@ -93,8 +93,7 @@ final class PlaceboMarket {
     }
 
     static boolean weekday(long t) {
-        DayOfWeek d = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
-        return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+        return SessionHours.isWeekday(t);
     }
 
     /** The variance of a whole trading day in shape units: the minutes' squares, the gap a quarter of the total. */
@@ -111,13 +110,8 @@ final class PlaceboMarket {
         long start = ZonedDateTime.of(2025, 3, 3, 0, 0, 0, 0, ZoneOffset.UTC)
                 .toInstant()
                 .toEpochMilli();
-        List<Long> tradingDays = new ArrayList<>();
-        for (long d = start; tradingDays.size() < days; d += DAY) {
-            if (weekday(d)) {
-                tradingDays.add(d);
-            }
-        }
-        long end = tradingDays.get(tradingDays.size() - 1) + DAY + AFTER_END - DAY;
+        List<Long> tradingDays = SessionHours.tradingDays(start, days);
+        long end = tradingDays.get(tradingDays.size() - 1) + DAY + SessionHours.AFTER_MARKET_END;
         List<Name> names = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             boolean isTreated = i >= 6; // liquid names of moderate volatility, so that power is about the effect

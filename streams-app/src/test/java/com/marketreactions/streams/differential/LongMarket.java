@@ -9,7 +9,6 @@ import static com.marketreactions.streams.differential.SessionHours.inSession;
 import static com.marketreactions.streams.differential.SessionHours.isWeekday;
 
 import com.marketreactions.streams.ReactionConfig;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -57,13 +56,7 @@ final class LongMarket {
         long start = ZonedDateTime.of(2025, 6, 2, 0, 0, 0, 0, ZoneOffset.UTC)
                 .toInstant()
                 .toEpochMilli();
-        List<Long> days = new ArrayList<>();
-        for (long d = start; days.size() < tradingDays; d += DAY) {
-            DayOfWeek w = Instant.ofEpochMilli(d).atZone(ZoneOffset.UTC).getDayOfWeek();
-            if (w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY) {
-                days.add(d);
-            }
-        }
+        List<Long> days = SessionHours.tradingDays(start, tradingDays);
         long end = days.get(days.size() - 1) + 2 * DAY;
 
         List<String> symbols = new ArrayList<>(List.of(STOCKS));

@@ -3,27 +3,40 @@ package com.marketreactions.streams.differential;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
  * The trading hours of the generated markets ({@link LongMarket}, {@link WideMarket}), in UTC: the regular session
  * 14:30-21:00 on weekdays, pre-market from 09:00, after-market until 01:00 the next day.
  */
-final class SessionHours {
+public final class SessionHours {
 
-    static final long SECOND = 1000L;
-    static final long MINUTE = 60 * SECOND;
-    static final long HOUR = 60 * MINUTE;
-    static final long DAY = 24 * HOUR;
-    static final long OPEN = 14 * HOUR + 30 * MINUTE;
-    static final long CLOSE = 21 * HOUR;
-    static final long PRE_MARKET = 9 * HOUR;
+    public static final long SECOND = 1000L;
+    public static final long MINUTE = 60 * SECOND;
+    public static final long HOUR = 60 * MINUTE;
+    public static final long DAY = 24 * HOUR;
+    public static final long OPEN = 14 * HOUR + 30 * MINUTE;
+    public static final long CLOSE = 21 * HOUR;
+    public static final long PRE_MARKET = 9 * HOUR;
     /** 01:00 the next day, as a time of day. */
-    static final long AFTER_MARKET_END = HOUR;
+    public static final long AFTER_MARKET_END = HOUR;
 
     private SessionHours() {}
 
-    static boolean isWeekday(long t) {
+    /** The first {@code n} weekdays from {@code start} on (a midnight, UTC), as their midnights. */
+    public static List<Long> tradingDays(long start, int n) {
+        List<Long> days = new ArrayList<>();
+        for (long d = start; days.size() < n; d += DAY) {
+            if (isWeekday(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    public static boolean isWeekday(long t) {
         DayOfWeek d = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).getDayOfWeek();
         return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
     }

@@ -10,7 +10,6 @@ import static com.marketreactions.streams.differential.SessionHours.PRE_MARKET;
 import static com.marketreactions.streams.differential.SessionHours.SECOND;
 import static com.marketreactions.streams.differential.SessionHours.inExtendedHours;
 import static com.marketreactions.streams.differential.SessionHours.inSession;
-import static com.marketreactions.streams.differential.SessionHours.isWeekday;
 
 import com.marketreactions.streams.ReactionConfig;
 import java.time.Instant;
@@ -138,12 +137,7 @@ final class WideMarket {
         long start = ZonedDateTime.of(2025, 6, 2, 0, 0, 0, 0, ZoneOffset.UTC)
                 .toInstant()
                 .toEpochMilli();
-        List<Long> days = new ArrayList<>();
-        for (long d = start; days.size() < tradingDays; d += DAY) {
-            if (isWeekday(d)) {
-                days.add(d);
-            }
-        }
+        List<Long> days = SessionHours.tradingDays(start, tradingDays);
         long end = days.get(days.size() - 1) + DAY + AFTER_MARKET_END;
 
         List<String> stocks = names(symbols);
