@@ -311,16 +311,24 @@ class ServiceHostileIT extends ServiceScenario {
         return out;
     }
 
-    /** The service's HTTP address, from the line its endpoint logs on start. */
+    /**
+     * The service's HTTP address, from the line its endpoint logs on start: waited for, as a restarted service checks
+     * the cluster and its state directory before it starts the endpoint.
+     */
     private static String httpBase(Path log, ServiceProcess service) throws Exception {
         Pattern p = Pattern.compile("queries on (http://[^/\\s]+)/");
-        for (String line : Files.readAllLines(log)) {
-            Matcher m = p.matcher(line);
-            if (m.find()) {
-                return m.group(1);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            service.checkAlive();
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = p.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
             }
+            Thread.sleep(100); // polling interval against the deadline above
         }
-        throw new AssertionError("no HTTP address in the log:\n" + service.tail());
+        throw new AssertionError("no HTTP address in the log within 2 minutes:\n" + service.tail());
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
