@@ -58,7 +58,25 @@ public final class EventStudyMath {
 
     public static StudySums empty() {
         return new StudySums(
-                0, 0, 0.0, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0, 0, 0.0, List.of(), List.of(), List.of(), 0, true);
+                0,
+                0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0,
+                0.0,
+                0.0,
+                0,
+                0,
+                0.0,
+                List.of(),
+                List.of(),
+                List.of(),
+                0,
+                true,
+                0.0,
+                SignedRankSums.empty());
     }
 
     /** The sums with one more reaction: {@code o} null for one left out. */
@@ -72,7 +90,15 @@ public final class EventStudyMath {
         double meanCar = s.getMeanCar() + dc / n;
         double ds = o.sar() - s.getMeanSar();
         double meanSar = s.getMeanSar() + ds / n;
-        // Welford: no cancellation, and exactly no spread for equal values (a t-statistic is then undefined)
+        // Welford: no cancellation, and exactly no spread for equal values (a t-statistic is then undefined);
+        // the third moment by Pebay's (2008) one-pass update, from the second before this one
+        if (s.getM3Car() != null) {
+            double dn = dc / n;
+            b.setM3Car(s.getM3Car() + dc * dn * (n - 1) * dn * (n - 2) - 3 * dn * s.getM2Car());
+        }
+        if (s.getSignedRanks() != null) {
+            b.setSignedRanks(SignedRankSums.add(s.getSignedRanks(), o.sar()));
+        }
         b.setN(n)
                 .setMeanCar(meanCar)
                 .setM2Car(s.getM2Car() + dc * (o.car() - meanCar))
@@ -122,7 +148,11 @@ public final class EventStudyMath {
                 .setBmpT(null)
                 .setBmpP(null)
                 .setGenSignZ(null)
-                .setGenSignP(null);
+                .setGenSignP(null)
+                .setSkewT(null)
+                .setSkewP(null)
+                .setWilcoxonZ(null)
+                .setWilcoxonP(null);
         if (n > 0) {
             b.setCaar(s.getMeanCar());
         }
@@ -142,6 +172,10 @@ public final class EventStudyMath {
                 b.setGenSignZ(z).setGenSignP(normalTwoSided(z));
             }
         }
+        Double skew = s.getM3Car() == null ? null : skewnessCorrectedT(n, s.getMeanCar(), s.getM2Car(), s.getM3Car());
+        b.setSkewT(skew).setSkewP(skew == null ? null : normalTwoSided(skew));
+        Double w = s.getSignedRanks() == null ? null : SignedRankSums.z(s.getSignedRanks());
+        b.setWilcoxonZ(w).setWilcoxonP(w == null ? null : normalTwoSided(w));
         int pn = s.getPathN();
         List<Double> caar = new ArrayList<>();
         List<Double> lower = new ArrayList<>();
@@ -165,6 +199,22 @@ public final class EventStudyMath {
     static Double tStatistic(int n, double mean, double m2) {
         Double sd = sd(n, m2);
         return sd == null || sd == 0 ? null : mean / (sd / Math.sqrt(n));
+    }
+
+    /**
+     * Hall's (1992) skewness-corrected t, in the convention of EventStudyTools and Stata's {@code hallt}: S = mean /
+     * s, the unbiased skewness g = n / ((n - 1)(n - 2)) m3 / s^3 (m3 the sum of cubed deviations), and {@code
+     * sqrt(n) (S + g S^2 / 3 + g^2 S^3 / 27 + g / (6 n))}, standard normal. Not Johnson's (1978) as Lyon, Barber and
+     * Tsai (1999) use it (g = m3 / (n s^3), without the g^2 S^3 / 27 term). Null for n < 3 or no spread.
+     */
+    static Double skewnessCorrectedT(int n, double mean, double m2, double m3) {
+        Double sd = sd(n, m2);
+        if (n < 3 || sd == null || sd == 0) {
+            return null;
+        }
+        double r = mean / sd;
+        double g = n / ((n - 1.0) * (n - 2.0)) * m3 / (sd * sd * sd);
+        return Math.sqrt(n) * (r + g * r * r / 3 + g * g * r * r * r / 27 + g / (6.0 * n));
     }
 
     /** The sample standard deviation (n - 1) from the sum of squared deviations; null for n < 2. */

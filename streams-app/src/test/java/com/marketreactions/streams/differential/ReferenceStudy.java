@@ -92,6 +92,10 @@ public final class ReferenceStudy {
                 .setBmpP(null)
                 .setGenSignZ(null)
                 .setGenSignP(null)
+                .setSkewT(null)
+                .setSkewP(null)
+                .setWilcoxonZ(null)
+                .setWilcoxonP(null)
                 .setPathAt(List.of())
                 .setCaarPath(List.of())
                 .setLower(List.of())
@@ -137,6 +141,14 @@ public final class ReferenceStudy {
                 b.setGenSignZ(z).setGenSignP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)));
             }
         }
+        Double skew = hallT(car);
+        if (skew != null) {
+            b.setSkewT(skew).setSkewP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(skew)));
+        }
+        Double w = wilcoxonZ(sar);
+        if (w != null) {
+            b.setWilcoxonZ(w).setWilcoxonP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(w)));
+        }
         List<Double> caar = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
         List<Double> hi = new ArrayList<>();
@@ -159,6 +171,84 @@ public final class ReferenceStudy {
                 .setLower(lo)
                 .setUpper(hi)
                 .build();
+    }
+
+    /**
+     * Hall (1992), as EventStudyTools and Stata's hallt write it, two-pass: s with n - 1, gamma = n / ((n - 1)(n -
+     * 2)) sum d^3 / s^3, sqrt(n)(S + gamma S^2/3 + gamma^2 S^3/27 + gamma/(6n)), S = mean / s. Null below three values
+     * or without a spread.
+     */
+    static Double hallT(double[] x) {
+        int n = x.length;
+        if (n < 3 || allEqual(x)) {
+            return null;
+        }
+        double m = mean(x);
+        double s = sd(x);
+        double cubes = 0;
+        for (double v : x) {
+            cubes += Math.pow(v - m, 3);
+        }
+        double gamma = n / ((n - 1.0) * (n - 2.0)) * cubes / Math.pow(s, 3);
+        double ratio = m / s;
+        return Math.sqrt(n)
+                * (ratio
+                        + gamma * Math.pow(ratio, 2) / 3
+                        + Math.pow(gamma, 2) * Math.pow(ratio, 3) / 27
+                        + gamma / (6 * n));
+    }
+
+    /** A SAR as the Wilcoxon test takes it (docs/event-study.md): to hundredths, |x| at most 100. */
+    static double quantised(double sar) {
+        double q = Math.min(10_000, Math.round(Math.abs(sar) * 100)) / 100.0;
+        return Math.copySign(q, sar);
+    }
+
+    /**
+     * R's wilcox.test(x, exact = FALSE, correct = TRUE) on the quantised values, sorting them: zeros dropped,
+     * mid-ranks of |x|, V the positive ones' rank sum, the tie and continuity corrections. Null with no nonzero value.
+     */
+    static Double wilcoxonZ(double[] sar) {
+        double[] x = java.util.Arrays.stream(sar)
+                .map(ReferenceStudy::quantised)
+                .filter(v -> v != 0)
+                .toArray();
+        int n = x.length;
+        if (n == 0) {
+            return null;
+        }
+        double nn = n;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> Math.abs(x[i])));
+        double[] rank = new double[n];
+        double tieTerm = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && Math.abs(x[order[j + 1]]) == Math.abs(x[order[i]])) {
+                j++;
+            }
+            double mid = (i + 1 + j + 1) / 2.0; // ranks i+1 .. j+1
+            for (int k = i; k <= j; k++) {
+                rank[order[k]] = mid;
+            }
+            double t = j - i + 1;
+            tieTerm += t * t * t - t;
+            i = j + 1;
+        }
+        double v = 0;
+        for (int k = 0; k < n; k++) {
+            if (x[k] > 0) {
+                v += rank[k];
+            }
+        }
+        double z = v - nn * (nn + 1) / 4;
+        double sigma = Math.sqrt(nn * (nn + 1) * (2 * nn + 1) / 24 - tieTerm / 48);
+        double correction = Math.signum(z) * 0.5;
+        return sigma == 0 ? null : (z - correction) / sigma;
     }
 
     private static double mean(double[] x) {
@@ -192,7 +282,21 @@ public final class ReferenceStudy {
         org.junit.jupiter.api.Assertions.assertNotNull(a, what + ": missing");
         org.junit.jupiter.api.Assertions.assertEquals(e.getN(), a.getN(), what + " n");
         org.junit.jupiter.api.Assertions.assertEquals(e.getExcluded(), a.getExcluded(), what + " excluded");
-        String[] names = {"caar", "csectT", "csectP", "patellZ", "patellP", "bmpT", "bmpP", "genSignZ", "genSignP"};
+        String[] names = {
+            "caar",
+            "csectT",
+            "csectP",
+            "patellZ",
+            "patellP",
+            "bmpT",
+            "bmpP",
+            "genSignZ",
+            "genSignP",
+            "skewT",
+            "skewP",
+            "wilcoxonZ",
+            "wilcoxonP"
+        };
         Double[] es = {
             e.getCaar(),
             e.getCsectT(),
@@ -202,7 +306,11 @@ public final class ReferenceStudy {
             e.getBmpT(),
             e.getBmpP(),
             e.getGenSignZ(),
-            e.getGenSignP()
+            e.getGenSignP(),
+            e.getSkewT(),
+            e.getSkewP(),
+            e.getWilcoxonZ(),
+            e.getWilcoxonP()
         };
         Double[] as = {
             a.getCaar(),
@@ -213,7 +321,11 @@ public final class ReferenceStudy {
             a.getBmpT(),
             a.getBmpP(),
             a.getGenSignZ(),
-            a.getGenSignP()
+            a.getGenSignP(),
+            a.getSkewT(),
+            a.getSkewP(),
+            a.getWilcoxonZ(),
+            a.getWilcoxonP()
         };
         for (int i = 0; i < names.length; i++) {
             close(es[i], as[i], 1e-7 * Math.max(1, es[i] == null ? 0 : Math.abs(es[i])), what + " " + names[i]);
