@@ -43,6 +43,13 @@ class KeysTest {
     }
 
     @Test
+    void studyTickerKeyIsGroupHorizonTicker() {
+        StudyTickerKey k = new StudyTickerKey(new StudyKey("a|b", "PT5M"), "AMZN");
+        assertEquals("a|b|PT5M|AMZN", k.encode());
+        assertEquals(k, StudyTickerKey.decode(k.encode()));
+    }
+
+    @Test
     void newsHorizonKeyIsNewsHorizon() {
         NewsHorizonKey k = new NewsHorizonKey("aws-openai-wire", "PT1H");
         assertEquals("aws-openai-wire|PT1H", k.encode());

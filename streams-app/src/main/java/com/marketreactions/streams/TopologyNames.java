@@ -51,6 +51,11 @@ public final class TopologyNames {
     public static final String REACTIONS_BY_GROUP = "reactions-by-group";
     /** Key-value store: the running sums of each (group, horizon) of the event study. */
     public static final String STUDY_SUMS = "study-sums";
+    /**
+     * Key-value store: per (group, horizon, ticker), the T0s of the ticker's recent reactions in the study, for the
+     * overlap of their windows (Kolari-Pynnonen); key {@code group|horizon|ticker}.
+     */
+    public static final String STUDY_OVERLAP = "study-overlap";
 
     /** Global store of the alias table. */
     public static final String ALIASES = "ticker-aliases-store";

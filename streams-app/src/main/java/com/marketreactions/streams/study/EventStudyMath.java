@@ -31,7 +31,14 @@ public final class EventStudyMath {
 
     /** What one FINAL reaction contributes; null when it is left out. */
     public record Observation(
-            double car, double sar, int estimationPoints, Double positiveShare, List<Long> pathAt, List<Double> path) {
+            double car,
+            double sar,
+            int estimationPoints,
+            Double positiveShare,
+            List<Long> pathAt,
+            List<Double> path,
+            String ticker,
+            long eventTime) {
 
         /**
          * A reaction's contribution. Its path's points are the horizon's grid ({@link CarPath#grid}); the copy read
@@ -52,7 +59,9 @@ public final class EventStudyMath {
                     r.getEstimationPoints(),
                     r.getEstimationPositiveShare(),
                     at,
-                    r.getCar());
+                    r.getCar(),
+                    r.getTicker(),
+                    r.getEventTime().toEpochMilli());
         }
     }
 
@@ -76,7 +85,9 @@ public final class EventStudyMath {
                 0,
                 true,
                 0.0,
-                SignedRankSums.empty());
+                SignedRankSums.empty(),
+                0.0,
+                0);
     }
 
     /** The sums with one more reaction: {@code o} null for one left out. */
@@ -132,6 +143,20 @@ public final class EventStudyMath {
         return b.build();
     }
 
+    /**
+     * The sums with a reaction's window overlaps with the earlier ones of its ticker ({@link TickerOverlap}): added
+     * with the reaction itself ({@link #add}); {@code late} when some of them may have been missed.
+     */
+    public static StudySums addOverlap(StudySums s, double overlap, boolean late) {
+        if (s.getSameTickerOverlap() == null) {
+            return s;
+        }
+        return StudySums.newBuilder(s)
+                .setSameTickerOverlap(s.getSameTickerOverlap() + overlap)
+                .setOverlapLate(s.getOverlapLate() + (late ? 1 : 0))
+                .build();
+    }
+
     /** The statistics of a group and horizon from its sums. */
     public static EventStudy result(String group, String horizon, StudySums s) {
         int n = s.getN();
@@ -152,7 +177,10 @@ public final class EventStudyMath {
                 .setSkewT(null)
                 .setSkewP(null)
                 .setWilcoxonZ(null)
-                .setWilcoxonP(null);
+                .setWilcoxonP(null)
+                .setOverlapR(null)
+                .setBmpKpT(null)
+                .setBmpKpP(null);
         if (n > 0) {
             b.setCaar(s.getMeanCar());
         }
@@ -170,6 +198,16 @@ public final class EventStudyMath {
             if (v > 0) {
                 double z = (s.getPositives() - s.getSignN() * p) / Math.sqrt(v);
                 b.setGenSignZ(z).setGenSignP(normalTwoSided(z));
+            }
+        }
+        if (n >= 2 && s.getSameTickerOverlap() != null) {
+            // Kolari and Pynnonen (2010): Var(mean SAR) = (1 + (n - 1) r) / n and E s^2(SAR) = 1 - r, r the mean
+            // correlation over the n (n - 1) ordered pairs; here each same-ticker pair's window share, counted once
+            double r = 2 * s.getSameTickerOverlap() / ((double) n * (n - 1));
+            b.setOverlapR(r);
+            if (bmp != null && s.getOverlapLate() == 0 && r < 1) {
+                double kp = bmp * Math.sqrt((1 - r) / (1 + (n - 1) * r));
+                b.setBmpKpT(kp).setBmpKpP(tTwoSided(kp, n - 1));
             }
         }
         Double skew = s.getM3Car() == null ? null : skewnessCorrectedT(n, s.getMeanCar(), s.getM2Car(), s.getM3Car());

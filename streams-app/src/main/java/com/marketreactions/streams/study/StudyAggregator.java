@@ -1,9 +1,12 @@
 package com.marketreactions.streams.study;
 
 import com.marketreactions.common.StudyKey;
+import com.marketreactions.common.StudyTickerKey;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
+import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.control.EndOfInput;
 import com.marketreactions.streams.control.OutputEnd;
@@ -20,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The event study of each (group, horizon), updated with every FINAL reaction of the group: its running sums in
- * the {@code study-sums} store, its statistics to {@code event-study}. Records arrive keyed {@code group|horizon}
+ * the {@code study-sums} store (and, per ticker, its recent reactions' times in {@code study-overlap}, for the
+ * Kolari-Pynnönen adjustment), its statistics to {@code event-study}. Records arrive keyed {@code group|horizon}
  * ({@link com.marketreactions.streams.study.StudyGroups}); the end-of-input markers of every partition are passed
  * on once all have come, as the per-news impact does.
  *
@@ -39,6 +43,7 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private ProcessorContext<String, EventStudy> context;
     private KeyValueStore<String, StudySums> sums;
+    private KeyValueStore<String, StudyOverlap> overlaps;
 
     private static final long UNKNOWN = -1;
 
@@ -49,6 +54,7 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
     public void init(ProcessorContext<String, EventStudy> context) {
         this.context = context;
         this.sums = context.getStateStore(TopologyNames.STUDY_SUMS);
+        this.overlaps = context.getStateStore(TopologyNames.STUDY_OVERLAP);
         pending.clear();
         try (KeyValueIterator<String, StudySums> it = sums.all()) {
             while (it.hasNext()) {
@@ -71,8 +77,20 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
         String key = record.key();
         Pending known = pending.get(key);
         StudySums before = known != null ? known.sums() : sums.get(key);
-        StudySums after = EventStudyMath.add(
-                before == null ? EventStudyMath.empty() : before, EventStudyMath.Observation.of(record.value()));
+        EventStudyMath.Observation o = EventStudyMath.Observation.of(record.value());
+        StudySums after = EventStudyMath.add(before == null ? EventStudyMath.empty() : before, o);
+        if (o != null) {
+            // the reaction's windows in common with its ticker's earlier ones (Kolari-Pynnonen)
+            StudyKey study = StudyKey.decode(key);
+            String tickerKey = new StudyTickerKey(study, o.ticker()).encode();
+            StudyOverlap times = overlaps.get(tickerKey);
+            TickerOverlap.Step step = TickerOverlap.add(
+                    times == null ? TickerOverlap.empty() : times,
+                    o.eventTime(),
+                    Horizon.parse(study.horizon()).millis());
+            overlaps.put(tickerKey, step.after());
+            after = EventStudyMath.addOverlap(after, step.overlap(), step.late());
+        }
         after.setPublished(false);
         sums.put(key, after);
         pending.put(key, new Pending(after, record.timestamp()));

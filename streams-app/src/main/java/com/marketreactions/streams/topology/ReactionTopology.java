@@ -9,6 +9,7 @@ import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.internal.StoryItem;
+import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.TopologyNames;
@@ -225,6 +226,12 @@ public final class ReactionTopology {
                         internal.avro(StudySums.class))
                 .withCachingEnabled()
                 .withLoggingEnabled(changelog));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.STUDY_OVERLAP),
+                        Serdes.String(),
+                        internal.avro(StudyOverlap.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
         finals.flatMap(
                         (k, r) -> {
                             if (r == null) {
@@ -240,7 +247,11 @@ public final class ReactionTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(internal.avro(MarketReaction.class))
                         .withStreamPartitioner(SymbolPartitioner.markersToAll()))
-                .process(StudyAggregator::new, Named.as("aggregate-study"), TopologyNames.STUDY_SUMS)
+                .process(
+                        StudyAggregator::new,
+                        Named.as("aggregate-study"),
+                        TopologyNames.STUDY_SUMS,
+                        TopologyNames.STUDY_OVERLAP)
                 .to(
                         topics.study.name(),
                         Produced.with(topics.study.keySerde(), topics.study.valueSerde())

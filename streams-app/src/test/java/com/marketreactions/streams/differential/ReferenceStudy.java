@@ -70,7 +70,9 @@ public final class ReferenceStudy {
                 r.getEstimationPoints(),
                 r.getEstimationPositiveShare(),
                 r.getCarAt(),
-                r.getCar());
+                r.getCar(),
+                r.getTicker(),
+                r.getEventTime().toEpochMilli());
     }
 
     /** The study of one group and horizon from its reactions' observations (null: left out). */
@@ -96,6 +98,9 @@ public final class ReferenceStudy {
                 .setSkewP(null)
                 .setWilcoxonZ(null)
                 .setWilcoxonP(null)
+                .setOverlapR(null)
+                .setBmpKpT(null)
+                .setBmpKpP(null)
                 .setPathAt(List.of())
                 .setCaarPath(List.of())
                 .setLower(List.of())
@@ -111,9 +116,29 @@ public final class ReferenceStudy {
             double t = mean(car) / (sd(car) / Math.sqrt(n));
             b.setCsectT(t).setCsectP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(t)));
         }
-        if (n >= 2 && !allEqual(sar)) {
-            double bt = mean(sar) / (sd(sar) / Math.sqrt(n));
-            b.setBmpT(bt).setBmpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(bt)));
+        if (n >= 2) {
+            // Kolari-Pynnonen: the mean correlation over ordered pairs, each same-ticker pair's window share
+            double h = java.time.Duration.parse(horizon).toMillis();
+            double pairs = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j && os.get(i).ticker().equals(os.get(j).ticker())) {
+                        pairs += Math.max(
+                                0,
+                                1 - Math.abs(os.get(i).eventTime() - os.get(j).eventTime()) / h);
+                    }
+                }
+            }
+            double r = pairs / ((double) n * (n - 1));
+            b.setOverlapR(r);
+            if (!allEqual(sar)) {
+                double bt = mean(sar) / (sd(sar) / Math.sqrt(n));
+                b.setBmpT(bt).setBmpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(bt)));
+                if (r < 1) {
+                    double kp = bt * Math.sqrt((1 - r) / (1 + (n - 1) * r));
+                    b.setBmpKpT(kp).setBmpKpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(kp)));
+                }
+            }
         }
         double zs = 0;
         double v = 0;
@@ -295,7 +320,10 @@ public final class ReferenceStudy {
             "skewT",
             "skewP",
             "wilcoxonZ",
-            "wilcoxonP"
+            "wilcoxonP",
+            "overlapR",
+            "bmpKpT",
+            "bmpKpP"
         };
         Double[] es = {
             e.getCaar(),
@@ -310,7 +338,10 @@ public final class ReferenceStudy {
             e.getSkewT(),
             e.getSkewP(),
             e.getWilcoxonZ(),
-            e.getWilcoxonP()
+            e.getWilcoxonP(),
+            e.getOverlapR(),
+            e.getBmpKpT(),
+            e.getBmpKpP()
         };
         Double[] as = {
             a.getCaar(),
@@ -325,7 +356,10 @@ public final class ReferenceStudy {
             a.getSkewT(),
             a.getSkewP(),
             a.getWilcoxonZ(),
-            a.getWilcoxonP()
+            a.getWilcoxonP(),
+            a.getOverlapR(),
+            a.getBmpKpT(),
+            a.getBmpKpP()
         };
         for (int i = 0; i < names.length; i++) {
             close(es[i], as[i], 1e-7 * Math.max(1, es[i] == null ? 0 : Math.abs(es[i])), what + " " + names[i]);

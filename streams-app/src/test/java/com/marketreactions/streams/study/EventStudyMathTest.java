@@ -1,17 +1,22 @@
 package com.marketreactions.streams.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.differential.ReferenceStudy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +25,8 @@ class EventStudyMathTest {
     private static final double EPS = 1e-9;
 
     private static EventStudyMath.Observation obs(double car, double sar, int m, Double p) {
-        return new EventStudyMath.Observation(car, sar, m, p, List.of(60_000L, 120_000L), List.of(car / 2, car));
+        return new EventStudyMath.Observation(
+                car, sar, m, p, List.of(60_000L, 120_000L), List.of(car / 2, car), "X", 0L);
     }
 
     private static StudySums fold(List<EventStudyMath.Observation> os) {
@@ -182,6 +188,79 @@ class EventStudyMathTest {
         assertTrue(r.getBmpT() != null);
     }
 
+    /** Folds reactions as the aggregator does, with their tickers' window overlaps. */
+    private static StudySums foldWithOverlaps(List<EventStudyMath.Observation> os, long horizonMillis) {
+        Map<String, StudyOverlap> overlaps = new HashMap<>();
+        StudySums s = EventStudyMath.empty();
+        for (EventStudyMath.Observation o : os) {
+            s = EventStudyMath.add(s, o);
+            TickerOverlap.Step step = TickerOverlap.add(
+                    overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), horizonMillis);
+            overlaps.put(o.ticker(), step.after());
+            s = EventStudyMath.addOverlap(s, step.overlap(), step.late());
+        }
+        return s;
+    }
+
+    private static EventStudyMath.Observation at(String ticker, long second, double sar) {
+        return new EventStudyMath.Observation(0.01, sar, 100, null, List.of(), List.of(), ticker, second * 1000);
+    }
+
+    @Test
+    void kolariPynnonenAdjustsBmpForTheSameTickersOverlappingWindowsByHand() {
+        // PT30M: AMZN at T0 and three minutes later (two outlets, one deal) share 27 of 30 minutes: 0.9;
+        // MSFT at T0 and AAPL at 15 minutes are other tickers (correlation 0). n = 4 reactions, 12 ordered pairs:
+        // r = 2 * 0.9 / 12 = 0.15. SAR 1, 2, 3, 4: BMP = 2.5 / (sqrt(5/3) / 2);
+        // KP = BMP sqrt((1 - 0.15) / (1 + 3 * 0.15)).
+        StudySums s = foldWithOverlaps(
+                List.of(at("AMZN", 0, 1), at("MSFT", 0, 2), at("AAPL", 900, 3), at("AMZN", 180, 4)), 1_800_000L);
+        EventStudy r = EventStudyMath.result("all", "PT30M", s);
+        assertEquals(0.15, r.getOverlapR(), EPS);
+        double bmp = 2.5 / (Math.sqrt(5.0 / 3) / 2);
+        assertEquals(bmp, r.getBmpT(), EPS);
+        assertEquals(bmp * Math.sqrt(0.85 / 1.45), r.getBmpKpT(), EPS);
+        assertEquals(2 * TDistribution.of(3).survivalProbability(bmp * Math.sqrt(0.85 / 1.45)), r.getBmpKpP(), 1e-12);
+
+        // five outlets on one deal within four minutes: nearly one event, the adjusted t far below the plain one
+        List<EventStudyMath.Observation> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(at("AMZN", 60L * i, 2 + 0.1 * i));
+        }
+        five.add(at("MSFT", 0, -0.5));
+        five.add(at("AAPL", 0, 0.3));
+        EventStudy clustered = EventStudyMath.result("all", "PT30M", foldWithOverlaps(five, 1_800_000L));
+        assertTrue(
+                clustered.getBmpKpT() < clustered.getBmpT() / 2,
+                clustered.getBmpKpT() + " against " + clustered.getBmpT());
+        // no two of a ticker: no adjustment
+        EventStudy apart = EventStudyMath.result(
+                "all", "PT30M", foldWithOverlaps(List.of(at("A", 0, 1), at("B", 0, 2), at("A", 1_800, 3)), 1_800_000L));
+        assertEquals(0.0, apart.getOverlapR());
+        assertEquals(apart.getBmpT(), apart.getBmpKpT(), EPS);
+    }
+
+    @Test
+    void aTickersTimesAreBoundedAndOneArrivingAfterItsPartnersWereDroppedWithholdsTheAdjustment() {
+        long h = 1_800_000L;
+        TickerOverlap.Step s = TickerOverlap.add(TickerOverlap.empty(), 0, h);
+        for (long t = 60_000; t <= 3 * 86_400_000L; t += 60_000) {
+            s = TickerOverlap.add(s.after(), t, h);
+            assertFalse(s.late());
+        }
+        // kept: the horizon and a day before the latest, of three days of one a minute
+        assertEquals(
+                (h + TickerOverlap.SLACK) / 60_000 + 1,
+                s.after().getEventTimes().size());
+        // one arriving two days out of order, within a horizon of what was dropped: late
+        TickerOverlap.Step late = TickerOverlap.add(s.after(), 86_400_000L, h);
+        assertTrue(late.late());
+        StudySums sums =
+                EventStudyMath.addOverlap(fold(List.of(at("A", 0, 1), at("A", 1, 2), at("B", 0, 0.5))), 0.5, true);
+        EventStudy r = EventStudyMath.result("all", "PT30M", sums);
+        assertNull(r.getBmpKpT(), "withheld: pairs may be missing");
+        assertTrue(r.getBmpT() != null);
+    }
+
     @Test
     void oneReactionHasAMeanButNoTests() {
         EventStudy r = EventStudyMath.result("all", "PT5M", fold(List.of(obs(0.01, 1, 3, null))));
@@ -199,9 +278,12 @@ class EventStudyMathTest {
     @Test
     void theRunningSumsEqualTheBatchAfterEveryArrivalAndAcrossARestart() {
         Serde<StudySums> serde = new PlainAvroSerdes().avro(StudySums.class);
+        Serde<StudyOverlap> overlapSerde = new PlainAvroSerdes().avro(StudyOverlap.class);
+        long hour = 3_600_000L;
         for (long seed = 1; seed <= 40; seed++) {
             Random r = new Random(seed);
             List<EventStudyMath.Observation> seen = new ArrayList<>();
+            Map<String, StudyOverlap> overlaps = new HashMap<>();
             StudySums s = EventStudyMath.empty();
             int count = 1 + r.nextInt(60);
             for (int i = 0; i < count; i++) {
@@ -213,15 +295,27 @@ class EventStudyMathTest {
                                 2 + r.nextInt(400),
                                 r.nextInt(5) == 0 ? null : r.nextDouble(),
                                 List.of(60_000L, 120_000L, 180_000L),
-                                List.of(r.nextGaussian() * 0.01, r.nextGaussian() * 0.01, r.nextGaussian() * 0.01));
+                                List.of(r.nextGaussian() * 0.01, r.nextGaussian() * 0.01, r.nextGaussian() * 0.01),
+                                "T" + r.nextInt(3),
+                                // clustered: within six hours, out of order, on three tickers with a PT1H window
+                                r.nextInt(6 * 3_600) * 1000L);
                 seen.add(o);
                 s = EventStudyMath.add(s, o);
+                if (o != null) {
+                    TickerOverlap.Step step = TickerOverlap.add(
+                            overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), hour);
+                    overlaps.put(o.ticker(), step.after());
+                    s = EventStudyMath.addOverlap(s, step.overlap(), step.late());
+                }
                 if (r.nextInt(10) == 0) {
                     s = serde.deserializer().deserialize("t", serde.serializer().serialize("t", s)); // a restart
+                    overlaps.replaceAll((k, v) -> overlapSerde
+                            .deserializer()
+                            .deserialize("t", overlapSerde.serializer().serialize("t", v)));
                 }
                 ReferenceStudy.assertClose(
-                        ReferenceStudy.of("g", "h", seen),
-                        EventStudyMath.result("g", "h", s),
+                        ReferenceStudy.of("g", "PT1H", seen),
+                        EventStudyMath.result("g", "PT1H", s),
                         "seed " + seed + " after " + (i + 1));
             }
         }

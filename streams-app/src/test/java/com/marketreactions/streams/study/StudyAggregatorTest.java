@@ -10,6 +10,7 @@ import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionStatus;
+import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.topology.TopologyFixture;
@@ -71,6 +72,20 @@ class StudyAggregatorTest {
     }
 
     private static MockProcessorContext<String, EventStudy> context(KeyValueStore<String, StudySums> store) {
+        return context(store, overlapStore());
+    }
+
+    private static KeyValueStore<String, StudyOverlap> overlapStore() {
+        return Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_OVERLAP),
+                        Serdes.String(),
+                        new PlainAvroSerdes().avro(StudyOverlap.class))
+                .withLoggingDisabled()
+                .build();
+    }
+
+    private static MockProcessorContext<String, EventStudy> context(
+            KeyValueStore<String, StudySums> store, KeyValueStore<String, StudyOverlap> overlaps) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "study-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -78,6 +93,8 @@ class StudyAggregatorTest {
         c.setCurrentSystemTimeMs(50_000L);
         store.init(c.getStateStoreContext(), store);
         c.addStateStore(store);
+        overlaps.init(c.getStateStoreContext(), overlaps);
+        c.addStateStore(overlaps);
         return c;
     }
 

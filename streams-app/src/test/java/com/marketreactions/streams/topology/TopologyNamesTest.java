@@ -40,7 +40,8 @@ class TopologyNamesTest {
                         "news-impact-parts",
                         "recent-reactions",
                         "story-items",
-                        "study-sums")),
+                        "study-sums",
+                        "study-overlap")),
                 stores);
     }
 
