@@ -19,8 +19,6 @@ import java.util.List;
  */
 final class SignedRankSums {
 
-    /** Quantisation step: SARs are counted in hundredths. */
-    static final double STEP = 0.01;
     /** The largest magnitude kept, in hundredths: |SAR| of 100 and more count as 100. */
     static final int MAX_KEY = 10_000;
 
@@ -30,9 +28,9 @@ final class SignedRankSums {
         return new SignedRanks(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    /** {@code round(|x| / STEP)}, at most {@link #MAX_KEY}; 0 for a SAR the test drops. */
+    /** {@code round(|x| * 100)}, half up, at most {@link #MAX_KEY}; 0 for a SAR the test drops. */
     static int key(double sar) {
-        return (int) Math.min(MAX_KEY, Math.round(Math.abs(sar) / STEP));
+        return (int) Math.min(MAX_KEY, Math.round(Math.abs(sar) * 100));
     }
 
     /** The counts with one more SAR (a copy; a quantised zero changes nothing). */
@@ -57,6 +55,18 @@ final class SignedRankSums {
             neg.set(at, neg.get(at) + 1);
         }
         return new SignedRanks(keys, pos, neg);
+    }
+
+    /** V: the sum of the mid-ranks of |x| over the positive x (R's {@code wilcox.test} statistic). */
+    static double positiveRankSum(SignedRanks r) {
+        long below = 0;
+        double v = 0;
+        for (int i = 0; i < r.getHundredths().size(); i++) {
+            long t = (long) r.getPositive().get(i) + r.getNegative().get(i);
+            v += r.getPositive().get(i) * (below + (t + 1) / 2.0);
+            below += t;
+        }
+        return v;
     }
 
     /**

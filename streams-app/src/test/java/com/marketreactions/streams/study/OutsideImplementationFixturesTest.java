@@ -1,0 +1,120 @@
+package com.marketreactions.streams.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.internal.StudyOverlap;
+import com.marketreactions.schema.internal.StudySums;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The study's statistics against implementations nobody here wrote, on the same inputs: R's {@code wilcox.test},
+ * estudy2's {@code wilcoxon_test} and EventStudy's (sipemu/eventstudy) CSectT, Patell, BMP, generalized sign and
+ * Kolari-Pynnönen tests, run once by {@code study-fixtures/make-fixtures.R} (how, in that folder's README). The
+ * inputs are written with 17 significant digits, so both sides start from the same doubles; they differ only in
+ * the order of their sums: 1e-12 relative.
+ */
+class OutsideImplementationFixturesTest {
+
+    private static final double RELATIVE = 1e-12;
+
+    @Test
+    void theStudysStatisticsEqualTheOutsideImplementations() throws IOException {
+        StudySums s = EventStudyMath.empty();
+        for (Map<String, String> row : csv("inputs.csv")) {
+            s = EventStudyMath.add(
+                    s,
+                    new EventStudyMath.Observation(
+                            Double.parseDouble(row.get("car")),
+                            Double.parseDouble(row.get("sar")),
+                            Integer.parseInt(row.get("m")),
+                            Double.parseDouble(row.get("p")),
+                            List.of(),
+                            List.of(),
+                            "F" + row.get("event"),
+                            0L));
+        }
+        EventStudy r = EventStudyMath.result("all", "PT30M", s);
+        Map<String, Double> want = values("outputs.csv");
+        close(want.get("caar"), r.getCaar(), "caar (EventStudy::CSectTTest)");
+        close(want.get("csectT"), r.getCsectT(), "csectT (EventStudy::CSectTTest)");
+        close(want.get("patellZ"), r.getPatellZ(), "patellZ (EventStudy::PatellZTest)");
+        close(want.get("bmpT"), r.getBmpT(), "bmpT (EventStudy::BMPTest)");
+        close(want.get("genSignZ"), r.getGenSignZ(), "genSignZ (EventStudy::GeneralizedSignTest)");
+        double v = SignedRankSums.positiveRankSum(s.getSignedRanks());
+        assertEquals(want.get("wilcoxonV"), v, 0.0, "V (stats::wilcox.test), exact: integer counts");
+        assertEquals(want.get("wilcoxonV.estudy2"), v, 0.0, "V (estudy2::wilcoxon_test)");
+        close(want.get("wilcoxonZ"), r.getWilcoxonZ(), "wilcoxonZ (stats::wilcox.test)");
+        close(want.get("wilcoxonP"), r.getWilcoxonP(), "wilcoxonP (stats::wilcox.test)");
+    }
+
+    @Test
+    void theKolariPynnonenAdjustmentEqualsEventStudysOnTheCorrelationsTheStudyAssumes() throws IOException {
+        StudySums s = EventStudyMath.empty();
+        Map<String, StudyOverlap> overlaps = new HashMap<>();
+        long h = java.time.Duration.ofHours(1).toMillis();
+        for (Map<String, String> row : csv("kp-inputs.csv")) {
+            EventStudyMath.Observation o = new EventStudyMath.Observation(
+                    0.0,
+                    Double.parseDouble(row.get("sar")),
+                    100,
+                    null,
+                    List.of(),
+                    List.of(),
+                    row.get("ticker"),
+                    Long.parseLong(row.get("t0")));
+            s = EventStudyMath.add(s, o);
+            TickerOverlap.Step step =
+                    TickerOverlap.add(overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), h);
+            overlaps.put(o.ticker(), step.after());
+            s = EventStudyMath.addOverlap(s, step.overlap(), step.late());
+        }
+        EventStudy r = EventStudyMath.result("all", "PT1H", s);
+        Map<String, Double> want = values("kp-outputs.csv");
+        // r: the package's mean off-diagonal sample correlation of estimation SARs built to have these correlations
+        close(want.get("overlapR"), r.getOverlapR(), "overlapR");
+        close(want.get("bmpT"), r.getBmpT(), "bmpT (EventStudy::BMPTest)");
+        close(want.get("bmpKpT"), r.getBmpKpT(), "bmpKpT (EventStudy::KolariPynnonenTest)");
+    }
+
+    private static void close(double expected, Double actual, String what) {
+        assertEquals(expected, actual, RELATIVE * Math.max(1, Math.abs(expected)), what);
+    }
+
+    private static Map<String, Double> values(String name) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map<String, String> row : csv(name)) {
+            out.put(row.get("statistic"), Double.parseDouble(row.get("value")));
+        }
+        return out;
+    }
+
+    /** A fixture's rows by column name (plain CSV: no quotes, no commas in values). */
+    private static List<Map<String, String>> csv(String name) throws IOException {
+        try (InputStream in = OutsideImplementationFixturesTest.class.getResourceAsStream("/study-fixtures/" + name)) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            String[] head = lines[0].trim().split(",");
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] cells = lines[i].trim().split(",");
+                Map<String, String> row = new HashMap<>();
+                for (int c = 0; c < head.length; c++) {
+                    row.put(head[c], cells[c].trim());
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
