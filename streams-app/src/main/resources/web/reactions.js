@@ -657,9 +657,13 @@
     return u;
   }
 
-  /** A test statistic with its two-sided p, marked when p < 0.05. */
+  /**
+   * A test statistic with its two-sided p, marked when p < 0.05. Non-breaking spaces inside "(p 0.012) *": with
+   * eleven columns of numbers the table wraps a cell between the value and its p, not elsewhere.
+   */
   function stat(v, p) {
-    return v === null || v === undefined ? '' : num(v, 2) + ' (p ' + num(p, 3) + ')' + (p < 0.05 ? ' *' : '');
+    return v === null || v === undefined ? ''
+      : num(v, 2) + ' (p\u00a0' + num(p, 3) + ')' + (p < 0.05 ? '\u00a0*' : '');
   }
 
   const STUDY_MIN_N = 2;
@@ -668,7 +672,8 @@
     const table = el('table', null, 'study');
     const head = table.createTHead().insertRow();
     [['group', ''], ['horizon', ''], ['n', 'num'], ['without model', 'num'], ['CAAR', 'num'],
-      ['cross-sectional t', 'num'], ['Patell Z', 'num'], ['BMP t', 'num'], ['generalized sign Z', 'num']]
+      ['cross-sectional t', 'num'], ['Patell Z', 'num'], ['BMP t', 'num'], ['BMP t, Kolari-Pynnönen adj.', 'num'],
+      ['generalized sign Z', 'num'], ['skewness-adj. t (Hall)', 'num'], ['Wilcoxon signed-rank Z', 'num']]
       .forEach(([h, cls]) => head.appendChild(el('th', h, cls)));
     const body = table.createTBody();
     studies.forEach(s => {
@@ -679,7 +684,8 @@
       tr.appendChild(el('td', s.group));
       tr.appendChild(el('td', s.horizon));
       [s.n, s.excluded, pct(s.caar), stat(s.csectT, s.csectP), stat(s.patellZ, s.patellP),
-        stat(s.bmpT, s.bmpP), stat(s.genSignZ, s.genSignP)].forEach(v => tr.appendChild(el('td', v, 'num')));
+        stat(s.bmpT, s.bmpP), stat(s.bmpKpT, s.bmpKpP), stat(s.genSignZ, s.genSignP), stat(s.skewT, s.skewP),
+        stat(s.wilcoxonZ, s.wilcoxonP)].forEach(v => tr.appendChild(el('td', v, 'num')));
     });
     return table;
   }
@@ -748,7 +754,9 @@
     }
     container.appendChild(el('h2', 'Event study across the events'));
     container.appendChild(el('p', 'Mean cumulative abnormal return (CAAR) of the FINAL reactions of each group, with '
-      + 'the cross-sectional t, Patell Z, Boehmer-Musumeci-Poulsen t and generalized sign Z (* p < 0.05); n counts '
+      + 'the cross-sectional t, Patell Z, Boehmer-Musumeci-Poulsen t, that t adjusted for the overlapping windows of '
+      + 'one ticker\'s clustered news (Kolari-Pynnönen 2010), generalized sign Z, Hall\'s (1992) skewness-adjusted t '
+      + 'of the CAR and the Wilcoxon signed-rank Z of the standardized abnormal returns (* p < 0.05); n counts '
       + 'the reactions with a model, "without model" those left out for want of one.', 'note'));
     const shownRows = studies.filter(s => s.n >= STUDY_MIN_N);
     const few = studies.filter(s => s.n < STUDY_MIN_N);

@@ -8,7 +8,7 @@ import java.util.Locale;
 /** Prints event studies as a table: one row per group and horizon. */
 final class StudyTable {
 
-    private static final String ROW = "  %-28s %-6s %4s %4s %9s %14s %14s %14s %14s%n";
+    private static final String ROW = "  %-28s %-6s %4s %4s %9s %14s %14s %14s %14s %14s %14s %14s%n";
 
     private StudyTable() {}
 
@@ -18,6 +18,8 @@ final class StudyTable {
         }
         out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score, "
                 + "no z = those without):");
+        out.println("  KP-BMP = BMP adjusted for one ticker's overlapping windows (Kolari-Pynnonen 2010); "
+                + "Hall t = skewness-corrected t of CAR (Hall 1992); Wilcoxon = signed-rank z of SAR");
         out.printf(
                 ROW,
                 "group",
@@ -28,7 +30,10 @@ final class StudyTable {
                 "csect t (p)",
                 "Patell z (p)",
                 "BMP t (p)",
-                "gen. sign z (p)");
+                "KP-BMP t (p)",
+                "gen. sign z (p)",
+                "Hall skew t (p)",
+                "Wilcoxon z (p)");
         List<EventStudy> thin = studies.stream().filter(s -> s.getN() < 2).toList();
         for (EventStudy s : studies) {
             if (s.getN() < 2) {
@@ -44,7 +49,10 @@ final class StudyTable {
                     stat(s.getCsectT(), s.getCsectP()),
                     stat(s.getPatellZ(), s.getPatellP()),
                     stat(s.getBmpT(), s.getBmpP()),
-                    stat(s.getGenSignZ(), s.getGenSignP()));
+                    stat(s.getBmpKpT(), s.getBmpKpP()),
+                    stat(s.getGenSignZ(), s.getGenSignP()),
+                    stat(s.getSkewT(), s.getSkewP()),
+                    stat(s.getWilcoxonZ(), s.getWilcoxonP()));
         }
         if (!thin.isEmpty()) {
             out.printf(

@@ -81,6 +81,30 @@ class ReactionTableTest {
     }
 
     @Test
+    void theStudyTableNamesEachTestsMethodAndShowsItsValue() {
+        EventStudy s = study("all", 13);
+        s.setBmpT(3.0);
+        s.setBmpP(0.011);
+        s.setBmpKpT(1.5);
+        s.setBmpKpP(0.16);
+        s.setSkewT(2.5);
+        s.setSkewP(0.012);
+        s.setWilcoxonZ(-2.2);
+        s.setWilcoxonP(0.028);
+        String out = printed(o -> StudyTable.print(List.of(s), o));
+
+        String head = out.lines().filter(l -> l.contains("group")).findFirst().orElseThrow();
+        for (String h : List.of("KP-BMP t (p)", "Hall skew t (p)", "Wilcoxon z (p)")) {
+            assertTrue(head.contains(h), head);
+        }
+        assertTrue(out.contains("Kolari-Pynnonen") && out.contains("Hall 1992"), out);
+        String row = out.lines().filter(l -> l.startsWith("  all ")).findFirst().orElseThrow();
+        assertTrue(row.contains("1.50 (0.160)"), row);
+        assertTrue(row.contains("2.50 (0.012)*"), row);
+        assertTrue(row.contains("-2.20 (0.028)*"), row);
+    }
+
+    @Test
     void studyGroupsOfFewerThanTwoReactionsAreNamedNotTabled() {
         String out = printed(
                 o -> StudyTable.print(List.of(study("all", 13), study("ticker:AMD", 1), study("ticker:CRWV", 0)), o));

@@ -34,6 +34,10 @@ class TopologyMatchesBatchReferenceTest {
     private static final Map<String, AtomicLong> COVERAGE = new ConcurrentHashMap<>();
     private static final AtomicLong RUN_MILLIS = new AtomicLong();
     private static final AtomicLong TRUNCATED_LATE_NEWS = new AtomicLong();
+    /** Studies compared with a same-ticker overlap to adjust for (Kolari-Pynnonen), and seeds run. */
+    private static final AtomicLong STUDIES_WITH_OVERLAP = new AtomicLong();
+
+    private static final AtomicLong SEEDS_RUN = new AtomicLong();
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, SEEDS);
@@ -81,6 +85,10 @@ class TopologyMatchesBatchReferenceTest {
                 new java.util.TreeSet<>(got.studies().keySet()),
                 "groups");
         study.forEach((k, e) -> ReferenceStudy.assertClose(e, got.studies().get(k), sc.description() + " " + k));
+        STUDIES_WITH_OVERLAP.addAndGet(study.values().stream()
+                .filter(e -> e.getOverlapR() != null && e.getOverlapR() > 0 && e.getBmpKpT() != null)
+                .count());
+        SEEDS_RUN.incrementAndGet();
         if (!problems.isEmpty()) {
             String shown = problems.stream().limit(MAX_REPORTED).collect(Collectors.joining("\n  "));
             fail(String.format(
@@ -202,7 +210,11 @@ class TopologyMatchesBatchReferenceTest {
         if (!COVERAGE.isEmpty()) {
             System.out.println("[differential] compared reactions by feature: " + new TreeMap<>(COVERAGE)
                     + "; late-news reactions compared by identity only (HISTORY_TRUNCATED): "
-                    + TRUNCATED_LATE_NEWS.get() + "; topology time " + RUN_MILLIS.get() + " ms");
+                    + TRUNCATED_LATE_NEWS.get() + "; studies with a same-ticker overlap: "
+                    + STUDIES_WITH_OVERLAP.get() + "; topology time " + RUN_MILLIS.get() + " ms");
+        }
+        if (SEEDS_RUN.get() == SEEDS) {
+            assertTrue(STUDIES_WITH_OVERLAP.get() > 0, "no seed compared a Kolari-Pynnonen adjustment");
         }
     }
 }
