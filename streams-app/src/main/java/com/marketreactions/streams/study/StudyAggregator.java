@@ -79,8 +79,9 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
         StudySums before = known != null ? known.sums() : sums.get(key);
         EventStudyMath.Observation o = EventStudyMath.Observation.of(record.value());
         StudySums after = EventStudyMath.add(before == null ? EventStudyMath.empty() : before, o);
-        if (o != null) {
-            // the reaction's windows in common with its ticker's earlier ones (Kolari-Pynnonen)
+        if (o != null && after.getSameTickerOverlap() != null) {
+            // the reaction's windows in common with its ticker's earlier ones (Kolari-Pynnonen); none for sums begun
+            // before they were kept
             StudyKey study = StudyKey.decode(key);
             String tickerKey = new StudyTickerKey(study, o.ticker()).encode();
             StudyOverlap times = overlaps.get(tickerKey);

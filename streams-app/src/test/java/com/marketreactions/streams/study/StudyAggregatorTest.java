@@ -71,6 +71,48 @@ class StudyAggregatorTest {
         assertEquals("all", again.get(0).getGroup());
     }
 
+    /**
+     * Two reactions of one ticker a minute apart share four of their five minutes: the overlap is kept per ticker in
+     * study-overlap, across a restart, and taken into the adjusted BMP; another ticker's reaction adds none.
+     */
+    @Test
+    void theSameTickersOverlappingWindowsAreKeptInTheirStoreAndAdjustBmp() {
+        MarketReaction fin = aFinal();
+        KeyValueStore<String, StudySums> store = Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
+                        Serdes.String(),
+                        new PlainAvroSerdes().avro(StudySums.class))
+                .withLoggingDisabled()
+                .build();
+        KeyValueStore<String, StudyOverlap> overlaps = overlapStore();
+        java.time.Instant t0 = fin.getEventTime();
+        StudyAggregator a = new StudyAggregator();
+        a.init(context(store, overlaps));
+        a.process(new Record<>("all|PT5M", copy(fin, "AMZN", t0, 1.0), 1_000L));
+        a.process(new Record<>("all|PT5M", copy(fin, "MSFT", t0, 2.0), 1_001L));
+        StudyAggregator restarted = new StudyAggregator();
+        MockProcessorContext<String, EventStudy> c = context(store, overlaps);
+        restarted.init(c);
+        restarted.process(new Record<>("all|PT5M", copy(fin, "AMZN", t0.plusSeconds(60), 4.0), 1_002L));
+        c.scheduledPunctuators().get(0).getPunctuator().punctuate(10_000L);
+        EventStudy r = (EventStudy)
+                c.forwarded().get(c.forwarded().size() - 1).record().value();
+
+        assertEquals(2, overlaps.get("all|PT5M|AMZN").getEventTimes().size());
+        assertEquals(1, overlaps.get("all|PT5M|MSFT").getEventTimes().size());
+        // one pair of 3 * 2 ordered ones, counted twice: r = 2 * 0.8 / 6
+        assertEquals(0.8 * 2 / 6, r.getOverlapR(), 1e-12);
+        assertEquals(r.getBmpT() * Math.sqrt((1 - r.getOverlapR()) / (1 + 2 * r.getOverlapR())), r.getBmpKpT(), 1e-12);
+    }
+
+    private static MarketReaction copy(MarketReaction r, String ticker, java.time.Instant t0, double z) {
+        return MarketReaction.newBuilder(r)
+                .setTicker(ticker)
+                .setEventTime(t0)
+                .setZScore(z)
+                .build();
+    }
+
     private static MockProcessorContext<String, EventStudy> context(KeyValueStore<String, StudySums> store) {
         return context(store, overlapStore());
     }
