@@ -13,6 +13,7 @@ import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.app.ReactionApp;
+import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ final class LiveLatency {
                 Duration.ofMillis(500),
                 Duration.ofMinutes(1),
                 StoryConfig.defaults(),
+                SessionConfig.defaults(),
                 InputLimits.defaults(),
                 false);
     }

@@ -27,7 +27,7 @@ final class ReportFile {
 
     /** Writes the charts of the run's FINAL reactions, times in the exchange's {@code zone}; returns how many. */
     static int write(Path out, String title, Replay.Result r, Path ticks, String benchmark, ZoneId zone) {
-        List<ReactionChart> charts = Report.charts(r.finals(), ticks, benchmark);
+        List<ReactionChart> charts = Report.charts(r.finals(), ticks, benchmark, zone);
         try {
             ReportWriter.write(out, title, charts, r.studies(), zone);
         } catch (IOException e) {

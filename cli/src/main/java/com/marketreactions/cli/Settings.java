@@ -6,6 +6,7 @@ import com.marketreactions.common.RegistryOptions;
 import com.marketreactions.common.TopicRetention;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -90,6 +91,12 @@ public final class Settings {
             "PT10M",
             "Wall time reactions wait for a silent benchmark while stocks trade, then close flagged BENCHMARK_STALLED");
 
+    public static final Key NIGHT_RATIO = new Key(
+            "night.variance.ratio",
+            "0.3333",
+            "Variance of a night as a share of a trading day's, that z-scores assume before they count the estimation "
+                    + "window's own nights (weighing as ten nights)");
+
     public static final Key STORIES = new Key(
             "story.enabled",
             "true",
@@ -143,7 +150,8 @@ public final class Settings {
     public static final Key EXCHANGE_ZONE = new Key(
             "exchange.zone",
             "America/New_York",
-            "Time zone of the exchange, in which the report and the live page show times (an IANA zone id)");
+            "Time zone of the exchange (an IANA zone id): the clock of the z-score's parts of the day and nights, and "
+                    + "of the times the report and the live page show");
 
     public static final Key HTTP_HOST =
             new Key("http.host", "127.0.0.1", "Interface of the service's health and metrics endpoint");
@@ -170,6 +178,7 @@ public final class Settings {
         IDLE,
         PROVISIONAL,
         BENCHMARK_WAIT,
+        NIGHT_RATIO,
         STORIES,
         STORY_THRESHOLD,
         STORY_WINDOW,
@@ -386,6 +395,7 @@ public final class Settings {
                     duration(PROVISIONAL),
                     duration(BENCHMARK_WAIT),
                     new StoryConfig(bool(STORIES), number(STORY_THRESHOLD), duration(STORY_WINDOW)),
+                    new SessionConfig(exchangeZone(), number(NIGHT_RATIO)),
                     new InputLimits(
                             integer(NEWS_MAX_TICKERS),
                             integer(NEWS_MAX_TAGS),

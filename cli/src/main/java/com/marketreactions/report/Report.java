@@ -5,9 +5,11 @@ import com.marketreactions.producers.files.BadInputException;
 import com.marketreactions.producers.files.InputFormat;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.StockTick;
+import com.marketreactions.streams.reaction.SessionClock;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.web.ReactionChart;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +29,8 @@ public final class Report {
     private Report() {}
 
     /** The charts, in the order of {@code finals} (a replay's: by news time, news, ticker). */
-    public static List<ReactionChart> charts(List<MarketReaction> finals, Path ticksFile, String benchmark) {
+    public static List<ReactionChart> charts(
+            List<MarketReaction> finals, Path ticksFile, String benchmark, ZoneId zone) {
         Map<String, List<MarketReaction>> byNewsTicker = new LinkedHashMap<>();
         for (MarketReaction r : finals) {
             byNewsTicker
@@ -73,6 +76,7 @@ public final class Report {
                             r.getSource() == null ? r.getNewsId() : r.getSource()));
         }
         List<ReactionChart> charts = new ArrayList<>();
+        SessionClock clock = new SessionClock(zone);
         int i = 0;
         for (List<MarketReaction> rs : byNewsTicker.values()) {
             Window[] w = windows.get(i++);
@@ -80,7 +84,8 @@ public final class Report {
                     rs,
                     w[0].series(),
                     w[1].series(),
-                    newsByTicker.getOrDefault(rs.get(0).getTicker(), List.of())));
+                    newsByTicker.getOrDefault(rs.get(0).getTicker(), List.of()),
+                    clock));
         }
         return charts;
     }

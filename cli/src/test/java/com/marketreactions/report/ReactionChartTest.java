@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The chart's numbers against the batch reference: at every horizon's end the ticker's line is the reaction's
  * raw return, the benchmark's its benchmark return, the model's its expected return, the band's half-width
- * {@code 1.96 sigma sqrt(marketMinutes)} (so "outside the band" is "significant"), and the volume bars of the
+ * {@code 1.96 sigma sqrt(varianceMinutes)} (so "outside the band" is "significant"), and the volume bars of the
  * window add up to its volume. Data with a gap in the ticker's trading, news on the benchmark, a ticker
  * without ticks and a second news on the same ticker; the trades per bar the page draws trading time from.
  */
@@ -66,7 +66,8 @@ class ReactionChartTest {
                 t -> lines.add(t.symbol() + "," + Instant.ofEpochMilli(t.ts()) + "," + t.price() + "," + t.size()));
         Files.write(file, lines);
 
-        List<ReactionChart> charts = Report.charts(finals, file, "SPY");
+        List<ReactionChart> charts =
+                Report.charts(finals, file, "SPY", config.session().zone());
 
         assertEquals(4, charts.size(), "n1 x STK, SPY, NOTICK and n2 x STK");
         int checked = 0;
@@ -80,7 +81,7 @@ class ReactionChartTest {
                 assertClose(r.getExpectedReturn(), c.expected()[k], what + " expected return");
                 if (r.getZScore() != null) {
                     double half = (c.upper()[k] - c.lower()[k]) / 2;
-                    assertEquals(1.96 * r.getSigma() * Math.sqrt(r.getMarketMinutes()), half, 1e-12, what + " band");
+                    assertEquals(1.96 * r.getSigma() * Math.sqrt(r.getVarianceMinutes()), half, 1e-12, what + " band");
                     assertEquals(
                             r.getSignificant(),
                             Math.abs(c.stock()[k] - c.expected()[k]) >= half,

@@ -2,6 +2,7 @@ package com.marketreactions.streams;
 
 import com.marketreactions.common.InputLimits;
 import com.marketreactions.streams.reaction.ReactionCalculator;
+import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import java.time.Duration;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import java.util.Objects;
  *                    benchmark partition restoring or failing over, a lagging broadcast) before it finalizes
  *                    without it and flags the reactions BENCHMARK_STALLED; at least the idle timeout
  * @param stories how news items are grouped into stories
+ * @param session the exchange's day: its clock and the night's prior variance, for the z-score
  * @param limits how large a news event may be ({@link InputLimits}); a larger one is rejected as invalid
  * @param endMarkers whether end-of-input markers on the input topics end the input: a replay's own run (its input
  *                    is bounded); a service ignores and counts them ({@link
@@ -44,11 +46,13 @@ public record ReactionConfig(
         Duration provisionalInterval,
         Duration benchmarkWait,
         StoryConfig stories,
+        SessionConfig session,
         InputLimits limits,
         boolean endMarkers) {
 
     public ReactionConfig {
         Objects.requireNonNull(stories, "stories");
+        Objects.requireNonNull(session, "session");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(horizons, "horizons");
         if (horizons.isEmpty()) {
@@ -92,6 +96,7 @@ public record ReactionConfig(
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(10),
                 StoryConfig.defaults(),
+                SessionConfig.defaults(),
                 InputLimits.defaults(),
                 false);
     }
@@ -124,7 +129,7 @@ public record ReactionConfig(
     }
 
     public ReactionCalculator calculator() {
-        return new ReactionCalculator(estimationWindow.toMillis(), minPoints, directionThreshold);
+        return new ReactionCalculator(estimationWindow.toMillis(), minPoints, directionThreshold, session);
     }
 
     public ReactionConfig withHorizons(List<Horizon> h) {
@@ -165,6 +170,12 @@ public record ReactionConfig(
         return c.done();
     }
 
+    public ReactionConfig withSession(SessionConfig s) {
+        Change c = new Change(this);
+        c.session = s;
+        return c.done();
+    }
+
     public ReactionConfig withLimits(InputLimits l) {
         Change c = new Change(this);
         c.limits = l;
@@ -191,6 +202,7 @@ public record ReactionConfig(
         Duration provisionalInterval;
         Duration benchmarkWait;
         StoryConfig stories;
+        SessionConfig session;
         InputLimits limits;
         boolean endMarkers;
 
@@ -206,6 +218,7 @@ public record ReactionConfig(
             provisionalInterval = c.provisionalInterval;
             benchmarkWait = c.benchmarkWait;
             stories = c.stories;
+            session = c.session;
             limits = c.limits;
             endMarkers = c.endMarkers;
         }
@@ -223,6 +236,7 @@ public record ReactionConfig(
                     provisionalInterval,
                     benchmarkWait,
                     stories,
+                    session,
                     limits,
                     endMarkers);
         }

@@ -1,8 +1,10 @@
 package com.marketreactions.streams.ops;
 
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.history.TicksQuery;
+import com.marketreactions.streams.reaction.SessionClock;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.web.ReactionChart;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ final class ChartQuery {
 
     /** The chart, or empty when this instance holds no reaction of (news, ticker). */
     static Optional<ReactionChart> local(
-            KafkaStreams streams, ReactionQueries q, String newsId, String ticker, String benchmark) {
+            KafkaStreams streams, ReactionQueries q, String newsId, String ticker, ReactionConfig config) {
+        String benchmark = config.benchmark();
         // all of them, not a list answer's newest: the chart's news may be older than those
         List<MarketReaction> ofTicker =
                 q.localByTicker(ticker, Integer.MAX_VALUE).reactions();
@@ -61,7 +64,8 @@ final class ChartQuery {
         TickSeries bench = ticker.equals(benchmark)
                 ? new TickSeries()
                 : ticks(streams, partition, benchmark, range[0] - LOOK_BACK_MS, range[1]);
-        return Optional.of(ReactionChart.of(rs, stock, bench, others));
+        return Optional.of(ReactionChart.of(
+                rs, stock, bench, others, new SessionClock(config.session().zone())));
     }
 
     private static TickSeries ticks(KafkaStreams streams, int partition, String symbol, long from, long to) {

@@ -309,8 +309,7 @@ public final class OpsServer implements AutoCloseable {
             if (owner.isPresent()) {
                 return peers.forward(owner.get(), "/chart/" + Peers.encode(newsId) + "/" + Peers.encode(ticker));
             }
-            Optional<ReactionChart> c =
-                    ChartQuery.local(a.streams(), q, newsId, ticker, a.config().benchmark());
+            Optional<ReactionChart> c = ChartQuery.local(a.streams(), q, newsId, ticker, a.config());
             return c.isEmpty() ? null : Answer.of(JSON.writeValueAsString(ChartJson.of(c.get(), 0, zone)));
         });
     }

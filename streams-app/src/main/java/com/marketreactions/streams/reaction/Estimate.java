@@ -8,7 +8,9 @@ package com.marketreactions.streams.reaction;
  * @param baselineTime time of P0
  * @param isBenchmark the ticker is the benchmark itself
  * @param benchmarkBaseline B0, null without a benchmark tick in {@code [t0 - E, t0]} (and for the benchmark)
+ * @param benchmarkBaselineTime time of B0
  * @param fit the normal-return model; null when the model is NONE
+ * @param profile how the model's residual variance spreads over the day and the night; null without a sigma
  * @param estVolume millionths of a share of s traded in {@code [t0 - E, t0)}
  * @param estMinutes distinct minutes with a trade of s in that range
  */
@@ -18,6 +20,8 @@ public record Estimate(
         Long baselineTime,
         boolean isBenchmark,
         Double benchmarkBaseline,
+        Long benchmarkBaselineTime,
         ModelFit fit,
+        VarianceProfile profile,
         long estVolume,
         int estMinutes) {}

@@ -60,6 +60,27 @@ public record ModelFit(ReactionModel model, Double alpha, Double beta, Double si
         return new ModelFit(ReactionModel.MARKET_ADJUSTED, 0.0, 1.0, sigma, n, positiveShare(rs, rm, n, 1.0));
     }
 
+    /**
+     * The residuals of the points under this model: {@code r_s - alpha - beta r_m}, or for the market-adjusted model
+     * {@code r_s - r_m} about its mean (the deviations its sigma is taken from).
+     */
+    double[] residuals(double[] rs, double[] rm, int n) {
+        double[] e = new double[n];
+        double center = 0;
+        if (model == ReactionModel.MARKET_ADJUSTED) {
+            for (int i = 0; i < n; i++) {
+                center += rs[i] - rm[i];
+            }
+            center = n > 0 ? center / n : 0;
+        } else {
+            center = alpha;
+        }
+        for (int i = 0; i < n; i++) {
+            e[i] = rs[i] - center - beta * rm[i];
+        }
+        return e;
+    }
+
     private static Double positiveShare(double[] rs, double[] rm, int n, double beta) {
         if (n == 0) {
             return null;

@@ -55,16 +55,21 @@ public final class ReactionCalculator {
     private final long estimationMs;
     private final int minPoints;
     private final double directionThreshold;
+    private final SessionClock clock;
+    private final double nightRatio;
 
     /**
      * @param estimationMs the estimation window E, also the baseline look-back
      * @param minPoints fewest estimation points for the market model
      * @param directionThreshold |rawReturn| above which the direction is UP or DOWN, e.g. 0.005
+     * @param session the exchange's day, for the variance of a window ({@link VarianceProfile})
      */
-    public ReactionCalculator(long estimationMs, int minPoints, double directionThreshold) {
+    public ReactionCalculator(long estimationMs, int minPoints, double directionThreshold, SessionConfig session) {
         this.estimationMs = estimationMs;
         this.minPoints = minPoints;
         this.directionThreshold = directionThreshold;
+        this.clock = new SessionClock(session.zone());
+        this.nightRatio = session.nightRatio();
     }
 
     public long estimationMs() {
@@ -90,13 +95,15 @@ public final class ReactionCalculator {
         }
         int estMinutes = distinctBuckets(stock, i0, i1);
         Double b0 = null;
-        ModelFit fit = null;
+        Long b0Time = null;
+        Model model = new Model(null, null);
         if (bench != null) {
             int bb = lastIn(bench, from, t0);
             if (bb >= 0) {
                 b0 = bench.price(bb);
+                b0Time = bench.ts(bb);
                 if (b >= 0) {
-                    fit = estimate(stock, bench, from, t0);
+                    model = estimate(stock, bench, from, t0);
                 }
             }
         }
@@ -106,7 +113,9 @@ public final class ReactionCalculator {
                 b >= 0 ? stock.ts(b) : null,
                 bench == null,
                 b0,
-                fit,
+                b0Time,
+                model.fit(),
+                model.profile(),
                 estVolume,
                 estMinutes);
     }
@@ -190,6 +199,8 @@ public final class ReactionCalculator {
                     .setSigma(null)
                     .setEstimationPoints(null)
                     .setMarketMinutes(null)
+                    .setVarianceMinutes(null)
+                    .setVarianceWeights(List.of())
                     .setExpectedReturn(null)
                     .setAbnormalReturn(null)
                     .setZScore(null)
@@ -198,19 +209,29 @@ public final class ReactionCalculator {
         } else {
             double b1 = w.benchLast != null ? w.benchLast : est.benchmarkBaseline();
             double benchReturn = b1 / est.benchmarkBaseline() - 1;
-            int marketMinutes = w.marketMinutes;
             double expected = fit.beta() * benchReturn;
             double abnormal = raw - expected;
-            Double z = fit.sigma() == null || fit.sigma() == 0 || marketMinutes == 0
+            // the variance of the times the return covers: the stock's from the trade of P0 to the trade of P1, the
+            // benchmark's from the trade of B0 to the trade of B1
+            long b1Time = w.benchLast != null ? w.benchLastTs() : est.benchmarkBaselineTime();
+            Double varianceMinutes = est.profile() == null
                     ? null
-                    : abnormal / (fit.sigma() * Math.sqrt(marketMinutes));
+                    : est.profile()
+                            .varianceMinutes(clock, est.baselineTime(), p1Time, est.benchmarkBaselineTime(), b1Time);
+            // without a trade of s in the window its abnormal return is the benchmark's move alone: nothing to test
+            Double z = varianceMinutes == null || varianceMinutes == 0 || w.count == 0
+                    ? null
+                    : abnormal / (fit.sigma() * Math.sqrt(varianceMinutes));
             out.setModel(fit.model())
                     .setBenchmarkReturn(benchReturn)
                     .setAlpha(fit.alpha())
                     .setBeta(fit.beta())
                     .setSigma(fit.sigma())
                     .setEstimationPoints(fit.points())
-                    .setMarketMinutes(marketMinutes)
+                    .setMarketMinutes(w.marketMinutes)
+                    .setVarianceMinutes(varianceMinutes)
+                    .setVarianceWeights(
+                            est.profile() == null ? List.of() : est.profile().asList())
                     .setExpectedReturn(expected)
                     .setAbnormalReturn(abnormal)
                     .setZScore(z)
@@ -246,53 +267,14 @@ public final class ReactionCalculator {
         return buckets;
     }
 
-    /** Spec 6: 1-minute close-to-close returns of s and m over {@code [from, t0)}, paired by bucket. */
-    private ModelFit estimate(TickSeries stock, TickSeries bench, long from, long t0) {
-        Closes cs = Closes.of(stock, from, t0);
-        Closes cm = Closes.of(bench, from, t0);
-        int cap = Math.min(cs.n, cm.n);
-        double[] rs = new double[cap];
-        double[] rm = new double[cap];
-        int n = 0;
-        int j = 0;
-        for (int i = 1; i < cs.n; i++) {
-            long k = cs.bucket[i];
-            if (cs.bucket[i - 1] != k - 1) {
-                continue;
-            }
-            while (j < cm.n && cm.bucket[j] < k) {
-                j++;
-            }
-            if (j < cm.n && cm.bucket[j] == k && j > 0 && cm.bucket[j - 1] == k - 1) {
-                rs[n] = cs.close[i] / cs.close[i - 1] - 1;
-                rm[n] = cm.close[j] / cm.close[j - 1] - 1;
-                n++;
-            }
-        }
-        return ModelFit.fit(rs, rm, n, minPoints);
+    /** Spec 6-7: the model on the 1-minute returns of s and m over {@code [from, t0)}, and its variance profile. */
+    private Model estimate(TickSeries stock, TickSeries bench, long from, long t0) {
+        MinuteCloses cs = MinuteCloses.of(stock, from, t0);
+        MinuteCloses cm = MinuteCloses.of(bench, from, t0);
+        EstimationPoints points = EstimationPoints.of(cs, cm);
+        ModelFit fit = ModelFit.fit(points.rs(), points.rm(), points.n(), minPoints);
+        return new Model(fit, VarianceProfile.estimate(clock, fit, points, cs, cm, nightRatio));
     }
 
-    /** Last price of each 1-minute bucket that holds a tick in {@code [from, to)}, buckets ascending. */
-    private record Closes(long[] bucket, double[] close, int n) {
-
-        static Closes of(TickSeries s, long from, long to) {
-            int i0 = s.firstAtOrAfter(from);
-            int i1 = s.lastAtOrBefore(to - 1);
-            int cap = Math.max(0, i1 - i0 + 1);
-            long[] bucket = new long[cap];
-            double[] close = new double[cap];
-            int n = 0;
-            for (int i = i0; i <= i1; i++) {
-                long k = Math.floorDiv(s.ts(i), BAR_MS);
-                if (n > 0 && bucket[n - 1] == k) {
-                    close[n - 1] = s.price(i);
-                } else {
-                    bucket[n] = k;
-                    close[n] = s.price(i);
-                    n++;
-                }
-            }
-            return new Closes(bucket, close, n);
-        }
-    }
+    private record Model(ModelFit fit, VarianceProfile profile) {}
 }

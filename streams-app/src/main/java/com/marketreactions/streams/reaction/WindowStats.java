@@ -102,6 +102,11 @@ public final class WindowStats {
         }
     }
 
+    /** Time of the benchmark's latest trade in the window; meaningful when {@code benchLast} is not null. */
+    long benchLastTs() {
+        return benchLastTs;
+    }
+
     /** The CAR path from the window's trades so far ({@link CarPath#of(Estimate, WindowStats)}). */
     List<Double> car(double p0, double b0, double beta) {
         return path.path(p0, b0, beta);

@@ -3,7 +3,9 @@ package com.marketreactions.streams.web;
 import com.marketreactions.common.Shares;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.reaction.SessionClock;
 import com.marketreactions.streams.reaction.TickSeries;
+import com.marketreactions.streams.reaction.VarianceProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,8 +17,9 @@ import java.util.Set;
  * What the chart of one (news, ticker) shows, in one-minute bars aligned to T0 (bar k ends at T0 + k min,
  * so every horizon ends on a bar's end), from an hour before T0 to an eighth past the longest horizon: the ticker's and the benchmark's last price by each bar's end,
  * indexed to 0% at their baselines P0 and B0; the model's expected return {@code beta * benchmark} with a
- * band of {@code ±1.96 sigma sqrt(m)} around it (m: the market minutes since T0, as the z-score counts them),
- * so the ticker's line leaves the band exactly where the move is significant; the ticker's volume per bar
+ * band of {@code ±1.96 sigma sqrt(v)} around it (v: the variance minutes of the returns so far, from the baseline
+ * trades to the last trades, from the reaction's {@code varianceWeights}, as the z-score counts them), so at each horizon the
+ * ticker's line is outside the band exactly when the move is significant; the ticker's volume per bar
  * and its normal volume per minute; the trades of the ticker and the benchmark per bar (where the page draws
  * closed hours narrow); markers for T0, the other news on the ticker in view and the horizons.
  * The model's lines stop at the longest horizon.
@@ -67,9 +70,14 @@ public record ReactionChart(
      * @param reactions the FINAL reactions of one (news, ticker), one per horizon
      * @param stock the ticker's ticks from the last one before the chart's start to its end, in processing order
      * @param bench the benchmark's, likewise (empty when the ticker is the benchmark)
+     * @param clock the exchange's day, which the reactions' variance weights are by
      */
     public static ReactionChart of(
-            List<MarketReaction> reactions, TickSeries stock, TickSeries bench, List<OtherNews> others) {
+            List<MarketReaction> reactions,
+            TickSeries stock,
+            TickSeries bench,
+            List<OtherNews> others,
+            SessionClock clock) {
         List<MarketReaction> rs = reactions.stream()
                 .sorted(Comparator.comparing(r -> Horizon.parse(r.getHorizon()).length()))
                 .toList();
@@ -91,7 +99,14 @@ public record ReactionChart(
         Double b0 = longest.getBenchmarkReturn() == null ? null : lastAtOrBefore(bench, t0);
         Double beta = longest.getBeta();
         Double sigma = longest.getSigma();
-        Set<Long> marketMinutes = new HashSet<>();
+        VarianceProfile profile = VarianceProfile.of(longest.getVarianceWeights());
+        Long baselineTs = longest.getBaselineTime() == null
+                ? null
+                : longest.getBaselineTime().toEpochMilli();
+        long lastStockTs = Long.MIN_VALUE;
+        int benchBase = bench.lastAtOrBefore(t0);
+        long benchBaseTs = benchBase < 0 ? Long.MIN_VALUE : bench.ts(benchBase);
+        long lastBenchTs = Long.MIN_VALUE;
         int si = 0;
         int bi = 0;
         double lastStock = Double.NaN;
@@ -102,6 +117,7 @@ public record ReactionChart(
             long barStart = barEnd - BAR_MS;
             for (; si < stock.size() && stock.ts(si) <= barEnd; si++) {
                 lastStock = stock.price(si);
+                lastStockTs = stock.ts(si);
                 if (stock.ts(si) > barStart) {
                     vol[k] = Shares.add(vol[k], stock.volume(si));
                     trades[k]++;
@@ -109,19 +125,22 @@ public record ReactionChart(
             }
             for (; bi < bench.size() && bench.ts(bi) <= barEnd; bi++) {
                 lastBench = bench.price(bi);
+                lastBenchTs = bench.ts(bi);
                 if (bench.ts(bi) > barStart) {
                     trades[k]++;
-                }
-                if (bench.ts(bi) > t0) {
-                    marketMinutes.add(Math.floorDiv(bench.ts(bi), BAR_MS));
                 }
             }
             s[k] = p0 == null || Double.isNaN(lastStock) ? null : lastStock / p0 - 1;
             b[k] = b0 == null || Double.isNaN(lastBench) ? null : lastBench / b0 - 1;
             if (barEnd > t0 && barEnd <= end && beta != null && b[k] != null) {
                 exp[k] = beta * b[k];
-                if (sigma != null) {
-                    double half = Z * sigma * Math.sqrt(marketMinutes.size());
+                if (sigma != null && profile != null && baselineTs != null) {
+                    // the returns so far: the stock's from its baseline trade to its last trade after T0, the
+                    // benchmark's from its own
+                    long s1 = lastStockTs > t0 ? lastStockTs : baselineTs;
+                    long m1 = lastBenchTs > t0 ? lastBenchTs : benchBaseTs;
+                    double v = profile.varianceMinutes(clock, baselineTs, s1, benchBaseTs, m1);
+                    double half = Z * sigma * Math.sqrt(v);
                     lo[k] = exp[k] - half;
                     hi[k] = exp[k] + half;
                 }

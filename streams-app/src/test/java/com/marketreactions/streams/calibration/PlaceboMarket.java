@@ -107,7 +107,7 @@ final class PlaceboMarket {
     }
 
     Market build(int placebos, int treatedDays, double effect) {
-        long start = ZonedDateTime.of(2025, 3, 3, 0, 0, 0, 0, ZoneOffset.UTC)
+        long start = ZonedDateTime.of(2025, 1, 6, 0, 0, 0, 0, ZoneOffset.UTC)
                 .toInstant()
                 .toEpochMilli();
         List<Long> tradingDays = SessionHours.tradingDays(start, days);
@@ -201,7 +201,7 @@ final class PlaceboMarket {
         double[] x = new double[minutes];
         for (int k = 1; k < minutes; k++) {
             long t = start + (long) k * MINUTE;
-            double step = vol * shape(t - MINUTE) * rnd.nextGaussian();
+            double step = vol * shape(t) * rnd.nextGaussian(); // the price of minute k moves by minute k's volatility
             if (Math.floorMod(t, DAY) == PRE_MARKET && weekday(t)) {
                 step += gapSd * rnd.nextGaussian();
             }

@@ -45,6 +45,7 @@ class SignificanceCalibrationTest {
     private static final class Cell {
         int n;
         int rejected;
+        double sumSquares;
 
         double rate() {
             return n == 0 ? Double.NaN : (double) rejected / n;
@@ -71,6 +72,7 @@ class SignificanceCalibrationTest {
                 if (r.getZScore() != null) {
                     c.n++;
                     c.rejected += Math.abs(r.getZScore()) >= 1.96 ? 1 : 0;
+                    c.sumSquares += r.getZScore() * r.getZScore();
                 }
             }
         }
@@ -113,7 +115,12 @@ class SignificanceCalibrationTest {
                         sb.append(
                                 c == null
                                         ? " - |"
-                                        : String.format(Locale.ROOT, " %.1f%% (n %d) |", 100 * c.rate(), c.n));
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " %.1f%% (n %d, z² %.2f) |",
+                                                100 * c.rate(),
+                                                c.n,
+                                                c.sumSquares / c.n));
                     }
                     sb.append('\n');
                 });

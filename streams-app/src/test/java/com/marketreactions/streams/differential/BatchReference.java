@@ -7,6 +7,7 @@ import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import com.marketreactions.streams.story.StoryTerms;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -72,7 +74,8 @@ public final class BatchReference {
             long graceMs,
             long newsLatenessMs,
             StoryConfig stories,
-            long maxJumpMs) {
+            long maxJumpMs,
+            SessionConfig session) {
 
         /** Without stories, and no tick too far ahead to wait. */
         public Params(
@@ -92,7 +95,8 @@ public final class BatchReference {
                     graceMs,
                     newsLatenessMs,
                     new StoryConfig(false, 0.5, java.time.Duration.ofDays(1)),
-                    Long.MAX_VALUE / 4);
+                    Long.MAX_VALUE / 4,
+                    SessionConfig.defaults());
         }
 
         public static Params of(ReactionConfig config) {
@@ -109,7 +113,8 @@ public final class BatchReference {
                     config.grace().toMillis(),
                     config.newsLateness().toMillis(),
                     config.stories(),
-                    config.limits().maxJump().toMillis());
+                    config.limits().maxJump().toMillis(),
+                    config.session());
         }
     }
 
@@ -486,6 +491,19 @@ public final class BatchReference {
         return r;
     }
 
+    /** The minutes of consecutive closes one night apart (from the end of the one minute to the end of the other). */
+    private static List<long[]> nightPairs(ReferenceVariance rv, NavigableMap<Long, Double> closes) {
+        List<long[]> pairs = new ArrayList<>();
+        Long previous = null;
+        for (long k : closes.keySet()) {
+            if (previous != null && rv.nights((previous + 1) * BUCKET_MS, (k + 1) * BUCKET_MS) == 1) {
+                pairs.add(new long[] {previous, k});
+            }
+            previous = k;
+        }
+        return pairs;
+    }
+
     private static SeqTick last(List<SeqTick> list) {
         return list.isEmpty() ? null : list.get(list.size() - 1);
     }
@@ -499,8 +517,8 @@ public final class BatchReference {
     }
 
     /** close(k) = price of the last tick in bucket k (ticks iterated in order, later overwrite). */
-    private static Map<Long, Double> closes(List<SeqTick> list) {
-        Map<Long, Double> c = new TreeMap<>();
+    private static NavigableMap<Long, Double> closes(List<SeqTick> list) {
+        NavigableMap<Long, Double> c = new TreeMap<>();
         for (SeqTick t : list) {
             c.put(Math.floorDiv(t.ts(), BUCKET_MS), t.price());
         }
@@ -610,6 +628,8 @@ public final class BatchReference {
         Double sigma = null;
         Integer points = null;
         Integer marketMinutes = null;
+        Double varianceMinutes = null;
+        List<Double> varianceWeights = List.of();
         Double expectedReturn = null;
         Double abnormalReturn = null;
         Double zScore = null;
@@ -621,8 +641,8 @@ public final class BatchReference {
             benchmarkReturn = b1.price() / b0.price() - 1;
 
             // 6. estimation points
-            Map<Long, Double> cs = closes(est);
-            Map<Long, Double> cm = closes(visible(m, from, t0 - 1, historyAsOf));
+            NavigableMap<Long, Double> cs = closes(est);
+            NavigableMap<Long, Double> cm = closes(visible(m, from, t0 - 1, historyAsOf));
             List<Double> rs = new ArrayList<>();
             List<Double> rm = new ArrayList<>();
             for (long k : cs.keySet()) {
@@ -676,13 +696,65 @@ public final class BatchReference {
                 }
             }
 
-            // 8. market clock, expected and abnormal return, z-score
+            // 8. market clock, expected and abnormal return, z-score against the variance of the interval the
+            // stock's return covers: from the trade of P0 to the trade of P1
             marketMinutes = buckets(benchmarkWindow).size();
             expectedReturn = beta * benchmarkReturn;
             abnormalReturn = rawReturn - expectedReturn;
-            if (sigma != null && sigma != 0.0 && marketMinutes != 0) {
-                zScore = abnormalReturn / (sigma * Math.sqrt(marketMinutes));
-                significant = Math.abs(zScore) >= SIGNIFICANCE;
+            if (sigma != null && sigma != 0.0) {
+                ReferenceVariance rv = new ReferenceVariance(
+                        params.session().zone(), params.session().nightRatio());
+                List<Long> pointMinutes = new ArrayList<>();
+                List<Double> residuals = new ArrayList<>();
+                double center = alpha;
+                if (model == ReactionModel.MARKET_ADJUSTED) {
+                    double d = 0;
+                    for (int i = 0; i < np; i++) {
+                        d += rs.get(i) - rm.get(i);
+                    }
+                    center = d / np;
+                }
+                int i = 0;
+                for (long k : cs.keySet()) {
+                    if (cs.containsKey(k - 1) && cm.containsKey(k) && cm.containsKey(k - 1)) {
+                        pointMinutes.add(k * BUCKET_MS);
+                        residuals.add(rs.get(i) - center - beta * rm.get(i));
+                        i++;
+                    }
+                }
+                // the nights, from the minute closes: a pair of closes one night apart, each at its minute's end
+                List<ReferenceVariance.Night> nights = new ArrayList<>();
+                for (long[] pair : nightPairs(rv, cs)) {
+                    Map.Entry<Long, Double> ma = cm.floorEntry(pair[0]);
+                    Map.Entry<Long, Double> mb = cm.floorEntry(pair[1]);
+                    if (ma != null) {
+                        nights.add(new ReferenceVariance.Night(
+                                (pair[0] + 1) * BUCKET_MS,
+                                cs.get(pair[0]),
+                                (pair[1] + 1) * BUCKET_MS,
+                                cs.get(pair[1]),
+                                ma.getValue(),
+                                mb.getValue()));
+                    }
+                }
+                List<ReferenceVariance.Night> benchNights = new ArrayList<>();
+                for (long[] pair : nightPairs(rv, cm)) {
+                    benchNights.add(new ReferenceVariance.Night(
+                            (pair[0] + 1) * BUCKET_MS,
+                            cm.get(pair[0]),
+                            (pair[1] + 1) * BUCKET_MS,
+                            cm.get(pair[1]),
+                            0,
+                            0));
+                }
+                ReferenceVariance.Profile profile =
+                        rv.estimate(pointMinutes, residuals, sigma, beta, cm, nights, benchNights);
+                varianceMinutes = rv.abnormalVariance(profile, base.ts(), end.ts(), b0.ts(), b1.ts());
+                varianceWeights = profile.asList();
+                if (varianceMinutes != 0 && !window.isEmpty()) { // no trade of s: nothing of s to test
+                    zScore = abnormalReturn / (sigma * Math.sqrt(varianceMinutes));
+                    significant = Math.abs(zScore) >= SIGNIFICANCE;
+                }
             }
             // the generalized sign test's p: estimation points whose r_s - beta r_m is above zero
             if (np > 0) {
@@ -755,6 +827,8 @@ public final class BatchReference {
                 .setSigma(sigma)
                 .setEstimationPoints(points)
                 .setMarketMinutes(marketMinutes)
+                .setVarianceMinutes(varianceMinutes)
+                .setVarianceWeights(varianceWeights)
                 .setExpectedReturn(expectedReturn)
                 .setAbnormalReturn(abnormalReturn)
                 .setZScore(zScore)

@@ -69,6 +69,19 @@ class BatchReferenceTest {
         return Math.sqrt(((d1 - mean) * (d1 - mean) + (d2 - mean) * (d2 - mean)) / (2 - 1));
     }
 
+    /** The benchmark's one-minute variance on history(): r_SPY = (502/500 - 1, 500/502 - 1) about their mean, over 2. */
+    private static double benchVariance() {
+        double r1 = 502.0 / 500.0 - 1;
+        double r2 = 500.0 / 502.0 - 1;
+        double mean = (r1 + r2) / 2;
+        return ((r1 - mean) * (r1 - mean) + (r2 - mean) * (r2 - mean)) / 2;
+    }
+
+    /** The variance of a minute of the benchmark's move (beta 1) in units of sigma squared. */
+    private static double marketWeight() {
+        return benchVariance() / (historySigma() * historySigma());
+    }
+
     @Test
     void computesTheSpecNumbersOfAnOnTimeReaction() {
         List<MarketInput> in = concat(
@@ -107,8 +120,14 @@ class BatchReferenceTest {
         assertEquals(2, r.getMarketMinutes());
         double abnormal = (103.0 / 100.0 - 1) - (503.0 / 500.0 - 1);
         assertEquals(abnormal, r.getAbnormalReturn(), 1e-15);
-        assertEquals(abnormal / (historySigma() * Math.sqrt(2)), r.getZScore(), 1e-12);
-        assertTrue(r.getSignificant());
+        // the stock's return runs from its -50 s trade to its +240 s trade: 290 s, all in parts of the day whose
+        // weight is 1 (every estimation point and benchmark return is in 09:45-10:00 New York, so the profile is
+        // flat); the benchmark's runs from -50 s to +200 s, so the last 40 s of the stock's leave SPY's move unhedged
+        double v = 290 / 60.0 + 40 / 60.0 * marketWeight();
+        assertEquals(v, r.getVarianceMinutes(), 1e-12);
+        assertEquals(abnormal / (historySigma() * Math.sqrt(v)), r.getZScore(), 1e-12);
+        // 2.4% against a 0.84% minute over five minutes: about 1.3 (over the 2 market minutes it would be 2.0)
+        assertFalse(r.getSignificant());
         // (20 shares / 3 window minutes) / (60 shares / 3 estimation minutes)
         assertEquals((20.0 / 3) / (60.0 / 3), r.getAbnormalVolumeRatio(), 1e-15);
         // two points against minPoints 3; the benchmark's last trade (+200 s) is before the window's end (+300 s)
@@ -260,9 +279,11 @@ class BatchReferenceTest {
         MarketReaction r5 = out.get("n1|AAA|PT5M");
         assertEquals(0.0, r5.getBenchmarkReturn());
         assertEquals(0, r5.getMarketMinutes());
-        assertNull(r5.getZScore());
-        assertNull(r5.getSignificant());
         assertEquals(102.0 / 100.0 - 1, r5.getAbnormalReturn(), 1e-15);
+        // the stock's return runs from -50 s to +60 s, the benchmark's covers nothing: SPY's move is unhedged
+        double v = 110 / 60.0 * (1 + marketWeight());
+        assertEquals(v, r5.getVarianceMinutes(), 1e-12);
+        assertEquals((102.0 / 100.0 - 1) / (historySigma() * Math.sqrt(v)), r5.getZScore(), 1e-12);
         MarketReaction r30 = out.get("n1|AAA|PT30M");
         // both SPY ticks count for PT30M; B1 = the last by ts, +500 s
         assertEquals(510.0 / 500.0 - 1, r30.getBenchmarkReturn(), 1e-15);

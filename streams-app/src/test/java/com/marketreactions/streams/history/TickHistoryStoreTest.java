@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.streams.reaction.Estimate;
 import com.marketreactions.streams.reaction.ReactionCalculator;
+import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.reaction.TickSeries;
 import com.marketreactions.streams.time.StreamTime;
 import java.io.File;
@@ -224,7 +225,7 @@ class TickHistoryStoreTest {
     void anEstimateThroughSettledMinutesEqualsOneFromEveryTick() {
         long grace = MIN;
         long e = 40 * MIN;
-        ReactionCalculator calculator = new ReactionCalculator(e, 5, 0.005);
+        ReactionCalculator calculator = new ReactionCalculator(e, 5, 0.005, SessionConfig.defaults());
         java.util.Random random = new java.util.Random(7);
         long clock = 0;
         int compared = 0;

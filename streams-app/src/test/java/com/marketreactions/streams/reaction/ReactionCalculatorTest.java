@@ -23,6 +23,20 @@ class ReactionCalculatorTest {
     private static final long H = Duration.ofMinutes(5).toMillis();
     private static final long E = Duration.ofDays(5).toMillis();
     private static final double TOL = 1e-12;
+    /**
+     * The stock's leg of the variance: its return runs from its baseline trade (09:59:10 New York) to its trade at
+     * 10:02:00, 50 s + 2 min, and every part of the day weighs 1 here (the points and the benchmark's returns are all
+     * in 09:45-10:00, so the shrunk profile is flat).
+     */
+    private static final double STOCK_MINUTES = (50 + 120) / 60.0;
+    /** The benchmark's minute variance: r_m = (0.01, -0.01, 0.02) about their mean, over 3. */
+    private static final double BENCH_VARIANCE =
+            (Math.pow(0.01 - 0.02 / 3, 2) + Math.pow(-0.01 - 0.02 / 3, 2) + Math.pow(0.02 - 0.02 / 3, 2)) / 3;
+    /**
+     * The benchmark's return runs from 09:59:10 to 10:03:00, the stock's to 10:02:00: the minute only the
+     * benchmark's covers leaves beta times its move unhedged, a minute of {@code beta² BENCH_VARIANCE}.
+     */
+    private static final double UNHEDGED_MINUTES = 1;
 
     private static final double[] BENCH_CLOSES = {100, 101, 101 * 0.99, 101 * 0.99 * 1.02};
     private static final double[] STOCK_CLOSES = {50, 51, 51 * 0.99, 51 * 0.99 * 1.05};
@@ -41,7 +55,7 @@ class ReactionCalculatorTest {
     }
 
     private static MarketReaction compute(int minPoints, TickSeries stock, TickSeries bench) {
-        return new ReactionCalculator(E, minPoints, 0.005)
+        return new ReactionCalculator(E, minPoints, 0.005, SessionConfig.defaults())
                 .compute(
                         T0,
                         H,
@@ -78,7 +92,11 @@ class ReactionCalculatorTest {
         assertEquals(27.0 / 14 * 0.01, r.getExpectedReturn(), 1e-9);
         assertEquals(0.02 - 27.0 / 1400, r.getAbnormalReturn(), 1e-9);
         assertEquals(1, r.getMarketMinutes());
-        assertEquals((0.02 - 27.0 / 1400) / (0.03 / Math.sqrt(14)), r.getZScore(), 1e-6);
+        double sigma = 0.03 / Math.sqrt(14);
+        double beta = 27.0 / 14;
+        double v = STOCK_MINUTES + UNHEDGED_MINUTES * beta * beta * BENCH_VARIANCE / (sigma * sigma);
+        assertEquals(v, r.getVarianceMinutes(), 1e-9);
+        assertEquals((0.02 - 27.0 / 1400) / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
         assertFalse(r.getSignificant());
     }
 
@@ -93,7 +111,8 @@ class ReactionCalculatorTest {
         assertEquals(sigma, r.getSigma(), 1e-9);
         assertEquals(0.01, r.getExpectedReturn(), TOL);
         assertEquals(0.01, r.getAbnormalReturn(), 1e-12);
-        assertEquals(0.01 / sigma, r.getZScore(), 1e-6);
+        double v = STOCK_MINUTES + UNHEDGED_MINUTES * BENCH_VARIANCE / (sigma * sigma); // beta 1
+        assertEquals(0.01 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
     }
 
     @Test
@@ -129,14 +148,35 @@ class ReactionCalculatorTest {
     }
 
     @Test
-    void windowOutsideTradingHoursHasNoMarketMinutesAndNoZScore() {
+    void varianceFollowsEachLegWhereverTheBenchmarkOrTheStockDidNotTrade() {
+        double sigma = 0.03 / Math.sqrt(14);
+        double beta = 27.0 / 14;
         TickSeries bench = estimation(BENCH_CLOSES); // the benchmark does not trade after T0
         MarketReaction r = compute(3, stockWithWindow(), bench);
         assertEquals(0, r.getMarketMinutes());
         assertEquals(0.0, r.getBenchmarkReturn(), TOL);
         assertEquals(0.02, r.getAbnormalReturn(), TOL);
-        assertNull(r.getZScore());
-        assertNull(r.getSignificant());
+        // the benchmark's return covers nothing, the stock's 09:59:10-10:02:00: all of it unhedged
+        double v = STOCK_MINUTES * (1 + beta * beta * BENCH_VARIANCE / (sigma * sigma));
+        assertEquals(v, r.getVarianceMinutes(), 1e-9);
+        assertEquals(0.02 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
+
+        // no trade of the stock in the window: its abnormal return is minus beta times the benchmark's move over
+        // 09:59:10-10:03:00, which has a variance but tells nothing of the stock: no z-score (it would be the
+        // benchmark's own, the same for every silent stock of the news)
+        MarketReaction quiet = compute(3, estimation(STOCK_CLOSES), benchWithWindow(BENCH_CLOSES));
+        assertTrue(quiet.getFlags().contains("NO_TICKS_IN_WINDOW"));
+        double minutes = (50 + 180) / 60.0;
+        assertEquals(minutes * beta * beta * BENCH_VARIANCE / (sigma * sigma), quiet.getVarianceMinutes(), 1e-9);
+        assertEquals(-beta * 0.01, quiet.getAbnormalReturn(), 1e-12);
+        assertNull(quiet.getZScore());
+        assertNull(quiet.getSignificant());
+
+        // neither leg covers any time: nothing to test
+        MarketReaction none = compute(3, estimation(STOCK_CLOSES), bench);
+        assertEquals(0.0, none.getVarianceMinutes());
+        assertNull(none.getZScore());
+        assertNull(none.getSignificant());
     }
 
     @Test
