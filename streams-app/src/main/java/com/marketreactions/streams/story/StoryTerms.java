@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The words of a news item's headline and summary that can tell one story from another, each with a weight,
  * and the similarity of two such sets: the weighted overlap {@code sum min(w) / min(sum w1, sum w2)} over the
- * terms of both, leaving out the names of the ticker the comparison is for.
+ * terms of both, leaving out given names: in the topology the ticker's own and those of the other listed companies.
  *
  * <p>Terms: words lower-cased, a possessive {@code 's} and a plural {@code s} cut; English function words and
  * the vocabulary every market report shares ({@link #MARKET_WORDS}: shares, billion, deal, premarket, rise, price
@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * share few of the wire's terms, but most of the headline's; dividing by the smaller item keeps them similar. On
  * the labelled set (docs/stories.md) it found more of the same-event pairs than the Jaccard index at every
  * precision. Why the ticker's own names are left out: every report about Amazon says "Amazon"; what tells its
- * stories apart is what else they name. Why exact sets rather than MinHash or SimHash: a ticker has tens to
+ * stories apart is what else they name. Why other listed companies' names too: they say who a deal is with, and
+ * one partner has many deals (on Nov 3 2025 four capacity deals of Microsoft's named Nvidia). Why exact sets rather than MinHash or SimHash: a ticker has tens to
  * hundreds of items in a week, so comparing exact sets costs microseconds.
  */
 public final class StoryTerms {
