@@ -51,8 +51,9 @@ public final class StoryTerms {
     static final Set<String> MARKET_WORDS = Set.of(("share stock trade traded trading price market investor analyst "
                     + "billion million trillion percent hour day week month year quarter gain rose fell higher lower record "
                     + "close open deal agreement contract sign signed signing company "
-                    + "premarket pre rise rising risen fall falling drop dropped jump jumped climb climbed slip slipped "
-                    + "slide slid surge surged soar soared sink sank tumble tumbled plunge plunged rally rallie rallied "
+                    + "premarket pre rise rising risen fall falling drop dropped jump jumped climb climbed "
+                    + "slip slipped slide slid surge surged soar soared sink sank tumble tumbled "
+                    + "plunge plunged rally rallie rallied "
                     + "edge edged gained little changed unchanged moved move session "
                     + "target raised raise lifted trimmed rating reiterated maintained kept broker upgrade upgraded "
                     + "downgrade downgraded outperform overweight underweight neutral buy hold sell street")

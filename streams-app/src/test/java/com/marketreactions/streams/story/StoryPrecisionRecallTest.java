@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
  * the share that report the same event (precision); of the pairs that report the same event, the share it puts in
  * one story (recall). The grouping is {@link StoryLinker} driven as {@link StoryTracker} drives it in the topology:
  * each item, in (T0, id) order, linked against the ticker's items of the week before it, with the stories the earlier
- * ones were given, the tickers an item is about resolved as the topology resolves them (its own and those its text
- * names through the aliases) and the names of every listed company left out. The topology's own stories on the same set are checked against these in
- * {@link StoryLabelledSetTopologyTest}.
+ * ones were given; an item's tickers resolved as the topology resolves them (its own and those its text names
+ * through the aliases), and the names of every listed company left out. The topology's own stories on the same set
+ * are checked against these in {@link StoryLabelledSetTopologyTest}.
  *
  * <p>Writes {@code target/stories/precision-recall.md}: the sweep over thresholds, the per-ticker counts at the
  * configured one, and its wrong links.
@@ -52,7 +52,7 @@ class StoryPrecisionRecallTest {
             String headline,
             String summary) {}
 
-    /** Pair counts: {@code tp} same story and same event, {@code fp} same story, other events, {@code fn} the reverse. */
+    /** Pair counts: {@code tp} same story and event, {@code fp} same story, other events, {@code fn} the reverse. */
     record Counts(long tp, long fp, long fn) {
         Counts plus(Counts o) {
             return new Counts(tp + o.tp, fp + o.fp, fn + o.fn);
