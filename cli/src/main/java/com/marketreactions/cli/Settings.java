@@ -103,8 +103,8 @@ public final class Settings {
             "Group news items about a ticker into stories (storyId, repeat, novelty on every reaction)");
     public static final Key STORY_THRESHOLD = new Key(
             "story.threshold",
-            "0.075",
-            "Least text similarity (weighted Jaccard of the item's terms) for a report to repeat an earlier one");
+            Double.toString(StoryConfig.defaults().threshold()),
+            "Least text similarity (weighted overlap of the items' terms) for a report to repeat an earlier one");
     public static final Key STORY_WINDOW = new Key(
             "story.window", "P1D", "How far back a report links to an earlier report of its story (at most P7D)");
 

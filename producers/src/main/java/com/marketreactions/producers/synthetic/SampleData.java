@@ -293,13 +293,14 @@ public final class SampleData {
                 AMZN the wire report at 11:00 UTC on Nov 3 is the first report and the other four are repeats of
                 it (`storyId` = `aws-openai-wire`, `repeat` = true), so their reactions measure a move that had
                 mostly happened already; the story's own move is the wire's reaction, from the first T0. The
-                links, as weighted Jaccard similarities of the texts without Amazon's names (threshold 0.075):
-                the markets blog repeats the wire (0.082: OpenAI, Microsoft, compute, "biggest backer"), the chip
-                letter the wire (0.246: Nvidia, GB200, GB300, GPUs, capacity), the analysts' note the wire (0.116),
-                and the morning briefing, 26 hours after the wire and so outside the one-day story window, the chip
-                letter (0.140) and the blog (0.111). The same texts give MSFT a story from the wire with the blog
-                as its repeat, NVDA one from the wire with the chip letter and the briefing, and ORCL, first named
-                by the blog, a story of its own that the briefing repeats.
+                links, as weighted overlaps of the texts without the listed companies' names (threshold 0.23, and
+                two words in common): the markets blog repeats the wire (0.364: OpenAI, compute, "biggest backer"),
+                the chip letter the wire (0.487: OpenAI, capacity, GB200, GB300, GPUs), the analysts' note the wire
+                (0.400), and the morning briefing, 26 hours after the wire and so outside the one-day story window,
+                the analysts' note (0.357: OpenAI, "gives"). The same texts give MSFT a story from the wire with the
+                blog as its repeat and NVDA one from the wire with the chip letter; the briefing has only OpenAI in
+                common with the chip letter and the blog, so for NVDA and ORCL it starts a story of its own, as the
+                blog does for ORCL.
 
                 ## Regenerating
 

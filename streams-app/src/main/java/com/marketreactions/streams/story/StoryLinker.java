@@ -14,7 +14,9 @@ import java.util.function.Function;
  * <ul>
  *   <li>Earlier: T0 before the item's, or the same T0 and a smaller id. Late items (arrived after the news
  *       lateness) are never earlier reports: whether they were there depends on when they came.</li>
- *   <li>Similar: {@link StoryTerms#similarity} at least the threshold, leaving out the ticker's names.</li>
+ *   <li>Similar: {@link StoryTerms#similarity} at least the threshold, leaving out the listed companies' names, and at
+ *       least {@link StoryConfig#MIN_SHARED_WORDS} words in common ({@link StoryTerms#sharedWords}): numbers, the
+ *       market's vocabulary and one word alone never link two items.</li>
  *   <li>Novelty: the similar earlier items within each novelty window (12H ... 7D) before T0.</li>
  *   <li>Story: the item repeats the most similar earlier item within the story window (ties: the earliest)
  *       whose story began no more than {@link StoryConfig#MAX_AGE} before; it joins that item's story. Without
@@ -38,7 +40,8 @@ public final class StoryLinker {
     /**
      * @param items the ticker's items from at least {@link StoryConfig#MAX_AGE} before {@code item}'s T0 up to it
      *              (any order; later ones and the item itself are ignored)
-     * @param names the ticker's own names ({@link StoryTerms#namesOf})
+     * @param names the names left out of the ticker's comparisons ({@link StoryTerms#namesOf}): its own and the other
+     *     listed companies' (the alias table's)
      * @param storyOf the story of an earlier item (called only for earlier, similar, non-late items)
      */
     public Story link(Item item, List<Item> items, Set<String> names, Function<Item, Story> storyOf) {
@@ -57,7 +60,7 @@ public final class StoryLinker {
         double bestSimilarity = -1;
         for (Item c : earlier) {
             double s = item.terms().similarity(c.terms(), names);
-            if (s < config.threshold()) {
+            if (s < config.threshold() || item.terms().sharedWords(c.terms(), names) < StoryConfig.MIN_SHARED_WORDS) {
                 continue;
             }
             long age = item.t0() - c.t0();

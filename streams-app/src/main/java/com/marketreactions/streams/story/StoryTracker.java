@@ -240,7 +240,11 @@ public final class StoryTracker {
         return new Story(i.getStoryId(), i.getStoryAt(), i.getSimilarity(), i.getNovelty());
     }
 
-    /** The ticker itself and every alias that resolves to it, as terms. */
+    /**
+     * The names left out of {@code ticker}'s comparisons, as terms: the ticker itself, and every alias of the alias
+     * table with its ticker. Its own names are in every report about it; another listed company's name says who a
+     * deal is with, not which deal it is (on Nov 3 2025 four different capacity deals of Microsoft's named Nvidia).
+     */
     private Set<String> names(String ticker) {
         List<String> names = new ArrayList<>();
         names.add(ticker);
@@ -250,8 +254,9 @@ public final class StoryTracker {
                 if (kv.key != null
                         && kv.value != null
                         && kv.value.value() != null
-                        && ticker.equals(kv.value.value().trim().toUpperCase(Locale.ROOT))) {
+                        && !kv.value.value().isBlank()) {
                     names.add(kv.key);
+                    names.add(kv.value.value().trim().toUpperCase(Locale.ROOT));
                 }
             }
         }

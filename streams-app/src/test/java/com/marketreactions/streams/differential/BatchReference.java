@@ -341,13 +341,14 @@ public final class BatchReference {
         return out;
     }
 
-    /** A ticker's own names as story terms: the ticker and every alias of it. */
+    /** The names left out of a ticker's comparisons: the ticker, and every alias and ticker of the alias table. */
     private Set<String> namesOf(String ticker) {
         List<String> names = new ArrayList<>();
         names.add(ticker);
         aliases.forEach((alias, t) -> {
-            if (t != null && t.trim().toUpperCase(Locale.ROOT).equals(ticker)) {
+            if (t != null && !t.isBlank()) {
                 names.add(alias);
+                names.add(t.trim().toUpperCase(Locale.ROOT));
             }
         });
         return StoryTerms.namesOf(names);

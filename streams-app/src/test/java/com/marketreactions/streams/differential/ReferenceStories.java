@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * The stories of every (news, ticker), written from the definition in docs/stories.md as a batch: per ticker, its items
- * in (T0, id) order, each compared with all earlier ones. Shares only the text measure ({@link StoryTerms}, the
- * definition of "similar") with the topology.
+ * in (T0, id) order, each compared with all earlier ones. Shares only the text measure ({@link StoryTerms}: the terms,
+ * their weights and the similarity) with the topology; the rule that two items share at least two words is written
+ * here again from the terms.
  */
 final class ReferenceStories {
 
@@ -24,6 +25,16 @@ final class ReferenceStories {
     private record Assigned(String storyId, long storyAt) {}
 
     private ReferenceStories() {}
+
+    /** Terms of both that are not the ticker's names and hold a letter (numbers do not link two items). */
+    private static long wordsInCommon(StoryTerms a, StoryTerms b, Set<String> own) {
+        Set<String> theirs = b.weights().keySet();
+        return a.weights().keySet().stream()
+                .filter(theirs::contains)
+                .filter(t -> !own.contains(t))
+                .filter(t -> t.codePoints().anyMatch(Character::isLetter))
+                .count();
+    }
 
     /**
      * @param first each news id's first arrival with whether it was late, in arrival order
@@ -69,7 +80,7 @@ final class ReferenceStories {
                         continue;
                     }
                     double s = x.terms().similarity(y.terms(), own);
-                    if (s < config.threshold()) {
+                    if (s < config.threshold() || wordsInCommon(x.terms(), y.terms(), own) < 2) {
                         continue;
                     }
                     for (int k = 0; k < windows.length; k++) {

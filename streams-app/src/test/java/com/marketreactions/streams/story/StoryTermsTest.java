@@ -1,6 +1,7 @@
 package com.marketreactions.streams.story;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The text measure on crafted pairs: paraphrased reports of one event (the sample's coverage of the OpenAI-AWS
  * deal) are similar, different stories about the same company are not, and the default threshold lies between.
+ * The threshold itself is chosen on the labelled set ({@link StoryPrecisionRecallTest}).
  */
 class StoryTermsTest {
 
@@ -70,52 +72,101 @@ class StoryTermsTest {
     static final Set<String> AMAZON = StoryTerms.namesOf(List.of("AMZN", "Amazon", "AWS", "Amazon Web Services"));
     static final Set<String> MICROSOFT = StoryTerms.namesOf(List.of("MSFT", "Microsoft", "Azure"));
     static final Set<String> NVIDIA = StoryTerms.namesOf(List.of("NVDA", "Nvidia"));
+    /** What the topology leaves out with the sample's alias table (data/sample/aliases.csv): every listed name. */
+    static final Set<String> SAMPLE_NAMES = StoryTerms.namesOf(List.of(
+            "AMZN",
+            "Amazon",
+            "AWS",
+            "Amazon Web Services",
+            "MSFT",
+            "Microsoft",
+            "Azure",
+            "NVDA",
+            "Nvidia",
+            "ORCL",
+            "Oracle",
+            "GOOGL",
+            "Google",
+            "Google Cloud",
+            "CRWV",
+            "CoreWeave",
+            "AMD"));
 
     private static final double THRESHOLD = StoryConfig.defaults().threshold();
 
+    /** Whether the linker may link the two: similar enough, and enough words in common. */
+    static boolean similar(StoryTerms a, StoryTerms b, Set<String> names) {
+        return a.similarity(b, names) >= THRESHOLD && a.sharedWords(b, names) >= StoryConfig.MIN_SHARED_WORDS;
+    }
+
     @Test
     void everyLaterReportOfTheDealIsSimilarToAnEarlierOne() {
-        // the links the sample's stories need for Amazon, each report to its most similar earlier one
-        double markets = MARKETS.similarity(WIRE, AMAZON);
-        double chips = Math.max(CHIPS.similarity(WIRE, AMAZON), CHIPS.similarity(MARKETS, AMAZON));
-        double analysts = Math.max(ANALYSTS.similarity(WIRE, AMAZON), ANALYSTS.similarity(MARKETS, AMAZON));
-        double dayAfter = Math.max(DAY_AFTER.similarity(MARKETS, AMAZON), DAY_AFTER.similarity(CHIPS, AMAZON));
+        // the links the sample's stories need for Amazon, each report to its most similar earlier one, leaving out
+        // the names of the sample's alias table as the topology does
+        Set<String> n = SAMPLE_NAMES;
+        double markets = MARKETS.similarity(WIRE, n);
+        double chips = Math.max(CHIPS.similarity(WIRE, n), CHIPS.similarity(MARKETS, n));
+        double analysts = Math.max(ANALYSTS.similarity(WIRE, n), ANALYSTS.similarity(MARKETS, n));
+        // the briefing, 26 hours after the wire, links within the day: to the analysts' note (OpenAI, "gives")
+        double dayAfter = DAY_AFTER.similarity(ANALYSTS, n);
         for (double s : new double[] {markets, chips, analysts, dayAfter}) {
             assertTrue(s >= THRESHOLD, "a link of the deal's coverage at " + s);
         }
-        assertEquals(0.082, markets, 0.001, "the weakest link, which the default threshold is set below");
+        assertTrue(similar(MARKETS, WIRE, n) && similar(CHIPS, WIRE, n) && similar(ANALYSTS, WIRE, n));
+        assertTrue(similar(DAY_AFTER, ANALYSTS, n));
+        // the weighted overlap (was the Jaccard index, 0.082): OpenAI, compute, "biggest backer"
+        assertEquals(0.364, markets, 0.001);
     }
 
     @Test
     void differentStoriesAboutOneCompanyStayApart() {
         List<StoryTerms> amazon = List.of(WIRE, MARKETS, CHIPS, ANALYSTS, DAY_AFTER, JOBS, RESULTS, OUTAGE, LAWSUIT);
         List<StoryTerms> others = List.of(JOBS, RESULTS, OUTAGE, LAWSUIT);
-        double max = 0;
         for (StoryTerms a : amazon) {
             for (StoryTerms b : others) {
                 if (a != b) {
-                    max = Math.max(max, a.similarity(b, AMAZON));
+                    assertFalse(similar(a, b, AMAZON), a + " / " + b);
                 }
             }
         }
         for (StoryTerms a : List.of(WIRE, MARKETS)) {
-            max = Math.max(max, Math.max(a.similarity(RESTRUCTURE, MICROSOFT), a.similarity(MSFT_RESULTS, MICROSOFT)));
+            assertFalse(similar(a, MSFT_RESULTS, MICROSOFT), a.toString());
         }
-        max = Math.max(max, RESTRUCTURE.similarity(MSFT_RESULTS, MICROSOFT));
+        assertFalse(similar(RESTRUCTURE, MSFT_RESULTS, MICROSOFT));
         for (StoryTerms a : List.of(WIRE, CHIPS, DAY_AFTER)) {
-            max = Math.max(max, a.similarity(NVDA_VALUE, NVIDIA));
+            assertFalse(similar(a, NVDA_VALUE, NVIDIA), a.toString());
         }
-        assertTrue(max < THRESHOLD, "the closest different stories at " + max);
-        // the closest pair: the deal and Microsoft's own OpenAI agreement a week earlier (both name OpenAI)
-        assertEquals(0.067, WIRE.similarity(RESTRUCTURE, MICROSOFT), 0.001);
+        // A limit (docs/stories.md): for MSFT the deal and Microsoft's own OpenAI agreement are alike, OpenAI in
+        // both headlines and "services" (of Amazon Web Services, of Azure) in both. With the Jaccard index they were
+        // 0.067 apart from the threshold; the overlap divides by the short restructuring report. They are one week
+        // apart, so the story window keeps them apart; within a day they would merge.
+        assertTrue(similar(WIRE, RESTRUCTURE, MICROSOFT));
+        assertEquals(0.435, WIRE.similarity(RESTRUCTURE, MICROSOFT), 0.001);
     }
 
     @Test
-    void aTemplatedHeadlineWithOtherNumbersIsOneStory() {
-        // a judgement call, documented in docs/stories.md: the numbers differ, everything else is the same wording
+    void aTemplatedHeadlineWithOtherNumbersIsAnotherStory() {
+        // "shares", "rise", "premarket", "trading" are the market's vocabulary: only the numbers differ, and numbers
+        // alone never link (with the Jaccard index and one word in common this was 0.25, one story)
         StoryTerms a = StoryTerms.of("Amazon shares rise 2% in premarket trading", null);
         StoryTerms b = StoryTerms.of("Amazon shares rise 3% in premarket trading", null);
-        assertEquals(0.25, a.similarity(b, AMAZON), 1e-12);
+        assertEquals(0, a.similarity(b, AMAZON), 1e-12);
+        assertEquals(0, a.sharedWords(b, AMAZON));
+        // two analysts' notes with one number in common: $305 is the old target of one and the new of the other
+        StoryTerms c = StoryTerms.of("Amazon price target raised to $305 from $290 at a broker, buy rating kept", null);
+        StoryTerms d = StoryTerms.of("Amazon price target raised to $315 from $305 at another broker", null);
+        assertEquals(0, c.sharedWords(d, AMAZON));
+        assertFalse(similar(c, d, AMAZON));
+    }
+
+    @Test
+    void oneCommonWordAndANumberDoNotLinkAShortNoteToAnAgreement() {
+        // the defect of issue 28: a pre-market note and a cloud-capacity agreement linked through one word and a number
+        StoryTerms note = StoryTerms.of("Amazon stock rises 2% premarket as cloud names rally", null);
+        StoryTerms capacity = StoryTerms.of(
+                "AWS signs cloud capacity agreement with a startup", "The capacity is 2% of what AWS plans to add.");
+        assertEquals(1, note.sharedWords(capacity, AMAZON), "cloud; 2% is a number");
+        assertFalse(similar(note, capacity, AMAZON));
     }
 
     @Test
@@ -123,7 +174,8 @@ class StoryTermsTest {
         StoryTerms a = StoryTerms.of("Amazon shares hit a record", null);
         StoryTerms b = StoryTerms.of("AWS stock trades at a record high", null);
         assertEquals(0, a.similarity(b, AMAZON), "only names and market words in common");
-        assertEquals("aws*3 high", b.toString(), "the ticker's names are terms, left out only in its comparisons");
+        // a headline's terms weigh three times their weight in a summary
+        assertEquals("aws*9 high*3", b.toString(), "the ticker's names are terms, left out only in its comparisons");
         assertEquals(1.0, WIRE.similarity(WIRE, AMAZON));
         assertEquals(0, StoryTerms.of("", null).similarity(StoryTerms.of("The and of", null), Set.of()));
     }
@@ -132,14 +184,18 @@ class StoryTermsTest {
     void namesAndNumbersWeighMoreUnlessTheSentenceIsInTitleCase() {
         assertEquals(
                 "ec2*3 openai*3 running",
-                StoryTerms.of("OpenAI running on EC2", null).toString());
+                StoryTerms.of(null, "OpenAI running on EC2").toString());
+        assertEquals(
+                "ec2*9 openai*9 running*3",
+                StoryTerms.of("OpenAI running on EC2", null).toString(),
+                "in a headline, three times as much");
         assertEquals(
                 "acme*3 merger partner",
-                StoryTerms.of("The merger partner is Acme", null).toString());
+                StoryTerms.of(null, "The merger partner is Acme").toString());
         assertEquals(
                 "acme merger partner",
-                StoryTerms.of("Merger Partner Is Acme", null).toString());
+                StoryTerms.of(null, "Merger Partner Is Acme").toString());
         assertEquals(
-                "$38*3 openai*3", StoryTerms.of("OpenAI's $38 billion", null).toString());
+                "$38*3 openai*3", StoryTerms.of(null, "OpenAI's $38 billion").toString());
     }
 }

@@ -27,14 +27,14 @@ import org.apache.kafka.streams.test.TestRecord;
 /** A TopologyTestDriver around the real topology, with helpers to pipe ticks and news at fixed instants. */
 public final class TopologyFixture implements AutoCloseable {
 
-    static final Instant T0 = Instant.parse("2025-11-03T15:00:00Z");
+    public static final Instant T0 = Instant.parse("2025-11-03T15:00:00Z");
 
     final Topics topics = Topics.create(new PlainAvroSerdes());
     final ReactionConfig config;
     public final TopologyTestDriver driver;
     final TestInputTopic<String, StockTick> ticks;
     public final TestInputTopic<String, NewsEvent> news;
-    final TestInputTopic<String, String> aliases;
+    public final TestInputTopic<String, String> aliases;
     final TestOutputTopic<String, MarketReaction> reactions;
     final TestOutputTopic<String, NewsImpact> impact;
 
