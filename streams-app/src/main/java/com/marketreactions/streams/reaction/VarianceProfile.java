@@ -21,6 +21,11 @@ public record VarianceProfile(Weights stock, Weights market) {
 
     static final double PRIOR_POINTS = 60;
     static final double PRIOR_NIGHTS = 10;
+    /**
+     * The most one night counts, in prior nights: a three-sigma night. One earnings night in the window (the demo's
+     * sample has Amazon's, +10.4% after its results of 2025-10-30) would otherwise set the z-scores of a whole week.
+     */
+    static final double NIGHT_CAP = 9;
     /** How many numbers a record's {@code varianceWeights} holds: each part and the night, stock then market. */
     public static final int SIZE = 2 * (SessionClock.BUCKETS + 1);
 
@@ -152,10 +157,11 @@ public record VarianceProfile(Weights stock, Weights market) {
     /**
      * A night's variance from the nights between consecutive closes of {@code c} one night apart (each from the end of
      * its last minute of a day to the end of its first minute of the next), each less the extended-hours minutes
-     * inside it, shrunk toward {@code nightRatio} trading days; at least 0.
+     * inside it and at most {@value #NIGHT_CAP} prior nights, shrunk toward {@code nightRatio} trading days; at least 0.
      */
     private static double night(
             SessionClock clock, MinuteCloses c, double[] minute, double nightRatio, NightMove move) {
+        double prior = nightRatio * new Weights(minute, 0).day();
         double sum = 0;
         int nights = 0;
         long dateEnds = Long.MIN_VALUE; // the midnight after the date of the close before: a later close is a new date
@@ -170,12 +176,11 @@ public record VarianceProfile(Weights stock, Weights market) {
             }
             double g2 = move.squared(i - 1, i);
             if (!Double.isNaN(g2)) {
-                sum += g2 - clock.varianceMinutes(c.end(i - 1), end, minute, 0);
+                sum += Math.min(NIGHT_CAP * prior, g2 - clock.varianceMinutes(c.end(i - 1), end, minute, 0));
                 nights++;
             }
         }
-        double day = new Weights(minute, 0).day();
-        return Math.max(0, (sum + PRIOR_NIGHTS * nightRatio * day) / (nights + PRIOR_NIGHTS));
+        return Math.max(0, (sum + PRIOR_NIGHTS * prior) / (nights + PRIOR_NIGHTS));
     }
 
     /**

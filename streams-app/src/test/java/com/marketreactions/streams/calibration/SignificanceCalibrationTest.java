@@ -12,7 +12,9 @@ import com.marketreactions.streams.story.StoryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a known, realistic day ({@link PlaceboMarket}) through the real topology, and the share of their FINAL reactions
  * with {@code |zScore| >= 1.96} per horizon and time of day. A z-score that means 5% rejects about 5% in every cell.
  *
- * <p>What it asserts today is what holds: the harness has the numbers to tell 5% from 10% in every cell, and it
- * finds planted effects (power). The rejection rates themselves are measured and written to {@code
- * target/calibration/rejection-rates.md}, not asserted: the z-score of this release is known to be miscalibrated
- * by time of day (docs/design/significance-calibration.md). {@code -Dreactions.calibration.news=N} and {@code
- * -Dreactions.calibration.days=D} give the full size (10,000 placebos over 40 days).
+ * <p>It asserts the size and the power: at the test command's size (2,000 placebos over 12 days) no cell rejects
+ * 10% or more and all of them together about 5%, with enough placebos per cell to tell 5% from 10%; at the full size
+ * ({@code -Dreactions.calibration.news=10000 -Dreactions.calibration.days=40}) every cell rejects 3.5-6.5%. Before
+ * the window variance (docs/method.md#the-window-variance) PT5M windows at the open rejected 25%. Planted effects
+ * are found (power). The table goes to {@code target/calibration/rejection-rates.md}, with each cell's mean z²
+ * (1 for a z-score of unit variance).
  */
 class SignificanceCalibrationTest {
 
@@ -85,6 +88,44 @@ class SignificanceCalibrationTest {
         // enough numbers per cell to tell 5% from 10%: two standard errors of 5% below the gap of 5 points
         cells.forEach((h, byBucket) -> byBucket.forEach((b, c) -> assertTrue(
                 2 * Math.sqrt(0.05 * 0.95 / c.n) < 0.025, h + " " + b + ": only " + c.n + " placebo z-scores")));
+
+        // size: every cell near 5%, all of them together within a point of it
+        boolean fullSize = PLACEBOS >= 10_000;
+        double most = fullSize ? 0.065 : 0.10;
+        double least = fullSize ? 0.035 : 0.0;
+        int all = 0;
+        int rejected = 0;
+        for (var e : cells.entrySet()) {
+            for (var c : e.getValue().entrySet()) {
+                double rate = c.getValue().rate();
+                assertTrue(
+                        rate < most && rate >= least,
+                        e.getKey() + " " + c.getKey() + " rejects " + rate + " of placebos\n" + table);
+                all += c.getValue().n;
+                rejected += c.getValue().rejected;
+            }
+        }
+        double overall = (double) rejected / all;
+        assertTrue(overall >= 0.04 && overall <= 0.06, "all cells reject " + overall + " of placebos\n" + table);
+
+        // the event study's tests, on portfolios of placebos: none far from its size (a test dividing by the wrong
+        // variance, as the reference tools' users report, rejects several times 5%)
+        Map<String, Map<String, StudySize.Rate>> study = new LinkedHashMap<>();
+        for (var h : config.horizons()) {
+            List<MarketReaction> ofHorizon = new ArrayList<>();
+            for (MarketInput.News p : market.placebos()) {
+                ofHorizon.add(run.finals().get(p.id() + "|" + p.tickers().get(0) + "|" + h.label()));
+            }
+            study.put(h.label(), StudySize.measure(ofHorizon, 2026));
+        }
+        String studyTable = StudySize.table(study);
+        Files.writeString(out.resolve("study-rejection-rates.md"), studyTable);
+        System.out.println("[calibration] event-study tests on placebo portfolios\n" + studyTable);
+        double studyMost = fullSize ? 0.08 : 0.15;
+        // (a horizon with too few independent portfolios, P1D at the test command's size, is only shown)
+        study.forEach((h, rates) -> rates.forEach((test, r) -> assertTrue(
+                r.portfolios() < 40 || r.rate() < studyMost,
+                h + " " + test + " rejects " + r.rate() + " of portfolios\n" + studyTable)));
 
         // power: a planted move of 2% at midday is significant over PT30M (each is at least 3.5 normal standard
         // deviations, so about 95% of them)

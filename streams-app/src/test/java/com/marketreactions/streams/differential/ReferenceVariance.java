@@ -229,12 +229,14 @@ final class ReferenceVariance {
             LocalTime end = p + 1 < PARTS ? PART_START[p + 1] : DAY_END;
             day += w[p] * (end.toSecondOfDay() - PART_START[p].toSecondOfDay()) / 60.0;
         }
+        double priorNight = nightRatio * day;
         double sum = 0;
         for (int i = 0; i < nights.size(); i++) {
-            sum += squaredMoves.get(i)
+            double excess = squaredMoves.get(i)
                     - varianceMinutes(nights.get(i).lastTs(), nights.get(i).firstTs(), w, 0);
+            sum += Math.min(excess, 9 * priorNight); // a night counts at most as a three-sigma one
         }
-        return Math.max(0, (sum + SHRINK_NIGHTS * nightRatio * day) / (nights.size() + SHRINK_NIGHTS));
+        return Math.max(0, (sum + SHRINK_NIGHTS * priorNight) / (nights.size() + SHRINK_NIGHTS));
     }
 
     /**

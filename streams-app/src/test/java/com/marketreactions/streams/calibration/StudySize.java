@@ -1,0 +1,114 @@
+package com.marketreactions.streams.calibration;
+
+import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.internal.StudySums;
+import com.marketreactions.streams.Horizon;
+import com.marketreactions.streams.study.EventStudyMath;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The size of each event-study test on placebo reactions: the placebos of a horizon dealt at random into portfolios
+ * of {@value #PORTFOLIO} events, each portfolio's study computed as a group's is ({@link EventStudyMath}), and the
+ * share of portfolios each test calls significant at 5%. A test of the right size rejects about 5%.
+ */
+final class StudySize {
+
+    static final int PORTFOLIO = 25;
+
+    /** The tests by the name the docs use, and their two-sided p-value in a study. */
+    static final Map<String, Function<EventStudy, Double>> TESTS = new LinkedHashMap<>();
+
+    static {
+        TESTS.put("cross-sectional t", EventStudy::getCsectP);
+        TESTS.put("Patell Z", EventStudy::getPatellP);
+        TESTS.put("BMP t", EventStudy::getBmpP);
+        TESTS.put("generalized sign Z", EventStudy::getGenSignP);
+        TESTS.put("skewness-adjusted t (Hall)", EventStudy::getSkewP);
+        TESTS.put("Wilcoxon signed-rank Z", EventStudy::getWilcoxonP);
+    }
+
+    /** Per test: portfolios with a p-value, and how many of them below 5%. */
+    record Rate(int portfolios, int rejected) {
+        double rate() {
+            return portfolios == 0 ? Double.NaN : (double) rejected / portfolios;
+        }
+    }
+
+    private StudySize() {}
+
+    /**
+     * The rejection rate of each test over the portfolios of {@code placebos} (FINALs of one horizon). A portfolio
+     * holds no two events of one ticker whose windows overlap: those share their moves, and the tests assume
+     * independent events (clustered events are what Kolari and Pynnönen adjust for).
+     */
+    static Map<String, Rate> measure(List<MarketReaction> placebos, long seed) {
+        List<MarketReaction> left = new ArrayList<>();
+        for (MarketReaction r : placebos) {
+            if (r.getZScore() != null) {
+                left.add(r);
+            }
+        }
+        Collections.shuffle(left, new Random(seed));
+        long h = Horizon.parse(placebos.get(0).getHorizon()).millis();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        TESTS.keySet().forEach(t -> counts.put(t, new int[2]));
+        while (true) {
+            List<MarketReaction> portfolio = new ArrayList<>();
+            for (Iterator<MarketReaction> it = left.iterator(); it.hasNext() && portfolio.size() < PORTFOLIO; ) {
+                MarketReaction r = it.next();
+                if (portfolio.stream().noneMatch(o -> overlap(o, r, h))) {
+                    portfolio.add(r);
+                    it.remove();
+                }
+            }
+            if (portfolio.size() < PORTFOLIO) {
+                break;
+            }
+            StudySums sums = EventStudyMath.empty();
+            for (MarketReaction r : portfolio) {
+                sums = EventStudyMath.add(sums, EventStudyMath.Observation.of(r));
+            }
+            EventStudy study = EventStudyMath.result("placebo", placebos.get(0).getHorizon(), sums);
+            TESTS.forEach((name, p) -> {
+                Double value = p.apply(study);
+                if (value != null) {
+                    counts.get(name)[0]++;
+                    counts.get(name)[1] += value < 0.05 ? 1 : 0;
+                }
+            });
+        }
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        counts.forEach((name, c) -> rates.put(name, new Rate(c[0], c[1])));
+        return rates;
+    }
+
+    private static boolean overlap(MarketReaction a, MarketReaction b, long h) {
+        return a.getTicker().equals(b.getTicker())
+                && Math.abs(a.getEventTime().toEpochMilli() - b.getEventTime().toEpochMilli()) < h;
+    }
+
+    /** A markdown table: a row per test, a column per horizon. */
+    static String table(Map<String, Map<String, Rate>> byHorizon) {
+        StringBuilder sb = new StringBuilder("| test (portfolios of " + PORTFOLIO + ") |");
+        byHorizon.keySet().forEach(h -> sb.append(' ').append(h).append(" |"));
+        sb.append("\n|---|").append("---:|".repeat(byHorizon.size())).append('\n');
+        for (String test : TESTS.keySet()) {
+            sb.append("| ").append(test).append(" |");
+            for (Map<String, Rate> rates : byHorizon.values()) {
+                Rate r = rates.get(test);
+                sb.append(String.format(Locale.ROOT, " %.1f%% (of %d) |", 100 * r.rate(), r.portfolios()));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
