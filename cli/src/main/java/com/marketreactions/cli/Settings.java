@@ -93,7 +93,7 @@ public final class Settings {
 
     public static final Key NIGHT_RATIO = new Key(
             "night.variance.ratio",
-            "0.3333",
+            Double.toString(SessionConfig.defaults().nightRatio()),
             "Variance of a night as a share of a trading day's, that z-scores assume before they count the estimation "
                     + "window's own nights (weighing as ten nights)");
 

@@ -19,8 +19,8 @@ public record SessionConfig(ZoneId zone, double nightRatio) {
         }
     }
 
-    /** New York's clock; a night a third of a trading day's variance (a quarter of the whole day's). */
+    /** New York's clock; a night about a third of a trading day's variance (a quarter of the whole day's). */
     public static SessionConfig defaults() {
-        return new SessionConfig(ZoneId.of("America/New_York"), 1 / 3.0);
+        return new SessionConfig(ZoneId.of("America/New_York"), 0.33);
     }
 }
