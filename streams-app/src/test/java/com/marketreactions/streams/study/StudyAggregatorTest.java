@@ -33,12 +33,7 @@ class StudyAggregatorTest {
     @Test
     void updatesArePublishedTogetherAndThoseLeftUnpublishedByACrashAfterARestart() {
         MarketReaction fin = aFinal();
-        KeyValueStore<String, StudySums> store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
-                        Serdes.String(),
-                        new PlainAvroSerdes().avro(StudySums.class))
-                .withLoggingDisabled()
-                .build();
+        KeyValueStore<String, StudySums> store = sumsStore();
 
         MockProcessorContext<String, EventStudy> first = context(store);
         StudyAggregator a = new StudyAggregator();
@@ -78,12 +73,7 @@ class StudyAggregatorTest {
     @Test
     void theSameTickersOverlappingWindowsAreKeptInTheirStoreAndAdjustBmp() {
         MarketReaction fin = aFinal();
-        KeyValueStore<String, StudySums> store = Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
-                        Serdes.String(),
-                        new PlainAvroSerdes().avro(StudySums.class))
-                .withLoggingDisabled()
-                .build();
+        KeyValueStore<String, StudySums> store = sumsStore();
         KeyValueStore<String, StudyOverlap> overlaps = overlapStore();
         java.time.Instant t0 = fin.getEventTime();
         StudyAggregator a = new StudyAggregator();
@@ -115,6 +105,15 @@ class StudyAggregatorTest {
 
     private static MockProcessorContext<String, EventStudy> context(KeyValueStore<String, StudySums> store) {
         return context(store, overlapStore());
+    }
+
+    private static KeyValueStore<String, StudySums> sumsStore() {
+        return Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
+                        Serdes.String(),
+                        new PlainAvroSerdes().avro(StudySums.class))
+                .withLoggingDisabled()
+                .build();
     }
 
     private static KeyValueStore<String, StudyOverlap> overlapStore() {

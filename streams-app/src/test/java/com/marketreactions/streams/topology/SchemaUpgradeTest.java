@@ -245,14 +245,7 @@ class SchemaUpgradeTest {
                             ? List.of()
                             : f.schema().getType() == Schema.Type.INT ? (Object) 3 : (Object) 0.5);
         }
-        BinaryMessageEncoder<GenericRecord> written = new BinaryMessageEncoder<>(GenericData.get(), v1);
-        ByteBuffer b = written.encode(r);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        com.marketreactions.schema.internal.StudySums read = new InternalAvroSerdes()
-                .avro(com.marketreactions.schema.internal.StudySums.class)
-                .deserializer()
-                .deserialize("t", bytes);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v1, r);
         assertEquals(3, read.getN());
         assertTrue(read.getPublished(), "the earlier version published every update");
     }
@@ -275,14 +268,7 @@ class SchemaUpgradeTest {
                                     ? (Object) 3
                                     : type == Schema.Type.BOOLEAN ? (Object) Boolean.FALSE : (Object) 0.5);
         }
-        BinaryMessageEncoder<GenericRecord> written = new BinaryMessageEncoder<>(GenericData.get(), v2);
-        ByteBuffer b = written.encode(r);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        com.marketreactions.schema.internal.StudySums read = new InternalAvroSerdes()
-                .avro(com.marketreactions.schema.internal.StudySums.class)
-                .deserializer()
-                .deserialize("t", bytes);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v2, r);
         assertEquals(3, read.getN());
         assertFalse(read.getPublished());
         assertNull(read.getM3Car());
@@ -333,5 +319,17 @@ class SchemaUpgradeTest {
         f.tick("AMZN", ofMinutes(7), 103.0, 30);
         f.tick("SPY", ofMinutes(7), 506.0, 100);
         f.endOfInput();
+    }
+
+    /** {@code r}, written in an earlier version's single-object encoding, read as today's StudySums. */
+    private static com.marketreactions.schema.internal.StudySums readAsStudySums(Schema writer, GenericRecord r)
+            throws IOException {
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(r);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return new InternalAvroSerdes()
+                .avro(com.marketreactions.schema.internal.StudySums.class)
+                .deserializer()
+                .deserialize("t", bytes);
     }
 }
