@@ -16,6 +16,7 @@ import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.TradeAction;
 import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.study.EventStudyMath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,7 +216,7 @@ class SchemaUpgradeTest {
         assertEquals(null, read.getTickerSentiment());
     }
 
-    /** {@code r} as a generic record of {@code schema}: its binary read back with that schema, volume as a long. */
+    /** {@code r} as a generic record of {@code schema}: its binary read back with that schema, volume as it had it. */
     private static GenericRecord asGeneric(MarketReaction r, Schema schema) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
@@ -228,7 +229,8 @@ class SchemaUpgradeTest {
         GenericRecord old = new GenericData.Record(schema);
         for (Schema.Field f : schema.getFields()) {
             Object v = current.get(f.name());
-            old.put(f.name(), f.name().equals("volume") ? (Object) Math.round((Double) v) : v);
+            boolean wasLong = f.name().equals("volume") && f.schema().getType() == Schema.Type.LONG;
+            old.put(f.name(), wasLong ? (Object) Math.round((Double) v) : v);
         }
         return old;
     }
@@ -237,15 +239,7 @@ class SchemaUpgradeTest {
     @Test
     void studySumsOfTheFirstVersionReadAsPublished() throws IOException {
         Schema v1 = first("StudySums");
-        GenericRecord r = new GenericData.Record(v1);
-        for (Schema.Field f : v1.getFields()) {
-            r.put(
-                    f.name(),
-                    f.schema().getType() == Schema.Type.ARRAY
-                            ? List.of()
-                            : f.schema().getType() == Schema.Type.INT ? (Object) 3 : (Object) 0.5);
-        }
-        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v1, r);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v1, filled(v1));
         assertEquals(3, read.getN());
         assertTrue(read.getPublished(), "the earlier version published every update");
     }
@@ -257,22 +251,71 @@ class SchemaUpgradeTest {
     @Test
     void studySumsOfTheSecondVersionReadWithoutTheNewTestsState() throws IOException {
         Schema v2 = version("StudySums", 2);
-        GenericRecord r = new GenericData.Record(v2);
-        for (Schema.Field f : v2.getFields()) {
-            Schema.Type type = f.schema().getType();
-            r.put(
-                    f.name(),
-                    type == Schema.Type.ARRAY
-                            ? List.of()
-                            : type == Schema.Type.INT
-                                    ? (Object) 3
-                                    : type == Schema.Type.BOOLEAN ? (Object) Boolean.FALSE : (Object) 0.5);
-        }
-        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v2, r);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v2, filled(v2));
         assertEquals(3, read.getN());
         assertFalse(read.getPublished());
         assertNull(read.getM3Car());
         assertNull(read.getSignedRanks());
+    }
+
+    /**
+     * Sums stored before the generalized rank read without its sums, and a reaction added to them keeps them absent:
+     * the group shows no GRANK z (its reactions' ranks were never summed) until a replay rebuilds it.
+     */
+    @Test
+    void studySumsOfTheThirdVersionReadWithoutTheRankSums() throws IOException {
+        Schema v3 = version("StudySums", 3);
+        assertEquals(null, v3.getField("sumRank"));
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v3, filled(v3));
+        assertEquals(3, read.getN());
+        assertNull(read.getSumRank());
+        assertNull(read.getSumRankVar());
+        com.marketreactions.schema.internal.StudySums after = EventStudyMath.add(
+                read, new EventStudyMath.Observation(0.01, 1.0, 100, 0.5, 0.25, List.of(), List.of(), "AMZN", 0L));
+        assertNull(after.getSumRank());
+        assertNull(EventStudyMath.result("all", "PT5M", after).getGrankZ());
+    }
+
+    /** A reaction the previous release stored reads with no generalized rank. */
+    @Test
+    void aReactionOfThePreviousReleaseReadsWithoutAGeneralizedRank() throws IOException {
+        Schema v3 = version("MarketReaction", 3);
+        assertEquals(null, v3.getField("generalizedRank"));
+        MarketReaction now;
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
+            now = f.output().stream()
+                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+        }
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(asGeneric(now, v3));
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        MarketReaction back = new InternalAvroSerdes()
+                .avro(MarketReaction.class)
+                .deserializer()
+                .deserialize("t", bytes);
+        assertNull(back.getGeneralizedRank());
+        assertEquals(MarketReaction.newBuilder(now).setGeneralizedRank(null).build(), back);
+    }
+
+    /** A record of {@code schema} with every field set: unions null, ints 3, booleans false, doubles 0.5. */
+    private static GenericRecord filled(Schema schema) {
+        GenericRecord r = new GenericData.Record(schema);
+        for (Schema.Field f : schema.getFields()) {
+            Schema.Type type = f.schema().getType();
+            r.put(
+                    f.name(),
+                    switch (type) {
+                        case ARRAY -> List.of();
+                        case UNION -> null;
+                        case INT -> 3;
+                        case BOOLEAN -> Boolean.FALSE;
+                        default -> 0.5;
+                    });
+        }
+        return r;
     }
 
     @Test
