@@ -105,14 +105,7 @@ class SchemaUpgradeTest {
     @Test
     void theEncodingIsAvrosSingleObjectEncodingByteForByte() throws IOException {
         Serde<MarketReaction> serde = new InternalAvroSerdes().avro(MarketReaction.class);
-        MarketReaction r;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            r = f.output().stream()
-                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
+        MarketReaction r = finalOfTheRun();
         assertTrue(r.getCar() != null && !r.getCar().isEmpty(), "a FINAL with its CAR path: arrays of doubles");
         BinaryMessageEncoder<MarketReaction> avros = new BinaryMessageEncoder<>(SpecificData.get(), r.getSchema());
         ByteBuffer expected = avros.encode(r);
@@ -150,19 +143,9 @@ class SchemaUpgradeTest {
 
         Schema reactionV2 = version("MarketReaction", 2);
         assertEquals(Schema.Type.LONG, reactionV2.getField("volume").schema().getType());
-        MarketReaction now;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            now = f.output().stream()
-                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
+        MarketReaction now = finalOfTheRun();
         // the same reaction as the previous release stored it: its datum through the old schema, volume a long
-        GenericRecord old = asGeneric(now, reactionV2);
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), reactionV2).encode(old);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
+        byte[] bytes = singleObject(reactionV2, asGeneric(now, reactionV2));
         MarketReaction back = new InternalAvroSerdes()
                 .avro(MarketReaction.class)
                 .deserializer()
@@ -182,9 +165,7 @@ class SchemaUpgradeTest {
         tick.put("price", 254.0);
         tick.put("size", 0.25);
         tick.put("venue", "XNAS");
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), tickV2).encode(tick);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes); // as the previous release left it on a repartition topic or in a store
+        byte[] bytes = singleObject(tickV2, tick); // as the previous release left it on a repartition topic or a store
         StockTick read =
                 new InternalAvroSerdes().avro(StockTick.class).deserializer().deserialize("t", bytes);
         assertEquals(Trades.trade("AMZN", T0, 254.0, 0.25, "XNAS"), read);
@@ -206,11 +187,8 @@ class SchemaUpgradeTest {
         r.put("tickers", List.of("AMZN"));
         r.put("sentiment", 0.25);
         r.put("tags", List.of("cloud"));
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(r);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
         NewsEvent read =
-                new InternalAvroSerdes().avro(NewsEvent.class).deserializer().deserialize("t", bytes);
+                new InternalAvroSerdes().avro(NewsEvent.class).deserializer().deserialize("t", singleObject(v2, r));
         assertEquals(0.25, read.getSentiment());
         assertEquals(List.of("cloud"), read.getTags());
         assertEquals(null, read.getTickerSentiment());
@@ -281,21 +259,11 @@ class SchemaUpgradeTest {
     void aReactionOfThePreviousReleaseReadsWithoutAGeneralizedRank() throws IOException {
         Schema v3 = version("MarketReaction", 3);
         assertEquals(null, v3.getField("generalizedRank"));
-        MarketReaction now;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            now = f.output().stream()
-                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(asGeneric(now, v3));
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
+        MarketReaction now = finalOfTheRun();
         MarketReaction back = new InternalAvroSerdes()
                 .avro(MarketReaction.class)
                 .deserializer()
-                .deserialize("t", bytes);
+                .deserialize("t", singleObject(v3, asGeneric(now, v3)));
         assertNull(back.getGeneralizedRank());
         assertEquals(MarketReaction.newBuilder(now).setGeneralizedRank(null).build(), back);
     }
@@ -320,14 +288,7 @@ class SchemaUpgradeTest {
 
     @Test
     void aRunFedAFirstReleaseRecordInFlightOnItsRepartitionTopicEndsAsOneFedTheCurrentOne() throws IOException {
-        MarketReaction expected;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            expected = f.output().stream()
-                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
+        MarketReaction expected = finalOfTheRun();
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             // what the previous release left on news-by-ticker when it stopped: plain Avro of its NewsEvent
             TestInputTopic<String, byte[]> inFlight = f.driver.createInputTopic(
@@ -367,12 +328,28 @@ class SchemaUpgradeTest {
     /** {@code r}, written in an earlier version's single-object encoding, read as today's StudySums. */
     private static com.marketreactions.schema.internal.StudySums readAsStudySums(Schema writer, GenericRecord r)
             throws IOException {
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(r);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
         return new InternalAvroSerdes()
                 .avro(com.marketreactions.schema.internal.StudySums.class)
                 .deserializer()
-                .deserialize("t", bytes);
+                .deserialize("t", singleObject(writer, r));
+    }
+
+    /** {@code r} in the single-object encoding of {@code writer}, as a release of that schema stored it. */
+    private static byte[] singleObject(Schema writer, GenericRecord r) throws IOException {
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(r);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
+    }
+
+    /** The FINAL of the news {@link #run} reacts to, fed as today's release writes it. */
+    private static MarketReaction finalOfTheRun() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
+            return f.output().stream()
+                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+        }
     }
 }
