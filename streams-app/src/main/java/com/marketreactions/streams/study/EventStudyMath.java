@@ -17,9 +17,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * time, and the statistics from them. Pure functions; the topology keeps the sums in a store.
  *
  * <p>Means and spreads are kept with Welford's update (no cancellation in a sum of squares; equal values give
- * exactly no spread, where a t-statistic is undefined). Per reaction: CAR = its {@code abnormalReturn}, SAR = its {@code zScore} (the abnormal return over
- * sigma sqrt(varianceMinutes)), M = its estimation points, p = its estimation window's share of positive
- * one-minute abnormal returns, U = its {@code generalizedRank}. Reactions without a model or a z-score are left out and counted.
+ * exactly no spread, where a t-statistic is undefined). Per reaction: CAR = its {@code abnormalReturn}, SAR = its
+ * {@code zScore} (the abnormal return over sigma sqrt(varianceMinutes)), M = its estimation points, p = its
+ * estimation window's share of positive one-minute abnormal returns, U = its {@code generalizedRank}. Reactions
+ * without a model or a z-score are left out and counted.
  */
 public final class EventStudyMath {
 

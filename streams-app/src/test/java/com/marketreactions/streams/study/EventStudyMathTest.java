@@ -180,11 +180,14 @@ class EventStudyMathTest {
         StudySums old = StudySums.newBuilder(EventStudyMath.empty())
                 .setM3Car(null)
                 .setSignedRanks(null)
+                .setSumRank(null)
+                .setSumRankVar(null)
                 .build();
         for (double c : new double[] {0.01, 0.03, 0.02, 0.05}) {
-            old = EventStudyMath.add(old, obs(c, c * 100, 10, 0.5));
+            old = EventStudyMath.add(old, obs(c, c * 100, 10, 0.5, 0.25));
         }
         EventStudy r = EventStudyMath.result("g", "h", old);
+        assertNull(r.getGrankZ(), "ranks of the reactions before were never summed");
         assertNull(r.getSkewT());
         assertNull(r.getWilcoxonZ());
         assertNull(r.getWilcoxonP());
