@@ -61,6 +61,22 @@ public final class EstimationRanks {
         return rank / (observations() + 1) - 0.5;
     }
 
+    /** Equal when they rank among the same values: estimates of one history compare equal (records compare fields). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EstimationRanks r && Arrays.equals(sorted, r.sorted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sorted);
+    }
+
+    @Override
+    public String toString() {
+        return "EstimationRanks[" + sorted.length + " points]";
+    }
+
     /** The points below {@code z}, or at or below it. */
     private int count(double z, boolean orEqual) {
         int lo = 0;
