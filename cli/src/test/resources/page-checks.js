@@ -131,8 +131,9 @@
   },
 
   /**
-   * The event study's table: numbers right-aligned, "n" and "without model" in columns of their own, and no
-   * visible row with fewer than 2 reactions (those folded away in a details element that says how many).
+   * The event study's table: each test named in a column's head, numbers right-aligned, "n" and "without model" in
+   * columns of their own, and no visible row with fewer than 2 reactions (those folded away in a details element
+   * that says how many).
    */
   studyProblems() {
     const bad = [];
@@ -141,6 +142,10 @@
     if (!heads.includes('n') || !heads.includes('without model')) {
       bad.push('columns: ' + heads.join(' | '));
     }
+    // every test is named in its column's head; the rank test, whose sums are the newest, shows a value somewhere
+    ['cross-sectional t', 'Patell Z', 'BMP t', 'BMP t, Kolari-Pynnönen adj.', 'generalized sign Z',
+      'skewness-adj. t (Hall)', 'Wilcoxon signed-rank Z', 'generalized rank Z (Kolari-Pynnönen)']
+      .filter(h => !heads.includes(h)).forEach(h => bad.push('no column ' + h + ': ' + heads.join(' | ')));
     const visible = e => e.offsetParent !== null && !e.closest('details:not([open])');
     const rows = [...document.querySelectorAll('table.study tbody tr')].filter(visible);
     rows.forEach(tr => {
@@ -155,6 +160,10 @@
         }
       });
     });
+    const grank = heads.indexOf('generalized rank Z (Kolari-Pynnönen)');
+    if (rows.length && !rows.some(tr => /\(p [0-9.]+\)/.test(tr.cells[grank].textContent))) {
+      bad.push('no generalized rank Z in any row');
+    }
     const hidden = [...document.querySelectorAll('table.study tbody tr')].filter(tr => !visible(tr));
     const summary = document.querySelector('details.study-few summary');
     if (hidden.length && !(summary && summary.textContent.startsWith(hidden.length + ' '))) {

@@ -658,7 +658,7 @@
   }
 
   /**
-   * A test statistic with its two-sided p under it, marked when p < 0.05: with eleven columns of numbers the table
+   * A test statistic with its two-sided p under it, marked when p < 0.05: with twelve columns of numbers the table
    * fits the window with each on two lines (table.study td.stat keeps the line break).
    */
   function stat(v, p) {
@@ -672,7 +672,8 @@
     const head = table.createTHead().insertRow();
     [['group', ''], ['horizon', ''], ['n', 'num'], ['without model', 'num'], ['CAAR', 'num'],
       ['cross-sectional t', 'num'], ['Patell Z', 'num'], ['BMP t', 'num'], ['BMP t, Kolari-Pynnönen adj.', 'num'],
-      ['generalized sign Z', 'num'], ['skewness-adj. t (Hall)', 'num'], ['Wilcoxon signed-rank Z', 'num']]
+      ['generalized sign Z', 'num'], ['skewness-adj. t (Hall)', 'num'], ['Wilcoxon signed-rank Z', 'num'],
+      ['generalized rank Z (Kolari-Pynnönen)', 'num']]
       .forEach(([h, cls]) => head.appendChild(el('th', h, cls)));
     const body = table.createTBody();
     studies.forEach(s => {
@@ -684,7 +685,8 @@
       tr.appendChild(el('td', s.horizon));
       [s.n, s.excluded, pct(s.caar)].forEach(v => tr.appendChild(el('td', v, 'num')));
       [stat(s.csectT, s.csectP), stat(s.patellZ, s.patellP), stat(s.bmpT, s.bmpP), stat(s.bmpKpT, s.bmpKpP),
-        stat(s.genSignZ, s.genSignP), stat(s.skewT, s.skewP), stat(s.wilcoxonZ, s.wilcoxonP)]
+        stat(s.genSignZ, s.genSignP), stat(s.skewT, s.skewP), stat(s.wilcoxonZ, s.wilcoxonP),
+        stat(s.grankZ, s.grankP)]
         .forEach(v => tr.appendChild(el('td', v, 'num stat')));
     });
     return table;
@@ -756,7 +758,8 @@
     container.appendChild(el('p', 'Mean cumulative abnormal return (CAAR) of the FINAL reactions of each group, with '
       + 'the cross-sectional t, Patell Z, Boehmer-Musumeci-Poulsen t, that t adjusted for the overlapping windows of '
       + 'one ticker\'s clustered news (Kolari-Pynnönen 2010), generalized sign Z, Hall\'s (1992) skewness-adjusted t '
-      + 'of the CAR and the Wilcoxon signed-rank Z of the standardized abnormal returns (* p < 0.05); n counts '
+      + 'of the CAR, the Wilcoxon signed-rank Z of the standardized abnormal returns and the generalized rank Z of '
+      + 'each one\'s rank among its estimation window\'s (Kolari-Pynnönen 2011) (* p < 0.05); n counts '
       + 'the reactions with a model, "without model" those left out for want of one.', 'note'));
     const shownRows = studies.filter(s => s.n >= STUDY_MIN_N);
     const few = studies.filter(s => s.n < STUDY_MIN_N);

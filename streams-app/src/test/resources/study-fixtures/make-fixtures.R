@@ -1,8 +1,8 @@
 # Makes the event-study fixtures of this folder with implementations written outside this project (README.md):
 # R's stats::wilcox.test, estudy2's wilcoxon_test, and EventStudy's (sipemu/eventstudy) CSectTTest, PatellZTest,
-# BMPTest, GeneralizedSignTest and KolariPynnonenTest. Run from this folder with both packages on the library path:
+# BMPTest, GeneralizedSignTest, KolariPynnonenTest and RankTest. Run from this folder with both packages on the library path:
 #   R_LIBS=<private library> Rscript make-fixtures.R
-# Writes inputs.csv, outputs.csv, kp-inputs.csv, kp-outputs.csv. Seeded: the same R gives the same files.
+# Writes inputs.csv, outputs.csv, kp-inputs.csv, kp-outputs.csv, rank-inputs.csv, rank-outputs.csv. Seeded: the same R gives the same files.
 suppressPackageStartupMessages({
   library(EventStudy)
   library(estudy2)
@@ -105,5 +105,34 @@ write.csv(data.frame(statistic = c("overlapR", "bmpT", "bmpKpT"), value = num(c(
                      source = c("stats::cor as EventStudy::KolariPynnonenTest", "EventStudy::BMPTest",
                                 "EventStudy::KolariPynnonenTest")),
           "kp-outputs.csv", row.names = FALSE, quote = FALSE)
+# ---- generalized rank: each event's z-score ranked among its standardized estimation residuals ----
+# EventStudy's RankTest ranks each firm's abnormal returns over its estimation and event rows together and reports
+# the event day's mean centered rank rank / (T + 1) - 1/2. The study's U ranks the z-score among residuals each over
+# its own sd; with one sigma per firm here, ranking sigma * x is ranking x. Values to hundredths: ties among the
+# residuals, and between a z-score and a residual, exercise the averaged ranks.
+rn <- 30
+rank_events <- lapply(seq_len(rn), function(i) {
+  m <- 20 + sample(0:80, 1)
+  list(m = m, sigma = runif(1, 0.0005, 0.003), x = round(rnorm(m), 2), z = round(rnorm(1, 0.3, 1.2), 2))
+})
+rank_events[[1]]$z <- rank_events[[1]]$x[3]                    # a z-score tied with a residual
+rank_events[[2]]$z <- max(rank_events[[2]]$x) + 1              # above every residual: rank T
+rank_events[[3]]$z <- min(rank_events[[3]]$x) - 1              # below every residual: rank 1
+rank_tbl <- bind_rows(lapply(seq_len(rn), function(i) {
+  e <- rank_events[[i]]
+  tibble(event_id = i, firm_symbol = paste0("R", i), relative_index = c(-(e$m):-1, 0),
+         standardized = c(e$x, e$z), abnormal_returns = e$sigma * c(e$x, e$z),
+         estimation_window = c(rep(1, e$m), 0), event_window = c(rep(0, e$m), 1))
+}))
+write.csv(data.frame(event = rank_tbl$event_id, relative_index = rank_tbl$relative_index,
+                     standardized = num(rank_tbl$standardized)),
+          "rank-inputs.csv", row.names = FALSE, quote = FALSE)
+rank_model <- tibble(event_id = seq_len(rn), model = lapply(seq_len(rn), function(i)
+  list(statistics = list(sigma = rank_events[[i]]$sigma))))
+rk <- at0(RankTest$new()$compute(rank_tbl, rank_model))
+write.csv(data.frame(statistic = c("meanRank", "n"), value = num(c(rk$mean_rank, rk$n_valid_events)),
+                     source = "EventStudy::RankTest"),
+          "rank-outputs.csv", row.names = FALSE, quote = FALSE)
+
 cat("R", R.version.string, "\nEventStudy", as.character(packageVersion("EventStudy")),
     "\nestudy2", as.character(packageVersion("estudy2")), "\n")

@@ -8,7 +8,7 @@ import java.util.Locale;
 /** Prints event studies as a table: one row per group and horizon. */
 final class StudyTable {
 
-    private static final String ROW = "  %-28s %-6s %4s %4s %9s %14s %14s %14s %14s %14s %14s %14s%n";
+    private static final String ROW = "  %-28s %-6s %4s %4s %9s %14s %14s %14s %14s %14s %14s %14s %14s%n";
 
     private StudyTable() {}
 
@@ -19,7 +19,9 @@ final class StudyTable {
         out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score, "
                 + "no z = those without):");
         out.println("  KP-BMP = BMP adjusted for one ticker's overlapping windows (Kolari-Pynnonen 2010); "
-                + "Hall t = skewness-corrected t of CAR (Hall 1992); Wilcoxon = signed-rank z of SAR");
+                + "Hall t = skewness-corrected t of CAR (Hall 1992); Wilcoxon = signed-rank z of SAR;");
+        out.println("  GRANK = generalized rank z of each z-score among its estimation residuals "
+                + "(Kolari-Pynnonen 2011)");
         out.printf(
                 ROW,
                 "group",
@@ -33,7 +35,8 @@ final class StudyTable {
                 "KP-BMP t (p)",
                 "gen. sign z (p)",
                 "Hall skew t (p)",
-                "Wilcoxon z (p)");
+                "Wilcoxon z (p)",
+                "GRANK z (p)");
         List<EventStudy> thin = studies.stream().filter(s -> s.getN() < 2).toList();
         for (EventStudy s : studies) {
             if (s.getN() < 2) {
@@ -52,7 +55,8 @@ final class StudyTable {
                     stat(s.getBmpKpT(), s.getBmpKpP()),
                     stat(s.getGenSignZ(), s.getGenSignP()),
                     stat(s.getSkewT(), s.getSkewP()),
-                    stat(s.getWilcoxonZ(), s.getWilcoxonP()));
+                    stat(s.getWilcoxonZ(), s.getWilcoxonP()),
+                    stat(s.getGrankZ(), s.getGrankP()));
         }
         if (!thin.isEmpty()) {
             out.printf(

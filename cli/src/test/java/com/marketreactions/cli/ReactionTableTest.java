@@ -91,17 +91,21 @@ class ReactionTableTest {
         s.setSkewP(0.012);
         s.setWilcoxonZ(-2.2);
         s.setWilcoxonP(0.028);
+        s.setGrankZ(1.234);
+        s.setGrankP(0.217);
         String out = printed(o -> StudyTable.print(List.of(s), o));
 
         String head = out.lines().filter(l -> l.contains("group")).findFirst().orElseThrow();
-        for (String h : List.of("KP-BMP t (p)", "Hall skew t (p)", "Wilcoxon z (p)")) {
+        for (String h : List.of("KP-BMP t (p)", "Hall skew t (p)", "Wilcoxon z (p)", "GRANK z (p)")) {
             assertTrue(head.contains(h), head);
         }
         assertTrue(out.contains("Kolari-Pynnonen") && out.contains("Hall 1992"), out);
+        assertTrue(out.contains("generalized rank z") && out.contains("Kolari-Pynnonen 2011"), out);
         String row = out.lines().filter(l -> l.startsWith("  all ")).findFirst().orElseThrow();
         assertTrue(row.contains("1.50 (0.160)"), row);
         assertTrue(row.contains("2.50 (0.012)*"), row);
         assertTrue(row.contains("-2.20 (0.028)*"), row);
+        assertTrue(row.endsWith("1.23 (0.217)"), row);
     }
 
     @Test

@@ -11,6 +11,7 @@ package com.marketreactions.streams.reaction;
  * @param benchmarkBaselineTime time of B0
  * @param fit the normal-return model; null when the model is NONE
  * @param profile how the model's residual variance spreads over the day and the night; null without a sigma
+ * @param ranks the standardized estimation residuals a z-score is ranked among; null without a profile
  * @param estVolume millionths of a share of s traded in {@code [t0 - E, t0)}
  * @param estMinutes distinct minutes with a trade of s in that range
  */
@@ -23,5 +24,6 @@ public record Estimate(
         Long benchmarkBaselineTime,
         ModelFit fit,
         VarianceProfile profile,
+        EstimationRanks ranks,
         long estVolume,
         int estMinutes) {}

@@ -96,7 +96,7 @@ public final class ReactionCalculator {
         int estMinutes = distinctBuckets(stock, i0, i1);
         Double b0 = null;
         Long b0Time = null;
-        Model model = new Model(null, null);
+        Model model = new Model(null, null, null);
         if (bench != null) {
             int bb = lastIn(bench, from, t0);
             if (bb >= 0) {
@@ -116,6 +116,7 @@ public final class ReactionCalculator {
                 b0Time,
                 model.fit(),
                 model.profile(),
+                model.ranks(),
                 estVolume,
                 estMinutes);
     }
@@ -205,7 +206,8 @@ public final class ReactionCalculator {
                     .setAbnormalReturn(null)
                     .setZScore(null)
                     .setSignificant(null)
-                    .setEstimationPositiveShare(null);
+                    .setEstimationPositiveShare(null)
+                    .setGeneralizedRank(null);
         } else {
             double b1 = w.benchLast != null ? w.benchLast : est.benchmarkBaseline();
             double benchReturn = b1 / est.benchmarkBaseline() - 1;
@@ -236,7 +238,8 @@ public final class ReactionCalculator {
                     .setAbnormalReturn(abnormal)
                     .setZScore(z)
                     .setSignificant(z == null ? null : Math.abs(z) >= 1.96)
-                    .setEstimationPositiveShare(fit.positiveShare());
+                    .setEstimationPositiveShare(fit.positiveShare())
+                    .setGeneralizedRank(z == null ? null : est.ranks().centeredRank(z));
             if (fit.points() < minPoints) {
                 flags.add(SHORT_ESTIMATION);
             }
@@ -273,8 +276,9 @@ public final class ReactionCalculator {
         MinuteCloses cm = MinuteCloses.of(bench, from, t0);
         EstimationPoints points = EstimationPoints.of(cs, cm);
         ModelFit fit = ModelFit.fit(points.rs(), points.rm(), points.n(), minPoints);
-        return new Model(fit, VarianceProfile.estimate(clock, fit, points, cs, cm, nightRatio));
+        VarianceProfile profile = VarianceProfile.estimate(clock, fit, points, cs, cm, nightRatio);
+        return new Model(fit, profile, EstimationRanks.of(clock, fit, points, profile));
     }
 
-    private record Model(ModelFit fit, VarianceProfile profile) {}
+    private record Model(ModelFit fit, VarianceProfile profile, EstimationRanks ranks) {}
 }

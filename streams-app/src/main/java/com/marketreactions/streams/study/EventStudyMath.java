@@ -17,9 +17,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * time, and the statistics from them. Pure functions; the topology keeps the sums in a store.
  *
  * <p>Means and spreads are kept with Welford's update (no cancellation in a sum of squares; equal values give
- * exactly no spread, where a t-statistic is undefined). Per reaction: CAR = its {@code abnormalReturn}, SAR = its {@code zScore} (the abnormal return over
- * sigma sqrt(market minutes)), M = its estimation points, p = its estimation window's share of positive
- * one-minute abnormal returns. Reactions without a model or a z-score are left out and counted.
+ * exactly no spread, where a t-statistic is undefined). Per reaction: CAR = its {@code abnormalReturn}, SAR = its
+ * {@code zScore} (the abnormal return over sigma sqrt(varianceMinutes)), M = its estimation points, p = its
+ * estimation window's share of positive one-minute abnormal returns, U = its {@code generalizedRank}. Reactions
+ * without a model or a z-score are left out and counted.
  */
 public final class EventStudyMath {
 
@@ -35,6 +36,7 @@ public final class EventStudyMath {
             double sar,
             int estimationPoints,
             Double positiveShare,
+            Double generalizedRank,
             List<Long> pathAt,
             List<Double> path,
             String ticker,
@@ -58,6 +60,7 @@ public final class EventStudyMath {
                     r.getZScore(),
                     r.getEstimationPoints(),
                     r.getEstimationPositiveShare(),
+                    r.getGeneralizedRank(),
                     at,
                     r.getCar(),
                     r.getTicker(),
@@ -87,7 +90,9 @@ public final class EventStudyMath {
                 0.0,
                 SignedRankSums.empty(),
                 0.0,
-                0);
+                0,
+                0.0,
+                0.0);
     }
 
     /** The sums with one more reaction: {@code o} null for one left out. */
@@ -110,6 +115,7 @@ public final class EventStudyMath {
         if (s.getSignedRanks() != null) {
             b.setSignedRanks(SignedRankSums.add(s.getSignedRanks(), o.sar()));
         }
+        addRank(b, s, o);
         b.setN(n)
                 .setMeanCar(meanCar)
                 .setM2Car(s.getM2Car() + dc * (o.car() - meanCar))
@@ -141,6 +147,21 @@ public final class EventStudyMath {
             b.setPathAt(o.pathAt()).setPathMean(mean).setPathM2(m2).setPathN(pn);
         }
         return b.build();
+    }
+
+    /**
+     * GRANK-Z's sums: U and its variance under no effect, (T - 1) / (12 (T + 1)) with T = M + 1 (the points and the
+     * z-score). A reaction without a rank (written before it existed) leaves the group without the test, as sums
+     * begun before version 4 are, rather than testing some of its reactions.
+     */
+    private static void addRank(StudySums.Builder b, StudySums s, Observation o) {
+        if (s.getSumRank() == null || o.generalizedRank() == null) {
+            b.setSumRank(null).setSumRankVar(null);
+            return;
+        }
+        int t = o.estimationPoints() + 1;
+        b.setSumRank(s.getSumRank() + o.generalizedRank())
+                .setSumRankVar(s.getSumRankVar() + (t - 1.0) / (12.0 * (t + 1)));
     }
 
     /**
@@ -180,7 +201,9 @@ public final class EventStudyMath {
                 .setWilcoxonP(null)
                 .setOverlapR(null)
                 .setBmpKpT(null)
-                .setBmpKpP(null);
+                .setBmpKpP(null)
+                .setGrankZ(null)
+                .setGrankP(null);
         if (n > 0) {
             b.setCaar(s.getMeanCar());
         }
@@ -214,6 +237,12 @@ public final class EventStudyMath {
         b.setSkewT(skew).setSkewP(skew == null ? null : normalTwoSided(skew));
         Double w = s.getSignedRanks() == null ? null : SignedRankSums.z(s.getSignedRanks());
         b.setWilcoxonZ(w).setWilcoxonP(w == null ? null : normalTwoSided(w));
+        if (s.getSumRankVar() != null && s.getSumRankVar() > 0) {
+            // Kolari and Pynnonen's (2011) GRANK-Z, one event-window observation per event, without their
+            // cross-sectional rescaling (docs/event-study.md): the U's are independent under no effect
+            double z = s.getSumRank() / Math.sqrt(s.getSumRankVar());
+            b.setGrankZ(z).setGrankP(normalTwoSided(z));
+        }
         int pn = s.getPathN();
         List<Double> caar = new ArrayList<>();
         List<Double> lower = new ArrayList<>();

@@ -128,6 +128,12 @@ class SignificanceCalibrationTest {
         study.forEach((h, rates) -> rates.forEach((test, r) -> assertTrue(
                 r.portfolios() < 40 || r.rate() < studyMost,
                 h + " " + test + " rejects " + r.rate() + " of portfolios\n" + studyTable)));
+        StudySize.TESTS
+                .keySet()
+                .forEach(test -> assertTrue(
+                        study.values().stream()
+                                .anyMatch(rates -> rates.get(test).portfolios() >= 40),
+                        test + " was measured on too few portfolios to bound\n" + studyTable));
 
         // power: a planted move of 2% at midday is significant over PT30M (each is at least 3.5 normal standard
         // deviations, so about 95% of them)

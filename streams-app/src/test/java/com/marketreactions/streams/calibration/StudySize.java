@@ -34,6 +34,7 @@ final class StudySize {
         TESTS.put("generalized sign Z", EventStudy::getGenSignP);
         TESTS.put("skewness-adjusted t (Hall)", EventStudy::getSkewP);
         TESTS.put("Wilcoxon signed-rank Z", EventStudy::getWilcoxonP);
+        TESTS.put("generalized rank Z (GRANK)", EventStudy::getGrankP);
     }
 
     /** Per test: portfolios with a p-value, and how many of them below 5%. */

@@ -636,6 +636,7 @@ public final class BatchReference {
         Double zScore = null;
         Boolean significant = null;
         Double positiveShare = null;
+        Double generalizedRank = null;
         List<Long> carAt = List.of();
         List<Double> car = List.of();
         if (base != null && b0 != null && !isBenchmark) {
@@ -755,6 +756,8 @@ public final class BatchReference {
                 if (varianceMinutes != 0 && !window.isEmpty()) { // no trade of s: nothing of s to test
                     zScore = abnormalReturn / (sigma * Math.sqrt(varianceMinutes));
                     significant = Math.abs(zScore) >= SIGNIFICANCE;
+                    List<Integer> parts = pointMinutes.stream().map(rv::part).toList();
+                    generalizedRank = ReferenceRank.centeredRank(zScore, residuals, parts, profile.weights(), sigma);
                 }
             }
             // the generalized sign test's p: estimation points whose r_s - beta r_m is above zero
@@ -843,6 +846,7 @@ public final class BatchReference {
                         n.tickerSentiment().containsKey(s) ? n.tickerSentiment().get(s) : n.sentiment())
                 .setNewsTickers(newsTickers)
                 .setEstimationPositiveShare(positiveShare)
+                .setGeneralizedRank(generalizedRank)
                 .setCarAt(carAt)
                 .setCar(car)
                 .build();

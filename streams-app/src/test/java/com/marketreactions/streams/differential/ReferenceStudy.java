@@ -69,6 +69,7 @@ public final class ReferenceStudy {
                 r.getZScore(),
                 r.getEstimationPoints(),
                 r.getEstimationPositiveShare(),
+                r.getGeneralizedRank(),
                 r.getCarAt(),
                 r.getCar(),
                 r.getTicker(),
@@ -101,6 +102,8 @@ public final class ReferenceStudy {
                 .setOverlapR(null)
                 .setBmpKpT(null)
                 .setBmpKpP(null)
+                .setGrankZ(null)
+                .setGrankP(null)
                 .setPathAt(List.of())
                 .setCaarPath(List.of())
                 .setLower(List.of())
@@ -174,6 +177,10 @@ public final class ReferenceStudy {
         if (w != null) {
             b.setWilcoxonZ(w).setWilcoxonP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(w)));
         }
+        Double grank = grankZ(os);
+        if (grank != null) {
+            b.setGrankZ(grank).setGrankP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(grank)));
+        }
         List<Double> caar = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
         List<Double> hi = new ArrayList<>();
@@ -221,6 +228,26 @@ public final class ReferenceStudy {
                         + gamma * Math.pow(ratio, 2) / 3
                         + Math.pow(gamma, 2) * Math.pow(ratio, 3) / 27
                         + gamma / (6 * n));
+    }
+
+    /**
+     * Kolari and Pynnonen's GRANK-Z as docs/event-study.md reduces it: the U's sum over the square root of their
+     * variances' sum, each U uniform on T values, T the estimation points and the z-score. Null when a reaction has no
+     * rank.
+     */
+    static Double grankZ(List<EventStudyMath.Observation> os) {
+        double sum = 0;
+        double variance = 0;
+        for (EventStudyMath.Observation o : os) {
+            if (o.generalizedRank() == null) {
+                return null;
+            }
+            double t = o.estimationPoints() + 1;
+            // a discrete uniform on {1..T}/(T + 1) - 1/2: E U^2 = (T^2 - 1) / (12 (T + 1)^2)
+            sum += o.generalizedRank();
+            variance += (t * t - 1) / (12 * (t + 1) * (t + 1));
+        }
+        return variance > 0 ? sum / Math.sqrt(variance) : null;
     }
 
     /** A SAR as the Wilcoxon test takes it (docs/event-study.md): to hundredths, |x| at most 100. */
@@ -323,7 +350,9 @@ public final class ReferenceStudy {
             "wilcoxonP",
             "overlapR",
             "bmpKpT",
-            "bmpKpP"
+            "bmpKpP",
+            "grankZ",
+            "grankP"
         };
         Double[] es = {
             e.getCaar(),
@@ -341,7 +370,9 @@ public final class ReferenceStudy {
             e.getWilcoxonP(),
             e.getOverlapR(),
             e.getBmpKpT(),
-            e.getBmpKpP()
+            e.getBmpKpP(),
+            e.getGrankZ(),
+            e.getGrankP()
         };
         Double[] as = {
             a.getCaar(),
@@ -359,7 +390,9 @@ public final class ReferenceStudy {
             a.getWilcoxonP(),
             a.getOverlapR(),
             a.getBmpKpT(),
-            a.getBmpKpP()
+            a.getBmpKpP(),
+            a.getGrankZ(),
+            a.getGrankP()
         };
         for (int i = 0; i < names.length; i++) {
             close(es[i], as[i], 1e-7 * Math.max(1, es[i] == null ? 0 : Math.abs(es[i])), what + " " + names[i]);

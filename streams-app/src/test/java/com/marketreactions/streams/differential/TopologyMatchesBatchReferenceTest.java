@@ -36,6 +36,8 @@ class TopologyMatchesBatchReferenceTest {
     private static final AtomicLong TRUNCATED_LATE_NEWS = new AtomicLong();
     /** Studies compared with a same-ticker overlap to adjust for (Kolari-Pynnonen), and seeds run. */
     private static final AtomicLong STUDIES_WITH_OVERLAP = new AtomicLong();
+    /** Studies compared with a generalized rank Z. */
+    private static final AtomicLong STUDIES_WITH_GRANK = new AtomicLong();
 
     private static final AtomicLong SEEDS_RUN = new AtomicLong();
 
@@ -88,6 +90,8 @@ class TopologyMatchesBatchReferenceTest {
         STUDIES_WITH_OVERLAP.addAndGet(study.values().stream()
                 .filter(e -> e.getOverlapR() != null && e.getOverlapR() > 0 && e.getBmpKpT() != null)
                 .count());
+        STUDIES_WITH_GRANK.addAndGet(
+                study.values().stream().filter(e -> e.getGrankZ() != null).count());
         SEEDS_RUN.incrementAndGet();
         if (!problems.isEmpty()) {
             String shown = problems.stream().limit(MAX_REPORTED).collect(Collectors.joining("\n  "));
@@ -129,6 +133,7 @@ class TopologyMatchesBatchReferenceTest {
                 "model NONE",
                 "significant true",
                 "significant false",
+                "generalized rank",
                 "zScore null (adjusted/model)",
                 "sigma null (adjusted)",
                 "volumeRatio null",
@@ -174,6 +179,9 @@ class TopologyMatchesBatchReferenceTest {
         if (r.getDirection() != null) {
             f.add("direction " + r.getDirection());
         }
+        if (r.getGeneralizedRank() != null) {
+            f.add("generalized rank");
+        }
         if (r.getRepeat() == null) {
             f.add("story none (short horizon)");
         } else {
@@ -211,10 +219,12 @@ class TopologyMatchesBatchReferenceTest {
             System.out.println("[differential] compared reactions by feature: " + new TreeMap<>(COVERAGE)
                     + "; late-news reactions compared by identity only (HISTORY_TRUNCATED): "
                     + TRUNCATED_LATE_NEWS.get() + "; studies with a same-ticker overlap: "
-                    + STUDIES_WITH_OVERLAP.get() + "; topology time " + RUN_MILLIS.get() + " ms");
+                    + STUDIES_WITH_OVERLAP.get() + "; studies with a GRANK z: " + STUDIES_WITH_GRANK.get()
+                    + "; topology time " + RUN_MILLIS.get() + " ms");
         }
         if (SEEDS_RUN.get() == SEEDS) {
             assertTrue(STUDIES_WITH_OVERLAP.get() > 0, "no seed compared a Kolari-Pynnonen adjustment");
+            assertTrue(STUDIES_WITH_GRANK.get() > 0, "no seed compared a generalized rank Z");
         }
     }
 }

@@ -98,6 +98,9 @@ class ReactionCalculatorTest {
         assertEquals(v, r.getVarianceMinutes(), 1e-9);
         assertEquals((0.02 - 27.0 / 1400) / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
         assertFalse(r.getSignificant());
+        // the residuals are (-9, 3, 6) / 1400, over sigma = 3 sqrt(14) / 1400 (every part weighs 1): -0.80, 0.27,
+        // 0.53; z = 0.026 ranks 2nd of T = 4, U = 2/5 - 1/2
+        assertEquals(-0.1, r.getGeneralizedRank(), TOL);
     }
 
     @Test
@@ -113,6 +116,9 @@ class ReactionCalculatorTest {
         assertEquals(0.01, r.getAbnormalReturn(), 1e-12);
         double v = STOCK_MINUTES + UNHEDGED_MINUTES * BENCH_VARIANCE / (sigma * sigma); // beta 1
         assertEquals(0.01 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
+        // the residuals about the mean of r_s - r_m, (-1, -4, 5) / 300, over sigma: -0.22, -0.87, 1.09; z = 0.35
+        // ranks 3rd of 4
+        assertEquals(0.1, r.getGeneralizedRank(), TOL);
     }
 
     @Test
@@ -121,6 +127,21 @@ class ReactionCalculatorTest {
         MarketReaction r = compute(3, stockWithWindow(), benchWithWindow(flat));
         assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
         assertEquals(3, r.getEstimationPoints());
+    }
+
+    /**
+     * Ties take their mean rank, the z-score among them: residuals -1, 0.5, 0.5, 2 and z = 0.5 hold ranks 2-4 (mean
+     * 3) of T = 5; below or above all, ranks 1 and 5.
+     */
+    @Test
+    void aZScoreTiedWithResidualsTakesTheirMeanRank() {
+        EstimationRanks ranks = EstimationRanks.of(new double[] {2, 0.5, -1, 0.5});
+        assertEquals(5, ranks.observations());
+        assertEquals(3 / 6.0 - 0.5, ranks.centeredRank(0.5), TOL);
+        assertEquals(1 / 6.0 - 0.5, ranks.centeredRank(-3), TOL);
+        assertEquals(5 / 6.0 - 0.5, ranks.centeredRank(3), TOL);
+        assertEquals(2 / 6.0 - 0.5, ranks.centeredRank(0), TOL);
+        assertEquals(4.5 / 6.0 - 0.5, ranks.centeredRank(2), TOL, "tied with the largest: ranks 4 and 5");
     }
 
     @Test
@@ -134,6 +155,7 @@ class ReactionCalculatorTest {
         assertNull(r.getZScore());
         assertNull(r.getSignificant());
         assertNull(r.getMarketMinutes());
+        assertNull(r.getGeneralizedRank());
     }
 
     @Test
@@ -160,6 +182,7 @@ class ReactionCalculatorTest {
         double v = STOCK_MINUTES * (1 + beta * beta * BENCH_VARIANCE / (sigma * sigma));
         assertEquals(v, r.getVarianceMinutes(), 1e-9);
         assertEquals(0.02 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
+        assertEquals(0.1, r.getGeneralizedRank(), TOL, "z = 0.47 between the residuals 0.27 and 0.53: 3rd of 4");
 
         // no trade of the stock in the window: its abnormal return is minus beta times the benchmark's move over
         // 09:59:10-10:03:00, which has a variance but tells nothing of the stock: no z-score (it would be the
@@ -171,6 +194,7 @@ class ReactionCalculatorTest {
         assertEquals(-beta * 0.01, quiet.getAbnormalReturn(), 1e-12);
         assertNull(quiet.getZScore());
         assertNull(quiet.getSignificant());
+        assertNull(quiet.getGeneralizedRank(), "no z-score to rank");
 
         // neither leg covers any time: nothing to test
         MarketReaction none = compute(3, estimation(STOCK_CLOSES), bench);

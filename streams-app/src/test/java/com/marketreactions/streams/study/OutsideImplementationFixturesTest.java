@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
+import com.marketreactions.streams.reaction.EstimationRanks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ class OutsideImplementationFixturesTest {
                             Double.parseDouble(row.get("sar")),
                             Integer.parseInt(row.get("m")),
                             Double.parseDouble(row.get("p")),
+                            null,
                             List.of(),
                             List.of(),
                             "F" + row.get("event"),
@@ -67,6 +69,7 @@ class OutsideImplementationFixturesTest {
                     Double.parseDouble(row.get("sar")),
                     100,
                     null,
+                    null,
                     List.of(),
                     List.of(),
                     row.get("ticker"),
@@ -83,6 +86,50 @@ class OutsideImplementationFixturesTest {
         close(want.get("overlapR"), r.getOverlapR(), "overlapR");
         close(want.get("bmpT"), r.getBmpT(), "bmpT (EventStudy::BMPTest)");
         close(want.get("bmpKpT"), r.getBmpKpT(), "bmpKpT (EventStudy::KolariPynnonenTest)");
+    }
+
+    /**
+     * Our U of each event's z-score among its standardized residuals, averaged, is EventStudy's {@code RankTest}
+     * event-day {@code mean_rank} (one sigma per firm: its ranks of sigma times the same values are the same); the
+     * GRANK z from the package's mean, by hand: n mean / sqrt(sum (T - 1) / (12 (T + 1))).
+     */
+    @Test
+    void theGeneralizedRanksAverageToEventStudysMeanRank() throws IOException {
+        Map<String, List<Double>> residuals = new LinkedHashMap<>();
+        Map<String, Double> z = new HashMap<>();
+        for (Map<String, String> row : csv("rank-inputs.csv")) {
+            double x = Double.parseDouble(row.get("standardized"));
+            if (row.get("relative_index").equals("0")) {
+                z.put(row.get("event"), x);
+            } else {
+                residuals
+                        .computeIfAbsent(row.get("event"), k -> new ArrayList<>())
+                        .add(x);
+            }
+        }
+        StudySums s = EventStudyMath.empty();
+        double sumU = 0;
+        double variance = 0;
+        for (Map.Entry<String, List<Double>> e : residuals.entrySet()) {
+            double[] est =
+                    e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            EstimationRanks ranks = EstimationRanks.of(est);
+            double u = ranks.centeredRank(z.get(e.getKey()));
+            int t = ranks.observations();
+            assertEquals(est.length + 1, t);
+            sumU += u;
+            variance += (t - 1.0) / (12.0 * (t + 1));
+            s = EventStudyMath.add(
+                    s, new EventStudyMath.Observation(0.0, 0.0, est.length, null, u, List.of(), List.of(), "X", 0L));
+        }
+        Map<String, Double> want = values("rank-outputs.csv");
+        int n = residuals.size();
+        assertEquals(want.get("n"), n, 0.0, "events");
+        close(want.get("meanRank"), sumU / n, "mean U (EventStudy::RankTest mean_rank)");
+        close(
+                n * want.get("meanRank") / Math.sqrt(variance),
+                EventStudyMath.result("all", "PT5M", s).getGrankZ(),
+                "grankZ from RankTest's mean_rank");
     }
 
     private static void close(double expected, Double actual, String what) {

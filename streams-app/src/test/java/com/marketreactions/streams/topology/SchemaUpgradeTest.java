@@ -16,6 +16,7 @@ import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.TradeAction;
 import com.marketreactions.streams.TopologyNames;
+import com.marketreactions.streams.study.EventStudyMath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,14 +105,7 @@ class SchemaUpgradeTest {
     @Test
     void theEncodingIsAvrosSingleObjectEncodingByteForByte() throws IOException {
         Serde<MarketReaction> serde = new InternalAvroSerdes().avro(MarketReaction.class);
-        MarketReaction r;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            r = f.output().stream()
-                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
+        MarketReaction r = finalOfTheRun();
         assertTrue(r.getCar() != null && !r.getCar().isEmpty(), "a FINAL with its CAR path: arrays of doubles");
         BinaryMessageEncoder<MarketReaction> avros = new BinaryMessageEncoder<>(SpecificData.get(), r.getSchema());
         ByteBuffer expected = avros.encode(r);
@@ -149,19 +143,9 @@ class SchemaUpgradeTest {
 
         Schema reactionV2 = version("MarketReaction", 2);
         assertEquals(Schema.Type.LONG, reactionV2.getField("volume").schema().getType());
-        MarketReaction now;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            now = f.output().stream()
-                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
+        MarketReaction now = finalOfTheRun();
         // the same reaction as the previous release stored it: its datum through the old schema, volume a long
-        GenericRecord old = asGeneric(now, reactionV2);
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), reactionV2).encode(old);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
+        byte[] bytes = singleObject(reactionV2, asGeneric(now, reactionV2));
         MarketReaction back = new InternalAvroSerdes()
                 .avro(MarketReaction.class)
                 .deserializer()
@@ -181,9 +165,7 @@ class SchemaUpgradeTest {
         tick.put("price", 254.0);
         tick.put("size", 0.25);
         tick.put("venue", "XNAS");
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), tickV2).encode(tick);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes); // as the previous release left it on a repartition topic or in a store
+        byte[] bytes = singleObject(tickV2, tick); // as the previous release left it on a repartition topic or a store
         StockTick read =
                 new InternalAvroSerdes().avro(StockTick.class).deserializer().deserialize("t", bytes);
         assertEquals(Trades.trade("AMZN", T0, 254.0, 0.25, "XNAS"), read);
@@ -205,17 +187,14 @@ class SchemaUpgradeTest {
         r.put("tickers", List.of("AMZN"));
         r.put("sentiment", 0.25);
         r.put("tags", List.of("cloud"));
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(r);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
         NewsEvent read =
-                new InternalAvroSerdes().avro(NewsEvent.class).deserializer().deserialize("t", bytes);
+                new InternalAvroSerdes().avro(NewsEvent.class).deserializer().deserialize("t", singleObject(v2, r));
         assertEquals(0.25, read.getSentiment());
         assertEquals(List.of("cloud"), read.getTags());
         assertEquals(null, read.getTickerSentiment());
     }
 
-    /** {@code r} as a generic record of {@code schema}: its binary read back with that schema, volume as a long. */
+    /** {@code r} as a generic record of {@code schema}: its binary read back with that schema, volume as it had it. */
     private static GenericRecord asGeneric(MarketReaction r, Schema schema) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
@@ -228,7 +207,8 @@ class SchemaUpgradeTest {
         GenericRecord old = new GenericData.Record(schema);
         for (Schema.Field f : schema.getFields()) {
             Object v = current.get(f.name());
-            old.put(f.name(), f.name().equals("volume") ? (Object) Math.round((Double) v) : v);
+            boolean wasLong = f.name().equals("volume") && f.schema().getType() == Schema.Type.LONG;
+            old.put(f.name(), wasLong ? (Object) Math.round((Double) v) : v);
         }
         return old;
     }
@@ -237,15 +217,7 @@ class SchemaUpgradeTest {
     @Test
     void studySumsOfTheFirstVersionReadAsPublished() throws IOException {
         Schema v1 = first("StudySums");
-        GenericRecord r = new GenericData.Record(v1);
-        for (Schema.Field f : v1.getFields()) {
-            r.put(
-                    f.name(),
-                    f.schema().getType() == Schema.Type.ARRAY
-                            ? List.of()
-                            : f.schema().getType() == Schema.Type.INT ? (Object) 3 : (Object) 0.5);
-        }
-        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v1, r);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v1, filled(v1));
         assertEquals(3, read.getN());
         assertTrue(read.getPublished(), "the earlier version published every update");
     }
@@ -257,34 +229,66 @@ class SchemaUpgradeTest {
     @Test
     void studySumsOfTheSecondVersionReadWithoutTheNewTestsState() throws IOException {
         Schema v2 = version("StudySums", 2);
-        GenericRecord r = new GenericData.Record(v2);
-        for (Schema.Field f : v2.getFields()) {
-            Schema.Type type = f.schema().getType();
-            r.put(
-                    f.name(),
-                    type == Schema.Type.ARRAY
-                            ? List.of()
-                            : type == Schema.Type.INT
-                                    ? (Object) 3
-                                    : type == Schema.Type.BOOLEAN ? (Object) Boolean.FALSE : (Object) 0.5);
-        }
-        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v2, r);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v2, filled(v2));
         assertEquals(3, read.getN());
         assertFalse(read.getPublished());
         assertNull(read.getM3Car());
         assertNull(read.getSignedRanks());
     }
 
+    /**
+     * Sums stored before the generalized rank read without its sums, and a reaction added to them keeps them absent:
+     * the group shows no GRANK z (its reactions' ranks were never summed) until a replay rebuilds it.
+     */
+    @Test
+    void studySumsOfTheThirdVersionReadWithoutTheRankSums() throws IOException {
+        Schema v3 = version("StudySums", 3);
+        assertEquals(null, v3.getField("sumRank"));
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v3, filled(v3));
+        assertEquals(3, read.getN());
+        assertNull(read.getSumRank());
+        assertNull(read.getSumRankVar());
+        com.marketreactions.schema.internal.StudySums after = EventStudyMath.add(
+                read, new EventStudyMath.Observation(0.01, 1.0, 100, 0.5, 0.25, List.of(), List.of(), "AMZN", 0L));
+        assertNull(after.getSumRank());
+        assertNull(EventStudyMath.result("all", "PT5M", after).getGrankZ());
+    }
+
+    /** A reaction the previous release stored reads with no generalized rank. */
+    @Test
+    void aReactionOfThePreviousReleaseReadsWithoutAGeneralizedRank() throws IOException {
+        Schema v3 = version("MarketReaction", 3);
+        assertEquals(null, v3.getField("generalizedRank"));
+        MarketReaction now = finalOfTheRun();
+        MarketReaction back = new InternalAvroSerdes()
+                .avro(MarketReaction.class)
+                .deserializer()
+                .deserialize("t", singleObject(v3, asGeneric(now, v3)));
+        assertNull(back.getGeneralizedRank());
+        assertEquals(MarketReaction.newBuilder(now).setGeneralizedRank(null).build(), back);
+    }
+
+    /** A record of {@code schema} with every field set: unions null, ints 3, booleans false, doubles 0.5. */
+    private static GenericRecord filled(Schema schema) {
+        GenericRecord r = new GenericData.Record(schema);
+        for (Schema.Field f : schema.getFields()) {
+            Schema.Type type = f.schema().getType();
+            r.put(
+                    f.name(),
+                    switch (type) {
+                        case ARRAY -> List.of();
+                        case UNION -> null;
+                        case INT -> 3;
+                        case BOOLEAN -> Boolean.FALSE;
+                        default -> 0.5;
+                    });
+        }
+        return r;
+    }
+
     @Test
     void aRunFedAFirstReleaseRecordInFlightOnItsRepartitionTopicEndsAsOneFedTheCurrentOne() throws IOException {
-        MarketReaction expected;
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            expected = f.output().stream()
-                    .filter(r -> r.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
+        MarketReaction expected = finalOfTheRun();
         try (TopologyFixture f = new TopologyFixture("PT5M")) {
             // what the previous release left on news-by-ticker when it stopped: plain Avro of its NewsEvent
             TestInputTopic<String, byte[]> inFlight = f.driver.createInputTopic(
@@ -324,12 +328,28 @@ class SchemaUpgradeTest {
     /** {@code r}, written in an earlier version's single-object encoding, read as today's StudySums. */
     private static com.marketreactions.schema.internal.StudySums readAsStudySums(Schema writer, GenericRecord r)
             throws IOException {
-        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(r);
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
         return new InternalAvroSerdes()
                 .avro(com.marketreactions.schema.internal.StudySums.class)
                 .deserializer()
-                .deserialize("t", bytes);
+                .deserialize("t", singleObject(writer, r));
+    }
+
+    /** {@code r} in the single-object encoding of {@code writer}, as a release of that schema stored it. */
+    private static byte[] singleObject(Schema writer, GenericRecord r) throws IOException {
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(r);
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return bytes;
+    }
+
+    /** The FINAL of the news {@link #run} reacts to, fed as today's release writes it. */
+    private static MarketReaction finalOfTheRun() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
+            return f.output().stream()
+                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+        }
     }
 }
