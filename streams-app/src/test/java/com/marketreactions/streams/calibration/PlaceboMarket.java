@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -62,9 +65,59 @@ final class PlaceboMarket {
     }
 
     /** One name: its beta, idiosyncratic volatility per regular minute at midday, mean seconds between trades. */
-    private record Name(String symbol, double beta, double idioVol, double tradeEverySeconds, boolean treated) {}
+    record Name(String symbol, double beta, double idioVol, double tradeEverySeconds, boolean treated) {}
 
-    record Market(List<MarketInput> inputs, List<MarketInput.News> placebos, List<MarketInput.News> treated) {}
+    /**
+     * The generated market and what it planted.
+     *
+     * @param benchmarkTrades the benchmark's trade times, ascending
+     * @param gap a night's gap in volatility units: its standard deviation over a regular midday minute's times shape
+     */
+    record Market(
+            List<MarketInput> inputs,
+            List<MarketInput.News> placebos,
+            List<MarketInput.News> treated,
+            Map<String, Name> names,
+            long[] benchmarkTrades,
+            double gap) {
+
+        /**
+         * The variance the market planted in an abnormal return whose stock leg runs from the trade at {@code s0} to
+         * the one at {@code s1} and whose benchmark leg from the benchmark's last trades at or before {@code t0} and
+         * {@code t1}, with the true beta: what the window variance should state. A trade's price is its minute's
+         * latent price, so a leg covers the minutes after its first trade's, up to its last trade's.
+         */
+        double plantedVariance(String symbol, long s0, long s1, long t0, long t1) {
+            Name n = names.get(symbol);
+            long k0 = minuteOf(s0);
+            long k1 = minuteOf(s1);
+            long m0 = minuteOf(lastBenchmarkTrade(t0));
+            long m1 = minuteOf(lastBenchmarkTrade(t1));
+            double both = variance(Math.max(k0, m0), Math.min(k1, m1));
+            double unhedged = variance(k0, k1) + variance(m0, m1) - 2 * both;
+            return n.idioVol() * n.idioVol() * variance(k0, k1)
+                    + n.beta() * n.beta() * MARKET_VOL * MARKET_VOL * unhedged;
+        }
+
+        /** Minutes {@code (k0, k1]}'s variance in shape units, their gaps included; 0 when empty. */
+        private double variance(long k0, long k1) {
+            double v = 0;
+            for (long k = k0 + 1; k <= k1; k++) {
+                double s = shape(k * MINUTE);
+                v += s * s + (gapAt(k * MINUTE) ? gap * gap : 0);
+            }
+            return v;
+        }
+
+        private long lastBenchmarkTrade(long t) {
+            int i = Arrays.binarySearch(benchmarkTrades, t);
+            return benchmarkTrades[i >= 0 ? i : -i - 2];
+        }
+
+        private static long minuteOf(long t) {
+            return Math.floorDiv(t, MINUTE);
+        }
+    }
 
     private static final double MARKET_VOL = 0.0004; // per regular minute at midday
     private static final double EXTENDED_SHARE = 0.25; // volatility per extended-hours minute, of midday's
@@ -94,6 +147,11 @@ final class PlaceboMarket {
 
     static boolean weekday(long t) {
         return SessionHours.isWeekday(t);
+    }
+
+    /** Whether the minute starting at {@code t} carries a night's gap: 09:00 of a weekday. */
+    static boolean gapAt(long t) {
+        return Math.floorMod(t, DAY) == PRE_MARKET && weekday(t);
     }
 
     /** The variance of a whole trading day in shape units: the minutes' squares, the gap a quarter of the total. */
@@ -182,7 +240,13 @@ final class PlaceboMarket {
         all.sort(Comparator.comparingLong(MarketInput.News::t0));
         inputs.addAll(all); // a replay publishes the news first
         inputs.addAll(ticks);
-        return new Market(inputs, placeboNews, treatedNews);
+        Map<String, Name> bySymbol = new HashMap<>();
+        names.forEach(n -> bySymbol.put(n.symbol(), n));
+        long[] benchmarkTrades = ticks.stream()
+                .filter(t -> t.symbol().equals(BENCHMARK))
+                .mapToLong(MarketInput.Tick::ts)
+                .toArray();
+        return new Market(inputs, placeboNews, treatedNews, bySymbol, benchmarkTrades, gapSd);
     }
 
     private long newsTime(List<Long> newsDays) {
@@ -202,7 +266,7 @@ final class PlaceboMarket {
         for (int k = 1; k < minutes; k++) {
             long t = start + (long) k * MINUTE;
             double step = vol * shape(t) * rnd.nextGaussian(); // the price of minute k moves by minute k's volatility
-            if (Math.floorMod(t, DAY) == PRE_MARKET && weekday(t)) {
+            if (gapAt(t)) {
                 step += gapSd * rnd.nextGaussian();
             }
             x[k] = x[k - 1] + step;

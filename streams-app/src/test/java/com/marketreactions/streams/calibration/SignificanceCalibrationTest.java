@@ -44,11 +44,36 @@ class SignificanceCalibrationTest {
     @TempDir
     Path state;
 
-    /** Placebo z-scores of one horizon and bucket: how many had one, how many were significant. */
+    /**
+     * Placebo z-scores of one horizon and bucket: how many had one, how many were significant, their squares, and
+     * the z² the market planted (its variance over the stated one), whose mean is 1 when the stated variance is
+     * right whatever the draw.
+     */
     private static final class Cell {
         int n;
         int rejected;
         double sumSquares;
+        double sumPlanted;
+        /** Per ticker and news date: placebos, and how many of them were significant. */
+        final Map<String, int[]> clusters = new TreeMap<>();
+
+        double expectedSquare() {
+            return sumPlanted / n;
+        }
+
+        /**
+         * The rate's standard error with placebos of one ticker and date as a cluster (they share most of their
+         * moves, so the cell's n overstates what it knows): {@code sqrt(sum_c (rejected_c - rate n_c)^2) / n}.
+         */
+        double clusteredError() {
+            double p = rate();
+            double sum = 0;
+            for (int[] c : clusters.values()) {
+                double d = c[1] - p * c[0];
+                sum += d * d;
+            }
+            return Math.sqrt(sum) / n;
+        }
 
         double rate() {
             return n == 0 ? Double.NaN : (double) rejected / n;
@@ -73,9 +98,22 @@ class SignificanceCalibrationTest {
                 Cell c = cells.computeIfAbsent(h.label(), k -> new EnumMap<>(Bucket.class))
                         .computeIfAbsent(Bucket.of(n.t0()), k -> new Cell());
                 if (r.getZScore() != null) {
+                    boolean significant = Math.abs(r.getZScore()) >= 1.96;
                     c.n++;
-                    c.rejected += Math.abs(r.getZScore()) >= 1.96 ? 1 : 0;
+                    c.rejected += significant ? 1 : 0;
+                    int[] cluster = c.clusters.computeIfAbsent(
+                            n.tickers().get(0) + " " + Math.floorDiv(n.t0(), PlaceboMarket.DAY), k -> new int[2]);
+                    cluster[0]++;
+                    cluster[1] += significant ? 1 : 0;
                     c.sumSquares += r.getZScore() * r.getZScore();
+                    double stated = r.getSigma() * r.getSigma() * r.getVarianceMinutes();
+                    c.sumPlanted += market.plantedVariance(
+                                    n.tickers().get(0),
+                                    r.getBaselineTime().toEpochMilli(),
+                                    r.getEndTime().toEpochMilli(),
+                                    n.t0(),
+                                    n.t0() + h.length().toMillis())
+                            / stated;
                 }
             }
         }
@@ -106,6 +144,12 @@ class SignificanceCalibrationTest {
             }
         }
         double overall = (double) rejected / all;
+        // the stated variance against the planted one, free of the draw's luck (a P1D cell's placebos share a few
+        // dozen nights): every cell's expected z² near 1
+        double spread = fullSize ? 0.10 : 0.35;
+        cells.forEach((h, byBucket) -> byBucket.forEach((b, c) -> assertTrue(
+                Math.abs(c.expectedSquare() - 1) < spread,
+                h + " " + b + ": the planted variance is " + c.expectedSquare() + " of the stated one\n" + table)));
         assertTrue(overall >= 0.04 && overall <= 0.06, "all cells reject " + overall + " of placebos\n" + table);
 
         // the event study's tests, on portfolios of placebos: none far from its size (a test dividing by the wrong
@@ -166,10 +210,12 @@ class SignificanceCalibrationTest {
                                         ? " - |"
                                         : String.format(
                                                 Locale.ROOT,
-                                                " %.1f%% (n %d, z² %.2f) |",
+                                                " %.1f%% ± %.1f (n %d, z² %.2f, planted %.2f) |",
                                                 100 * c.rate(),
+                                                100 * c.clusteredError(),
                                                 c.n,
-                                                c.sumSquares / c.n));
+                                                c.sumSquares / c.n,
+                                                c.expectedSquare()));
                     }
                     sb.append('\n');
                 });

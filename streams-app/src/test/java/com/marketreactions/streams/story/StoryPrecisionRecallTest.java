@@ -202,11 +202,16 @@ class StoryPrecisionRecallTest {
 
     /** Counts per ticker at {@code threshold}, with the wrongly linked pairs added to {@code wrong} as "TICKER a b". */
     static Map<String, Counts> measure(double threshold, List<String> wrong) {
+        return measure(threshold, items(), wrong);
+    }
+
+    /** As {@link #measure(double, List)}, on {@code items} alone. */
+    static Map<String, Counts> measure(double threshold, List<Labelled> items, List<String> wrong) {
         StoryConfig config =
                 new StoryConfig(true, threshold, StoryConfig.defaults().window());
         Map<String, Set<String>> names = names();
         Map<String, Counts> out = new TreeMap<>();
-        for (Map.Entry<String, List<Labelled>> e : byTicker(items()).entrySet()) {
+        for (Map.Entry<String, List<Labelled>> e : byTicker(items).entrySet()) {
             String ticker = e.getKey();
             Set<String> own = names.get(ticker);
             List<String[]> pairs = new ArrayList<>();
@@ -253,6 +258,94 @@ class StoryPrecisionRecallTest {
         assertTrue(
                 all.recall() >= RECALL_FLOOR,
                 String.format(Locale.ROOT, "recall %.3f at threshold %s", all.recall(), configured));
+    }
+
+    /**
+     * The threshold rule on a sweep of thresholds (ascending, 0.01 apart): the one of highest recall whose precision
+     * and that of the step below are both at least {@value #PRECISION_FLOOR}; NaN when none is.
+     */
+    static double chooseThreshold(Map<Double, Counts> sweep) {
+        double best = Double.NaN;
+        double bestRecall = -1;
+        Counts below = null;
+        for (var e : sweep.entrySet()) {
+            Counts c = e.getValue();
+            if (below != null
+                    && c.precision() >= PRECISION_FLOOR
+                    && below.precision() >= PRECISION_FLOOR
+                    && c.recall() > bestRecall) {
+                best = e.getKey();
+                bestRecall = c.recall();
+            }
+            below = c;
+        }
+        return best;
+    }
+
+    /**
+     * The threshold chosen on half of the events and measured on the other half (two folds, events alternating in
+     * label order, each fold's items grouped without the other's): the configured one was chosen on the whole set,
+     * so its own numbers flatter it. docs/stories.md gives both folds.
+     */
+    @Test
+    void aThresholdChosenOnHalfTheEventsHoldsOnTheOther() throws IOException {
+        List<Labelled> items = items();
+        List<String> labels =
+                items.stream().map(Labelled::label).distinct().sorted().toList();
+        List<List<Labelled>> folds = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            int fold = f;
+            folds.add(items.stream()
+                    .filter(i -> labels.indexOf(i.label()) % 2 == fold)
+                    .toList());
+        }
+        List<Map<Double, Counts>> sweeps = new ArrayList<>();
+        for (List<Labelled> fold : folds) {
+            Map<Double, Counts> sweep = new TreeMap<>();
+            for (int k = 2; k <= 40; k++) {
+                sweep.put(k / 100.0, total(measure(k / 100.0, fold, new ArrayList<>())));
+            }
+            sweeps.add(sweep);
+        }
+        Counts heldOut = new Counts(0, 0, 0);
+        StringBuilder b = new StringBuilder("| chosen on | threshold | precision there | measured on | precision "
+                + "| recall |\n|---|---|---|---|---|---|\n");
+        for (int f = 0; f < 2; f++) {
+            double threshold = chooseThreshold(sweeps.get(f));
+            assertTrue(!Double.isNaN(threshold), "no threshold reaches the bar on fold " + f);
+            Counts c = sweeps.get(1 - f).get(threshold);
+            heldOut = heldOut.plus(c);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| fold %d (%d items) | %.2f | %.3f | fold %d | %.3f | %.3f |\n",
+                    f + 1,
+                    folds.get(f).size(),
+                    threshold,
+                    sweeps.get(f).get(threshold).precision(),
+                    2 - f,
+                    c.precision(),
+                    c.recall()));
+        }
+        b.append(String.format(
+                Locale.ROOT, "| | | | both, held out | %.3f | %.3f |\n", heldOut.precision(), heldOut.recall()));
+        double configured = StoryConfig.defaults().threshold();
+        for (int f = 0; f < 2; f++) {
+            Counts c = total(measure(configured, folds.get(f), new ArrayList<>()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "| the whole set | %.2f (configured) | | fold %d | %.3f | %.3f |\n",
+                    configured,
+                    f + 1,
+                    c.precision(),
+                    c.recall()));
+        }
+        Path out = Path.of("target", "stories", "held-out.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, b.toString());
+        System.out.println("[stories] threshold chosen on half the events, measured on the other half\n" + b);
+        // measured 0.793 when the rule was first held out: a fold with few hard negatives picks a low threshold
+        // (docs/stories.md). The floor fails if the measure loses its portability further.
+        assertTrue(heldOut.precision() >= 0.75, "held-out precision " + heldOut.precision() + "\n" + b);
     }
 
     private static void write(double configured, Map<String, Counts> at, List<String> wrong) throws IOException {
