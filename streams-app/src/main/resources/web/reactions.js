@@ -758,7 +758,7 @@
     container.appendChild(el('p', 'Mean cumulative abnormal return (CAAR) of the FINAL reactions of each group, with '
       + 'the cross-sectional t, Patell Z, Boehmer-Musumeci-Poulsen t, that t adjusted for the overlapping windows of '
       + 'one ticker\'s clustered news (Kolari-Pynnönen 2010), generalized sign Z, Hall\'s (1992) skewness-adjusted t '
-      + 'of the CAR, the Wilcoxon signed-rank Z of the standardized abnormal returns and the generalized rank Z of '
+      + 'and the Wilcoxon signed-rank Z of the standardized abnormal returns, and the generalized rank Z of '
       + 'each one\'s rank among its estimation window\'s (Kolari-Pynnönen 2011) (* p < 0.05); n counts '
       + 'the reactions with a model, "without model" those left out for want of one.', 'note'));
     const shownRows = studies.filter(s => s.n >= STUDY_MIN_N);

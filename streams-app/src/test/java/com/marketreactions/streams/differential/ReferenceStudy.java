@@ -169,9 +169,9 @@ public final class ReferenceStudy {
                 b.setGenSignZ(z).setGenSignP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)));
             }
         }
-        Double skew = hallT(car);
+        Double skew = hallT(sar);
         if (skew != null) {
-            b.setSkewT(skew).setSkewP(2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(skew)));
+            b.setSkewT(skew).setSkewP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(skew)));
         }
         Double w = wilcoxonZ(sar);
         if (w != null) {

@@ -64,8 +64,9 @@ class EventStudyMathTest {
         // sign: 3 positive of 3 against p = 0.5: (3 - 1.5) / sqrt(0.75) = sqrt 3
         assertEquals(Math.sqrt(3), r.getGenSignZ(), EPS);
         assertEquals(0.08326451666355042, r.getGenSignP(), 1e-12);
-        // Hall's t: symmetric CARs have no skewness, so it is sqrt(n) S = 2 sqrt 3, standard normal
+        // Hall's t on SAR 1, 2, 3: symmetric, no skewness, so it is sqrt(n) S = 2 sqrt 3 with the plain t's p
         assertEquals(t, r.getSkewT(), EPS);
+        assertEquals(r.getCsectP(), r.getSkewP(), EPS);
         // Wilcoxon on SAR 1, 2, 3: V = 6, (6 - 3 - 1/2) / sqrt(3 * 4 * 7 / 24); R's wilcox.test gives p 0.1814492077
         assertEquals(2.5 / Math.sqrt(3.5), r.getWilcoxonZ(), EPS);
         assertEquals(0.18144920772142031, r.getWilcoxonP(), 1e-12);
@@ -81,17 +82,19 @@ class EventStudyMathTest {
 
     @Test
     void hallsSkewnessCorrectedTByHand() {
-        // CAR 0, 0, 3: mean 1, deviations -1, -1, 2; s^2 = 6 / 2 = 3; sum d^3 = 6;
+        // SAR 0, 0, 3 (of CARs without skewness): mean 1, deviations -1, -1, 2; s^2 = 6 / 2 = 3; sum d^3 = 6;
         // gamma = 3 / (2 * 1) * 6 / 3^(3/2) = sqrt 3; S = 1 / sqrt 3;
-        // sqrt 3 (S + gamma S^2 / 3 + gamma^2 S^3 / 27 + gamma / 18) = 1 + 1/3 + 1/27 + 1/6 = 83/54
+        // sqrt 3 (S + gamma S^2 / 3 + gamma^2 S^3 / 27 + gamma / 18) = 1 + 1/3 + 1/27 + 1/6 = 83/54,
+        // on 2 degrees of freedom: F(t) = 1/2 + t / (2 sqrt(2 + t^2))
         EventStudy r = EventStudyMath.result(
-                "g", "h", fold(List.of(obs(0, 1, 10, null), obs(0, 1, 10, null), obs(3, 1, 10, null))));
-        assertEquals(83.0 / 54, r.getSkewT(), EPS);
-        assertEquals(2 * NormalDistribution.of(0, 1).survivalProbability(83.0 / 54), r.getSkewP(), 1e-12);
-        // the skewness raises t above the plain one, sqrt 3 * S = 1
-        assertEquals(1.0, r.getCsectT(), EPS);
+                "g", "h", fold(List.of(obs(-0.01, 0, 10, null), obs(0, 0, 10, null), obs(0.01, 3, 10, null))));
+        double hall = 83.0 / 54;
+        assertEquals(hall, r.getSkewT(), EPS);
+        assertEquals(2 * (0.5 - hall / (2 * Math.sqrt(2 + hall * hall))), r.getSkewP(), 1e-12);
+        // the skewness raises t above the plain one of the SARs, sqrt 3 * S = 1
+        assertEquals(1.0, r.getBmpT(), EPS);
         assertNull(
-                EventStudyMath.result("g", "h", fold(List.of(obs(0, 1, 10, null), obs(3, 1, 10, null))))
+                EventStudyMath.result("g", "h", fold(List.of(obs(0, 0, 10, null), obs(0, 3, 10, null))))
                         .getSkewT(),
                 "n = 2: no skewness");
     }
@@ -178,7 +181,7 @@ class EventStudyMathTest {
     @Test
     void sumsBegunBeforeTheNewTestsGiveNoneOfThemButTheRest() {
         StudySums old = StudySums.newBuilder(EventStudyMath.empty())
-                .setM3Car(null)
+                .setM3Sar(null)
                 .setSignedRanks(null)
                 .setSumRank(null)
                 .setSumRankVar(null)

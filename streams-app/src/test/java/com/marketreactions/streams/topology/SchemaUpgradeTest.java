@@ -232,7 +232,7 @@ class SchemaUpgradeTest {
         com.marketreactions.schema.internal.StudySums read = readAsStudySums(v2, filled(v2));
         assertEquals(3, read.getN());
         assertFalse(read.getPublished());
-        assertNull(read.getM3Car());
+        assertNull(read.getM3Sar());
         assertNull(read.getSignedRanks());
     }
 
