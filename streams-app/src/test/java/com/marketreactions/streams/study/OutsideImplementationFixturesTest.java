@@ -3,6 +3,7 @@ package com.marketreactions.streams.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
 import java.io.IOException;
@@ -35,6 +36,7 @@ class OutsideImplementationFixturesTest {
                     new EventStudyMath.Observation(
                             Double.parseDouble(row.get("car")),
                             Double.parseDouble(row.get("sar")),
+                            ReactionModel.MARKET_MODEL, // EventStudy's market model: its Patell term (M - 2)/(M - 4)
                             Integer.parseInt(row.get("m")),
                             Double.parseDouble(row.get("p")),
                             List.of(),
@@ -65,6 +67,7 @@ class OutsideImplementationFixturesTest {
             EventStudyMath.Observation o = new EventStudyMath.Observation(
                     0.0,
                     Double.parseDouble(row.get("sar")),
+                    ReactionModel.MARKET_MODEL,
                     100,
                     null,
                     List.of(),
