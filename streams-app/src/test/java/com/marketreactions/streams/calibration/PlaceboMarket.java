@@ -72,10 +72,20 @@ final class PlaceboMarket {
 
     private final Random rnd;
     private final int days;
+    private final double sparseness;
 
     PlaceboMarket(long seed, int days) {
+        this(seed, days, 1);
+    }
+
+    /**
+     * A market whose every name, the benchmark included, trades {@code sparseness} times less often: more days for the
+     * same number of ticks (what a run costs), at the price of thinner trading.
+     */
+    PlaceboMarket(long seed, int days, double sparseness) {
         this.rnd = new Random(seed);
         this.days = days;
+        this.sparseness = sparseness;
     }
 
     /** Volatility of a minute starting at {@code t}, relative to a regular midday minute; 0 when closed. */
@@ -164,16 +174,21 @@ final class PlaceboMarket {
             }
         }
 
-        // ---- trades: Poisson arrivals by each name's rate, sparse outside the regular session
+        // ---- trades: Poisson arrivals by each name's rate, sparse outside the regular session; a name no news names
+        // is not traded (its ticks would reach no reaction: the treated names when none is treated)
         List<MarketInput.Tick> ticks = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            trades(names.get(i).symbol(), names.get(i).tradeEverySeconds(), latent.get(i), start, end, ticks);
+            Name n = names.get(i);
+            boolean named = n.treated() ? !treatedNews.isEmpty() : !placeboNews.isEmpty();
+            if (named) {
+                trades(n.symbol(), n.tradeEverySeconds() * sparseness, latent.get(i), start, end, ticks);
+            }
         }
         double[] spy = new double[minutes];
         for (int k = 0; k < minutes; k++) {
             spy[k] = Math.log(500) + market[k];
         }
-        trades(BENCHMARK, 3, spy, start, end, ticks);
+        trades(BENCHMARK, 3 * sparseness, spy, start, end, ticks);
         ticks.sort(Comparator.comparingLong(MarketInput.Tick::ts));
 
         List<MarketInput> inputs = new ArrayList<>();

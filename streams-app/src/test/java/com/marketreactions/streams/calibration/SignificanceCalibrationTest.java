@@ -13,12 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,17 +41,6 @@ class SignificanceCalibrationTest {
     @TempDir
     Path state;
 
-    /** Placebo z-scores of one horizon and bucket: how many had one, how many were significant. */
-    private static final class Cell {
-        int n;
-        int rejected;
-        double sumSquares;
-
-        double rate() {
-            return n == 0 ? Double.NaN : (double) rejected / n;
-        }
-    }
-
     @Test
     void placeboNewsAreMeasuredPerHorizonAndTimeOfDayAndPlantedEffectsAreFound() throws IOException {
         PlaceboMarket.Market market = new PlaceboMarket(2026, DAYS).build(PLACEBOS, TREATED_DAYS, EFFECT);
@@ -65,21 +51,9 @@ class SignificanceCalibrationTest {
         TopologyRun.Result run = TopologyRun.run(config, market.inputs(), state, "calibration");
         assertEquals(List.of(), run.emissionProblems());
 
-        Map<String, Map<Bucket, Cell>> cells = new TreeMap<>();
-        for (MarketInput.News n : market.placebos()) {
-            for (var h : config.horizons()) {
-                MarketReaction r = run.finals().get(n.id() + "|" + n.tickers().get(0) + "|" + h.label());
-                assertTrue(r != null, "no FINAL for " + n.id() + " " + h.label());
-                Cell c = cells.computeIfAbsent(h.label(), k -> new EnumMap<>(Bucket.class))
-                        .computeIfAbsent(Bucket.of(n.t0()), k -> new Cell());
-                if (r.getZScore() != null) {
-                    c.n++;
-                    c.rejected += Math.abs(r.getZScore()) >= 1.96 ? 1 : 0;
-                    c.sumSquares += r.getZScore() * r.getZScore();
-                }
-            }
-        }
-        String table = table(cells);
+        RejectionRates rejection = RejectionRates.of(config.horizons(), market.placebos(), run.finals());
+        Map<String, Map<Bucket, RejectionRates.Cell>> cells = rejection.cells();
+        String table = rejection.table();
         Path out = Path.of("target", "calibration");
         Files.createDirectories(out);
         Files.writeString(out.resolve("rejection-rates.md"), table);
@@ -93,19 +67,15 @@ class SignificanceCalibrationTest {
         boolean fullSize = PLACEBOS >= 10_000;
         double most = fullSize ? 0.065 : 0.10;
         double least = fullSize ? 0.035 : 0.0;
-        int all = 0;
-        int rejected = 0;
         for (var e : cells.entrySet()) {
             for (var c : e.getValue().entrySet()) {
                 double rate = c.getValue().rate();
                 assertTrue(
                         rate < most && rate >= least,
                         e.getKey() + " " + c.getKey() + " rejects " + rate + " of placebos\n" + table);
-                all += c.getValue().n;
-                rejected += c.getValue().rejected;
             }
         }
-        double overall = (double) rejected / all;
+        double overall = rejection.overall();
         assertTrue(overall >= 0.04 && overall <= 0.06, "all cells reject " + overall + " of placebos\n" + table);
 
         // the event study's tests, on portfolios of placebos: none far from its size (a test dividing by the wrong
@@ -138,35 +108,5 @@ class SignificanceCalibrationTest {
         }
         int treated = market.treated().size();
         assertTrue(found >= 0.85 * treated, "planted effects found: " + found + " of " + treated);
-    }
-
-    private static String table(Map<String, Map<Bucket, Cell>> cells) {
-        StringBuilder sb = new StringBuilder("| horizon |");
-        for (Bucket b : Bucket.values()) {
-            sb.append(' ')
-                    .append(b.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .append(" |");
-        }
-        sb.append("\n|---|").append("---:|".repeat(Bucket.values().length)).append('\n');
-        cells.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(
-                        h -> com.marketreactions.streams.Horizon.parse(h).length())))
-                .forEach(e -> {
-                    sb.append("| ").append(e.getKey()).append(" |");
-                    for (Bucket b : Bucket.values()) {
-                        Cell c = e.getValue().get(b);
-                        sb.append(
-                                c == null
-                                        ? " - |"
-                                        : String.format(
-                                                Locale.ROOT,
-                                                " %.1f%% (n %d, z² %.2f) |",
-                                                100 * c.rate(),
-                                                c.n,
-                                                c.sumSquares / c.n));
-                    }
-                    sb.append('\n');
-                });
-        return sb.toString();
     }
 }

@@ -83,16 +83,24 @@ class BatchReferenceTest {
         return benchVariance() / (historySigma() * historySigma());
     }
 
-    @Test
-    void computesTheSpecNumbersOfAnOnTimeReaction() {
-        List<MarketInput> in = concat(
-                history(),
+    /**
+     * The on-time reaction's input: AAA +3% from its -50 s trade to its +240 s one, SPY +0.6% to +200 s; the news names
+     * AAA in another case and with a space, as producers may.
+     */
+    private static List<MarketInput> onTime(List<MarketInput> history) {
+        return concat(
+                history,
                 news("n1", 5, "aaa "),
                 tick("AAA", 60, 102.0, 5),
                 tick("SPY", 90, 501.0, 1),
                 tick("AAA", 120, 104.0, 7),
                 tick("SPY", 200, 503.0, 1),
                 tick("AAA", 240, 103.0, 8));
+    }
+
+    @Test
+    void computesTheSpecNumbersOfAnOnTimeReaction() {
+        List<MarketInput> in = onTime(history());
         // T0 of n1 is +5 s: baseline is the -50 s tick; the window (5, 305] holds the three ticks after it
         MarketReaction r = run(in).get("n1|AAA|PT5M");
         assertEquals(at(5), r.getEventTime());
@@ -134,18 +142,6 @@ class BatchReferenceTest {
         // two points against minPoints 3; the benchmark's last trade (+200 s) is before the window's end (+300 s)
         assertEquals(List.of("SHORT_ESTIMATION", "INPUT_ENDED_EARLY"), r.getFlags());
         assertEquals(List.of("AAA"), r.getNewsTickers());
-    }
-
-    /** The on-time reaction's input: AAA +3% from its -50 s trade to its +240 s one, SPY +0.6% to +200 s. */
-    private static List<MarketInput> onTime(List<MarketInput> history) {
-        return concat(
-                history,
-                news("n1", 5, "AAA"),
-                tick("AAA", 60, 102.0, 5),
-                tick("SPY", 90, 501.0, 1),
-                tick("AAA", 120, 104.0, 7),
-                tick("SPY", 200, 503.0, 1),
-                tick("AAA", 240, 103.0, 8));
     }
 
     /**

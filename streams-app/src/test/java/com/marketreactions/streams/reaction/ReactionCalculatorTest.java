@@ -104,42 +104,35 @@ class ReactionCalculatorTest {
         assertFalse(r.getSignificant());
     }
 
-    @Test
-    void tooFewPointsFallBackToMarketAdjusted() {
-        MarketReaction r = compute(30, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+    /** The market-adjusted model on the case's points: alpha 0, beta 1, sigma from r_s - r_m. */
+    private static void assertMarketAdjusted(MarketReaction r) {
         assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
         assertEquals(0.0, r.getAlpha());
         assertEquals(1.0, r.getBeta());
-        // r_s - r_m = (0.01, 0, 0.03): mean 0.04/3, sample variance 0.0014/3/2
+        // r_s - r_m = (0.01, 0, 0.03): mean 0.04/3, sample variance 0.0014/3/2; two of three above zero
         double sigma = Math.sqrt(0.0014 / 3 / 2);
         assertEquals(sigma, r.getSigma(), 1e-9);
         assertEquals(0.01, r.getExpectedReturn(), TOL);
         assertEquals(0.01, r.getAbnormalReturn(), 1e-12);
         double v = STOCK_MINUTES + UNHEDGED_MINUTES * BENCH_VARIANCE / (sigma * sigma); // beta 1
+        assertEquals(v, r.getVarianceMinutes(), 1e-9);
         assertEquals(0.01 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
+        assertEquals(2.0 / 3, r.getEstimationPositiveShare(), TOL);
     }
 
-    /** Chosen, the market-adjusted model is the fallback's numbers on points enough for the market model. */
+    @Test
+    void tooFewPointsFallBackToMarketAdjusted() {
+        MarketReaction r = compute(30, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        assertMarketAdjusted(r);
+        assertTrue(r.getFlags().contains(ReactionCalculator.SHORT_ESTIMATION));
+    }
+
+    /** Chosen, the market-adjusted model takes points enough for the market model as its fallback takes fewer. */
     @Test
     void marketAdjustedWhenChosenWhateverThePoints() {
         MarketReaction r = compute(NormalModel.MARKET_ADJUSTED, 3, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
-        assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
-        assertEquals(0.0, r.getAlpha());
-        assertEquals(1.0, r.getBeta());
-        double sigma = Math.sqrt(0.0014 / 3 / 2);
-        assertEquals(sigma, r.getSigma(), 1e-9);
-        assertEquals(0.01, r.getExpectedReturn(), TOL);
-        assertEquals(0.01, r.getAbnormalReturn(), 1e-12);
-        double v = STOCK_MINUTES + UNHEDGED_MINUTES * BENCH_VARIANCE / (sigma * sigma);
-        assertEquals(v, r.getVarianceMinutes(), 1e-9);
-        assertEquals(0.01 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
-        // r_s - r_m = (0.01, 0, 0.03): two of three above zero
-        assertEquals(2.0 / 3, r.getEstimationPositiveShare(), TOL);
+        assertMarketAdjusted(r);
         assertFalse(r.getFlags().contains(ReactionCalculator.SHORT_ESTIMATION), "3 points, min.points 3");
-        assertEquals(
-                compute(30, stockWithWindow(), benchWithWindow(BENCH_CLOSES)).getZScore(),
-                r.getZScore(),
-                "the fallback's numbers");
     }
 
     /**
