@@ -13,6 +13,7 @@ import com.marketreactions.schema.StockTick;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.app.ReactionApp;
+import com.marketreactions.streams.reaction.NormalModel;
 import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import java.nio.file.Files;
@@ -67,6 +68,7 @@ final class LiveLatency {
                 "SPY",
                 Duration.ofMinutes(10),
                 30,
+                NormalModel.MARKET,
                 GRACE,
                 Duration.ofSeconds(5),
                 0.005,

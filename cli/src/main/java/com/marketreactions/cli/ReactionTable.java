@@ -85,7 +85,9 @@ final class ReactionTable {
             Map.entry("LATE_NEWS", "the news arrived later than the lateness bound"),
             Map.entry("HISTORY_TRUNCATED", "part of the history before the news had been dropped"),
             Map.entry("BENCHMARK_STALLED", "finalized without the benchmark's trades, after waiting for them"),
-            Map.entry("SHORT_ESTIMATION", "fewer estimation points than min.points: market-adjusted model"),
+            Map.entry(
+                    "SHORT_ESTIMATION",
+                    "fewer estimation points than min.points: the market model falls back to market-adjusted"),
             Map.entry("FEW_VOLUME_MINUTES", "normal volume from fewer estimation minutes than min.points"),
             Map.entry("INPUT_ENDED_EARLY", "the data ended before the window did: it holds what came before"));
 

@@ -6,6 +6,7 @@ import com.marketreactions.common.RegistryOptions;
 import com.marketreactions.common.TopicRetention;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.NormalModel;
 import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import java.io.IOException;
@@ -70,7 +71,16 @@ public final class Settings {
     public static final Key BENCHMARK = new Key("benchmark", "SPY", "Market proxy symbol");
     public static final Key ESTIMATION =
             new Key("estimation.window", "P5D", "History for the normal-return model and the baseline look-back");
-    public static final Key MIN_POINTS = new Key("min.points", "30", "Fewest estimation points for the market model");
+    public static final Key MIN_POINTS = new Key(
+            "min.points",
+            "30",
+            "Fewest estimation points for the market model (fewer: market-adjusted), and for any model's sigma not to be "
+                    + "flagged SHORT_ESTIMATION");
+    public static final Key MODEL = new Key(
+            "reaction.model",
+            NormalModel.MARKET.label(),
+            "Normal-return model: market (OLS alpha and beta; market-adjusted below min.points or on a constant "
+                    + "benchmark), market-adjusted (alpha 0, beta 1) or constant-mean (beta 0: the stock's own mean)");
     public static final Key GRACE = new Key("grace", "PT1M", "How late a tick may arrive and still count");
     public static final Key LATENESS =
             new Key("news.lateness", "PT5M", "How late a news event may arrive and still be computed exactly");
@@ -172,6 +182,7 @@ public final class Settings {
         BENCHMARK,
         ESTIMATION,
         MIN_POINTS,
+        MODEL,
         GRACE,
         LATENESS,
         THRESHOLD,
@@ -388,6 +399,7 @@ public final class Settings {
                     get(BENCHMARK).trim().toUpperCase(Locale.ROOT),
                     duration(ESTIMATION),
                     integer(MIN_POINTS),
+                    model(),
                     duration(GRACE),
                     duration(LATENESS),
                     number(THRESHOLD),
@@ -418,6 +430,15 @@ public final class Settings {
             throw new UserError("invalid configuration: " + e.getMessage());
         }
         return new ClientConfigs(bootstrap, registry, withPrefix("kafka."), registrySettings);
+    }
+
+    /** The normal-return model ({@link #MODEL}). */
+    public NormalModel model() {
+        try {
+            return NormalModel.parse(get(MODEL));
+        } catch (IllegalArgumentException e) {
+            throw bad(MODEL, NormalModel.labels());
+        }
     }
 
     private Duration duration(Key k) {

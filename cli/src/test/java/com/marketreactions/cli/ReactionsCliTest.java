@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.SchemaRegistryClient;
 import com.marketreactions.common.TopicRetention;
+import com.marketreactions.streams.reaction.NormalModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -283,6 +284,24 @@ class ReactionsCliTest {
                         "REACTIONS_SERVE_ALLOW_WEAKER_GUARANTEE",
                         "true"));
         meant.checkGuarantee();
+    }
+
+    @Test
+    void theModelIsTheMarketModelUnlessSetAndABadOneNamesTheKeyAndTheChoices() {
+        assertEquals(
+                NormalModel.MARKET,
+                Settings.load(null, Map.of()).reactionConfig().model());
+        assertEquals(
+                NormalModel.CONSTANT_MEAN,
+                Settings.load(null, Map.of("REACTIONS_REACTION_MODEL", "constant-mean"))
+                        .reactionConfig()
+                        .model());
+        UserError e =
+                assertThrows(UserError.class, () -> Settings.load(null, Map.of("REACTIONS_REACTION_MODEL", "capm")));
+        assertEquals(
+                "config reaction.model = 'capm' (from environment REACTIONS_REACTION_MODEL): expected market, "
+                        + "market-adjusted or constant-mean",
+                e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.marketreactions.streams;
 
 import com.marketreactions.common.InputLimits;
+import com.marketreactions.streams.reaction.NormalModel;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param benchmark market proxy symbol m
  * @param estimationWindow E: history for the normal-return model and the baseline look-back
  * @param minPoints fewest estimation points for the market model (at least 3)
+ * @param model the normal-return model (docs/method.md#the-normal-return-models)
  * @param grace G: how late a tick may arrive and still count
  * @param newsLateness L: how late (behind stream time) a news event may arrive and still be exact
  * @param directionThreshold |rawReturn| beyond which the direction is UP or DOWN
@@ -39,6 +41,7 @@ public record ReactionConfig(
         String benchmark,
         Duration estimationWindow,
         int minPoints,
+        NormalModel model,
         Duration grace,
         Duration newsLateness,
         double directionThreshold,
@@ -51,6 +54,7 @@ public record ReactionConfig(
         boolean endMarkers) {
 
     public ReactionConfig {
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(stories, "stories");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(limits, "limits");
@@ -89,6 +93,7 @@ public record ReactionConfig(
                 "SPY",
                 Duration.ofDays(5),
                 30,
+                NormalModel.MARKET,
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(5),
                 0.005,
@@ -129,7 +134,7 @@ public record ReactionConfig(
     }
 
     public ReactionCalculator calculator() {
-        return new ReactionCalculator(estimationWindow.toMillis(), minPoints, directionThreshold, session);
+        return new ReactionCalculator(estimationWindow.toMillis(), minPoints, model, directionThreshold, session);
     }
 
     public ReactionConfig withHorizons(List<Horizon> h) {
@@ -155,6 +160,12 @@ public record ReactionConfig(
     public ReactionConfig withMinPoints(int n) {
         Change c = new Change(this);
         c.minPoints = n;
+        return c.done();
+    }
+
+    public ReactionConfig withModel(NormalModel m) {
+        Change c = new Change(this);
+        c.model = m;
         return c.done();
     }
 
@@ -195,6 +206,7 @@ public record ReactionConfig(
         final String benchmark;
         final Duration estimationWindow;
         int minPoints;
+        NormalModel model;
         final Duration grace;
         final Duration newsLateness;
         final double directionThreshold;
@@ -211,6 +223,7 @@ public record ReactionConfig(
             benchmark = c.benchmark;
             estimationWindow = c.estimationWindow;
             minPoints = c.minPoints;
+            model = c.model;
             grace = c.grace;
             newsLateness = c.newsLateness;
             directionThreshold = c.directionThreshold;
@@ -229,6 +242,7 @@ public record ReactionConfig(
                     benchmark,
                     estimationWindow,
                     minPoints,
+                    model,
                     grace,
                     newsLateness,
                     directionThreshold,

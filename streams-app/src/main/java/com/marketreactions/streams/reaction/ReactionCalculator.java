@@ -35,8 +35,8 @@ public final class ReactionCalculator {
      */
     public static final String BENCHMARK_STALLED = "BENCHMARK_STALLED";
     /**
-     * Not in the spec's list: the model stands on fewer estimation points than {@code min.points} (so it is
-     * market-adjusted, and its sigma, when there is one, rests on those few points).
+     * Not in the spec's list: the model stands on fewer estimation points than {@code min.points} (so the market model
+     * falls back to market-adjusted, and any model's sigma, when there is one, rests on those few points).
      */
     public static final String SHORT_ESTIMATION = "SHORT_ESTIMATION";
     /**
@@ -54,19 +54,23 @@ public final class ReactionCalculator {
 
     private final long estimationMs;
     private final int minPoints;
+    private final NormalModel model;
     private final double directionThreshold;
     private final SessionClock clock;
     private final double nightRatio;
 
     /**
      * @param estimationMs the estimation window E, also the baseline look-back
-     * @param minPoints fewest estimation points for the market model
+     * @param minPoints fewest estimation points for the market model, and for a sigma not flagged SHORT_ESTIMATION
+     * @param model the normal-return model to fit
      * @param directionThreshold |rawReturn| above which the direction is UP or DOWN, e.g. 0.005
      * @param session the exchange's day, for the variance of a window ({@link VarianceProfile})
      */
-    public ReactionCalculator(long estimationMs, int minPoints, double directionThreshold, SessionConfig session) {
+    public ReactionCalculator(
+            long estimationMs, int minPoints, NormalModel model, double directionThreshold, SessionConfig session) {
         this.estimationMs = estimationMs;
         this.minPoints = minPoints;
+        this.model = model;
         this.directionThreshold = directionThreshold;
         this.clock = new SessionClock(session.zone());
         this.nightRatio = session.nightRatio();
@@ -96,14 +100,14 @@ public final class ReactionCalculator {
         int estMinutes = distinctBuckets(stock, i0, i1);
         Double b0 = null;
         Long b0Time = null;
-        Model model = new Model(null, null, null);
+        Model fitted = new Model(null, null, null);
         if (bench != null) {
             int bb = lastIn(bench, from, t0);
             if (bb >= 0) {
                 b0 = bench.price(bb);
                 b0Time = bench.ts(bb);
                 if (b >= 0) {
-                    model = estimate(stock, bench, from, t0);
+                    fitted = estimate(stock, bench, from, t0);
                 }
             }
         }
@@ -114,9 +118,9 @@ public final class ReactionCalculator {
                 bench == null,
                 b0,
                 b0Time,
-                model.fit(),
-                model.profile(),
-                model.ranks(),
+                fitted.fit(),
+                fitted.profile(),
+                fitted.ranks(),
                 estVolume,
                 estMinutes);
     }
@@ -275,7 +279,7 @@ public final class ReactionCalculator {
         MinuteCloses cs = MinuteCloses.of(stock, from, t0);
         MinuteCloses cm = MinuteCloses.of(bench, from, t0);
         EstimationPoints points = EstimationPoints.of(cs, cm);
-        ModelFit fit = ModelFit.fit(points.rs(), points.rm(), points.n(), minPoints);
+        ModelFit fit = model.fit(points.rs(), points.rm(), points.n(), minPoints);
         VarianceProfile profile = VarianceProfile.estimate(clock, fit, points, cs, cm, nightRatio);
         return new Model(fit, profile, EstimationRanks.of(clock, fit, points, profile));
     }

@@ -2,9 +2,11 @@ package com.marketreactions.streams.study;
 
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.reaction.CarPath;
+import com.marketreactions.streams.reaction.ModelFit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,9 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * <p>Means and spreads are kept with Welford's update (no cancellation in a sum of squares; equal values give
  * exactly no spread, where a t-statistic is undefined). Per reaction: CAR = its {@code abnormalReturn}, SAR = its
  * {@code zScore} (the abnormal return over sigma sqrt(varianceMinutes)), M = its estimation points, p = its
- * estimation window's share of positive one-minute abnormal returns, U = its {@code generalizedRank}. Reactions
- * without a model or a z-score are left out and counted.
+ * estimation window's share of positive one-minute abnormal returns, U = its {@code generalizedRank}, and its
+ * model, which sets the degrees of freedom of its sigma. Reactions without a model or a z-score are left out and
+ * counted.
  */
 public final class EventStudyMath {
 
@@ -30,10 +33,15 @@ public final class EventStudyMath {
 
     private EventStudyMath() {}
 
-    /** What one FINAL reaction contributes; null when it is left out. */
+    /**
+     * What one FINAL reaction contributes; null when it is left out.
+     *
+     * @param model the normal-return model of the reaction: Patell's variance of its SAR depends on it
+     */
     public record Observation(
             double car,
             double sar,
+            ReactionModel model,
             int estimationPoints,
             Double positiveShare,
             Double generalizedRank,
@@ -58,6 +66,7 @@ public final class EventStudyMath {
             return new Observation(
                     r.getAbnormalReturn(),
                     r.getZScore(),
+                    r.getModel(),
                     r.getEstimationPoints(),
                     r.getEstimationPositiveShare(),
                     r.getGeneralizedRank(),
@@ -121,11 +130,13 @@ public final class EventStudyMath {
                 .setM2Car(s.getM2Car() + dc * (o.car() - meanCar))
                 .setMeanSar(meanSar)
                 .setM2Sar(s.getM2Sar() + ds * (o.sar() - meanSar));
-        if (o.estimationPoints() > 4) {
-            int m = o.estimationPoints();
+        // Patell: a SAR of a sigma on dof degrees of freedom is Student's t, variance dof / (dof - 2); dof is the
+        // model's (M - 2 for the market model, M - 1 with beta fixed), not always M - 2
+        int dof = ModelFit.sigmaDegrees(o.model(), o.estimationPoints());
+        if (dof > 2) {
             b.setPatellN(s.getPatellN() + 1)
                     .setPatellSar(s.getPatellSar() + o.sar())
-                    .setPatellVar(s.getPatellVar() + (m - 2.0) / (m - 4.0));
+                    .setPatellVar(s.getPatellVar() + dof / (dof - 2.0));
         }
         if (o.positiveShare() != null) {
             b.setSignN(s.getSignN() + 1)

@@ -82,21 +82,24 @@ final class PlaceboMarket {
             double gap) {
 
         /**
-         * The variance the market planted in an abnormal return whose stock leg runs from the trade at {@code s0} to
-         * the one at {@code s1} and whose benchmark leg from the benchmark's last trades at or before {@code t0} and
-         * {@code t1}, with the true beta: what the window variance should state. A trade's price is its minute's
-         * latent price, so a leg covers the minutes after its first trade's, up to its last trade's.
+         * The variance the market planted in an abnormal return {@code r_s - hedge r_m} whose stock leg runs from the
+         * trade at {@code s0} to the one at {@code s1} and whose benchmark leg from the benchmark's last trades at or
+         * before {@code t0} and {@code t1}: what the window variance should state. {@code hedge} is the model's beta
+         * (the market model's estimate, 1 market-adjusted, 0 constant-mean). A trade's price is its minute's latent
+         * price, so a leg covers the minutes after its first trade's, up to its last trade's.
          */
-        double plantedVariance(String symbol, long s0, long s1, long t0, long t1) {
+        double plantedVariance(String symbol, long s0, long s1, long t0, long t1, double hedge) {
             Name n = names.get(symbol);
             long k0 = minuteOf(s0);
             long k1 = minuteOf(s1);
             long m0 = minuteOf(lastBenchmarkTrade(t0));
             long m1 = minuteOf(lastBenchmarkTrade(t1));
             double both = variance(Math.max(k0, m0), Math.min(k1, m1));
-            double unhedged = variance(k0, k1) + variance(m0, m1) - 2 * both;
-            return n.idioVol() * n.idioVol() * variance(k0, k1)
-                    + n.beta() * n.beta() * MARKET_VOL * MARKET_VOL * unhedged;
+            // beta times the market over the stock's leg less the hedge times it over the benchmark's
+            double market = n.beta() * n.beta() * variance(k0, k1)
+                    + hedge * hedge * variance(m0, m1)
+                    - 2 * n.beta() * hedge * both;
+            return n.idioVol() * n.idioVol() * variance(k0, k1) + MARKET_VOL * MARKET_VOL * market;
         }
 
         /** Minutes {@code (k0, k1]}'s variance in shape units, their gaps included; 0 when empty. */
@@ -125,10 +128,20 @@ final class PlaceboMarket {
 
     private final Random rnd;
     private final int days;
+    private final double sparseness;
 
     PlaceboMarket(long seed, int days) {
+        this(seed, days, 1);
+    }
+
+    /**
+     * A market whose every name, the benchmark included, trades {@code sparseness} times less often: more days for the
+     * same number of ticks (what a run costs), at the price of thinner trading.
+     */
+    PlaceboMarket(long seed, int days, double sparseness) {
         this.rnd = new Random(seed);
         this.days = days;
+        this.sparseness = sparseness;
     }
 
     /** Volatility of a minute starting at {@code t}, relative to a regular midday minute; 0 when closed. */
@@ -222,16 +235,21 @@ final class PlaceboMarket {
             }
         }
 
-        // ---- trades: Poisson arrivals by each name's rate, sparse outside the regular session
+        // ---- trades: Poisson arrivals by each name's rate, sparse outside the regular session; a name no news names
+        // is not traded (its ticks would reach no reaction: the treated names when none is treated)
         List<MarketInput.Tick> ticks = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            trades(names.get(i).symbol(), names.get(i).tradeEverySeconds(), latent.get(i), start, end, ticks);
+            Name n = names.get(i);
+            boolean named = n.treated() ? !treatedNews.isEmpty() : !placeboNews.isEmpty();
+            if (named) {
+                trades(n.symbol(), n.tradeEverySeconds() * sparseness, latent.get(i), start, end, ticks);
+            }
         }
         double[] spy = new double[minutes];
         for (int k = 0; k < minutes; k++) {
             spy[k] = Math.log(500) + market[k];
         }
-        trades(BENCHMARK, 3, spy, start, end, ticks);
+        trades(BENCHMARK, 3 * sparseness, spy, start, end, ticks);
         ticks.sort(Comparator.comparingLong(MarketInput.Tick::ts));
 
         List<MarketInput> inputs = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.NormalModel;
 import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.story.StoryConfig;
 import com.marketreactions.streams.story.StoryTerms;
@@ -75,9 +76,10 @@ public final class BatchReference {
             long newsLatenessMs,
             StoryConfig stories,
             long maxJumpMs,
-            SessionConfig session) {
+            SessionConfig session,
+            NormalModel model) {
 
-        /** Without stories, and no tick too far ahead to wait. */
+        /** Without stories, and no tick too far ahead to wait; the market model. */
         public Params(
                 List<HorizonSpec> horizons,
                 String benchmark,
@@ -96,7 +98,24 @@ public final class BatchReference {
                     newsLatenessMs,
                     new StoryConfig(false, 0.5, java.time.Duration.ofDays(1)),
                     Long.MAX_VALUE / 4,
-                    SessionConfig.defaults());
+                    SessionConfig.defaults(),
+                    NormalModel.MARKET);
+        }
+
+        /** The same, with another normal-return model. */
+        public Params withModel(NormalModel m) {
+            return new Params(
+                    horizons,
+                    benchmark,
+                    estimationMs,
+                    minPoints,
+                    directionThreshold,
+                    graceMs,
+                    newsLatenessMs,
+                    stories,
+                    maxJumpMs,
+                    session,
+                    m);
         }
 
         public static Params of(ReactionConfig config) {
@@ -114,7 +133,8 @@ public final class BatchReference {
                     config.newsLateness().toMillis(),
                     config.stories(),
                     config.limits().maxJump().toMillis(),
-                    config.session());
+                    config.session(),
+                    config.model());
         }
     }
 
@@ -662,7 +682,22 @@ public final class BatchReference {
                     break;
                 }
             }
-            if (np >= params.minPoints() && !rmConstant) {
+            // the chosen model (docs/method.md#the-normal-return-models); `market` falls back to market-adjusted
+            if (params.model() == NormalModel.CONSTANT_MEAN) {
+                // r_s = mu + e: beta 0, alpha the mean, sigma the sample standard deviation of r_s
+                model = ReactionModel.CONSTANT_MEAN;
+                beta = 0.0;
+                if (np >= 1) {
+                    alpha = mean(rs);
+                }
+                if (np >= 2) {
+                    double ss = 0;
+                    for (double x : rs) {
+                        ss += (x - alpha) * (x - alpha);
+                    }
+                    sigma = Math.sqrt(ss / (np - 1));
+                }
+            } else if (params.model() == NormalModel.MARKET && np >= params.minPoints() && !rmConstant) {
                 model = ReactionModel.MARKET_MODEL;
                 double mx = mean(rm);
                 double my = mean(rs);
@@ -681,6 +716,7 @@ public final class BatchReference {
                 }
                 sigma = Math.sqrt(sse / (np - 2));
             } else {
+                // chosen, or the market model's fallback: r_s - r_m = e, sigma its sample standard deviation
                 model = ReactionModel.MARKET_ADJUSTED;
                 alpha = 0.0;
                 beta = 1.0;
@@ -708,6 +744,7 @@ public final class BatchReference {
                         params.session().zone(), params.session().nightRatio());
                 List<Long> pointMinutes = new ArrayList<>();
                 List<Double> residuals = new ArrayList<>();
+                // the deviations sigma was taken from: about OLS's line, about the mean of r_s - r_m, about mu
                 double center = alpha;
                 if (model == ReactionModel.MARKET_ADJUSTED) {
                     double d = 0;

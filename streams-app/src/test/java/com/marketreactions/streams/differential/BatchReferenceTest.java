@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionModel;
+import com.marketreactions.streams.reaction.NormalModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,16 +83,24 @@ class BatchReferenceTest {
         return benchVariance() / (historySigma() * historySigma());
     }
 
-    @Test
-    void computesTheSpecNumbersOfAnOnTimeReaction() {
-        List<MarketInput> in = concat(
-                history(),
+    /**
+     * The on-time reaction's input: AAA +3% from its -50 s trade to its +240 s one, SPY +0.6% to +200 s; the news names
+     * AAA in another case and with a space, as producers may.
+     */
+    private static List<MarketInput> onTime(List<MarketInput> history) {
+        return concat(
+                history,
                 news("n1", 5, "aaa "),
                 tick("AAA", 60, 102.0, 5),
                 tick("SPY", 90, 501.0, 1),
                 tick("AAA", 120, 104.0, 7),
                 tick("SPY", 200, 503.0, 1),
                 tick("AAA", 240, 103.0, 8));
+    }
+
+    @Test
+    void computesTheSpecNumbersOfAnOnTimeReaction() {
+        List<MarketInput> in = onTime(history());
         // T0 of n1 is +5 s: baseline is the -50 s tick; the window (5, 305] holds the three ticks after it
         MarketReaction r = run(in).get("n1|AAA|PT5M");
         assertEquals(at(5), r.getEventTime());
@@ -133,6 +142,73 @@ class BatchReferenceTest {
         // two points against minPoints 3; the benchmark's last trade (+200 s) is before the window's end (+300 s)
         assertEquals(List.of("SHORT_ESTIMATION", "INPUT_ENDED_EARLY"), r.getFlags());
         assertEquals(List.of("AAA"), r.getNewsTickers());
+    }
+
+    /**
+     * Constant mean on history()'s two points: r_AAA = (0.01, 100/101 - 1), mu their mean, sigma their sample standard
+     * deviation. Beta 0: nothing expected, the abnormal return is the raw +3%, and the benchmark's move, hedged or not,
+     * adds nothing to the variance: the stock's 290 s of flat weight alone.
+     */
+    @Test
+    void constantMeanByHand() {
+        MarketReaction r = new BatchReference(PARAMS.withModel(NormalModel.CONSTANT_MEAN), onTime(history()))
+                .reactions()
+                .get("n1|AAA|PT5M");
+        double r1 = 101.0 / 100.0 - 1;
+        double r2 = 100.0 / 101.0 - 1;
+        double mu = (r1 + r2) / 2;
+        double sigma = Math.sqrt((r1 - mu) * (r1 - mu) + (r2 - mu) * (r2 - mu));
+        assertEquals(ReactionModel.CONSTANT_MEAN, r.getModel());
+        assertEquals(mu, r.getAlpha(), 1e-15);
+        assertEquals(0.0, r.getBeta());
+        assertEquals(sigma, r.getSigma(), 1e-15);
+        assertEquals(0.0, r.getExpectedReturn());
+        assertEquals(0.03, r.getAbnormalReturn(), 1e-15);
+        assertEquals(290 / 60.0, r.getVarianceMinutes(), 1e-12);
+        assertEquals(0.03 / (sigma * Math.sqrt(290 / 60.0)), r.getZScore(), 1e-12);
+        assertEquals(0.5, r.getEstimationPositiveShare(), "one of r_AAA above zero");
+        assertEquals(0.03, r.getCar().get(r.getCar().size() - 1), 1e-15);
+        assertEquals(0.02, r.getCar().get(0), 1e-15, "the first minute: AAA at 102, no benchmark term");
+        assertEquals(List.of("SHORT_ESTIMATION", "INPUT_ENDED_EARLY"), r.getFlags());
+    }
+
+    /**
+     * Three points (a close a minute earlier) are enough for the market model with minPoints 3; chosen, the
+     * market-adjusted model takes them as its fallback would: alpha 0, beta 1, sigma the sample standard deviation of
+     * r_AAA - r_SPY on two degrees of freedom.
+     */
+    @Test
+    void marketAdjustedByHandWhenChosenOnPointsEnoughForTheMarketModel() {
+        List<MarketInput> longer = new ArrayList<>(List.of(tick("AAA", -230, 99.0, 10), tick("SPY", -230, 499.0, 1)));
+        longer.addAll(history());
+        assertEquals(
+                ReactionModel.MARKET_MODEL,
+                new BatchReference(PARAMS, onTime(longer))
+                        .reactions()
+                        .get("n1|AAA|PT5M")
+                        .getModel());
+        MarketReaction r = new BatchReference(PARAMS.withModel(NormalModel.MARKET_ADJUSTED), onTime(longer))
+                .reactions()
+                .get("n1|AAA|PT5M");
+        double[] d = {
+            (100.0 / 99.0 - 1) - (500.0 / 499.0 - 1),
+            (101.0 / 100.0 - 1) - (502.0 / 500.0 - 1),
+            (100.0 / 101.0 - 1) - (500.0 / 502.0 - 1)
+        };
+        double mean = (d[0] + d[1] + d[2]) / 3;
+        double ss = 0;
+        for (double x : d) {
+            ss += (x - mean) * (x - mean);
+        }
+        assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
+        assertEquals(3, r.getEstimationPoints());
+        assertEquals(0.0, r.getAlpha());
+        assertEquals(1.0, r.getBeta());
+        assertEquals(Math.sqrt(ss / 2), r.getSigma(), 1e-15);
+        assertEquals(503.0 / 500.0 - 1, r.getExpectedReturn(), 1e-15);
+        assertEquals(0.03 - (503.0 / 500.0 - 1), r.getAbnormalReturn(), 1e-15);
+        assertEquals(2.0 / 3, r.getEstimationPositiveShare(), 1e-15, "d above zero: the first two");
+        assertEquals(List.of("INPUT_ENDED_EARLY"), r.getFlags(), "three points: not short");
     }
 
     @Test

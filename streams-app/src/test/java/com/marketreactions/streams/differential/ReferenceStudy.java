@@ -2,6 +2,7 @@ package com.marketreactions.streams.differential;
 
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.streams.study.EventStudyMath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,7 @@ public final class ReferenceStudy {
         return new EventStudyMath.Observation(
                 r.getAbnormalReturn(),
                 r.getZScore(),
+                r.getModel(),
                 r.getEstimationPoints(),
                 r.getEstimationPositiveShare(),
                 r.getGeneralizedRank(),
@@ -146,9 +148,13 @@ public final class ReferenceStudy {
         double zs = 0;
         double v = 0;
         for (EventStudyMath.Observation o : os) {
-            if (o.estimationPoints() > 4) {
+            // the SAR is Student's t on its sigma's degrees of freedom: the market model fits two parameters, the
+            // market-adjusted and constant-mean models one (their mean)
+            int fitted = o.model() == ReactionModel.MARKET_MODEL ? 2 : 1;
+            double dof = o.estimationPoints() - fitted;
+            if (dof > 2) {
                 zs += o.sar();
-                v += (o.estimationPoints() - 2.0) / (o.estimationPoints() - 4.0);
+                v += dof / (dof - 2);
             }
         }
         if (v > 0) {

@@ -2,6 +2,7 @@ package com.marketreactions.streams.differential;
 
 import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.ReactionConfig;
+import com.marketreactions.streams.reaction.NormalModel;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,11 @@ public final class SyntheticMarket {
 
         public BatchReference.Params params() {
             return BatchReference.Params.of(config);
+        }
+
+        /** The same data set run with another normal-return model. */
+        public Scenario withModel(NormalModel model) {
+            return new Scenario(seed, config.withModel(model), inputs, aliases, description + ", model " + model);
         }
 
         /** The batch reference over this scenario's inputs and alias table. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.streams.reaction.Estimate;
+import com.marketreactions.streams.reaction.NormalModel;
 import com.marketreactions.streams.reaction.ReactionCalculator;
 import com.marketreactions.streams.reaction.SessionConfig;
 import com.marketreactions.streams.reaction.TickSeries;
@@ -225,7 +226,8 @@ class TickHistoryStoreTest {
     void anEstimateThroughSettledMinutesEqualsOneFromEveryTick() {
         long grace = MIN;
         long e = 40 * MIN;
-        ReactionCalculator calculator = new ReactionCalculator(e, 5, 0.005, SessionConfig.defaults());
+        ReactionCalculator calculator =
+                new ReactionCalculator(e, 5, NormalModel.MARKET, 0.005, SessionConfig.defaults());
         java.util.Random random = new java.util.Random(7);
         long clock = 0;
         int compared = 0;

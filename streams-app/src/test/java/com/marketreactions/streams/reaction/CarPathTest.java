@@ -33,7 +33,8 @@ class CarPathTest {
         }
         TickSeries window = new TickSeries().add(t0 + 2 * MINUTE + 5, 103.0, 5).add(t0 + 4 * MINUTE, 104.0, 5);
         TickSeries benchWindow = new TickSeries().add(t0 + 3 * MINUTE + 1, 505.0, 5);
-        ReactionCalculator calc = new ReactionCalculator(120 * MINUTE, 10, 0.005, SessionConfig.defaults());
+        ReactionCalculator calc =
+                new ReactionCalculator(120 * MINUTE, 10, NormalModel.MARKET, 0.005, SessionConfig.defaults());
         Estimate est = calc.estimate(t0, stock, bench);
         MarketReaction r = calc.compute(est, 5 * MINUTE, window, benchWindow, MarketReaction.newBuilder())
                 .setNewsId("n")
@@ -101,7 +102,8 @@ class CarPathTest {
             stock.add(t0 - (120 - m) * MINUTE, 100 + random.nextInt(9) * 0.1, 10);
             bench.add(t0 - (120 - m) * MINUTE + 1000, 500 + random.nextInt(9) * 0.2, 10);
         }
-        ReactionCalculator calc = new ReactionCalculator(150 * MINUTE, 10, 0.005, SessionConfig.defaults());
+        ReactionCalculator calc =
+                new ReactionCalculator(150 * MINUTE, 10, NormalModel.MARKET, 0.005, SessionConfig.defaults());
         Estimate est = calc.estimate(t0, stock, bench);
         for (long h : new long[] {5 * MINUTE, 1440 * MINUTE}) {
             List<long[]> trades = new java.util.ArrayList<>(); // ts, price in cents, 0 stock / 1 benchmark

@@ -55,7 +55,11 @@ class ReactionCalculatorTest {
     }
 
     private static MarketReaction compute(int minPoints, TickSeries stock, TickSeries bench) {
-        return new ReactionCalculator(E, minPoints, 0.005, SessionConfig.defaults())
+        return compute(NormalModel.MARKET, minPoints, stock, bench);
+    }
+
+    private static MarketReaction compute(NormalModel model, int minPoints, TickSeries stock, TickSeries bench) {
+        return new ReactionCalculator(E, minPoints, model, 0.005, SessionConfig.defaults())
                 .compute(
                         T0,
                         H,
@@ -103,22 +107,77 @@ class ReactionCalculatorTest {
         assertEquals(-0.1, r.getGeneralizedRank(), TOL);
     }
 
-    @Test
-    void tooFewPointsFallBackToMarketAdjusted() {
-        MarketReaction r = compute(30, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+    /** The market-adjusted model on the case's points: alpha 0, beta 1, sigma from r_s - r_m. */
+    private static void assertMarketAdjusted(MarketReaction r) {
         assertEquals(ReactionModel.MARKET_ADJUSTED, r.getModel());
         assertEquals(0.0, r.getAlpha());
         assertEquals(1.0, r.getBeta());
-        // r_s - r_m = (0.01, 0, 0.03): mean 0.04/3, sample variance 0.0014/3/2
+        // r_s - r_m = (0.01, 0, 0.03): mean 0.04/3, sample variance 0.0014/3/2; two of three above zero
         double sigma = Math.sqrt(0.0014 / 3 / 2);
         assertEquals(sigma, r.getSigma(), 1e-9);
         assertEquals(0.01, r.getExpectedReturn(), TOL);
         assertEquals(0.01, r.getAbnormalReturn(), 1e-12);
         double v = STOCK_MINUTES + UNHEDGED_MINUTES * BENCH_VARIANCE / (sigma * sigma); // beta 1
+        assertEquals(v, r.getVarianceMinutes(), 1e-9);
         assertEquals(0.01 / (sigma * Math.sqrt(v)), r.getZScore(), 1e-6);
         // the residuals about the mean of r_s - r_m, (-1, -4, 5) / 300, over sigma: -0.22, -0.87, 1.09; z = 0.35
         // ranks 3rd of 4
         assertEquals(0.1, r.getGeneralizedRank(), TOL);
+        assertEquals(2.0 / 3, r.getEstimationPositiveShare(), TOL);
+    }
+
+    @Test
+    void tooFewPointsFallBackToMarketAdjusted() {
+        MarketReaction r = compute(30, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        assertMarketAdjusted(r);
+        assertTrue(r.getFlags().contains(ReactionCalculator.SHORT_ESTIMATION));
+    }
+
+    /** Chosen, the market-adjusted model takes points enough for the market model as its fallback takes fewer. */
+    @Test
+    void marketAdjustedWhenChosenWhateverThePoints() {
+        MarketReaction r = compute(NormalModel.MARKET_ADJUSTED, 3, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        assertMarketAdjusted(r);
+        assertFalse(r.getFlags().contains(ReactionCalculator.SHORT_ESTIMATION), "3 points, min.points 3");
+    }
+
+    /**
+     * r_s = (0.02, -0.01, 0.05): mu = 0.02, deviations (0, -0.03, 0.03), sigma = sqrt(0.0018 / 2) = 0.03. Beta 0: the
+     * expected return is 0, the abnormal return the raw +2%, and the benchmark's move adds nothing to the variance.
+     */
+    @Test
+    void constantMeanHasBetaZeroAndTheStocksOwnSpread() {
+        MarketReaction r = compute(NormalModel.CONSTANT_MEAN, 3, stockWithWindow(), benchWithWindow(BENCH_CLOSES));
+        assertEquals(ReactionModel.CONSTANT_MEAN, r.getModel());
+        assertEquals(0.02, r.getAlpha(), 1e-12);
+        assertEquals(0.0, r.getBeta());
+        assertEquals(0.03, r.getSigma(), 1e-12);
+        assertEquals(0.01, r.getBenchmarkReturn(), TOL);
+        assertEquals(0.0, r.getExpectedReturn());
+        assertEquals(0.02, r.getAbnormalReturn(), TOL);
+        assertEquals(STOCK_MINUTES, r.getVarianceMinutes(), 1e-9);
+        assertEquals(0.02 / (0.03 * Math.sqrt(STOCK_MINUTES)), r.getZScore(), 1e-9);
+        assertEquals(2.0 / 3, r.getEstimationPositiveShare(), TOL, "r_s above zero");
+        for (int i = VarianceProfile.SIZE / 2; i < VarianceProfile.SIZE; i++) {
+            assertEquals(0.0, r.getVarianceWeights().get(i), "the benchmark's weights: beta² = 0");
+        }
+    }
+
+    /** One point: no sigma for a model with beta fixed (n - 1 = 0 degrees of freedom), but the mean and the share. */
+    @Test
+    void constantMeanOnOnePointHasNoSigma() {
+        MarketReaction r = compute(
+                NormalModel.CONSTANT_MEAN,
+                3,
+                estimation(new double[] {50, 51}).add(T0 + 90_000, 52, 1),
+                estimation(new double[] {100, 101}).add(T0 + 150_000, 101, 1));
+        assertEquals(ReactionModel.CONSTANT_MEAN, r.getModel());
+        assertEquals(1, r.getEstimationPoints());
+        assertEquals(0.02, r.getAlpha(), 1e-12);
+        assertNull(r.getSigma());
+        assertNull(r.getZScore());
+        assertEquals(52.0 / 51 - 1, r.getAbnormalReturn(), TOL);
+        assertTrue(r.getFlags().contains(ReactionCalculator.SHORT_ESTIMATION));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.PlainAvroSerdes;
 import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.differential.ReferenceStudy;
@@ -30,7 +31,20 @@ class EventStudyMathTest {
 
     private static EventStudyMath.Observation obs(double car, double sar, int m, Double p, Double u) {
         return new EventStudyMath.Observation(
-                car, sar, m, p, u, List.of(60_000L, 120_000L), List.of(car / 2, car), "X", 0L);
+                car,
+                sar,
+                ReactionModel.MARKET_MODEL,
+                m,
+                p,
+                u,
+                List.of(60_000L, 120_000L),
+                List.of(car / 2, car),
+                "X",
+                0L);
+    }
+
+    private static EventStudyMath.Observation obs(double sar, ReactionModel model, int m) {
+        return new EventStudyMath.Observation(0.01, sar, model, m, null, null, List.of(), List.of(), "X", 0L);
     }
 
     private static StudySums fold(List<EventStudyMath.Observation> os) {
@@ -213,7 +227,8 @@ class EventStudyMathTest {
     }
 
     private static EventStudyMath.Observation at(String ticker, long second, double sar) {
-        return new EventStudyMath.Observation(0.01, sar, 100, null, null, List.of(), List.of(), ticker, second * 1000);
+        return new EventStudyMath.Observation(
+                0.01, sar, ReactionModel.MARKET_MODEL, 100, null, null, List.of(), List.of(), ticker, second * 1000);
     }
 
     @Test
@@ -271,6 +286,38 @@ class EventStudyMathTest {
         assertTrue(r.getBmpT() != null);
     }
 
+    /**
+     * Patell's variance of a SAR is d / (d - 2), d the degrees of freedom of its sigma: M - 2 for the market model
+     * (alpha and beta fitted), M - 1 for the market-adjusted and constant-mean models (the mean alone). SARs 1, 2, 3 on
+     * ten points each: 6 / sqrt(8/6 + 9/7 + 9/7); a fourth on four points counts with beta fixed (d 3: variance 3) and
+     * not for the market model (d 2: no variance).
+     */
+    @Test
+    void patellsVarianceFollowsTheDegreesOfFreedomOfEachModel() {
+        List<EventStudyMath.Observation> os = List.of(
+                obs(1, ReactionModel.MARKET_MODEL, 10),
+                obs(2, ReactionModel.MARKET_ADJUSTED, 10),
+                obs(3, ReactionModel.CONSTANT_MEAN, 10));
+        assertEquals(
+                6 / Math.sqrt(8.0 / 6 + 9.0 / 7 + 9.0 / 7),
+                EventStudyMath.result("all", "PT5M", fold(os)).getPatellZ(),
+                EPS);
+        List<EventStudyMath.Observation> fixed = new ArrayList<>(os);
+        fixed.add(obs(1, ReactionModel.CONSTANT_MEAN, 4));
+        assertEquals(
+                7 / Math.sqrt(8.0 / 6 + 9.0 / 7 + 9.0 / 7 + 3),
+                EventStudyMath.result("all", "PT5M", fold(fixed)).getPatellZ(),
+                EPS);
+        List<EventStudyMath.Observation> market = new ArrayList<>(os);
+        market.add(obs(1, ReactionModel.MARKET_MODEL, 4));
+        StudySums s = fold(market);
+        assertEquals(3, s.getPatellN(), "the market model on four points: left out of Patell's sum");
+        assertEquals(
+                6 / Math.sqrt(8.0 / 6 + 9.0 / 7 + 9.0 / 7),
+                EventStudyMath.result("all", "PT5M", s).getPatellZ(),
+                EPS);
+    }
+
     @Test
     void oneReactionHasAMeanButNoTests() {
         EventStudy r = EventStudyMath.result("all", "PT5M", fold(List.of(obs(0.01, 1, 3, null))));
@@ -322,6 +369,7 @@ class EventStudyMathTest {
                         : new EventStudyMath.Observation(
                                 r.nextGaussian() * 0.02 + 0.003,
                                 r.nextGaussian() * 1.5 + 0.2,
+                                ReactionModel.values()[r.nextInt(ReactionModel.values().length)],
                                 2 + r.nextInt(400),
                                 r.nextInt(5) == 0 ? null : r.nextDouble(),
                                 // a reaction without a rank (written before it existed) in a quarter of the seeds

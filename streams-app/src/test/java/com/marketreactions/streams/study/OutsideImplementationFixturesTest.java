@@ -3,6 +3,7 @@ package com.marketreactions.streams.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.marketreactions.schema.EventStudy;
+import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.internal.StudyOverlap;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.reaction.EstimationRanks;
@@ -36,6 +37,7 @@ class OutsideImplementationFixturesTest {
                     new EventStudyMath.Observation(
                             Double.parseDouble(row.get("car")),
                             Double.parseDouble(row.get("sar")),
+                            ReactionModel.MARKET_MODEL, // EventStudy's market model: its Patell term (M - 2)/(M - 4)
                             Integer.parseInt(row.get("m")),
                             Double.parseDouble(row.get("p")),
                             null,
@@ -67,6 +69,7 @@ class OutsideImplementationFixturesTest {
             EventStudyMath.Observation o = new EventStudyMath.Observation(
                     0.0,
                     Double.parseDouble(row.get("sar")),
+                    ReactionModel.MARKET_MODEL,
                     100,
                     null,
                     null,
@@ -120,7 +123,9 @@ class OutsideImplementationFixturesTest {
             sumU += u;
             variance += (t - 1.0) / (12.0 * (t + 1));
             s = EventStudyMath.add(
-                    s, new EventStudyMath.Observation(0.0, 0.0, est.length, null, u, List.of(), List.of(), "X", 0L));
+                    s,
+                    new EventStudyMath.Observation(
+                            0.0, 0.0, ReactionModel.MARKET_MODEL, est.length, null, u, List.of(), List.of(), "X", 0L));
         }
         Map<String, Double> want = values("rank-outputs.csv");
         int n = residuals.size();

@@ -12,6 +12,7 @@ import com.marketreactions.common.InternalAvroSerdes;
 import com.marketreactions.common.Trades;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
+import com.marketreactions.schema.ReactionModel;
 import com.marketreactions.schema.ReactionStatus;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.TradeAction;
@@ -154,6 +155,74 @@ class SchemaUpgradeTest {
         assertEquals(now, back);
     }
 
+    /** A reaction as the previous release stored it (three model symbols) reads as it was. */
+    @Test
+    void aReactionOfThePreviousReleaseReadsWithItsModel() throws IOException {
+        Schema v3 = version("MarketReaction", 3);
+        assertEquals(
+                List.of("MARKET_MODEL", "MARKET_ADJUSTED", "NONE"),
+                v3.getField("model").schema().getEnumSymbols());
+        MarketReaction now = finalReaction();
+        ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(asGeneric(now, v3));
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        assertEquals(
+                now,
+                new InternalAvroSerdes()
+                        .avro(MarketReaction.class)
+                        .deserializer()
+                        .deserialize("t", bytes));
+    }
+
+    /**
+     * Model symbols are appended, and the enum's default is NONE: a reader of today's schema meets a symbol of a later
+     * one as NONE, the record's numbers kept. A reader of the previous schema has no default to fall back on, and
+     * fails on CONSTANT_MEAN (docs/reactions.md: upgrade consumers before choosing that model).
+     */
+    @Test
+    void aModelSymbolOfALaterSchemaReadsAsNoneAndAnOlderReaderFailsOnConstantMean() throws IOException {
+        Schema current = MarketReaction.getClassSchema();
+        List<String> symbols = current.getField("model").schema().getEnumSymbols();
+        assertEquals(List.of("MARKET_MODEL", "MARKET_ADJUSTED", "NONE", "CONSTANT_MEAN"), symbols, "appended only");
+        MarketReaction constantMean = MarketReaction.newBuilder(finalReaction())
+                .setModel(ReactionModel.CONSTANT_MEAN)
+                .build();
+
+        Schema later = new Schema.Parser()
+                .parse(current.toString().replace("\"CONSTANT_MEAN\"]", "\"CONSTANT_MEAN\",\"FACTOR_MODEL\"]"));
+        GenericRecord future = asGeneric(constantMean, later);
+        future.put("model", new GenericData.EnumSymbol(later.getField("model").schema(), "FACTOR_MODEL"));
+        MarketReaction read = new org.apache.avro.specific.SpecificDatumReader<MarketReaction>(later, current)
+                .read(null, org.apache.avro.io.DecoderFactory.get().binaryDecoder(binary(future, later), null));
+        assertEquals(ReactionModel.NONE, read.getModel());
+        assertEquals(constantMean.getSigma(), read.getSigma());
+
+        Schema v3 = version("MarketReaction", 3);
+        byte[] written = binary(asGeneric(constantMean, current), current);
+        assertThrows(
+                org.apache.avro.AvroTypeException.class,
+                () -> new org.apache.avro.generic.GenericDatumReader<GenericRecord>(current, v3)
+                        .read(null, org.apache.avro.io.DecoderFactory.get().binaryDecoder(written, null)));
+    }
+
+    private static byte[] binary(GenericRecord r, Schema schema) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(r, e);
+        e.flush();
+        return out.toByteArray();
+    }
+
+    private static MarketReaction finalReaction() {
+        try (TopologyFixture f = new TopologyFixture("PT5M")) {
+            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
+            return f.output().stream()
+                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
     /** A tick of the previous release (no trade id, no action) reads as a trade nothing can cancel. */
     @Test
     void aTickOfThePreviousReleaseReadsAsATradeWithoutAnId() throws IOException {
@@ -207,8 +276,8 @@ class SchemaUpgradeTest {
         GenericRecord old = new GenericData.Record(schema);
         for (Schema.Field f : schema.getFields()) {
             Object v = current.get(f.name());
-            boolean wasLong = f.name().equals("volume") && f.schema().getType() == Schema.Type.LONG;
-            old.put(f.name(), wasLong ? (Object) Math.round((Double) v) : v);
+            boolean longVolume = f.name().equals("volume") && f.schema().getType() == Schema.Type.LONG;
+            old.put(f.name(), longVolume ? (Object) Math.round((Double) v) : v);
         }
         return old;
     }
@@ -249,7 +318,9 @@ class SchemaUpgradeTest {
         assertNull(read.getSumRank());
         assertNull(read.getSumRankVar());
         com.marketreactions.schema.internal.StudySums after = EventStudyMath.add(
-                read, new EventStudyMath.Observation(0.01, 1.0, 100, 0.5, 0.25, List.of(), List.of(), "AMZN", 0L));
+                read,
+                new EventStudyMath.Observation(
+                        0.01, 1.0, ReactionModel.MARKET_MODEL, 100, 0.5, 0.25, List.of(), List.of(), "AMZN", 0L));
         assertNull(after.getSumRank());
         assertNull(EventStudyMath.result("all", "PT5M", after).getGrankZ());
     }
