@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * SignificanceCalibrationTest} measures in full: a smaller placebo market per model through the real topology. The
  * market plants betas of 0.6-1.4, so a market-adjusted residual carries (beta - 1) r_m and a constant-mean one all of
  * beta r_m: sigma and the time-of-day profile are estimated from those residuals and must absorb it. Asserts that
- * all cells together reject 4-6% and none 10% or more; the tables go to {@code
+ * all cells together reject 4-6% and none 12.5% or more, and that each cell's stated variance is within 35% of the
+ * one the market planted (with the model's beta as the hedge); the tables go to {@code
  * target/calibration/rejection-rates-<model>.md}.
  */
 class ModelCalibrationTest {
@@ -76,7 +77,15 @@ class ModelCalibrationTest {
                 100 * rates.worst(),
                 table);
 
-        assertTrue(rates.worst() < 0.10, model + ": a cell rejects " + rates.worst() + " of placebos\n" + table);
+        // a cell's rate carries a clustered error of up to 4 points here (11 news days): the bound is the one a
+        // wrong variance breaks (the open's 25% before the profile); the stated variance itself is held to the
+        // planted one, which the draw does not move
+        assertTrue(rates.worst() < 0.125, model + ": a cell rejects " + rates.worst() + " of placebos\n" + table);
+        rates.cells()
+                .forEach((h, byBucket) -> byBucket.forEach((b, c) -> assertTrue(
+                        Math.abs(c.plantedSquare() - 1) < 0.35,
+                        model + " " + h + " " + b + ": the planted variance is " + c.plantedSquare()
+                                + " of the stated one\n" + table)));
         assertTrue(
                 rates.overall() >= 0.04 && rates.overall() <= 0.06,
                 model + ": all cells reject " + rates.overall() + " of placebos\n" + table);
