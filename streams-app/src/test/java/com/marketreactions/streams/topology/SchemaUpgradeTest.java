@@ -162,7 +162,7 @@ class SchemaUpgradeTest {
         assertEquals(
                 List.of("MARKET_MODEL", "MARKET_ADJUSTED", "NONE"),
                 v3.getField("model").schema().getEnumSymbols());
-        MarketReaction now = finalReaction();
+        MarketReaction now = finalOfTheRun();
         ByteBuffer b = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(asGeneric(now, v3));
         byte[] bytes = new byte[b.remaining()];
         b.get(bytes);
@@ -184,7 +184,7 @@ class SchemaUpgradeTest {
         Schema current = MarketReaction.getClassSchema();
         List<String> symbols = current.getField("model").schema().getEnumSymbols();
         assertEquals(List.of("MARKET_MODEL", "MARKET_ADJUSTED", "NONE", "CONSTANT_MEAN"), symbols, "appended only");
-        MarketReaction constantMean = MarketReaction.newBuilder(finalReaction())
+        MarketReaction constantMean = MarketReaction.newBuilder(finalOfTheRun())
                 .setModel(ReactionModel.CONSTANT_MEAN)
                 .build();
 
@@ -211,16 +211,6 @@ class SchemaUpgradeTest {
         new GenericDatumWriter<GenericRecord>(schema).write(r, e);
         e.flush();
         return out.toByteArray();
-    }
-
-    private static MarketReaction finalReaction() {
-        try (TopologyFixture f = new TopologyFixture("PT5M")) {
-            run(f, () -> f.news("n1", java.time.Duration.ZERO, "Amazon", "AMZN"));
-            return f.output().stream()
-                    .filter(x -> x.getStatus() == ReactionStatus.FINAL)
-                    .findFirst()
-                    .orElseThrow();
-        }
     }
 
     /** A tick of the previous release (no trade id, no action) reads as a trade nothing can cancel. */
