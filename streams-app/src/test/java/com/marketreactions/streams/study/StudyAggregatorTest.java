@@ -108,19 +108,18 @@ class StudyAggregatorTest {
     }
 
     private static KeyValueStore<String, StudySums> sumsStore() {
-        return Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_SUMS),
-                        Serdes.String(),
-                        new PlainAvroSerdes().avro(StudySums.class))
-                .withLoggingDisabled()
-                .build();
+        return store(TopologyNames.STUDY_SUMS, StudySums.class);
     }
 
     private static KeyValueStore<String, StudyOverlap> overlapStore() {
+        return store(TopologyNames.STUDY_OVERLAP, StudyOverlap.class);
+    }
+
+    /** An in-memory store of the aggregator's, without a changelog. */
+    private static <V extends org.apache.avro.specific.SpecificRecord> KeyValueStore<String, V> store(
+            String name, Class<V> type) {
         return Stores.keyValueStoreBuilder(
-                        Stores.inMemoryKeyValueStore(TopologyNames.STUDY_OVERLAP),
-                        Serdes.String(),
-                        new PlainAvroSerdes().avro(StudyOverlap.class))
+                        Stores.inMemoryKeyValueStore(name), Serdes.String(), new PlainAvroSerdes().avro(type))
                 .withLoggingDisabled()
                 .build();
     }
