@@ -12,15 +12,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 /**
- * A market whose normal volatility is known, for placebo events: stocks and the benchmark as latent log prices per
- * minute, a market factor times a beta plus an idiosyncratic walk, both with a U-shaped volatility over the regular
- * session (14:30-21:00 UTC: high at the open, low at midday, up again at the close), quiet pre-market (from 09:00)
- * and after-market (to 01:00) trading, nothing at night or at weekends, and an overnight gap at 09:00 carrying a
- * quarter of each day's variance. Some names are thin: a trade every few minutes, so their first trade after a
- * news item often carries the night. A trade's price is its minute's latent price, so one-minute returns are the
- * latent increments.
+ * A market whose normal volatility is known, for placebo events: stocks and the benchmark as latent log prices, a
+ * market factor times a beta plus an idiosyncratic part, each a Brownian motion whose volatility is U-shaped over the
+ * regular session (14:30-21:00 UTC: high at the open, low at midday, up again at the close), quiet in pre-market
+ * (from 09:00) and after-market (to 01:00) trading, still at night and at weekends, with a jump at 09:00 carrying a
+ * quarter of each day's variance (the overnight gap). Some names are thin: a trade every few minutes, so their first
+ * trade after a news item often carries the night. A trade's price is the latent price at its own instant (the
+ * walk's minute ends joined by Brownian bridges), so a return from one trade to another carries the variance of the
+ * calendar time between them, as the model reads it.
  *
  * <p>News are placebos (no effect), at a random time in one of four {@link Bucket}s chosen with equal odds, each
  * naming one placebo stock; on each of the last {@code treatedDays} news days, one more per treated stock at midday
@@ -85,29 +87,28 @@ final class PlaceboMarket {
          * The variance the market planted in an abnormal return {@code r_s - hedge r_m} whose stock leg runs from the
          * trade at {@code s0} to the one at {@code s1} and whose benchmark leg from the benchmark's last trades at or
          * before {@code t0} and {@code t1}: what the window variance should state. {@code hedge} is the model's beta
-         * (the market model's estimate, 1 market-adjusted, 0 constant-mean). A trade's price is its minute's latent
-         * price, so a leg covers the minutes after its first trade's, up to its last trade's.
+         * (the market model's estimate, 1 market-adjusted, 0 constant-mean).
          */
         double plantedVariance(String symbol, long s0, long s1, long t0, long t1, double hedge) {
             Name n = names.get(symbol);
-            long k0 = minuteOf(s0);
-            long k1 = minuteOf(s1);
-            long m0 = minuteOf(lastBenchmarkTrade(t0));
-            long m1 = minuteOf(lastBenchmarkTrade(t1));
-            double both = variance(Math.max(k0, m0), Math.min(k1, m1));
+            long m0 = lastBenchmarkTrade(t0);
+            long m1 = lastBenchmarkTrade(t1);
+            double both = variance(Math.max(s0, m0), Math.min(s1, m1));
             // beta times the market over the stock's leg less the hedge times it over the benchmark's
-            double market = n.beta() * n.beta() * variance(k0, k1)
+            double market = n.beta() * n.beta() * variance(s0, s1)
                     + hedge * hedge * variance(m0, m1)
                     - 2 * n.beta() * hedge * both;
-            return n.idioVol() * n.idioVol() * variance(k0, k1) + MARKET_VOL * MARKET_VOL * market;
+            return n.idioVol() * n.idioVol() * variance(s0, s1) + MARKET_VOL * MARKET_VOL * market;
         }
 
-        /** Minutes {@code (k0, k1]}'s variance in shape units, their gaps included; 0 when empty. */
-        private double variance(long k0, long k1) {
+        /** {@code (from, to]}'s variance in shape units, each minute by its share, gaps included; 0 when empty. */
+        private double variance(long from, long to) {
             double v = 0;
-            for (long k = k0 + 1; k <= k1; k++) {
-                double s = shape(k * MINUTE);
-                v += s * s + (gapAt(k * MINUTE) ? gap * gap : 0);
+            for (long k = Math.floorDiv(from, MINUTE); k * MINUTE <= to; k++) {
+                long start = k * MINUTE; // a trade at the very start of a minute has its gap
+                double share = Math.max(0, Math.min(to, start + MINUTE) - Math.max(from, start)) / (double) MINUTE;
+                double s = shape(start);
+                v += s * s * share + (gapAt(start) && start > from ? gap * gap : 0);
             }
             return v;
         }
@@ -115,10 +116,6 @@ final class PlaceboMarket {
         private long lastBenchmarkTrade(long t) {
             int i = Arrays.binarySearch(benchmarkTrades, t);
             return benchmarkTrades[i >= 0 ? i : -i - 2];
-        }
-
-        private static long minuteOf(long t) {
-            return Math.floorDiv(t, MINUTE);
         }
     }
 
@@ -129,19 +126,22 @@ final class PlaceboMarket {
     private final Random rnd;
     private final int days;
     private final double sparseness;
+    private final int placeboNames;
 
     PlaceboMarket(long seed, int days) {
-        this(seed, days, 1);
+        this(seed, days, 1, 6);
     }
 
     /**
-     * A market whose every name, the benchmark included, trades {@code sparseness} times less often: more days for the
-     * same number of ticks (what a run costs), at the price of thinner trading.
+     * A market of {@code placeboNames} names news can name (a third of them thin) and six treated ones, each of which,
+     * the benchmark included, trades {@code sparseness} times less often: more days or names for the same number of
+     * ticks (what a run costs), at the price of thinner trading.
      */
-    PlaceboMarket(long seed, int days, double sparseness) {
+    PlaceboMarket(long seed, int days, double sparseness, int placeboNames) {
         this.rnd = new Random(seed);
         this.days = days;
         this.sparseness = sparseness;
+        this.placeboNames = placeboNames;
     }
 
     /** Volatility of a minute starting at {@code t}, relative to a regular midday minute; 0 when closed. */
@@ -162,7 +162,7 @@ final class PlaceboMarket {
         return SessionHours.isWeekday(t);
     }
 
-    /** Whether the minute starting at {@code t} carries a night's gap: 09:00 of a weekday. */
+    /** Whether the minute starting at {@code t} opens with a night's gap: 09:00 of a weekday. */
     static boolean gapAt(long t) {
         return Math.floorMod(t, DAY) == PRE_MARKET && weekday(t);
     }
@@ -184,29 +184,16 @@ final class PlaceboMarket {
         List<Long> tradingDays = SessionHours.tradingDays(start, days);
         long end = tradingDays.get(tradingDays.size() - 1) + DAY + SessionHours.AFTER_MARKET_END;
         List<Name> names = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            boolean isTreated = i >= 6; // liquid names of moderate volatility, so that power is about the effect
-            boolean thin = i == 4 || i == 5;
+        for (int i = 0; i < placeboNames + 6; i++) {
+            boolean isTreated =
+                    i >= placeboNames; // liquid names of moderate volatility, so that power is about the effect
+            boolean thin = !isTreated && i % 6 >= 4;
             names.add(new Name(
-                    "S" + (char) ('A' + i),
+                    "S" + (char) ('A' + i % 26) + (i < 26 ? "" : String.valueOf(i / 26)),
                     0.6 + 0.8 * rnd.nextDouble(),
                     isTreated ? 0.0006 + 0.0003 * rnd.nextDouble() : 0.0006 + 0.0008 * rnd.nextDouble(),
                     thin ? 90 + 150 * rnd.nextDouble() : 6 + 10 * rnd.nextDouble(),
                     isTreated));
-        }
-
-        // ---- latent log prices per minute, the gap at 09:00 of each trading day
-        int minutes = (int) ((end - start) / MINUTE) + 1;
-        double gapSd = Math.sqrt(GAP_SHARE * dayVariance(tradingDays.get(0)));
-        double[] market = walk(start, minutes, MARKET_VOL, gapSd * MARKET_VOL);
-        List<double[]> latent = new ArrayList<>();
-        for (Name n : names) {
-            double[] idio = walk(start, minutes, n.idioVol(), gapSd * n.idioVol());
-            double[] p = new double[minutes];
-            for (int k = 0; k < minutes; k++) {
-                p[k] = Math.log(100 + 200 * (n.symbol().charAt(1) - 'A') / 11.0) + n.beta() * market[k] + idio[k];
-            }
-            latent.add(p);
         }
 
         // ---- news: placebos on untreated names, treated ones moving theirs
@@ -223,48 +210,72 @@ final class PlaceboMarket {
         // treated news on the last news days, one per name and day: an estimation window holds at most two
         // earlier effects, which would otherwise inflate the sigma the effect is measured against
         List<Long> lastDays = newsDays.subList(Math.max(0, newsDays.size() - treatedDays), newsDays.size());
+        Map<String, List<Long>> effects = new HashMap<>(); // per treated name, when its moves come
         for (long day : lastDays) {
             for (Name n : treatedNames) {
                 long t0 =
                         day + Bucket.MIDDAY.from + (long) (rnd.nextDouble() * (Bucket.MIDDAY.to - Bucket.MIDDAY.from));
                 treatedNews.add(news("treated-" + treatedNews.size(), t0, n));
-                double[] p = latent.get(names.indexOf(n));
-                for (int k = (int) ((t0 + 30_000 - start) / MINUTE) + 1; k < minutes; k++) {
-                    p[k] += effect;
-                }
+                effects.computeIfAbsent(n.symbol(), k -> new ArrayList<>()).add(t0 + 30_000);
             }
         }
 
-        // ---- trades: Poisson arrivals by each name's rate, sparse outside the regular session; a name no news names
-        // is not traded (its ticks would reach no reaction: the treated names when none is treated)
-        List<MarketInput.Tick> ticks = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            Name n = names.get(i);
+        // ---- trade times: Poisson arrivals by each name's rate, sparse outside the regular session; a name no news
+        // names is not traded (its ticks would reach no reaction: the treated names when none is treated)
+        Map<String, long[]> times = new HashMap<>();
+        for (Name n : names) {
             boolean named = n.treated() ? !treatedNews.isEmpty() : !placeboNews.isEmpty();
             if (named) {
-                trades(n.symbol(), n.tradeEverySeconds() * sparseness, latent.get(i), start, end, ticks);
+                times.put(n.symbol(), tradeTimes(n.tradeEverySeconds() * sparseness, start, end));
             }
         }
-        double[] spy = new double[minutes];
-        for (int k = 0; k < minutes; k++) {
-            spy[k] = Math.log(500) + market[k];
+        long[] benchmarkTrades = tradeTimes(3 * sparseness, start, end);
+
+        // ---- latent log prices: per minute, then at each trade's instant; the market's at every series' trades
+        int minutes = (int) ((end - start) / MINUTE) + 1;
+        double gapSd = Math.sqrt(GAP_SHARE * dayVariance(tradingDays.get(0)));
+        long[] all = times.values().stream().flatMapToLong(Arrays::stream).toArray();
+        all = LongStream.concat(Arrays.stream(all), Arrays.stream(benchmarkTrades))
+                .sorted()
+                .distinct()
+                .toArray();
+        double[] market = new Path(start, minutes, MARKET_VOL, gapSd * MARKET_VOL).at(all);
+
+        List<MarketInput.Tick> ticks = new ArrayList<>();
+        for (Name n : names) {
+            long[] ts = times.get(n.symbol());
+            if (ts == null) {
+                continue;
+            }
+            double[] idio = new Path(start, minutes, n.idioVol(), gapSd * n.idioVol()).at(ts);
+            double base = Math.log(100 + 200 * (names.indexOf(n) % 12) / 11.0);
+            List<Long> moves = effects.getOrDefault(n.symbol(), List.of());
+            for (int i = 0; i < ts.length; i++) {
+                double p = base + n.beta() * market[Arrays.binarySearch(all, ts[i])] + idio[i];
+                for (long move : moves) {
+                    p += ts[i] >= move ? effect : 0;
+                }
+                ticks.add(tick(n.symbol(), ts[i], p));
+            }
         }
-        trades(BENCHMARK, 3 * sparseness, spy, start, end, ticks);
+        for (long t : benchmarkTrades) {
+            ticks.add(tick(BENCHMARK, t, Math.log(500) + market[Arrays.binarySearch(all, t)]));
+        }
         ticks.sort(Comparator.comparingLong(MarketInput.Tick::ts));
 
         List<MarketInput> inputs = new ArrayList<>();
-        List<MarketInput.News> all = new ArrayList<>(placeboNews);
-        all.addAll(treatedNews);
-        all.sort(Comparator.comparingLong(MarketInput.News::t0));
-        inputs.addAll(all); // a replay publishes the news first
+        List<MarketInput.News> allNews = new ArrayList<>(placeboNews);
+        allNews.addAll(treatedNews);
+        allNews.sort(Comparator.comparingLong(MarketInput.News::t0));
+        inputs.addAll(allNews); // a replay publishes the news first
         inputs.addAll(ticks);
         Map<String, Name> bySymbol = new HashMap<>();
         names.forEach(n -> bySymbol.put(n.symbol(), n));
-        long[] benchmarkTrades = ticks.stream()
-                .filter(t -> t.symbol().equals(BENCHMARK))
-                .mapToLong(MarketInput.Tick::ts)
-                .toArray();
         return new Market(inputs, placeboNews, treatedNews, bySymbol, benchmarkTrades, gapSd);
+    }
+
+    private static MarketInput.Tick tick(String symbol, long t, double logPrice) {
+        return new MarketInput.Tick(symbol, t, Math.round(Math.exp(logPrice) * 10_000) / 10_000.0, 100);
     }
 
     private long newsTime(List<Long> newsDays) {
@@ -278,22 +289,55 @@ final class PlaceboMarket {
         return new MarketInput.News(id, t0, List.of(n.symbol()), id + " update on " + n.symbol(), "calibration", null);
     }
 
-    /** A walk per minute: increments of {@code vol} times the minute's shape, the gap at 09:00 of each weekday. */
-    private double[] walk(long start, int minutes, double vol, double gapSd) {
-        double[] x = new double[minutes];
-        for (int k = 1; k < minutes; k++) {
-            long t = start + (long) k * MINUTE;
-            double step = vol * shape(t) * rnd.nextGaussian(); // the price of minute k moves by minute k's volatility
-            if (gapAt(t)) {
-                step += gapSd * rnd.nextGaussian();
+    /**
+     * A latent path: a walk of minute ends (minute k moves by {@code vol} times its shape, the minute of 09:00 of a
+     * weekday opens with a jump of {@code gapSd}), and inside each minute the Brownian bridge between its ends.
+     */
+    private final class Path {
+        private final long start;
+        private final double vol;
+        private final double[] end; // the path at the end of each minute
+        private final double[] jump; // the gap a minute opens with
+
+        Path(long start, int minutes, double vol, double gapSd) {
+            this.start = start;
+            this.vol = vol;
+            this.end = new double[minutes];
+            this.jump = new double[minutes];
+            for (int k = 1; k < minutes; k++) {
+                long t = start + (long) k * MINUTE;
+                jump[k] = gapAt(t) ? gapSd * rnd.nextGaussian() : 0;
+                end[k] = end[k - 1] + jump[k] + vol * shape(t) * rnd.nextGaussian();
             }
-            x[k] = x[k - 1] + step;
         }
-        return x;
+
+        /** The path at each of the ascending instants {@code ts}: inside a minute, bridged from the last one. */
+        double[] at(long[] ts) {
+            double[] x = new double[ts.length];
+            int minute = -1;
+            long a = 0; // the last instant drawn in this minute, and the path there
+            double xa = 0;
+            for (int i = 0; i < ts.length; i++) {
+                int k = (int) ((ts[i] - start) / MINUTE);
+                long b = start + (long) (k + 1) * MINUTE;
+                if (k != minute) {
+                    minute = k;
+                    a = b - MINUTE;
+                    xa = (k == 0 ? 0 : end[k - 1]) + jump[k];
+                }
+                double rate = Math.pow(vol * shape(b - MINUTE), 2) / MINUTE; // variance per ms
+                double w = (ts[i] - a) / (double) (b - a);
+                xa += w * (end[k] - xa) + Math.sqrt(rate * (ts[i] - a) * (b - ts[i]) / (b - a)) * rnd.nextGaussian();
+                a = ts[i];
+                x[i] = xa;
+            }
+            return x;
+        }
     }
 
-    private void trades(
-            String symbol, double everySeconds, double[] latent, long start, long end, List<MarketInput.Tick> out) {
+    /** Poisson trade times at one every {@code everySeconds} in the regular session, twelve times fewer outside it. */
+    private long[] tradeTimes(double everySeconds, long start, long end) {
+        LongStream.Builder out = LongStream.builder();
         long t = start;
         while (t < end) {
             double s = shape(t);
@@ -305,12 +349,10 @@ final class PlaceboMarket {
             }
             double mean = (regular ? everySeconds : everySeconds * 12) * 1000;
             t += 1 + (long) (-mean * Math.log(1 - rnd.nextDouble()));
-            if (t >= end || shape(t) == 0) {
-                continue;
+            if (t < end && shape(t) != 0) {
+                out.add(t);
             }
-            int k = (int) ((t - start) / MINUTE);
-            double price = Math.round(Math.exp(latent[k]) * 10_000) / 10_000.0;
-            out.add(new MarketInput.Tick(symbol, t, price, 100));
         }
+        return out.build().toArray();
     }
 }

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Placebo z-scores tallied per horizon and time of day ({@link Bucket}): in each cell how many placebos had a z-score,
  * how many of them {@code |z| >= 1.96} (with a standard error that knows placebos of one ticker and day move
- * together), their mean z² (1 for a z-score of unit variance), and the mean z² the market planted: its variance of
- * each abnormal return over the one the reaction states, 1 when the stated variance is right whatever the draw.
+ * together), their mean z² (1 for a z-score of unit variance), and what the market planted, which the draw's luck
+ * does not move: the mean of its variance of each abnormal return over the one the reaction states (the z² a
+ * z-score has on average over the market's draws), the mean of stated over planted (1 when the stated variance is
+ * right on average; its errors alone put the first above 1), and the rate the cell has over endless draws.
  */
 final class RejectionRates {
 
@@ -25,6 +28,8 @@ final class RejectionRates {
         int rejected;
         double sumSquares;
         double sumPlanted;
+        double sumStated;
+        double sumExpected;
         /** Per ticker and news date: placebos, and how many of them were significant. */
         final Map<String, int[]> clusters = new TreeMap<>();
 
@@ -35,6 +40,16 @@ final class RejectionRates {
         /** The mean of planted over stated variance: the z² a z-score has on average over the market's draws. */
         double plantedSquare() {
             return sumPlanted / n;
+        }
+
+        /** The mean of stated over planted variance: 1 when the stated variance is right on average. */
+        double statedOverPlanted() {
+            return sumStated / n;
+        }
+
+        /** The rate over endless draws of the market's moves: each z-score's as a normal of its planted variance. */
+        double expectedRate() {
+            return sumExpected / n;
         }
 
         /**
@@ -56,13 +71,18 @@ final class RejectionRates {
             n++;
             rejected += significant ? 1 : 0;
             sumSquares += r.getZScore() * r.getZScore();
-            sumPlanted += planted / (r.getSigma() * r.getSigma() * r.getVarianceMinutes());
+            double stated = r.getSigma() * r.getSigma() * r.getVarianceMinutes();
+            sumPlanted += planted / stated;
+            sumStated += stated / planted;
+            sumExpected += 2 * NORMAL.survivalProbability(1.96 / Math.sqrt(planted / stated));
             int[] cluster = clusters.computeIfAbsent(
                     news.tickers().get(0) + " " + Math.floorDiv(news.t0(), PlaceboMarket.DAY), k -> new int[2]);
             cluster[0]++;
             cluster[1] += significant ? 1 : 0;
         }
     }
+
+    private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
     private final Map<String, Map<Bucket, Cell>> cells = new TreeMap<>();
 
@@ -148,12 +168,14 @@ final class RejectionRates {
                                         ? " - |"
                                         : String.format(
                                                 Locale.ROOT,
-                                                " %.1f%% ± %.1f (n %d, z² %.2f, planted %.2f) |",
+                                                " %.1f%% ± %.1f (n %d, z² %.2f, planted %.2f, stated %.2f, expected %.1f%%) |",
                                                 100 * c.rate(),
                                                 100 * c.clusteredError(),
                                                 c.n,
                                                 c.sumSquares / c.n,
-                                                c.plantedSquare()));
+                                                c.plantedSquare(),
+                                                c.statedOverPlanted(),
+                                                100 * c.expectedRate()));
                     }
                     sb.append('\n');
                 });

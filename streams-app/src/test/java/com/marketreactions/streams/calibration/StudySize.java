@@ -18,7 +18,9 @@ import java.util.function.Function;
 /**
  * The size of each event-study test on placebo reactions: the placebos of a horizon dealt at random into portfolios
  * of {@value #PORTFOLIO} events, each portfolio's study computed as a group's is ({@link EventStudyMath}), and the
- * share of portfolios each test calls significant at 5%. A test of the right size rejects about 5%.
+ * share of portfolios each test calls significant at 5%. A test of the right size rejects about 5%. Dealing again
+ * and again (each deal a fresh shuffle) averages out which placebos happened to share a portfolio, though not the
+ * market's draw of the placebos themselves.
  */
 final class StudySize {
 
@@ -37,10 +39,15 @@ final class StudySize {
         TESTS.put("generalized rank Z (GRANK)", EventStudy::getGrankP);
     }
 
-    /** Per test: portfolios with a p-value, and how many of them below 5%. */
-    record Rate(int portfolios, int rejected) {
+    /** Per test: portfolios with a p-value over all deals, how many of them below 5%, and how many deals. */
+    record Rate(int portfolios, int rejected, int deals) {
         double rate() {
             return portfolios == 0 ? Double.NaN : (double) rejected / portfolios;
+        }
+
+        /** Portfolios per deal: how many independent ones the rate rests on. */
+        int perDeal() {
+            return portfolios / deals;
         }
     }
 
@@ -51,17 +58,29 @@ final class StudySize {
      * holds no two events of one ticker whose windows overlap: those share their moves, and the tests assume
      * independent events (clustered events are what Kolari and Pynnönen adjust for).
      */
-    static Map<String, Rate> measure(List<MarketReaction> placebos, long seed) {
-        List<MarketReaction> left = new ArrayList<>();
+    static Map<String, Rate> measure(List<MarketReaction> placebos, long seed, int deals) {
+        List<MarketReaction> tested = new ArrayList<>();
         for (MarketReaction r : placebos) {
             if (r.getZScore() != null) {
-                left.add(r);
+                tested.add(r);
             }
         }
-        Collections.shuffle(left, new Random(seed));
-        long h = Horizon.parse(placebos.get(0).getHorizon()).millis();
         Map<String, int[]> counts = new LinkedHashMap<>();
         TESTS.keySet().forEach(t -> counts.put(t, new int[2]));
+        Random random = new Random(seed);
+        for (int d = 0; d < deals; d++) {
+            List<MarketReaction> left = new ArrayList<>(tested);
+            Collections.shuffle(left, random);
+            deal(left, counts);
+        }
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        counts.forEach((name, c) -> rates.put(name, new Rate(c[0], c[1], deals)));
+        return rates;
+    }
+
+    /** One deal of the shuffled {@code left} into portfolios, each test's portfolios and rejections added up. */
+    private static void deal(List<MarketReaction> left, Map<String, int[]> counts) {
+        long h = Horizon.parse(left.get(0).getHorizon()).millis();
         while (true) {
             List<MarketReaction> portfolio = new ArrayList<>();
             for (Iterator<MarketReaction> it = left.iterator(); it.hasNext() && portfolio.size() < PORTFOLIO; ) {
@@ -78,7 +97,7 @@ final class StudySize {
             for (MarketReaction r : portfolio) {
                 sums = EventStudyMath.add(sums, EventStudyMath.Observation.of(r));
             }
-            EventStudy study = EventStudyMath.result("placebo", placebos.get(0).getHorizon(), sums);
+            EventStudy study = EventStudyMath.result("placebo", portfolio.get(0).getHorizon(), sums);
             TESTS.forEach((name, p) -> {
                 Double value = p.apply(study);
                 if (value != null) {
@@ -87,9 +106,6 @@ final class StudySize {
                 }
             });
         }
-        Map<String, Rate> rates = new LinkedHashMap<>();
-        counts.forEach((name, c) -> rates.put(name, new Rate(c[0], c[1])));
-        return rates;
     }
 
     private static boolean overlap(MarketReaction a, MarketReaction b, long h) {
@@ -106,7 +122,11 @@ final class StudySize {
             sb.append("| ").append(test).append(" |");
             for (Map<String, Rate> rates : byHorizon.values()) {
                 Rate r = rates.get(test);
-                sb.append(String.format(Locale.ROOT, " %.1f%% (of %d) |", 100 * r.rate(), r.portfolios()));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        r.deals() == 1 ? " %.1f%% (of %d) |" : " %.1f%% (of %d a deal) |",
+                        100 * r.rate(),
+                        r.perDeal()));
             }
             sb.append('\n');
         }
