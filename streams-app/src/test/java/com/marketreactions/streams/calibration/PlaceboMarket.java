@@ -128,10 +128,6 @@ final class PlaceboMarket {
     private final double sparseness;
     private final int placeboNames;
 
-    PlaceboMarket(long seed, int days) {
-        this(seed, days, 1, 6);
-    }
-
     /**
      * A market of {@code placeboNames} names news can name (a third of them thin) and six treated ones, each of which,
      * the benchmark included, trades {@code sparseness} times less often: more days or names for the same number of
@@ -185,8 +181,8 @@ final class PlaceboMarket {
         long end = tradingDays.get(tradingDays.size() - 1) + DAY + SessionHours.AFTER_MARKET_END;
         List<Name> names = new ArrayList<>();
         for (int i = 0; i < placeboNames + 6; i++) {
-            boolean isTreated =
-                    i >= placeboNames; // liquid names of moderate volatility, so that power is about the effect
+            // the treated names last: liquid, of moderate volatility, so that power is about the effect
+            boolean isTreated = i >= placeboNames;
             boolean thin = !isTreated && i % 6 >= 4;
             names.add(new Name(
                     "S" + (char) ('A' + i % 26) + (i < 26 ? "" : String.valueOf(i / 26)),
