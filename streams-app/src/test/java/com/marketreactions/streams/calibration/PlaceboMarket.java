@@ -3,8 +3,9 @@ package com.marketreactions.streams.calibration;
 import com.marketreactions.streams.differential.MarketInput;
 import com.marketreactions.streams.differential.SessionHours;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,6 +34,8 @@ final class PlaceboMarket {
 
     static final String BENCHMARK = "SPY";
     // the session hours of the project's other generated markets (UTC)
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final ZoneOffset STANDARD_TIME = ZoneOffset.ofHours(-5);
     static final long MINUTE = SessionHours.MINUTE;
     static final long HOUR = SessionHours.HOUR;
     static final long DAY = SessionHours.DAY;
@@ -140,6 +143,28 @@ final class PlaceboMarket {
         this.placeboNames = placeboNames;
     }
 
+    /**
+     * The market's {@code days} trading days. Its hours are UTC ones ({@link SessionHours}), New York's only while New
+     * York keeps standard time (UTC-5), and the method reads the session by New York's clock: a run has to fit between
+     * two clock changes. It starts on 2025-01-06, or on 2024-11-04 when that is too late for its length.
+     */
+    private static List<Long> tradingDays(int days) {
+        for (LocalDate start : List.of(LocalDate.of(2025, 1, 6), LocalDate.of(2024, 11, 4))) {
+            List<Long> tradingDays = SessionHours.tradingDays(
+                    start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), days);
+            long end = tradingDays.get(tradingDays.size() - 1) + DAY + SessionHours.AFTER_MARKET_END;
+            if (standardTime(tradingDays.get(0)) && standardTime(end) && end - tradingDays.get(0) < 120 * DAY) {
+                return tradingDays;
+            }
+        }
+        throw new IllegalArgumentException(days + " trading days do not fit in one winter of New York's standard time"
+                + " (2024-11-04 to 2025-03-07: at most 89)");
+    }
+
+    private static boolean standardTime(long t) {
+        return NEW_YORK.getRules().getOffset(Instant.ofEpochMilli(t)).equals(STANDARD_TIME);
+    }
+
     /** Volatility of a minute starting at {@code t}, relative to a regular midday minute; 0 when closed. */
     static double shape(long t) {
         if (!weekday(t) && !(Math.floorMod(t, DAY) < HOUR && weekday(t - DAY))) {
@@ -174,10 +199,8 @@ final class PlaceboMarket {
     }
 
     Market build(int placebos, int treatedDays, double effect) {
-        long start = ZonedDateTime.of(2025, 1, 6, 0, 0, 0, 0, ZoneOffset.UTC)
-                .toInstant()
-                .toEpochMilli();
-        List<Long> tradingDays = SessionHours.tradingDays(start, days);
+        List<Long> tradingDays = tradingDays(days);
+        long start = tradingDays.get(0);
         long end = tradingDays.get(tradingDays.size() - 1) + DAY + SessionHours.AFTER_MARKET_END;
         List<Name> names = new ArrayList<>();
         for (int i = 0; i < placeboNames + 6; i++) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * z-scores' stated variances against the variances the market planted) within 3.5-6.5% and its planted z² near 1.
  * This draw's: at the test command's size (2,500 placebos over 12 days) no cell rejecting 10% or more and all
  * together 3-7%, with enough placebos per cell to tell 5% from 10%; at the full size ({@code
- * -Dreactions.calibration.news=10000 -Dreactions.calibration.days=40}) every cell 3.5-6.5% and all together 4-6%.
+ * -Dreactions.calibration.news=10000 -Dreactions.calibration.days=40}) every cell 3.5-6.5% and all together 4-6%;
+ * {@code -Dreactions.calibration.seed=N} draws another market.
  * Before the window variance (docs/method.md#the-window-variance) PT5M windows at the open rejected 25%. Planted
  * effects are found (power). The table goes to {@code target/calibration/rejection-rates.md}.
  */
@@ -36,6 +37,9 @@ class SignificanceCalibrationTest {
 
     private static final int PLACEBOS = Integer.getInteger("reactions.calibration.news", 2500);
     private static final int DAYS = Integer.getInteger("reactions.calibration.days", 12);
+    /** The market's draw and the deals': another seed is another market of the same kind. */
+    private static final long SEED = Long.getLong("reactions.calibration.seed", 2026);
+
     private static final int PLACEBO_NAMES = 24;
     private static final int TREATED_DAYS = 3;
     private static final int STUDY_DEALS = 20; // at full size: the placebos dealt into portfolios twenty times
@@ -50,7 +54,7 @@ class SignificanceCalibrationTest {
         // 24 placebo names, each trading half as often, for the ticks of six: a cell's placebos share fewer (ticker,
         // day) draws
         PlaceboMarket.Market market =
-                new PlaceboMarket(2026, DAYS, 2, PLACEBO_NAMES).build(PLACEBOS, TREATED_DAYS, EFFECT);
+                new PlaceboMarket(SEED, DAYS, 2, PLACEBO_NAMES).build(PLACEBOS, TREATED_DAYS, EFFECT);
         StoryConfig stories = ReactionConfig.defaults().stories();
         // stories group nothing here (every headline its own) and cost time: off
         ReactionConfig config =
@@ -110,7 +114,7 @@ class SignificanceCalibrationTest {
             for (MarketInput.News p : market.placebos()) {
                 ofHorizon.add(run.finals().get(p.id() + "|" + p.tickers().get(0) + "|" + h.label()));
             }
-            study.put(h.label(), StudySize.measure(ofHorizon, 2026, fullSize ? STUDY_DEALS : 1));
+            study.put(h.label(), StudySize.measure(ofHorizon, SEED, fullSize ? STUDY_DEALS : 1));
         }
         String studyTable = StudySize.table(study);
         Files.writeString(out.resolve("study-rejection-rates.md"), studyTable);
