@@ -148,17 +148,17 @@ final class PlaceboMarket {
      * York keeps standard time (UTC-5), and the method reads the session by New York's clock: a run has to fit between
      * two clock changes. It starts on 2025-01-06, or on 2024-11-04 when that is too late for its length.
      */
-    private static List<Long> tradingDays(int days) {
+    static List<Long> tradingDays(int days) {
         for (LocalDate start : List.of(LocalDate.of(2025, 1, 6), LocalDate.of(2024, 11, 4))) {
             List<Long> tradingDays = SessionHours.tradingDays(
                     start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), days);
             long end = tradingDays.get(tradingDays.size() - 1) + DAY + SessionHours.AFTER_MARKET_END;
-            if (standardTime(tradingDays.get(0)) && standardTime(end) && end - tradingDays.get(0) < 120 * DAY) {
+            if (standardTime(end) && tradingDays.stream().allMatch(PlaceboMarket::standardTime)) {
                 return tradingDays;
             }
         }
         throw new IllegalArgumentException(days + " trading days do not fit in one winter of New York's standard time"
-                + " (2024-11-04 to 2025-03-07: at most 89)");
+                + " (2024-11-04 to 2025-03-07: at most 90)");
     }
 
     private static boolean standardTime(long t) {
