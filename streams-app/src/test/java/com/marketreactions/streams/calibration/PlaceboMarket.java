@@ -33,9 +33,10 @@ import java.util.stream.LongStream;
 final class PlaceboMarket {
 
     static final String BENCHMARK = "SPY";
-    // the session hours of the project's other generated markets (UTC)
+    // New York's clock, which the method reads the session by
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final ZoneOffset STANDARD_TIME = ZoneOffset.ofHours(-5);
+    // the session hours of the project's other generated markets (UTC)
     static final long MINUTE = SessionHours.MINUTE;
     static final long HOUR = SessionHours.HOUR;
     static final long DAY = SessionHours.DAY;
