@@ -61,7 +61,7 @@ class ModelCalibrationTest {
         };
         assertTrue(run.finals().values().stream().anyMatch(r -> r.getModel() == symbol), "no reaction of " + model);
 
-        RejectionRates rates = RejectionRates.of(config.horizons(), market, run.finals());
+        RejectionRates rates = new RejectionRates(config.horizons()).add("", market, run.finals());
         String table = rates.table();
         Path out = Path.of("target", "calibration");
         Files.createDirectories(out);

@@ -66,7 +66,7 @@ final class RejectionRates {
             return Math.sqrt(sum) / n;
         }
 
-        private void add(MarketInput.News news, MarketReaction r, double planted) {
+        private void add(String draw, MarketInput.News news, MarketReaction r, double planted) {
             boolean significant = Math.abs(r.getZScore()) >= 1.96;
             n++;
             rejected += significant ? 1 : 0;
@@ -76,7 +76,8 @@ final class RejectionRates {
             sumStated += stated / planted;
             sumExpected += 2 * NORMAL.survivalProbability(1.96 / Math.sqrt(planted / stated));
             int[] cluster = clusters.computeIfAbsent(
-                    news.tickers().get(0) + " " + Math.floorDiv(news.t0(), PlaceboMarket.DAY), k -> new int[2]);
+                    draw + " " + news.tickers().get(0) + " " + Math.floorDiv(news.t0(), PlaceboMarket.DAY),
+                    k -> new int[2]);
             cluster[0]++;
             cluster[1] += significant ? 1 : 0;
         }
@@ -86,25 +87,29 @@ final class RejectionRates {
 
     private final Map<String, Map<Bucket, Cell>> cells = new TreeMap<>();
 
-    private RejectionRates() {}
+    private final List<Horizon> horizons;
+
+    RejectionRates(List<Horizon> horizons) {
+        this.horizons = horizons;
+    }
 
     /**
-     * The FINALs of the market's placebos over each of {@code horizons}, from a run's FINALs by key;
-     * IllegalStateException when one is missing.
+     * Adds the FINALs of a market's placebos, from a run's FINALs by key; IllegalStateException when one is missing.
+     * {@code draw} names the market: placebos of different draws are never one cluster, so the rates of several
+     * markets can be pooled.
      */
-    static RejectionRates of(List<Horizon> horizons, PlaceboMarket.Market market, Map<String, MarketReaction> finals) {
-        RejectionRates rates = new RejectionRates();
+    RejectionRates add(String draw, PlaceboMarket.Market market, Map<String, MarketReaction> finals) {
         for (MarketInput.News n : market.placebos()) {
             for (Horizon h : horizons) {
                 MarketReaction r = finals.get(n.id() + "|" + n.tickers().get(0) + "|" + h.label());
                 if (r == null) {
                     throw new IllegalStateException("no FINAL for " + n.id() + " " + h.label());
                 }
-                Cell c = rates.cells
-                        .computeIfAbsent(h.label(), k -> new EnumMap<>(Bucket.class))
+                Cell c = cells.computeIfAbsent(h.label(), k -> new EnumMap<>(Bucket.class))
                         .computeIfAbsent(Bucket.of(n.t0()), k -> new Cell());
                 if (r.getZScore() != null) {
                     c.add(
+                            draw,
                             n,
                             r,
                             market.plantedVariance(
@@ -117,7 +122,7 @@ final class RejectionRates {
                 }
             }
         }
-        return rates;
+        return this;
     }
 
     /** The cells by horizon label, then by bucket. */

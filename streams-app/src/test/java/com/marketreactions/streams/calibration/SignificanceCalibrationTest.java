@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
  * This draw's: at the test command's size (2,500 placebos over 12 days) no cell rejecting 10% or more and all
  * together 3-7%, with enough placebos per cell to tell 5% from 10%; at the full size ({@code
  * -Dreactions.calibration.news=10000 -Dreactions.calibration.days=60}) every cell 3.5-6.5% and all together 4-6%;
- * {@code -Dreactions.calibration.seed=N} draws another market.
- * Before the window variance (docs/method.md#the-window-variance) PT5M windows at the open rejected 25%. Planted
- * effects are found (power). The table goes to {@code target/calibration/rejection-rates.md}.
+ * {@code -Dreactions.calibration.seed=N} draws another market, {@code -Dreactions.calibration.seeds=N,M,..} pools
+ * several. Before the window variance (docs/method.md#the-window-variance) PT5M windows at the open rejected 25%.
+ * The event study's tests keep their size on portfolios of placebos ({@link StudySize}), and Kolari and Pynnönen's
+ * adjusted BMP t on portfolios of clustered ones ({@link ClusteredStudySize}). Planted effects are found (power). The
+ * tables go to {@code target/calibration/}.
  */
 class SignificanceCalibrationTest {
 
     private static final int PLACEBOS = Integer.getInteger("reactions.calibration.news", 2500);
     private static final int DAYS = Integer.getInteger("reactions.calibration.days", 12);
-    /** The market's draw and the deals': another seed is another market of the same kind. */
-    private static final long SEED = Long.getLong("reactions.calibration.seed", 2026);
+    /**
+     * The markets' draws, pooled: {@code -Dreactions.calibration.seeds=2026,7,11} runs a market of each and tallies
+     * them together (placebos of different draws are never one cluster); {@code -Dreactions.calibration.seed=N} one.
+     */
+    private static final List<Long> SEEDS = seeds();
 
     private static final int PLACEBO_NAMES = 24;
     private static final int TREATED_DAYS = 3;
@@ -48,27 +54,66 @@ class SignificanceCalibrationTest {
     @TempDir
     Path state;
 
+    private static List<Long> seeds() {
+        String list = System.getProperty("reactions.calibration.seeds");
+        if (list == null) {
+            return List.of(Long.getLong("reactions.calibration.seed", 2026));
+        }
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .map(Long::valueOf)
+                .toList();
+    }
+
     @Test
     void placeboNewsAreMeasuredPerHorizonAndTimeOfDayAndPlantedEffectsAreFound() throws IOException {
         boolean fullSize = PLACEBOS >= 10_000;
-        // 24 placebo names, each trading half as often, for the ticks of six: a cell's placebos share fewer (ticker,
-        // day) draws
-        PlaceboMarket.Market market =
-                new PlaceboMarket(SEED, DAYS, 2, PLACEBO_NAMES).build(PLACEBOS, TREATED_DAYS, EFFECT);
         StoryConfig stories = ReactionConfig.defaults().stories();
         // stories group nothing here (every headline its own) and cost time: off
         ReactionConfig config =
                 ReactionConfig.defaults().withStories(new StoryConfig(false, stories.threshold(), stories.window()));
-        TopologyRun.Result run = TopologyRun.run(config, market.inputs(), state, "calibration");
-        assertEquals(List.of(), run.emissionProblems());
+        int deals = fullSize ? STUDY_DEALS : 1;
+        RejectionRates rejection = new RejectionRates(config.horizons());
+        Map<String, Map<String, StudySize.Rate>> study = new LinkedHashMap<>();
+        Map<String, ClusteredStudySize.Clustered> clustered = new LinkedHashMap<>();
+        int found = 0;
+        int treated = 0;
+        for (long seed : SEEDS) {
+            // 24 placebo names, each trading half as often, for the ticks of six: a cell's placebos share fewer
+            // (ticker, day) draws
+            PlaceboMarket.Market market =
+                    new PlaceboMarket(seed, DAYS, 2, PLACEBO_NAMES).build(PLACEBOS, TREATED_DAYS, EFFECT);
+            TopologyRun.Result run =
+                    TopologyRun.run(config, market.inputs(), state.resolve("seed-" + seed), "calibration");
+            assertEquals(List.of(), run.emissionProblems());
+            rejection.add("seed " + seed, market, run.finals());
+            for (var h : config.horizons()) {
+                List<MarketReaction> ofHorizon = new ArrayList<>();
+                for (MarketInput.News p : market.placebos()) {
+                    ofHorizon.add(run.finals().get(p.id() + "|" + p.tickers().get(0) + "|" + h.label()));
+                }
+                study.merge(h.label(), StudySize.measure(ofHorizon, seed, deals), StudySize::pooled);
+                clustered.merge(
+                        h.label(),
+                        ClusteredStudySize.measure(ofHorizon, seed, deals),
+                        ClusteredStudySize.Clustered::plus);
+            }
+            // power: a planted move of 2% at midday is significant over PT30M (each is at least 3.5 normal standard
+            // deviations, so about 95% of them)
+            for (MarketInput.News n : market.treated()) {
+                MarketReaction r = run.finals().get(n.id() + "|" + n.tickers().get(0) + "|PT30M");
+                found += r != null && r.getZScore() != null && r.getZScore() >= 1.96 ? 1 : 0;
+            }
+            treated += market.treated().size();
+        }
 
-        RejectionRates rejection = RejectionRates.of(config.horizons(), market, run.finals());
         Map<String, Map<Bucket, RejectionRates.Cell>> cells = rejection.cells();
         String table = rejection.table();
         Path out = Path.of("target", "calibration");
         Files.createDirectories(out);
         Files.writeString(out.resolve("rejection-rates.md"), table);
-        System.out.println("[calibration] " + PLACEBOS + " placebo news over " + DAYS + " days\n" + table);
+        System.out.println(
+                "[calibration] " + PLACEBOS + " placebo news over " + DAYS + " days, seeds " + SEEDS + "\n" + table);
 
         // enough numbers per cell to tell 5% from 10%: two standard errors of 5% below the gap of 5 points
         cells.forEach((h, byBucket) -> byBucket.forEach((b, c) -> assertTrue(
@@ -108,14 +153,6 @@ class SignificanceCalibrationTest {
 
         // the event study's tests, on portfolios of placebos: none far from its size (a test dividing by the wrong
         // variance, as the reference tools' users report, rejects several times 5%)
-        Map<String, Map<String, StudySize.Rate>> study = new LinkedHashMap<>();
-        for (var h : config.horizons()) {
-            List<MarketReaction> ofHorizon = new ArrayList<>();
-            for (MarketInput.News p : market.placebos()) {
-                ofHorizon.add(run.finals().get(p.id() + "|" + p.tickers().get(0) + "|" + h.label()));
-            }
-            study.put(h.label(), StudySize.measure(ofHorizon, SEED, fullSize ? STUDY_DEALS : 1));
-        }
         String studyTable = StudySize.table(study);
         Files.writeString(out.resolve("study-rejection-rates.md"), studyTable);
         System.out.println("[calibration] event-study tests on placebo portfolios\n" + studyTable);
@@ -133,14 +170,20 @@ class SignificanceCalibrationTest {
                                 .anyMatch(rates -> rates.get(test).perDeal() >= 40),
                         test + " was measured on too few portfolios to bound\n" + studyTable));
 
-        // power: a planted move of 2% at midday is significant over PT30M (each is at least 3.5 normal standard
-        // deviations, so about 95% of them)
-        int found = 0;
-        for (MarketInput.News n : market.treated()) {
-            MarketReaction r = run.finals().get(n.id() + "|" + n.tickers().get(0) + "|PT30M");
-            found += r != null && r.getZScore() != null && r.getZScore() >= 1.96 ? 1 : 0;
-        }
-        int treated = market.treated().size();
+        // Kolari and Pynnonen's adjustment, on clustered portfolios: where a run's windows overlap (P1D's all, PT1H's
+        // some) BMP's t counts one move several times and over-rejects; the adjusted t keeps its size
+        String clusteredTable = ClusteredStudySize.table(clustered);
+        Files.writeString(out.resolve("clustered-study-rejection-rates.md"), clusteredTable);
+        System.out.println("[calibration] BMP's t on clustered placebo portfolios\n" + clusteredTable);
+        clustered.forEach((h, c) -> assertTrue(
+                c.adjusted().perDeal() < 40 || c.adjusted().rate() < studyMost,
+                h + ": the adjusted BMP t rejects " + c.adjusted().rate() + " of clustered portfolios\n"
+                        + clusteredTable));
+        assertTrue(
+                clustered.values().stream()
+                        .anyMatch(c -> c.meanR() >= 0.05 && c.adjusted().perDeal() >= 40),
+                "no horizon's runs overlapped enough to test the adjustment\n" + clusteredTable);
+
         assertTrue(found >= 0.85 * treated, "planted effects found: " + found + " of " + treated);
     }
 }

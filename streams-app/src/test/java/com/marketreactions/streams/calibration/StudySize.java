@@ -49,6 +49,27 @@ final class StudySize {
         int perDeal() {
             return portfolios / deals;
         }
+
+        /** The rate as a table's cell: in percent, with the portfolios it rests on. */
+        String cell() {
+            return String.format(
+                    Locale.ROOT,
+                    deals == 1 ? " %.1f%% (of %d) |" : " %.1f%% (of %d a deal) |",
+                    100 * rate(),
+                    perDeal());
+        }
+
+        /** This rate and another's together: the portfolios of both, and both's deals. */
+        Rate plus(Rate other) {
+            return new Rate(portfolios + other.portfolios, rejected + other.rejected, deals + other.deals);
+        }
+    }
+
+    /** Per test, the rates of two measurements pooled (another market's draw of the same kind). */
+    static Map<String, Rate> pooled(Map<String, Rate> a, Map<String, Rate> b) {
+        Map<String, Rate> both = new LinkedHashMap<>(a);
+        b.forEach((test, r) -> both.merge(test, r, Rate::plus));
+        return both;
     }
 
     private StudySize() {}
@@ -121,12 +142,7 @@ final class StudySize {
         for (String test : TESTS.keySet()) {
             sb.append("| ").append(test).append(" |");
             for (Map<String, Rate> rates : byHorizon.values()) {
-                Rate r = rates.get(test);
-                sb.append(String.format(
-                        Locale.ROOT,
-                        r.deals() == 1 ? " %.1f%% (of %d) |" : " %.1f%% (of %d a deal) |",
-                        100 * r.rate(),
-                        r.perDeal()));
+                sb.append(rates.get(test).cell());
             }
             sb.append('\n');
         }
