@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * z-scores' stated variances against the variances the market planted) within 3.5-6.5% and its planted z² near 1.
  * This draw's: at the test command's size (2,500 placebos over 12 days) no cell rejecting 10% or more and all
  * together 3-7%, with enough placebos per cell to tell 5% from 10%; at the full size ({@code
- * -Dreactions.calibration.news=10000 -Dreactions.calibration.days=60}) every cell 3.5-6.5% and all together 4-6%;
+ * -Dreactions.calibration.news=10000 -Dreactions.calibration.days=60 -Dreactions.calibration.seeds=2026,7,11}: three
+ * markets pooled) every cell 3.5-6.5% and all together 4-6%;
  * {@code -Dreactions.calibration.seed=N} draws another market, {@code -Dreactions.calibration.seeds=N,M,..} pools
  * several. Before the window variance (docs/method.md#the-window-variance) PT5M windows at the open rejected 25%.
  * The event study's tests keep their size on portfolios of placebos ({@link StudySize}), and Kolari and Pynnönen's
