@@ -24,8 +24,11 @@ final class TickerOverlap {
 
     private TickerOverlap() {}
 
-    /** What one reaction adds: its overlaps with those before, whether it came too late to know them all. */
-    record Step(double overlap, boolean late, StudyOverlap after) {}
+    /**
+     * What one reaction adds: its overlaps with those before, their sum of squares, whether it came too late to know
+     * them all.
+     */
+    record Step(double overlap, double overlapSquares, boolean late, StudyOverlap after) {}
 
     static StudyOverlap empty() {
         return new StudyOverlap(new ArrayList<>(), null);
@@ -33,8 +36,11 @@ final class TickerOverlap {
 
     static Step add(StudyOverlap before, long t0, long horizonMillis) {
         double overlap = 0;
+        double squares = 0;
         for (long t : before.getEventTimes()) {
-            overlap += share(t0, t, horizonMillis);
+            double share = share(t0, t, horizonMillis);
+            overlap += share;
+            squares += share * share;
         }
         Long dropped = before.getDroppedTo();
         boolean late = dropped != null && t0 - dropped < horizonMillis;
@@ -47,7 +53,8 @@ final class TickerOverlap {
             dropped = dropped == null ? times.get(drop) : Math.max(dropped, times.get(drop));
             drop++;
         }
-        return new Step(overlap, late, new StudyOverlap(new ArrayList<>(times.subList(drop, times.size())), dropped));
+        return new Step(
+                overlap, squares, late, new StudyOverlap(new ArrayList<>(times.subList(drop, times.size())), dropped));
     }
 
     /** The share of two windows of length h at these T0s that they have in common. */

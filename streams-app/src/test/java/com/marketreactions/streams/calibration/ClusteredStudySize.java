@@ -96,12 +96,15 @@ final class ClusteredStudySize {
             for (int i = 0; i < run.size(); i++) {
                 long t0 = run.get(i).getEventTime().toEpochMilli();
                 double overlap = 0;
+                double squares = 0;
                 for (int j = 0; j < i; j++) {
                     long t1 = run.get(j).getEventTime().toEpochMilli();
-                    overlap += Math.max(0.0, 1.0 - Math.abs(t0 - t1) / (double) h);
+                    double share = Math.max(0.0, 1.0 - Math.abs(t0 - t1) / (double) h);
+                    overlap += share;
+                    squares += share * share;
                 }
                 sums = EventStudyMath.add(sums, EventStudyMath.Observation.of(run.get(i)));
-                sums = EventStudyMath.addOverlap(sums, overlap, false);
+                sums = EventStudyMath.addOverlap(sums, overlap, squares, false);
             }
         }
         return EventStudyMath.result(

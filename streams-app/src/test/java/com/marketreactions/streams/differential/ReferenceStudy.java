@@ -122,26 +122,33 @@ public final class ReferenceStudy {
             b.setCsectT(t).setCsectP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(t)));
         }
         if (n >= 2) {
-            // Kolari-Pynnonen: the mean correlation over ordered pairs, each same-ticker pair's window share
+            // Kolari-Pynnonen: the SARs' correlations R, 1 on the diagonal and each same-ticker pair's window share
+            // off it; r their mean over ordered pairs, and Satterthwaite's degrees of freedom
+            // tr(PRP)² / (tr(R²) - (1'R1 / n)²), P the centring, from the sums of R's entries and of their squares
             double h = java.time.Duration.parse(horizon).toMillis();
-            double pairs = 0;
+            double oneR1 = n;
+            double trR2 = n;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
                     if (i != j && os.get(i).ticker().equals(os.get(j).ticker())) {
-                        pairs += Math.max(
+                        double c = Math.max(
                                 0,
                                 1 - Math.abs(os.get(i).eventTime() - os.get(j).eventTime()) / h);
+                        oneR1 += c;
+                        trR2 += c * c;
                     }
                 }
             }
-            double r = pairs / ((double) n * (n - 1));
+            double r = (oneR1 - n) / ((double) n * (n - 1));
+            double trPRP = n - oneR1 / n;
+            double df = trPRP * trPRP / (trR2 - (oneR1 / n) * (oneR1 / n));
             b.setOverlapR(r);
             if (!allEqual(sar)) {
                 double bt = mean(sar) / (sd(sar) / Math.sqrt(n));
                 b.setBmpT(bt).setBmpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(bt)));
                 if (r < 1) {
                     double kp = bt * Math.sqrt((1 - r) / (1 + (n - 1) * r));
-                    b.setBmpKpT(kp).setBmpKpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(kp)));
+                    b.setBmpKpT(kp).setBmpKpP(2 * TDistribution.of(df).survivalProbability(Math.abs(kp)));
                 }
             }
         }

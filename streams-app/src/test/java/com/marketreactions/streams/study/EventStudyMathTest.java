@@ -221,7 +221,7 @@ class EventStudyMathTest {
             TickerOverlap.Step step = TickerOverlap.add(
                     overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), horizonMillis);
             overlaps.put(o.ticker(), step.after());
-            s = EventStudyMath.addOverlap(s, step.overlap(), step.late());
+            s = EventStudyMath.addOverlap(s, step.overlap(), step.overlapSquares(), step.late());
         }
         return s;
     }
@@ -244,7 +244,10 @@ class EventStudyMathTest {
         double bmp = 2.5 / (Math.sqrt(5.0 / 3) / 2);
         assertEquals(bmp, r.getBmpT(), EPS);
         assertEquals(bmp * Math.sqrt(0.85 / 1.45), r.getBmpKpT(), EPS);
-        assertEquals(2 * TDistribution.of(3).survivalProbability(bmp * Math.sqrt(0.85 / 1.45)), r.getBmpKpP(), 1e-12);
+        // read against t on Satterthwaite's degrees of freedom: tr(PRP)² / (tr(R²) - (1'R1 / n)²), with
+        // tr(PRP) = 3 * 0.85, tr(R²) = 4 + 2 * 0.81 and 1'R1 / n = 1 + 3 * 0.15
+        double df = (3 * 0.85) * (3 * 0.85) / (4 + 2 * 0.81 - 1.45 * 1.45);
+        assertEquals(2 * TDistribution.of(df).survivalProbability(bmp * Math.sqrt(0.85 / 1.45)), r.getBmpKpP(), 1e-12);
 
         // five outlets on one deal within four minutes: nearly one event, the adjusted t far below the plain one
         List<EventStudyMath.Observation> five = new ArrayList<>();
@@ -262,6 +265,19 @@ class EventStudyMathTest {
                 "all", "PT30M", foldWithOverlaps(List.of(at("A", 0, 1), at("B", 0, 2), at("A", 1_800, 3)), 1_800_000L));
         assertEquals(0.0, apart.getOverlapR());
         assertEquals(apart.getBmpT(), apart.getBmpKpT(), EPS);
+        assertEquals(apart.getBmpP(), apart.getBmpKpP(), 1e-12, "n - 1 degrees of freedom when nothing overlaps");
+    }
+
+    /**
+     * Satterthwaite's degrees of freedom for five runs of five SARs correlated 0.6 within a run and not across: the
+     * centred correlations' eigenvalues are 0.4 (20 within-run contrasts) and 3.4 (4 between runs), so (n - 1) s² has
+     * (20 * 0.4 + 4 * 3.4)² / (20 * 0.4² + 4 * 3.4²) = 466.56 / 49.44 degrees of freedom, not 24. The formula's
+     * tr(R²) - (1'R1 / n)² is exact here, where every SAR's correlations sum alike: r = 2 * 30 / 600, squares 50 * 0.36.
+     */
+    @Test
+    void theAdjustedTsDegreesOfFreedomAreSatterthwaitesForClusteredSars() {
+        assertEquals(466.56 / 49.44, EventStudyMath.kolariPynnonenDf(25, 0.1, 18), 1e-12);
+        assertEquals(24, EventStudyMath.kolariPynnonenDf(25, 0, 0), 1e-12);
     }
 
     @Test
@@ -279,8 +295,8 @@ class EventStudyMathTest {
         // one arriving two days out of order, within a horizon of what was dropped: late
         TickerOverlap.Step late = TickerOverlap.add(s.after(), 86_400_000L, h);
         assertTrue(late.late());
-        StudySums sums =
-                EventStudyMath.addOverlap(fold(List.of(at("A", 0, 1), at("A", 1, 2), at("B", 0, 0.5))), 0.5, true);
+        StudySums sums = EventStudyMath.addOverlap(
+                fold(List.of(at("A", 0, 1), at("A", 1, 2), at("B", 0, 0.5))), 0.5, 0.25, true);
         EventStudy r = EventStudyMath.result("all", "PT30M", sums);
         assertNull(r.getBmpKpT(), "withheld: pairs may be missing");
         assertTrue(r.getBmpT() != null);
@@ -385,7 +401,7 @@ class EventStudyMathTest {
                     TickerOverlap.Step step = TickerOverlap.add(
                             overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), hour);
                     overlaps.put(o.ticker(), step.after());
-                    s = EventStudyMath.addOverlap(s, step.overlap(), step.late());
+                    s = EventStudyMath.addOverlap(s, step.overlap(), step.overlapSquares(), step.late());
                 }
                 if (r.nextInt(10) == 0) {
                     s = serde.deserializer().deserialize("t", serde.serializer().serialize("t", s)); // a restart
