@@ -83,7 +83,9 @@ final class ClusteredStudySize {
                 EventStudy study = study(portfolio, h);
                 count(bmp, study.getBmpP());
                 count(adjusted, study.getBmpKpP());
-                sumR += study.getOverlapR();
+                if (study.getBmpP() != null) {
+                    sumR += study.getOverlapR(); // over the portfolios BMP's rate counts, which meanR divides by
+                }
             }
         }
         return new Clustered(new Rate(bmp[0], bmp[1], deals), new Rate(adjusted[0], adjusted[1], deals), sumR);
