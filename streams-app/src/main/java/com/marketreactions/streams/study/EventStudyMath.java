@@ -102,6 +102,7 @@ public final class EventStudyMath {
                 0,
                 0.0,
                 0.0,
+                0.0,
                 0.0);
     }
 
@@ -178,17 +179,20 @@ public final class EventStudyMath {
 
     /**
      * The sums with a reaction's window overlaps with the earlier ones of its ticker ({@link TickerOverlap}): added
-     * with the reaction itself ({@link #add}), and their sum of squares; {@code late} when some of them may have been
-     * missed.
+     * with the reaction itself ({@link #add}), with their squares and the triples they close; late when some of them
+     * may have been missed.
      */
-    public static StudySums addOverlap(StudySums s, double overlap, double overlapSquares, boolean late) {
+    public static StudySums addOverlap(
+            StudySums s, double overlap, double overlapSquares, double overlapTriangles, boolean late) {
         if (s.getSameTickerOverlap() == null) {
             return s;
         }
         Double squares = s.getSameTickerOverlapSquares();
+        Double triangles = s.getSameTickerOverlapTriangles();
         return StudySums.newBuilder(s)
                 .setSameTickerOverlap(s.getSameTickerOverlap() + overlap)
                 .setSameTickerOverlapSquares(squares == null ? null : squares + overlapSquares)
+                .setSameTickerOverlapTriangles(triangles == null ? null : triangles + overlapTriangles)
                 .setOverlapLate(s.getOverlapLate() + (late ? 1 : 0))
                 .build();
     }
@@ -244,9 +248,10 @@ public final class EventStudyMath {
             double r = 2 * s.getSameTickerOverlap() / ((double) n * (n - 1));
             b.setOverlapR(r);
             Double squares = s.getSameTickerOverlapSquares();
-            if (bmp != null && s.getOverlapLate() == 0 && r < 1 && squares != null) {
+            Double triangles = s.getSameTickerOverlapTriangles();
+            if (bmp != null && s.getOverlapLate() == 0 && r < 1 && squares != null && triangles != null) {
                 double kp = bmp * Math.sqrt((1 - r) / (1 + (n - 1) * r));
-                b.setBmpKpT(kp).setBmpKpP(tTwoSided(kp, kolariPynnonenDf(n, r, squares)));
+                b.setBmpKpT(kp).setBmpKpP(KolariPynnonen.twoSidedP(kp, n, r, squares, triangles));
             }
         }
         // on SAR, not CAR: a group's CARs mix windows whose normal variances differ several times over (the open and
@@ -306,21 +311,6 @@ public final class EventStudyMath {
     /** The sample standard deviation (n - 1) from the sum of squared deviations; null for n < 2. */
     static Double sd(int n, double m2) {
         return n < 2 ? null : Math.sqrt(m2 / (n - 1));
-    }
-
-    /**
-     * Satterthwaite's degrees of freedom of the adjusted BMP t's variance estimate, for SARs correlated by {@code r}
-     * on average, {@code squares} the sum over pairs of their correlation squared. Under the correlations R,
-     * (n - 1) s² is a sum of chi-squares weighted by the eigenvalues of PRP, P the centring; its degrees of freedom
-     * are tr(PRP)² / tr(PRPR), with tr(PRP) = (n - 1)(1 - r) and tr(PRPR) taken as tr(R²) - (1'R1 / n)², exact when
-     * every event correlates as much with the others in sum, and otherwise larger, so the degrees fewer. n - 1 when
-     * no pair correlates; fewer when the SARs cluster: five runs of five overlapping windows, r 0.6 within, give about
-     * 9, and against n - 1's t such portfolios of placebos rejected 7% at 5% (docs/method.md).
-     */
-    static double kolariPynnonenDf(int n, double r, double squares) {
-        double trace = (n - 1) * (1 - r);
-        double sumOfRows = 1 + (n - 1) * r; // 1'R1 / n
-        return trace * trace / (n + 2 * squares - sumOfRows * sumOfRows);
     }
 
     static double tTwoSided(double t, double df) {

@@ -90,7 +90,8 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
                     o.eventTime(),
                     Horizon.parse(study.horizon()).millis());
             overlaps.put(tickerKey, step.after());
-            after = EventStudyMath.addOverlap(after, step.overlap(), step.overlapSquares(), step.late());
+            after = EventStudyMath.addOverlap(
+                    after, step.overlap(), step.overlapSquares(), step.overlapTriangles(), step.late());
         }
         after.setPublished(false);
         sums.put(key, after);

@@ -25,10 +25,10 @@ final class TickerOverlap {
     private TickerOverlap() {}
 
     /**
-     * What one reaction adds: its overlaps with those before, their sum of squares, whether it came too late to know
-     * them all.
+     * What one reaction adds: its overlaps with those before, their sum of squares, the triples it closes (for each
+     * two earlier partners, the product of the three shares), whether it came too late to know them all.
      */
-    record Step(double overlap, double overlapSquares, boolean late, StudyOverlap after) {}
+    record Step(double overlap, double overlapSquares, double overlapTriangles, boolean late, StudyOverlap after) {}
 
     static StudyOverlap empty() {
         return new StudyOverlap(new ArrayList<>(), null);
@@ -37,10 +37,23 @@ final class TickerOverlap {
     static Step add(StudyOverlap before, long t0, long horizonMillis) {
         double overlap = 0;
         double squares = 0;
+        List<Long> partners = new ArrayList<>();
         for (long t : before.getEventTimes()) {
             double share = share(t0, t, horizonMillis);
-            overlap += share;
-            squares += share * share;
+            if (share > 0) {
+                partners.add(t);
+                overlap += share;
+                squares += share * share;
+            }
+        }
+        // each triple is counted once, by its last reaction to arrive: the other two are kept
+        double triangles = 0;
+        for (int i = 0; i < partners.size(); i++) {
+            for (int j = i + 1; j < partners.size(); j++) {
+                long ti = partners.get(i);
+                long tj = partners.get(j);
+                triangles += share(t0, ti, horizonMillis) * share(t0, tj, horizonMillis) * share(ti, tj, horizonMillis);
+            }
         }
         Long dropped = before.getDroppedTo();
         boolean late = dropped != null && t0 - dropped < horizonMillis;
@@ -54,7 +67,11 @@ final class TickerOverlap {
             drop++;
         }
         return new Step(
-                overlap, squares, late, new StudyOverlap(new ArrayList<>(times.subList(drop, times.size())), dropped));
+                overlap,
+                squares,
+                triangles,
+                late,
+                new StudyOverlap(new ArrayList<>(times.subList(drop, times.size())), dropped));
     }
 
     /** The share of two windows of length h at these T0s that they have in common. */

@@ -99,18 +99,27 @@ final class ClusteredStudySize {
                 long t0 = run.get(i).getEventTime().toEpochMilli();
                 double overlap = 0;
                 double squares = 0;
+                double triangles = 0;
                 for (int j = 0; j < i; j++) {
-                    long t1 = run.get(j).getEventTime().toEpochMilli();
-                    double share = Math.max(0.0, 1.0 - Math.abs(t0 - t1) / (double) h);
+                    double share = share(run.get(i), run.get(j), h);
                     overlap += share;
                     squares += share * share;
+                    for (int k = j + 1; k < i; k++) {
+                        triangles += share * share(run.get(i), run.get(k), h) * share(run.get(j), run.get(k), h);
+                    }
                 }
                 sums = EventStudyMath.add(sums, EventStudyMath.Observation.of(run.get(i)));
-                sums = EventStudyMath.addOverlap(sums, overlap, squares, false);
+                sums = EventStudyMath.addOverlap(sums, overlap, squares, triangles, false);
             }
         }
         return EventStudyMath.result(
                 "clustered placebo", portfolio.get(0).get(0).getHorizon(), sums);
+    }
+
+    /** The share of their windows two reactions of one horizon {@code h} have in common. */
+    private static double share(MarketReaction a, MarketReaction b, long h) {
+        long apart = Math.abs(a.getEventTime().toEpochMilli() - b.getEventTime().toEpochMilli());
+        return Math.max(0.0, 1.0 - apart / (double) h);
     }
 
     private static void count(int[] c, Double p) {

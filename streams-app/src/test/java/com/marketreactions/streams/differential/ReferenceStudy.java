@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -123,32 +125,51 @@ public final class ReferenceStudy {
         }
         if (n >= 2) {
             // Kolari-Pynnonen: the SARs' correlations R, 1 on the diagonal and each same-ticker pair's window share
-            // off it; r their mean over ordered pairs, and Satterthwaite's degrees of freedom
-            // tr(PRP)² / (tr(R²) - (1'R1 / n)²), P the centring, from the sums of R's entries and of their squares
+            // off it; r their mean over ordered pairs. The adjusted t is read against Z / sqrt(Q / E Q), Q = a + b χ²_d
+            // matched to (n - 1) s²'s first three moments tr((PR)^k), each taken as tr(R^k) - (1'R1 / n)^k
             double h = java.time.Duration.parse(horizon).toMillis();
-            double oneR1 = n;
-            double trR2 = n;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (i != j && os.get(i).ticker().equals(os.get(j).ticker())) {
-                        double c = Math.max(
-                                0,
-                                1 - Math.abs(os.get(i).eventTime() - os.get(j).eventTime()) / h);
-                        oneR1 += c;
-                        trR2 += c * c;
+            Map<String, List<Long>> byTicker = new TreeMap<>();
+            os.forEach(o ->
+                    byTicker.computeIfAbsent(o.ticker(), k -> new ArrayList<>()).add(o.eventTime()));
+            double oneR1 = 0;
+            double trR2 = 0;
+            double trR3 = 0;
+            for (List<Long> times : byTicker.values()) {
+                int m = times.size();
+                double[][] c = new double[m][m];
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < m; j++) {
+                        c[i][j] = Math.max(0, 1 - Math.abs(times.get(i) - times.get(j)) / h);
+                        oneR1 += c[i][j];
+                        trR2 += c[i][j] * c[i][j];
+                    }
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < m; j++) {
+                        for (int k = 0; k < m; k++) {
+                            trR3 += c[i][j] * c[j][k] * c[k][i];
+                        }
                     }
                 }
             }
             double r = (oneR1 - n) / ((double) n * (n - 1));
-            double trPRP = n - oneR1 / n;
-            double df = trPRP * trPRP / (trR2 - (oneR1 / n) * (oneR1 / n));
+            double rowSum = oneR1 / n;
+            double c1 = n - rowSum;
+            double c2 = trR2 - rowSum * rowSum;
+            double c3 = trR3 - rowSum * rowSum * rowSum;
             b.setOverlapR(r);
             if (!allEqual(sar)) {
                 double bt = mean(sar) / (sd(sar) / Math.sqrt(n));
                 b.setBmpT(bt).setBmpP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(bt)));
-                if (r < 1) {
+                if (r < 1 && c2 > 0 && c3 > 0) {
                     double kp = bt * Math.sqrt((1 - r) / (1 + (n - 1) * r));
-                    b.setBmpKpT(kp).setBmpKpP(2 * TDistribution.of(df).survivalProbability(Math.abs(kp)));
+                    double a = c1 - c2 * c2 / c3;
+                    double d = c2 * c2 * c2 / (c3 * c3);
+                    // d < 1 is impossible for true traces: the shortcut's have failed, and the two-moment p is read
+                    double p = a <= 0 || d < 1
+                            ? 2 * TDistribution.of(c1 * c1 / c2).survivalProbability(Math.abs(kp))
+                            : threeMomentP(kp, a / c1, c3 / c2 / c1, d);
+                    b.setBmpKpT(kp).setBmpKpP(p);
                 }
             }
         }
@@ -340,6 +361,30 @@ public final class ReferenceStudy {
             ss += (v - m) * (v - m);
         }
         return Math.sqrt(ss / (x.length - 1));
+    }
+
+    /**
+     * P(|Z| >= |t| sqrt(a + b X)), X ~ χ²_d, as P(X <= (Z² / t² - a) / b) over Z: 2 ∫ F_d(...) φ(z) dz from z0 = |t|
+     * sqrt(a), with z = z0 + s² to smooth the chi-square's start, by the trapezoid rule.
+     */
+    private static double threeMomentP(double t, double a, double b, double d) {
+        if (t == 0) {
+            return 1;
+        }
+        ChiSquaredDistribution chi = ChiSquaredDistribution.of(d);
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        double z0 = Math.abs(t) * Math.sqrt(a);
+        int steps = 4000;
+        double ds = Math.sqrt(40.0) / steps;
+        double sum = 0;
+        for (int i = 0; i <= steps; i++) {
+            double s = i * ds;
+            double z = z0 + s * s;
+            double x = Math.max(0, (z * z / (t * t) - a) / b);
+            double f = chi.cumulativeProbability(x) * normal.density(z) * 2 * s;
+            sum += (i == 0 || i == steps ? 0.5 : 1) * f;
+        }
+        return Math.min(1, 2 * sum * ds);
     }
 
     /** The statistics agree: p-values and tests to 1e-7 relative, the path to 1e-12 and its band to 1e-9. */

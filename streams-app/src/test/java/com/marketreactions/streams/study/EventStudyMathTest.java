@@ -221,7 +221,8 @@ class EventStudyMathTest {
             TickerOverlap.Step step = TickerOverlap.add(
                     overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), horizonMillis);
             overlaps.put(o.ticker(), step.after());
-            s = EventStudyMath.addOverlap(s, step.overlap(), step.overlapSquares(), step.late());
+            s = EventStudyMath.addOverlap(
+                    s, step.overlap(), step.overlapSquares(), step.overlapTriangles(), step.late());
         }
         return s;
     }
@@ -244,10 +245,16 @@ class EventStudyMathTest {
         double bmp = 2.5 / (Math.sqrt(5.0 / 3) / 2);
         assertEquals(bmp, r.getBmpT(), EPS);
         assertEquals(bmp * Math.sqrt(0.85 / 1.45), r.getBmpKpT(), EPS);
-        // read against t on Satterthwaite's degrees of freedom: tr(PRP)² / (tr(R²) - (1'R1 / n)²), with
-        // tr(PRP) = 3 * 0.85, tr(R²) = 4 + 2 * 0.81 and 1'R1 / n = 1 + 3 * 0.15
-        double df = (3 * 0.85) * (3 * 0.85) / (4 + 2 * 0.81 - 1.45 * 1.45);
-        assertEquals(2 * TDistribution.of(df).survivalProbability(bmp * Math.sqrt(0.85 / 1.45)), r.getBmpKpP(), 1e-12);
+        // one overlapping pair and no triple: Q's moments tr((PR)^k) = tr(R^k) - 1.45^k are 3 * 0.85, 4 + 2 * 0.81 -
+        // 1.45² and 4 + 6 * 0.81 - 1.45³, and Pearson's a + b χ²_d matches them
+        double c1 = 3 * 0.85;
+        double c2 = 4 + 2 * 0.81 - 1.45 * 1.45;
+        double c3 = 4 + 6 * 0.81 - 1.45 * 1.45 * 1.45;
+        assertEquals(
+                KolariPynnonen.pearsonP(
+                        bmp * Math.sqrt(0.85 / 1.45), (c1 - c2 * c2 / c3) / c1, c3 / c2 / c1, c2 * c2 * c2 / (c3 * c3)),
+                r.getBmpKpP(),
+                1e-12);
 
         // five outlets on one deal within four minutes: nearly one event, the adjusted t far below the plain one
         List<EventStudyMath.Observation> five = new ArrayList<>();
@@ -268,16 +275,66 @@ class EventStudyMathTest {
         assertEquals(apart.getBmpP(), apart.getBmpKpP(), 1e-12, "n - 1 degrees of freedom when nothing overlaps");
     }
 
+    /** With a = 0 and b = 1 / d the quadrature is Student's t on d degrees of freedom, whole or not. */
+    @Test
+    void thePearsonQuadratureIsStudentsTWhereQIsAScaledChiSquare() {
+        for (double d : new double[] {0.8, 1.5, 4.8, 24, 500}) {
+            for (double t : new double[] {0.3, 1.96, 4, 9}) {
+                double p = 2 * TDistribution.of(d).survivalProbability(t);
+                assertEquals(p, KolariPynnonen.pearsonP(t, 0, 1 / d, d), 1e-10 * Math.max(p, 1e-3), d + " " + t);
+            }
+        }
+    }
+
     /**
-     * Satterthwaite's degrees of freedom for five runs of five SARs correlated 0.6 within a run and not across: the
-     * centred correlations' eigenvalues are 0.4 (20 within-run contrasts) and 3.4 (4 between runs), so (n - 1) s² has
-     * (20 * 0.4 + 4 * 3.4)² / (20 * 0.4² + 4 * 3.4²) = 466.56 / 49.44 degrees of freedom, not 24. The formula's
-     * tr(R²) - (1'R1 / n)² is exact here, where every SAR's correlations sum alike: r = 2 * 30 / 600, squares 50 * 0.36.
+     * Five runs of five SARs correlated 0.6 within a run and not across (r = 2 * 30 / 600, Ψ = 50 * 0.36, Δ = 50 *
+     * 0.216): the centred correlations' eigenvalues are 0.4 (20 within-run contrasts) and 3.4 (4 between runs), so
+     * (n - 1) s² is Q = 0.4 χ²₂₀ + 3.4 χ²₄. The p of the adjusted t, drawn here from that Q directly, is the three-moment
+     * p's within the draw's error; Satterthwaite's (t on 466.56 / 49.44 degrees) and n - 1's are not.
      */
     @Test
-    void theAdjustedTsDegreesOfFreedomAreSatterthwaitesForClusteredSars() {
-        assertEquals(466.56 / 49.44, EventStudyMath.kolariPynnonenDf(25, 0.1, 18), 1e-12);
-        assertEquals(24, EventStudyMath.kolariPynnonenDf(25, 0, 0), 1e-12);
+    void theAdjustedTsPIsRightForClusteredSars() {
+        double t = 2.2;
+        double p = KolariPynnonen.twoSidedP(t, 25, 0.1, 18, 10.8);
+        Random random = new Random(28);
+        NormalDistribution normal = NormalDistribution.of(0, 1);
+        int draws = 200_000;
+        double sum = 0;
+        for (int i = 0; i < draws; i++) {
+            double q = 0;
+            for (int k = 0; k < 24; k++) {
+                double z = random.nextGaussian();
+                q += (k < 20 ? 0.4 : 3.4) * z * z;
+            }
+            sum += 2 * normal.survivalProbability(t * Math.sqrt(q / 21.6));
+        }
+        // exactly 0.0503 (a double quadrature over the two chi-squares); the draw's error about 0.0002. Three moments
+        // give 0.0499, Satterthwaite's 0.0540 (too few rejections), n - 1's 0.0377 (too many)
+        double exact = sum / draws;
+        assertEquals(exact, p, 0.001);
+        assertTrue(2 * TDistribution.of(466.56 / 49.44).survivalProbability(t) - exact > 0.002, "Satterthwaite's");
+        assertTrue(exact - 2 * TDistribution.of(24).survivalProbability(t) > 0.002, "n - 1's");
+        // nothing correlated: Student's t on n - 1, exactly
+        assertEquals(2 * TDistribution.of(24).survivalProbability(t), KolariPynnonen.twoSidedP(t, 25, 0, 0, 0), 1e-15);
+    }
+
+    /**
+     * Three of one ticker at 0, 6 and 12 minutes of PT1H (shares 0.9, 0.8, 0.9): the shortcut's third moment is far
+     * off (its Pearson d 0.16, where any true one is at least 1), and Satterthwaite's two-moment p is read instead.
+     */
+    @Test
+    void whereTheShortcutsThirdMomentIsImpossibleTheTwoMomentPIsRead() {
+        double r = 2 * 2.6 / 6;
+        double squares = 0.81 + 0.64 + 0.81;
+        double c1 = 2 * (1 - r);
+        double rowSum = 1 + 2 * r;
+        double c2 = 3 + 2 * squares - rowSum * rowSum;
+        double c3 = 3 + 6 * squares + 6 * 0.648 - rowSum * rowSum * rowSum;
+        assertTrue(c2 * c2 * c2 / (c3 * c3) < 1);
+        assertEquals(
+                2 * TDistribution.of(c1 * c1 / c2).survivalProbability(1.5),
+                KolariPynnonen.twoSidedP(1.5, 3, r, squares, 0.648),
+                1e-15);
     }
 
     @Test
@@ -296,7 +353,7 @@ class EventStudyMathTest {
         TickerOverlap.Step late = TickerOverlap.add(s.after(), 86_400_000L, h);
         assertTrue(late.late());
         StudySums sums = EventStudyMath.addOverlap(
-                fold(List.of(at("A", 0, 1), at("A", 1, 2), at("B", 0, 0.5))), 0.5, 0.25, true);
+                fold(List.of(at("A", 0, 1), at("A", 1, 2), at("B", 0, 0.5))), 0.5, 0.25, 0, true);
         EventStudy r = EventStudyMath.result("all", "PT30M", sums);
         assertNull(r.getBmpKpT(), "withheld: pairs may be missing");
         assertTrue(r.getBmpT() != null);
@@ -401,7 +458,8 @@ class EventStudyMathTest {
                     TickerOverlap.Step step = TickerOverlap.add(
                             overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), hour);
                     overlaps.put(o.ticker(), step.after());
-                    s = EventStudyMath.addOverlap(s, step.overlap(), step.overlapSquares(), step.late());
+                    s = EventStudyMath.addOverlap(
+                            s, step.overlap(), step.overlapSquares(), step.overlapTriangles(), step.late());
                 }
                 if (r.nextInt(10) == 0) {
                     s = serde.deserializer().deserialize("t", serde.serializer().serialize("t", s)); // a restart

@@ -81,7 +81,8 @@ class OutsideImplementationFixturesTest {
             TickerOverlap.Step step =
                     TickerOverlap.add(overlaps.getOrDefault(o.ticker(), TickerOverlap.empty()), o.eventTime(), h);
             overlaps.put(o.ticker(), step.after());
-            s = EventStudyMath.addOverlap(s, step.overlap(), step.overlapSquares(), step.late());
+            s = EventStudyMath.addOverlap(
+                    s, step.overlap(), step.overlapSquares(), step.overlapTriangles(), step.late());
         }
         EventStudy r = EventStudyMath.result("all", "PT1H", s);
         Map<String, Double> want = values("kp-outputs.csv");

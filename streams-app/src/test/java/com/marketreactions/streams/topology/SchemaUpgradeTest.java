@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marketreactions.common.InternalAvroSerdes;
 import com.marketreactions.common.Trades;
+import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.NewsEvent;
 import com.marketreactions.schema.ReactionModel;
@@ -313,6 +314,27 @@ class SchemaUpgradeTest {
                         0.01, 1.0, ReactionModel.MARKET_MODEL, 100, 0.5, 0.25, List.of(), List.of(), "AMZN", 0L));
         assertNull(after.getSumRank());
         assertNull(EventStudyMath.result("all", "PT5M", after).getGrankZ());
+    }
+
+    /**
+     * Sums stored before the triples of overlapping windows were summed read without them, and stay so with more
+     * reactions: the group shows no adjusted BMP p (its triples were never counted) until a replay rebuilds it.
+     */
+    @Test
+    void studySumsOfTheFifthVersionReadWithoutTheOverlapTriples() throws IOException {
+        Schema v5 = version("StudySums", 5);
+        assertEquals(null, v5.getField("sameTickerOverlapTriangles"));
+        GenericRecord old = filled(v5);
+        old.put("sameTickerOverlap", 0.5);
+        old.put("sameTickerOverlapSquares", 0.25);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v5, old);
+        assertEquals(0.25, read.getSameTickerOverlapSquares());
+        assertNull(read.getSameTickerOverlapTriangles());
+        com.marketreactions.schema.internal.StudySums after = EventStudyMath.addOverlap(read, 0.5, 0.25, 0, false);
+        assertNull(after.getSameTickerOverlapTriangles());
+        EventStudy study = EventStudyMath.result("all", "PT5M", after);
+        assertTrue(study.getBmpT() != null && study.getOverlapR() != null);
+        assertNull(study.getBmpKpP());
     }
 
     /** A reaction the previous release stored reads with no generalized rank. */
