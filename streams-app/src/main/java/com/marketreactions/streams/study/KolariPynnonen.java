@@ -13,14 +13,14 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * <p>Why three moments: a clustered group's λ are few large ones (between clusters) and many small (within), and Q
  * is then bounded away from zero by the small ones' sum, which a scaled chi-square on two moments (Satterthwaite's)
- * does not know: five runs of five SARs correlated 0.6 within a run gave 4.6% at 5% on Satterthwaite's degrees of
- * freedom and 6.4% on n - 1, 5.0% on three moments (docs/method.md).
+ * does not know. Five runs of five normal SARs correlated 0.6 within a run, computed: read at 5%, Satterthwaite's
+ * degrees of freedom reject 4.6%, n - 1's 6.4%, three moments 5.0% (placebos: docs/method.md).
  *
  * <p>The traces come from the running sums alone: with s₁ = 1 + (n - 1) r (R's mean row sum), tr((PR)^k) is taken as
  * tr(R^k) - s₁^k, exact when every SAR's correlations sum alike; tr(R²) = n + 2 Ψ and tr(R³) = n + 6 Ψ + 6 Δ, Ψ the
- * sum over pairs of their correlation squared and Δ over triples of the product of their three correlations. A deal
- * of five among twenty single news (row sums 5 and 1) is then still read at 5.0% (4.9% on this shortcut, against
- * 5.1% on the exact traces, 4.6% on Satterthwaite's).
+ * sum over pairs of their correlation squared and Δ over triples of the product of their three correlations. Where
+ * it is not exact, as for a deal of five correlated 0.95 among twenty single news (row sums about 5 and 1), it
+ * still rejects 4.9% at 5% (5.1% on the exact traces, 4.6% on Satterthwaite's).
  */
 final class KolariPynnonen {
 

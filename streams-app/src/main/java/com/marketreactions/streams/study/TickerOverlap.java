@@ -38,10 +38,12 @@ final class TickerOverlap {
         double overlap = 0;
         double squares = 0;
         List<Long> partners = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
         for (long t : before.getEventTimes()) {
             double share = share(t0, t, horizonMillis);
             if (share > 0) {
                 partners.add(t);
+                shares.add(share);
                 overlap += share;
                 squares += share * share;
             }
@@ -50,9 +52,7 @@ final class TickerOverlap {
         double triangles = 0;
         for (int i = 0; i < partners.size(); i++) {
             for (int j = i + 1; j < partners.size(); j++) {
-                long ti = partners.get(i);
-                long tj = partners.get(j);
-                triangles += share(t0, ti, horizonMillis) * share(t0, tj, horizonMillis) * share(ti, tj, horizonMillis);
+                triangles += shares.get(i) * shares.get(j) * share(partners.get(i), partners.get(j), horizonMillis);
             }
         }
         Long dropped = before.getDroppedTo();
