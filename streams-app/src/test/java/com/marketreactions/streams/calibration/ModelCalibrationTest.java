@@ -30,6 +30,8 @@ class ModelCalibrationTest {
 
     private static final int PLACEBOS = Integer.getInteger("reactions.calibration.model.news", 1000);
     private static final int DAYS = Integer.getInteger("reactions.calibration.model.days", 18);
+    /** As {@link SignificanceCalibrationTest}'s: {@code -Dreactions.calibration.seeds=2026,7,11} pools three draws. */
+    private static final List<Long> SEEDS = CalibrationSeeds.fromProperties();
     /**
      * Every name, the benchmark included, trades this many times less often than in the full harness: more news days
      * for the ticks a run costs. Placebos of one day share its market move, which the constant-mean model leaves in
@@ -46,32 +48,36 @@ class ModelCalibrationTest {
             value = NormalModel.class,
             names = {"MARKET_ADJUSTED", "CONSTANT_MEAN"})
     void placeboNewsRejectAboutFivePercentUnderTheModel(NormalModel model, @TempDir Path state) throws IOException {
-        PlaceboMarket.Market market = new PlaceboMarket(2026, DAYS, SPARSENESS, 6).build(PLACEBOS, 0, 0);
         StoryConfig stories = ReactionConfig.defaults().stories();
         ReactionConfig config = ReactionConfig.defaults()
                 .withStories(new StoryConfig(false, stories.threshold(), stories.window()))
                 .withModel(model);
-        long started = System.nanoTime();
-        TopologyRun.Result run = TopologyRun.run(config, market.inputs(), state, "calibration-" + model);
-        assertEquals(List.of(), run.emissionProblems());
         ReactionModel symbol = switch (model) {
             case MARKET -> ReactionModel.MARKET_MODEL;
             case MARKET_ADJUSTED -> ReactionModel.MARKET_ADJUSTED;
             case CONSTANT_MEAN -> ReactionModel.CONSTANT_MEAN;
         };
-        assertTrue(run.finals().values().stream().anyMatch(r -> r.getModel() == symbol), "no reaction of " + model);
-
-        RejectionRates rates = new RejectionRates(config.horizons()).add("", market, run.finals());
+        long started = System.nanoTime();
+        RejectionRates rates = new RejectionRates(config.horizons());
+        for (long seed : SEEDS) {
+            PlaceboMarket.Market market = new PlaceboMarket(seed, DAYS, SPARSENESS, 6).build(PLACEBOS, 0, 0);
+            TopologyRun.Result run =
+                    TopologyRun.run(config, market.inputs(), state.resolve("seed-" + seed), "calibration-" + model);
+            assertEquals(List.of(), run.emissionProblems());
+            assertTrue(run.finals().values().stream().anyMatch(r -> r.getModel() == symbol), "no reaction of " + model);
+            rates.add("seed " + seed, market, run.finals());
+        }
         String table = rates.table();
         Path out = Path.of("target", "calibration");
         Files.createDirectories(out);
         Files.writeString(out.resolve("rejection-rates-" + model + ".md"), table);
         System.out.printf(
                 Locale.ROOT,
-                "[calibration] model %s: %d placebo news over %d days, %.1f s; all cells %.1f%%, worst %.1f%%%n%s",
+                "[calibration] model %s: %d placebo news over %d days, seeds %s, %.1f s; all cells %.1f%%, worst %.1f%%%n%s",
                 model,
                 PLACEBOS,
                 DAYS,
+                SEEDS,
                 (System.nanoTime() - started) / 1e9,
                 100 * rates.overall(),
                 100 * rates.worst(),

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ class SignificanceCalibrationTest {
      * The markets' draws, pooled: {@code -Dreactions.calibration.seeds=2026,7,11} runs a market of each and tallies
      * them together (placebos of different draws are never one cluster); {@code -Dreactions.calibration.seed=N} one.
      */
-    private static final List<Long> SEEDS = seeds();
+    private static final List<Long> SEEDS = CalibrationSeeds.fromProperties();
 
     private static final int PLACEBO_NAMES = 24;
     private static final int TREATED_DAYS = 3;
@@ -54,17 +53,6 @@ class SignificanceCalibrationTest {
 
     @TempDir
     Path state;
-
-    private static List<Long> seeds() {
-        String list = System.getProperty("reactions.calibration.seeds");
-        if (list == null) {
-            return List.of(Long.getLong("reactions.calibration.seed", 2026));
-        }
-        return Arrays.stream(list.split(","))
-                .map(String::trim)
-                .map(Long::valueOf)
-                .toList();
-    }
 
     @Test
     void placeboNewsAreMeasuredPerHorizonAndTimeOfDayAndPlantedEffectsAreFound() throws IOException {
