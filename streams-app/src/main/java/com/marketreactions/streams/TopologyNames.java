@@ -56,6 +56,12 @@ public final class TopologyNames {
      * overlap of their windows (Kolari-Pynnonen); key {@code group|horizon|ticker}.
      */
     public static final String STUDY_OVERLAP = "study-overlap";
+    /**
+     * Key-value store: per (group, horizon), its recent reactions of every ticker with their residual hours, for the
+     * Kolari-Pynnonen adjustment across tickers; key {@code group|horizon|T0 in 13 digits|ticker|newsId}, so that a
+     * range of keys is a range of T0.
+     */
+    public static final String STUDY_RECENT = "study-recent";
 
     /** Global store of the alias table. */
     public static final String ALIASES = "ticker-aliases-store";

@@ -104,6 +104,9 @@ public final class ReactionEmitter {
             if (!path.isEmpty()) {
                 b.setCarAt(CarPath.grid(e.horizonMs())).setCar(path);
             }
+            if (b.getZScore() != null) {
+                b.setResidualHours(est.estimate().hours());
+            }
         }
         if (from.stories() != null && from.storyHorizons().contains(key.horizon())) {
             story(b, e, isFinal, wall);

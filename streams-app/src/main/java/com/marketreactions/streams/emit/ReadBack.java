@@ -19,13 +19,15 @@ public final class ReadBack {
         MarketReaction c = copy(r);
         c.setCarAt(List.of());
         c.setCar(List.of());
+        c.setResidualHours(null);
         return c;
     }
 
     /**
      * For the event study, whose groups are chosen before the copy: it reads the abnormal return, z, estimation
      * points and positive share, and the CAR path, whose points follow from the horizon ({@code
-     * EventStudyMath.Observation}).
+     * EventStudyMath.Observation}), the residual hours and the flags (a late news event's reaction is paired with no
+     * other ticker's).
      */
     public static MarketReaction forStudy(MarketReaction r) {
         MarketReaction c = copy(r);
@@ -33,7 +35,6 @@ public final class ReadBack {
         c.setNewsTickers(List.of());
         c.setHeadline(null);
         c.setTags(List.of());
-        c.setFlags(List.of());
         return c;
     }
 

@@ -1,5 +1,7 @@
 package com.marketreactions.streams.reaction;
 
+import com.marketreactions.schema.ResidualHours;
+
 /**
  * What a reaction needs from the history before the news, the same for all its horizons: see
  * {@link ReactionCalculator#estimate}.
@@ -12,6 +14,7 @@ package com.marketreactions.streams.reaction;
  * @param fit the normal-return model; null when the model is NONE
  * @param profile how the model's residual variance spreads over the day and the night; null without a sigma
  * @param ranks the standardized estimation residuals a z-score is ranked among; null without a profile
+ * @param hours the same residuals by clock hour, for the study's correlation across tickers; null without a profile
  * @param estVolume millionths of a share of s traded in {@code [t0 - E, t0)}
  * @param estMinutes distinct minutes with a trade of s in that range
  */
@@ -25,5 +28,6 @@ public record Estimate(
         ModelFit fit,
         VarianceProfile profile,
         EstimationRanks ranks,
+        ResidualHours hours,
         long estVolume,
         int estMinutes) {}

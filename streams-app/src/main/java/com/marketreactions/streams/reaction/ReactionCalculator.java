@@ -4,6 +4,7 @@ import com.marketreactions.common.Shares;
 import com.marketreactions.schema.Direction;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionModel;
+import com.marketreactions.schema.ResidualHours;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class ReactionCalculator {
         int estMinutes = distinctBuckets(stock, i0, i1);
         Double b0 = null;
         Long b0Time = null;
-        Model fitted = new Model(null, null, null);
+        Model fitted = new Model(null, null, null, null);
         if (bench != null) {
             int bb = lastIn(bench, from, t0);
             if (bb >= 0) {
@@ -121,6 +122,7 @@ public final class ReactionCalculator {
                 fitted.fit(),
                 fitted.profile(),
                 fitted.ranks(),
+                fitted.hours(),
                 estVolume,
                 estMinutes);
     }
@@ -256,7 +258,7 @@ public final class ReactionCalculator {
     }
 
     /** Index of the last tick with {@code from <= ts <= to}, or -1. */
-    private static int lastIn(TickSeries s, long from, long to) {
+    static int lastIn(TickSeries s, long from, long to) {
         int i = s.lastAtOrBefore(to);
         return i >= 0 && s.ts(i) >= from ? i : -1;
     }
@@ -281,8 +283,15 @@ public final class ReactionCalculator {
         EstimationPoints points = EstimationPoints.of(cs, cm);
         ModelFit fit = model.fit(points.rs(), points.rm(), points.n(), minPoints);
         VarianceProfile profile = VarianceProfile.estimate(clock, fit, points, cs, cm, nightRatio);
-        return new Model(fit, profile, EstimationRanks.of(clock, fit, points, profile));
+        if (profile == null) {
+            return new Model(fit, null, null, null);
+        }
+        return new Model(
+                fit,
+                profile,
+                EstimationRanks.of(clock, fit, points, profile),
+                HourlyResiduals.of(clock, fit, profile, stock, bench, from, t0));
     }
 
-    private record Model(ModelFit fit, VarianceProfile profile, EstimationRanks ranks) {}
+    private record Model(ModelFit fit, VarianceProfile profile, EstimationRanks ranks, ResidualHours hours) {}
 }

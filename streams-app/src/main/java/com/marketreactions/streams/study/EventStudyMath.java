@@ -103,7 +103,16 @@ public final class EventStudyMath {
                 0.0,
                 0.0,
                 0.0,
-                0.0);
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                0.0,
+                null,
+                null,
+                0);
     }
 
     /** The sums with one more reaction: {@code o} null for one left out. */
@@ -197,6 +206,41 @@ public final class EventStudyMath {
                 .build();
     }
 
+    /**
+     * The sums with a reaction's window overlaps with the recent ones of other tickers ({@link CrossTickerOverlap}),
+     * after {@link #addOverlap}: late when some of them may have been missed (counted, not withheld: see
+     * {@link CrossTickerOverlap#GRACE}).
+     */
+    static StudySums addCrossOverlap(StudySums s, CrossTickerOverlap.Step step) {
+        StudySums.Builder b = StudySums.newBuilder(s)
+                .setRecentLatest(step.latest())
+                .setRecentDroppedTo(step.droppedTo())
+                .setCrossLate(s.getCrossLate() + (step.late() ? 1 : 0));
+        if (s.getCrossOverlap() == null) {
+            return b.build();
+        }
+        return b.setCrossOverlap(s.getCrossOverlap() + step.overlap())
+                .setCrossOverlapSquares(s.getCrossOverlapSquares() + step.squares())
+                .setCrossCorrelated(s.getCrossCorrelated() + step.correlated())
+                .setCrossCorrelatedShare(s.getCrossCorrelatedShare() + step.correlatedShare())
+                .setCrossTriangles2(s.getCrossTriangles2() + step.triangles2())
+                .setCrossTriangles3(s.getCrossTriangles3() + step.triangles3())
+                .build();
+    }
+
+    /**
+     * The group's correlation of residuals across tickers: the share-weighted mean of its overlapping cross-ticker
+     * pairs' correlations, clipped to [0, 1] (a negative mean of a few noisy pairs would shrink the variance the
+     * adjustment adds, and residuals net of the market correlate positively within a group of news); null where no
+     * pair has one, or the sums were begun before they were kept.
+     */
+    static Double crossTickerR(StudySums s) {
+        if (s.getCrossCorrelatedShare() == null || s.getCrossCorrelatedShare() == 0) {
+            return null;
+        }
+        return Math.min(1, Math.max(0, s.getCrossCorrelated() / s.getCrossCorrelatedShare()));
+    }
+
     /** The statistics of a group and horizon from its sums. */
     public static EventStudy result(String group, String horizon, StudySums s) {
         int n = s.getN();
@@ -219,6 +263,7 @@ public final class EventStudyMath {
                 .setWilcoxonZ(null)
                 .setWilcoxonP(null)
                 .setOverlapR(null)
+                .setCrossTickerR(null)
                 .setBmpKpT(null)
                 .setBmpKpP(null)
                 .setGrankZ(null)
@@ -242,13 +287,24 @@ public final class EventStudyMath {
                 b.setGenSignZ(z).setGenSignP(normalTwoSided(z));
             }
         }
+        Double rho = crossTickerR(s);
+        b.setCrossTickerR(rho).setCrossLate(s.getCrossLate());
         if (n >= 2 && s.getSameTickerOverlap() != null) {
             // Kolari and Pynnonen (2010): Var(mean SAR) = (1 + (n - 1) r) / n and E s^2(SAR) = 1 - r, r the mean
-            // correlation over the n (n - 1) ordered pairs; here each same-ticker pair's window share, counted once
-            double r = 2 * s.getSameTickerOverlap() / ((double) n * (n - 1));
+            // correlation over the n (n - 1) ordered pairs; here each pair's window share, counted once, times rho
+            // for a pair of different tickers (1 for one ticker)
+            boolean cross = s.getCrossOverlap() != null;
+            double c = rho == null ? 0 : rho;
+            double r = 2 * (s.getSameTickerOverlap() + (cross ? c * s.getCrossOverlap() : 0)) / ((double) n * (n - 1));
             b.setOverlapR(r);
-            Double squares = s.getSameTickerOverlapSquares();
-            Double triangles = s.getSameTickerOverlapTriangles();
+            Double squares = s.getSameTickerOverlapSquares() == null || !cross
+                    ? null
+                    : s.getSameTickerOverlapSquares() + c * c * s.getCrossOverlapSquares();
+            Double triangles = s.getSameTickerOverlapTriangles() == null || !cross
+                    ? null
+                    : s.getSameTickerOverlapTriangles()
+                            + c * c * s.getCrossTriangles2()
+                            + c * c * c * s.getCrossTriangles3();
             if (bmp != null && s.getOverlapLate() == 0 && r < 1 && squares != null && triangles != null) {
                 double kp = bmp * Math.sqrt((1 - r) / (1 + (n - 1) * r));
                 b.setBmpKpT(kp).setBmpKpP(KolariPynnonen.twoSidedP(kp, n, r, squares, triangles));

@@ -10,6 +10,7 @@ import com.marketreactions.streams.Horizon;
 import com.marketreactions.streams.TopologyNames;
 import com.marketreactions.streams.control.EndOfInput;
 import com.marketreactions.streams.control.OutputEnd;
+import com.marketreactions.streams.reaction.ReactionCalculator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The event study of each (group, horizon), updated with every FINAL reaction of the group: its running sums in
- * the {@code study-sums} store (and, per ticker, its recent reactions' times in {@code study-overlap}, for the
- * Kolari-Pynnönen adjustment), its statistics to {@code event-study}. Records arrive keyed {@code group|horizon}
+ * the {@code study-sums} store (and, per ticker, its recent reactions' times in {@code study-overlap}, and every
+ * ticker's recent reactions in {@code study-recent}, for the Kolari-Pynnönen adjustment), its statistics to {@code event-study}. Records arrive keyed {@code group|horizon}
  * ({@link com.marketreactions.streams.study.StudyGroups}); the end-of-input markers of every partition are passed
  * on once all have come, as the per-news impact does.
  *
@@ -44,6 +45,7 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
     private ProcessorContext<String, EventStudy> context;
     private KeyValueStore<String, StudySums> sums;
     private KeyValueStore<String, StudyOverlap> overlaps;
+    private CrossTickerOverlap cross;
 
     private static final long UNKNOWN = -1;
 
@@ -55,6 +57,7 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
         this.context = context;
         this.sums = context.getStateStore(TopologyNames.STUDY_SUMS);
         this.overlaps = context.getStateStore(TopologyNames.STUDY_OVERLAP);
+        this.cross = new CrossTickerOverlap(context.getStateStore(TopologyNames.STUDY_RECENT));
         pending.clear();
         try (KeyValueIterator<String, StudySums> it = sums.all()) {
             while (it.hasNext()) {
@@ -92,10 +95,30 @@ public final class StudyAggregator implements Processor<String, MarketReaction, 
             overlaps.put(tickerKey, step.after());
             after = EventStudyMath.addOverlap(
                     after, step.overlap(), step.overlapSquares(), step.overlapTriangles(), step.late());
+            // a late news event's reaction reaches the study out of T0 order, perhaps past what study-recent keeps of
+            // its time: it is paired with no other ticker's (the batch reference does the same), rather than make the
+            // group's adjusted BMP wait on an order the input chose
+            if (!lateNews(record.value()) && !StudyGroups.oneTicker(study.group())) {
+                after = EventStudyMath.addCrossOverlap(
+                        after,
+                        cross.add(
+                                key,
+                                o.ticker(),
+                                record.value().getNewsId(),
+                                o.eventTime(),
+                                record.value().getResidualHours(),
+                                Horizon.parse(study.horizon()).millis(),
+                                after.getRecentLatest(),
+                                after.getRecentDroppedTo()));
+            }
         }
         after.setPublished(false);
         sums.put(key, after);
         pending.put(key, new Pending(after, record.timestamp()));
+    }
+
+    private static boolean lateNews(MarketReaction r) {
+        return r.getFlags().stream().anyMatch(f -> ReactionCalculator.LATE_NEWS.contentEquals(f));
     }
 
     /** Writes the statistics of every group updated since the last time, and marks their sums published. */

@@ -8,8 +8,14 @@ import java.util.List;
 public final class StudyGroups {
 
     public static final String ALL = "all";
+    private static final String TICKER = "ticker:";
 
     private StudyGroups() {}
+
+    /** A group of one ticker's reactions, where no pair crosses tickers. */
+    static boolean oneTicker(String group) {
+        return group.startsWith(TICKER);
+    }
 
     /**
      * all; ticker:T; source:S; story:first or story:repeat (when the reaction carries its story);
@@ -18,7 +24,7 @@ public final class StudyGroups {
     public static List<String> of(MarketReaction r) {
         List<String> g = new ArrayList<>();
         g.add(ALL);
-        g.add("ticker:" + r.getTicker());
+        g.add(TICKER + r.getTicker());
         if (r.getSource() != null && !r.getSource().isBlank()) {
             g.add("source:" + r.getSource());
         }

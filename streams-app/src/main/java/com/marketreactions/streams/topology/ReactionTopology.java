@@ -10,6 +10,7 @@ import com.marketreactions.schema.NewsImpact;
 import com.marketreactions.schema.StockTick;
 import com.marketreactions.schema.internal.StoryItem;
 import com.marketreactions.schema.internal.StudyOverlap;
+import com.marketreactions.schema.internal.StudyRecent;
 import com.marketreactions.schema.internal.StudySums;
 import com.marketreactions.streams.ReactionConfig;
 import com.marketreactions.streams.TopologyNames;
@@ -232,6 +233,12 @@ public final class ReactionTopology {
                         internal.avro(StudyOverlap.class))
                 .withCachingEnabled()
                 .withLoggingEnabled(changelog));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(TopologyNames.STUDY_RECENT),
+                        Serdes.String(),
+                        internal.avro(StudyRecent.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(changelog));
         finals.flatMap(
                         (k, r) -> {
                             if (r == null) {
@@ -251,7 +258,8 @@ public final class ReactionTopology {
                         StudyAggregator::new,
                         Named.as("aggregate-study"),
                         TopologyNames.STUDY_SUMS,
-                        TopologyNames.STUDY_OVERLAP)
+                        TopologyNames.STUDY_OVERLAP,
+                        TopologyNames.STUDY_RECENT)
                 .to(
                         topics.study.name(),
                         Produced.with(topics.study.keySerde(), topics.study.valueSerde())

@@ -29,6 +29,11 @@ import java.util.stream.LongStream;
  * naming one placebo stock; on each of the last {@code treatedDays} news days, one more per treated stock at midday
  * moves it by {@code effect} (log) 30 s after T0: the power check. Placebo and treated stocks are disjoint, so no
  * placebo window holds an effect.
+ *
+ * <p>{@link #industry} makes the placebo names one industry: a share of each one's idiosyncratic variance is a common
+ * walk (their abnormal returns correlate by that share), and each placebo news names several of them at once, as
+ * sector news does (the Kolari-Pynnönen adjustment across tickers). Without it nothing is drawn for either, so the
+ * markets of one seed are the same as before it existed.
  */
 final class PlaceboMarket {
 
@@ -131,6 +136,8 @@ final class PlaceboMarket {
     private final int days;
     private final double sparseness;
     private final int placeboNames;
+    private double industryShare;
+    private int namesPerNews = 1;
 
     /**
      * A market of {@code placeboNames} names news can name (a third of them thin) and six treated ones, each of which,
@@ -142,6 +149,16 @@ final class PlaceboMarket {
         this.days = days;
         this.sparseness = sparseness;
         this.placeboNames = placeboNames;
+    }
+
+    /**
+     * One industry: {@code share} of every placebo name's idiosyncratic variance a walk they have in common, and each
+     * placebo news naming {@code namesPerNews} different placebo names.
+     */
+    PlaceboMarket industry(double share, int namesPerNews) {
+        this.industryShare = share;
+        this.namesPerNews = namesPerNews;
+        return this;
     }
 
     /**
@@ -224,8 +241,15 @@ final class PlaceboMarket {
         // the first six days are the first news' estimation window; the last day leaves room for P1D
         List<Long> newsDays = tradingDays.subList(6, tradingDays.size() - 1);
         for (int i = 0; i < placebos; i++) {
-            placeboNews.add(
-                    news("placebo-" + i, newsTime(newsDays), untreatedNames.get(rnd.nextInt(untreatedNames.size()))));
+            long t0 = newsTime(newsDays);
+            if (namesPerNews == 1) {
+                placeboNews.add(
+                        news("placebo-" + i, t0, List.of(untreatedNames.get(rnd.nextInt(untreatedNames.size())))));
+            } else {
+                List<Name> sector = new ArrayList<>(untreatedNames);
+                java.util.Collections.shuffle(sector, rnd);
+                placeboNews.add(news("placebo-" + i, t0, sector.subList(0, namesPerNews)));
+            }
         }
         // treated news on the last news days, one per name and day: an estimation window holds at most two
         // earlier effects, which would otherwise inflate the sigma the effect is measured against
@@ -235,7 +259,7 @@ final class PlaceboMarket {
             for (Name n : treatedNames) {
                 long t0 =
                         day + Bucket.MIDDAY.from + (long) (rnd.nextDouble() * (Bucket.MIDDAY.to - Bucket.MIDDAY.from));
-                treatedNews.add(news("treated-" + treatedNews.size(), t0, n));
+                treatedNews.add(news("treated-" + treatedNews.size(), t0, List.of(n)));
                 effects.computeIfAbsent(n.symbol(), k -> new ArrayList<>()).add(t0 + 30_000);
             }
         }
@@ -260,6 +284,8 @@ final class PlaceboMarket {
                 .distinct()
                 .toArray();
         double[] market = new Path(start, minutes, MARKET_VOL, gapSd * MARKET_VOL).at(all);
+        // the industry's walk in units of a name's idiosyncratic volatility
+        Path industry = industryShare > 0 ? new Path(start, minutes, 1.0, gapSd) : null;
 
         List<MarketInput.Tick> ticks = new ArrayList<>();
         for (Name n : names) {
@@ -268,6 +294,13 @@ final class PlaceboMarket {
                 continue;
             }
             double[] idio = new Path(start, minutes, n.idioVol(), gapSd * n.idioVol()).at(ts);
+            if (industry != null && !n.treated()) {
+                double[] common = industry.at(ts);
+                for (int i = 0; i < ts.length; i++) {
+                    idio[i] =
+                            Math.sqrt(1 - industryShare) * idio[i] + Math.sqrt(industryShare) * n.idioVol() * common[i];
+                }
+            }
             double base = Math.log(100 + 200 * (names.indexOf(n) % 12) / 11.0);
             List<Long> moves = effects.getOrDefault(n.symbol(), List.of());
             for (int i = 0; i < ts.length; i++) {
@@ -304,9 +337,11 @@ final class PlaceboMarket {
         return day + b.from + (long) (rnd.nextDouble() * (b.to - b.from));
     }
 
-    private MarketInput.News news(String id, long t0, Name n) {
+    private MarketInput.News news(String id, long t0, List<Name> named) {
         // a headline of its own, so that no two items are one story
-        return new MarketInput.News(id, t0, List.of(n.symbol()), id + " update on " + n.symbol(), "calibration", null);
+        List<String> symbols = named.stream().map(Name::symbol).toList();
+        return new MarketInput.News(
+                id, t0, symbols, id + " update on " + String.join(", ", symbols), "calibration", null);
     }
 
     /**

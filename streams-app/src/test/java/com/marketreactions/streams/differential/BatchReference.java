@@ -657,6 +657,7 @@ public final class BatchReference {
         Boolean significant = null;
         Double positiveShare = null;
         Double generalizedRank = null;
+        com.marketreactions.schema.ResidualHours residualHours = null;
         List<Long> carAt = List.of();
         List<Double> car = List.of();
         if (base != null && b0 != null && !isBenchmark) {
@@ -795,6 +796,16 @@ public final class BatchReference {
                     significant = Math.abs(zScore) >= SIGNIFICANCE;
                     List<Integer> parts = pointMinutes.stream().map(rv::part).toList();
                     generalizedRank = ReferenceRank.centeredRank(zScore, residuals, parts, profile.weights(), sigma);
+                    double b = beta;
+                    double sd = sigma;
+                    residualHours = ReferenceHours.of(
+                            visible(s, from, t0 - 1, historyAsOf),
+                            visible(m, from, t0 - 1, historyAsOf),
+                            from,
+                            t0,
+                            b,
+                            sd,
+                            (s0, s1, m0, m1) -> rv.abnormalVariance(profile, s0, s1, m0, m1));
                 }
             }
             // the generalized sign test's p: estimation points whose r_s - beta r_m is above zero
@@ -884,6 +895,7 @@ public final class BatchReference {
                 .setNewsTickers(newsTickers)
                 .setEstimationPositiveShare(positiveShare)
                 .setGeneralizedRank(generalizedRank)
+                .setResidualHours(residualHours)
                 .setCarAt(carAt)
                 .setCar(car)
                 .build();

@@ -1,6 +1,7 @@
 package com.marketreactions.streams.differential;
 
 import com.marketreactions.schema.MarketReaction;
+import com.marketreactions.schema.ResidualHours;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,9 @@ public final class ReactionDiff {
         }
         if (e instanceof Double de && a instanceof Double da) {
             return closeEnough(de, da);
+        }
+        if (e instanceof ResidualHours he && a instanceof ResidualHours ha) {
+            return he.getFirstHour() == ha.getFirstHour() && agree("z", he.getZ(), ha.getZ());
         }
         if (field.equals("flags") || field.equals("newsTickers")) {
             List<String> le = strings(e);

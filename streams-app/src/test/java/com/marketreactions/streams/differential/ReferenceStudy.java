@@ -3,12 +3,12 @@ package com.marketreactions.streams.differential;
 import com.marketreactions.schema.EventStudy;
 import com.marketreactions.schema.MarketReaction;
 import com.marketreactions.schema.ReactionModel;
+import com.marketreactions.schema.ResidualHours;
 import com.marketreactions.streams.study.EventStudyMath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
@@ -25,16 +25,21 @@ public final class ReferenceStudy {
     /** Every group and horizon of these FINAL reactions, by {@code group|horizon}. */
     public static Map<String, EventStudy> all(List<MarketReaction> finals) {
         Map<String, List<EventStudyMath.Observation>> by = new LinkedHashMap<>();
+        Map<String, List<Across>> acrossBy = new LinkedHashMap<>();
         for (MarketReaction r : finals) {
             for (String g : groups(r)) {
                 by.computeIfAbsent(g + "|" + r.getHorizon(), k -> new ArrayList<>())
                         .add(observation(r));
+                acrossBy.computeIfAbsent(g + "|" + r.getHorizon(), k -> new ArrayList<>())
+                        .add(new Across(
+                                r.getResidualHours(),
+                                r.getFlags().stream().anyMatch(f -> f.toString().equals("LATE_NEWS"))));
             }
         }
         Map<String, EventStudy> out = new LinkedHashMap<>();
         by.forEach((k, os) -> {
             int bar = k.lastIndexOf('|');
-            out.put(k, of(k.substring(0, bar), k.substring(bar + 1), os));
+            out.put(k, of(k.substring(0, bar), k.substring(bar + 1), os, acrossBy.get(k)));
         });
         return out;
     }
@@ -82,8 +87,26 @@ public final class ReferenceStudy {
 
     /** The study of one group and horizon from its reactions' observations (null: left out). */
     public static EventStudy of(String group, String horizon, List<EventStudyMath.Observation> all) {
-        List<EventStudyMath.Observation> os =
-                all.stream().filter(o -> o != null).toList();
+        return of(group, horizon, all, null);
+    }
+
+    /**
+     * What a reaction brings to the correlation across tickers: its residual hours (null for none), and whether its
+     * news came late (paired with no other ticker's reaction then).
+     */
+    public record Across(ResidualHours hours, boolean lateNews) {}
+
+    /** As {@link #of(String, String, List)}, with each reaction's {@link Across} in the same order. */
+    public static EventStudy of(
+            String group, String horizon, List<EventStudyMath.Observation> all, List<Across> allAcross) {
+        List<EventStudyMath.Observation> os = new ArrayList<>();
+        List<Across> across = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) != null) {
+                os.add(all.get(i));
+                across.add(allAcross == null ? new Across(null, false) : allAcross.get(i));
+            }
+        }
         int n = os.size();
         EventStudy.Builder b = EventStudy.newBuilder()
                 .setGroup(group)
@@ -104,6 +127,7 @@ public final class ReferenceStudy {
                 .setWilcoxonZ(null)
                 .setWilcoxonP(null)
                 .setOverlapR(null)
+                .setCrossTickerR(null)
                 .setBmpKpT(null)
                 .setBmpKpP(null)
                 .setGrankZ(null)
@@ -123,32 +147,33 @@ public final class ReferenceStudy {
             double t = mean(car) / (sd(car) / Math.sqrt(n));
             b.setCsectT(t).setCsectP(2 * TDistribution.of(n - 1).survivalProbability(Math.abs(t)));
         }
+        Double rho = crossTickerR(os, across, horizon);
+        b.setCrossTickerR(rho);
         if (n >= 2) {
-            // Kolari-Pynnonen: the SARs' correlations R, 1 on the diagonal and each same-ticker pair's window share
-            // off it; r their mean over ordered pairs. The adjusted t is read against Z / sqrt(Q / E Q), Q = a + b χ²_d
-            // matched to (n - 1) s²'s first three moments tr((PR)^k), each taken as tr(R^k) - (1'R1 / n)^k
-            double h = java.time.Duration.parse(horizon).toMillis();
-            Map<String, List<Long>> byTicker = new TreeMap<>();
-            os.forEach(o ->
-                    byTicker.computeIfAbsent(o.ticker(), k -> new ArrayList<>()).add(o.eventTime()));
+            // Kolari-Pynnonen: the SARs' correlations R, 1 on the diagonal, each same-ticker pair's window share off
+            // it and each pair of different tickers' share times rho; r their mean over ordered pairs. The adjusted t
+            // is read against Z / sqrt(Q / E Q), Q = a + b χ²_d matched to (n - 1) s²'s first three moments
+            // tr((PR)^k), each taken as tr(R^k) - (1'R1 / n)^k
+            double[][] c = correlations(os, across, horizon, rho == null ? 0 : rho);
             double oneR1 = 0;
             double trR2 = 0;
             double trR3 = 0;
-            for (List<Long> times : byTicker.values()) {
-                int m = times.size();
-                double[][] c = new double[m][m];
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < m; j++) {
-                        c[i][j] = Math.max(0, 1 - Math.abs(times.get(i) - times.get(j)) / h);
-                        oneR1 += c[i][j];
-                        trR2 += c[i][j] * c[i][j];
+            List<List<Integer>> linked = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                List<Integer> li = new ArrayList<>();
+                for (int j = 0; j < n; j++) {
+                    oneR1 += c[i][j];
+                    trR2 += c[i][j] * c[i][j];
+                    if (c[i][j] != 0) {
+                        li.add(j);
                     }
                 }
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < m; j++) {
-                        for (int k = 0; k < m; k++) {
-                            trR3 += c[i][j] * c[j][k] * c[k][i];
-                        }
+                linked.add(li);
+            }
+            for (int i = 0; i < n; i++) { // R is sparse: a window meets only those within a horizon of it
+                for (int j : linked.get(i)) {
+                    for (int k : linked.get(j)) {
+                        trR3 += c[i][j] * c[j][k] * c[k][i];
                     }
                 }
             }
@@ -387,6 +412,82 @@ public final class ReferenceStudy {
         return Math.min(1, 2 * sum * ds);
     }
 
+    /**
+     * rho: over the pairs of reactions of different tickers whose windows overlap and whose hours have a correlation,
+     * the mean of it weighted by the share, clipped to [0, 1]; null without such a pair.
+     */
+    static Double crossTickerR(List<EventStudyMath.Observation> os, List<Across> across, String horizon) {
+        double h = java.time.Duration.parse(horizon).toMillis();
+        double weighted = 0;
+        double shares = 0;
+        for (int i = 0; i < os.size(); i++) {
+            for (int j = i + 1; j < os.size(); j++) {
+                double share = Math.max(
+                        0, 1 - Math.abs(os.get(i).eventTime() - os.get(j).eventTime()) / h);
+                if (share > 0 && paired(os, across, i, j)) {
+                    Double corr =
+                            hourCorrelation(across.get(i).hours(), across.get(j).hours());
+                    if (corr != null) {
+                        weighted += share * corr;
+                        shares += share;
+                    }
+                }
+            }
+        }
+        return shares == 0 ? null : Math.min(1, Math.max(0, weighted / shares));
+    }
+
+    /** Two reactions of different tickers, neither of a late news event. */
+    private static boolean paired(List<EventStudyMath.Observation> os, List<Across> across, int i, int j) {
+        return !os.get(i).ticker().equals(os.get(j).ticker())
+                && !across.get(i).lateNews()
+                && !across.get(j).lateNews();
+    }
+
+    /** The SARs' correlations: the window share for one ticker, times rho across tickers, 0 for a late news's. */
+    private static double[][] correlations(
+            List<EventStudyMath.Observation> os, List<Across> across, String horizon, double rho) {
+        double h = java.time.Duration.parse(horizon).toMillis();
+        int n = os.size();
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double share = Math.max(
+                        0, 1 - Math.abs(os.get(i).eventTime() - os.get(j).eventTime()) / h);
+                c[i][j] = os.get(i).ticker().equals(os.get(j).ticker())
+                        ? share
+                        : paired(os, across, i, j) ? share * rho : 0;
+            }
+        }
+        return c;
+    }
+
+    /** Two residual hours' correlation about zero over their hours both nonzero; null under 20 of them. */
+    private static Double hourCorrelation(ResidualHours x, ResidualHours y) {
+        if (x == null || y == null) {
+            return null;
+        }
+        Map<Long, Double> ys = new java.util.HashMap<>();
+        for (int k = 0; k < y.getZ().size(); k++) {
+            ys.put(y.getFirstHour() + k, y.getZ().get(k));
+        }
+        double xy = 0;
+        double xx = 0;
+        double yy = 0;
+        int common = 0;
+        for (int k = 0; k < x.getZ().size(); k++) {
+            double a = x.getZ().get(k);
+            Double b = ys.get(x.getFirstHour() + k);
+            if (a != 0 && b != null && b != 0) {
+                xy += a * b;
+                xx += a * a;
+                yy += b * b;
+                common++;
+            }
+        }
+        return common < 20 ? null : xy / Math.sqrt(xx * yy);
+    }
+
     /** The statistics agree: p-values and tests to 1e-7 relative, the path to 1e-12 and its band to 1e-9. */
     public static void assertClose(EventStudy e, EventStudy a, String what) {
         org.junit.jupiter.api.Assertions.assertNotNull(a, what + ": missing");
@@ -407,6 +508,7 @@ public final class ReferenceStudy {
             "wilcoxonZ",
             "wilcoxonP",
             "overlapR",
+            "crossTickerR",
             "bmpKpT",
             "bmpKpP",
             "grankZ",
@@ -427,6 +529,7 @@ public final class ReferenceStudy {
             e.getWilcoxonZ(),
             e.getWilcoxonP(),
             e.getOverlapR(),
+            e.getCrossTickerR(),
             e.getBmpKpT(),
             e.getBmpKpP(),
             e.getGrankZ(),
@@ -447,6 +550,7 @@ public final class ReferenceStudy {
             a.getWilcoxonZ(),
             a.getWilcoxonP(),
             a.getOverlapR(),
+            a.getCrossTickerR(),
             a.getBmpKpT(),
             a.getBmpKpP(),
             a.getGrankZ(),

@@ -40,6 +40,8 @@ class TopologyMatchesBatchReferenceTest {
     private static final AtomicLong TRUNCATED_LATE_NEWS = new AtomicLong();
     /** Studies compared with a same-ticker overlap to adjust for (Kolari-Pynnonen), and seeds run. */
     private static final AtomicLong STUDIES_WITH_OVERLAP = new AtomicLong();
+    /** Studies compared with a correlation of residuals across tickers (Kolari-Pynnonen across tickers). */
+    private static final AtomicLong STUDIES_WITH_CROSS = new AtomicLong();
     /** Studies compared with a generalized rank Z. */
     private static final AtomicLong STUDIES_WITH_GRANK = new AtomicLong();
 
@@ -62,6 +64,16 @@ class TopologyMatchesBatchReferenceTest {
     @MethodSource("seeds")
     void finalReactionsMatchTheBatchReference(long seed, @TempDir Path stateDir) {
         check(SyntheticMarket.generate(seed), stateDir, "differential-" + seed);
+    }
+
+    /**
+     * The long market's trading hours are dense enough (a trade every 10-15 s in session) for the residual hours of
+     * two tickers to share the 20 hours a correlation across tickers needs, and its news name one to three tickers:
+     * the study's Kolari-Pynnonen adjustment across tickers is compared here.
+     */
+    @Test
+    void aLongMarketsStudiesAcrossTickersMatchTheBatchReference(@TempDir Path stateDir) {
+        check(SyntheticMarket.generateLong(2, 10), stateDir, "differential-long");
     }
 
     @ParameterizedTest(name = "seed {0}, model {1}")
@@ -121,6 +133,9 @@ class TopologyMatchesBatchReferenceTest {
         study.forEach((k, e) -> ReferenceStudy.assertClose(e, got.studies().get(k), sc.description() + " " + k));
         STUDIES_WITH_OVERLAP.addAndGet(study.values().stream()
                 .filter(e -> e.getOverlapR() != null && e.getOverlapR() > 0 && e.getBmpKpT() != null)
+                .count());
+        STUDIES_WITH_CROSS.addAndGet(study.values().stream()
+                .filter(e -> e.getCrossTickerR() != null && e.getCrossTickerR() > 0 && e.getBmpKpT() != null)
                 .count());
         STUDIES_WITH_GRANK.addAndGet(
                 study.values().stream().filter(e -> e.getGrankZ() != null).count());
@@ -251,11 +266,13 @@ class TopologyMatchesBatchReferenceTest {
             System.out.println("[differential] compared reactions by feature: " + new TreeMap<>(COVERAGE)
                     + "; late-news reactions compared by identity only (HISTORY_TRUNCATED): "
                     + TRUNCATED_LATE_NEWS.get() + "; studies with a same-ticker overlap: "
-                    + STUDIES_WITH_OVERLAP.get() + "; studies with a GRANK z: " + STUDIES_WITH_GRANK.get()
+                    + STUDIES_WITH_OVERLAP.get() + "; with a cross-ticker correlation: " + STUDIES_WITH_CROSS.get()
+                    + "; studies with a GRANK z: " + STUDIES_WITH_GRANK.get()
                     + "; topology time " + RUN_MILLIS.get() + " ms");
         }
         if (SEEDS_RUN.get() >= SEEDS) {
             assertTrue(STUDIES_WITH_OVERLAP.get() > 0, "no seed compared a Kolari-Pynnonen adjustment");
+            assertTrue(STUDIES_WITH_CROSS.get() > 0, "no seed compared a correlation across tickers");
             assertTrue(STUDIES_WITH_GRANK.get() > 0, "no seed compared a generalized rank Z");
         }
     }

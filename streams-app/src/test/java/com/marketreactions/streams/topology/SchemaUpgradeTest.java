@@ -337,6 +337,43 @@ class SchemaUpgradeTest {
         assertNull(study.getBmpKpP());
     }
 
+    /**
+     * Sums stored before the cross-ticker sums existed read without them and stay so: the group shows no adjusted BMP
+     * p (its pairs across tickers were never counted) and no cross-ticker correlation until a replay rebuilds it.
+     */
+    @Test
+    void studySumsOfTheSixthVersionReadWithoutTheCrossTickerSums() throws IOException {
+        Schema v6 = version("StudySums", 6);
+        assertEquals(null, v6.getField("crossOverlap"));
+        GenericRecord old = filled(v6);
+        old.put("sameTickerOverlap", 0.5);
+        old.put("sameTickerOverlapSquares", 0.25);
+        old.put("sameTickerOverlapTriangles", 0.0);
+        com.marketreactions.schema.internal.StudySums read = readAsStudySums(v6, old);
+        assertNull(read.getCrossOverlap());
+        assertEquals(0, read.getCrossLate());
+        com.marketreactions.schema.internal.StudySums after = EventStudyMath.addOverlap(read, 0.5, 0.25, 0, false);
+        EventStudy study = EventStudyMath.result("all", "PT5M", after);
+        assertTrue(study.getBmpT() != null && study.getOverlapR() != null);
+        assertNull(study.getBmpKpP());
+        assertNull(study.getCrossTickerR());
+    }
+
+    /** A reaction the previous release stored reads with no residual hours. */
+    @Test
+    void aReactionOfThePreviousReleaseReadsWithoutResidualHours() throws IOException {
+        Schema v4 = version("MarketReaction", 4);
+        assertEquals(null, v4.getField("residualHours"));
+        MarketReaction now = MarketReaction.newBuilder(finalOfTheRun())
+                .setResidualHours(new com.marketreactions.schema.ResidualHours(490_000L, List.of(0.5, 0.0, -1.5)))
+                .build();
+        MarketReaction back = new InternalAvroSerdes()
+                .avro(MarketReaction.class)
+                .deserializer()
+                .deserialize("t", singleObject(v4, asGeneric(now, v4)));
+        assertEquals(MarketReaction.newBuilder(now).setResidualHours(null).build(), back);
+    }
+
     /** A reaction the previous release stored reads with no generalized rank. */
     @Test
     void aReactionOfThePreviousReleaseReadsWithoutAGeneralizedRank() throws IOException {

@@ -41,7 +41,8 @@ class TopologyNamesTest {
                         "recent-reactions",
                         "story-items",
                         "study-sums",
-                        "study-overlap")),
+                        "study-overlap",
+                        "study-recent")),
                 stores);
     }
 
