@@ -18,8 +18,9 @@ final class StudyTable {
         }
         out.println("Event study (CAAR and its tests, p two-sided; n = reactions with a model and a z-score, "
                 + "no z = those without):");
-        out.println("  KP-BMP = BMP adjusted for one ticker's overlapping windows (Kolari-Pynnonen 2010); "
-                + "Hall t = skewness-corrected t of SAR (Hall 1992); Wilcoxon = signed-rank z of SAR;");
+        out.println(
+                "  KP-BMP = BMP adjusted for correlated SARs, overlapping windows of one ticker or of correlated ones (Kolari-Pynnonen 2010); "
+                        + "Hall t = skewness-corrected t of SAR (Hall 1992); Wilcoxon = signed-rank z of SAR;");
         out.println("  GRANK = generalized rank z of each z-score among its estimation residuals "
                 + "(Kolari-Pynnonen 2011)");
         out.printf(

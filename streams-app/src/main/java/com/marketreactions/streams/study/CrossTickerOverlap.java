@@ -183,8 +183,11 @@ final class CrossTickerOverlap {
     }
 
     /**
-     * The correlation of two reactions' residual hours over the hours both have (a hour of 0 has no point), about
-     * zero (the residuals' mean); null with fewer than {@link #MIN_COMMON_HOURS} in common.
+     * The correlation of two reactions' residual hours over the span both cover: the products of the same hour and
+     * of each hour with the other's next, over the root of the two sums of squares. The lagged products are the
+     * classic correction for asynchronous prices (the Epps effect): a thin name's hour runs from a trade minutes or
+     * an hour old, and its move shows in its next hour as much as in the other's same one. Null with fewer than
+     * {@link #MIN_COMMON_HOURS} hours where both have a trade.
      */
     static Double correlation(long firstA, List<Double> a, long firstB, List<Double> b) {
         long from = Math.max(firstA, firstB);
@@ -196,10 +199,13 @@ final class CrossTickerOverlap {
         for (long hour = from; hour < to; hour++) {
             double x = a.get((int) (hour - firstA));
             double y = b.get((int) (hour - firstB));
+            ab += x * y;
+            if (hour + 1 < to) {
+                ab += x * b.get((int) (hour + 1 - firstB)) + a.get((int) (hour + 1 - firstA)) * y;
+            }
+            aa += x * x;
+            bb += y * y;
             if (x != 0 && y != 0) {
-                ab += x * y;
-                aa += x * x;
-                bb += y * y;
                 common++;
             }
         }

@@ -462,26 +462,38 @@ public final class ReferenceStudy {
         return c;
     }
 
-    /** Two residual hours' correlation about zero over their hours both nonzero; null under 20 of them. */
+    /**
+     * Two residual hours' correlation over the hours both span, with the lag-one cross products (hour h of one with
+     * h + 1 of the other, both ways) in the numerator; null under 20 hours where both are non-zero.
+     */
     private static Double hourCorrelation(ResidualHours x, ResidualHours y) {
         if (x == null || y == null) {
             return null;
         }
+        Map<Long, Double> xs = new java.util.HashMap<>();
         Map<Long, Double> ys = new java.util.HashMap<>();
+        for (int k = 0; k < x.getZ().size(); k++) {
+            xs.put(x.getFirstHour() + k, x.getZ().get(k));
+        }
         for (int k = 0; k < y.getZ().size(); k++) {
             ys.put(y.getFirstHour() + k, y.getZ().get(k));
         }
+        java.util.Set<Long> span = new java.util.TreeSet<>(xs.keySet());
+        span.retainAll(ys.keySet());
         double xy = 0;
         double xx = 0;
         double yy = 0;
         int common = 0;
-        for (int k = 0; k < x.getZ().size(); k++) {
-            double a = x.getZ().get(k);
-            Double b = ys.get(x.getFirstHour() + k);
-            if (a != 0 && b != null && b != 0) {
-                xy += a * b;
-                xx += a * a;
-                yy += b * b;
+        for (long h : span) {
+            double a = xs.get(h);
+            double b = ys.get(h);
+            xx += a * a;
+            yy += b * b;
+            xy += a * b;
+            if (span.contains(h + 1)) {
+                xy += a * ys.get(h + 1) + xs.get(h + 1) * b;
+            }
+            if (a != 0 && b != 0) {
                 common++;
             }
         }
